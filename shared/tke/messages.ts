@@ -53,3 +53,30 @@ export const MUTATING_COMMANDS = [
   'cryptounit-mk-clrnew',
 ] as const;
 export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
+
+/** The seven pre-checks of domain.md, in order. Ids are used in `failedChecks` and the UI. */
+export const PRECHECK_IDS = ['auth', 'selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'] as const;
+export type PrecheckId = (typeof PRECHECK_IDS)[number];
+
+/** Prefix of every pre-check failure line the CLI prints (one line per failed check). */
+export const PRECHECK_FAILED_PREFIX = 'Initial state check failed:';
+
+/** The text after the prefix, per check; `{units}` is a comma-separated list of unit numbers. */
+export const PRECHECK_MESSAGES: Record<Exclude<PrecheckId, 'auth'>, string> = {
+  selection: 'the selected crypto units are not exactly all crypto units of one service instance.',
+  imprint: 'crypto units {units} are in imprint mode.',
+  thresholds: 'the signature thresholds are not the same on all crypto units.',
+  admins:
+    'not enough common administrators are installed in all crypto units and selected with sigkey-sel to meet the signature threshold.',
+  'current-mk': 'the current master key registers are not all Valid with the same verification pattern.',
+  'new-mk': 'the new master key registers are not in the required state (crypto units {units}).',
+};
+
+/** Progress lines of the rotation commands (see docs/tke-output.md). */
+export const STEP_GENERATE = 'Generating a new random master key in crypto unit {unit}...';
+export const STEP_COPY = 'Copying the new master key to the other crypto units...';
+export const STEP_COMMIT = 'Committing the new master key...';
+export const STEP_REWRAP = 'Re-encrypting key storage...';
+export const STEP_REWRAP_PROGRESS = 'Re-encrypted {done} of {total} keys';
+export const STEP_PROMOTE = 'Promoting the new master key in crypto unit {unit}...';
+export const ROTATION_COMPLETED = 'Master key rotation completed successfully.';
