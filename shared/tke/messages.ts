@@ -80,3 +80,28 @@ export const STEP_REWRAP = 'Re-encrypting key storage...';
 export const STEP_REWRAP_PROGRESS = 'Re-encrypted {done} of {total} keys';
 export const STEP_PROMOTE = 'Promoting the new master key in crypto unit {unit}...';
 export const ROTATION_COMPLETED = 'Master key rotation completed successfully.';
+
+/*
+ * Strings the simulator prints that docs/tke-output.md shows but the documentation does not fix;
+ * appended here so parsers and the simulator share them.
+ */
+export const COMPARE_SAME = 'The selected crypto units are configured the same.';
+export const COMPARE_DIFFERENT = 'Differences were found between the selected crypto units.';
+export const NO_SIGKEYS_SELECTED = 'No signature keys are selected.';
+export const SIGKEYS_SELECTED_TITLE = 'Signature keys selected to sign commands:';
+export const MKPARTS_TABLE_HEADER = 'KEYNUM   DESCRIPTION   VERIFICATION PATTERN';
+export const SIGKEY_SELECT_PROMPT =
+  'Enter the KEYNUM values of the signature keys to select, separated by spaces:';
+export const MKPART_SELECT_PROMPT = 'Enter the KEYNUM of the master key part to load:';
+export const MKPART_COUNT_PROMPT = 'Enter the number of master key parts to load (2 or 3):';
+export const MKPART_PASSWORD_PROMPT = 'Enter the password for the master key part identified by:';
+export const CRYPTOUNIT_ADD_PROMPT = 'Enter the CRYPTO UNIT NUM values to add, separated by spaces:';
+export const CRYPTOUNIT_RM_PROMPT = 'Enter the CRYPTO UNIT NUM values to remove, separated by spaces:';
+export const ROTATE_PRECHECK_CONFIRM = 'Run a pre-check of the crypto units before rotating? (y/N)';
+export const SETIMM_CONFIRM = 'Do you want to continue? (y/N)';
+export const SIGKEY_PASSWORD_WRONG = 'The password for the signature key is not correct.';
+export const MKPART_PASSWORD_WRONG = 'The password for the master key part is not correct.';
+export const HSM_RETURN_CODE = 'Return code: 209';
+export const HSM_REASON_CODE = 'Reason code: 71';
+export const NO_RECOVERY_UNITS =
+  'The service instance has no recovery crypto units; use the key part flow to rotate the master key.';
