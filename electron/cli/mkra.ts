@@ -1,0 +1,52 @@
+/** `mkra`: the command-line entry (serve, classify, verify, version). */
+import { packageInfo } from '../backend/package-info.js';
+import { UsageError } from './args.js';
+import { runServe } from './serve.js';
+
+const HELP = `MK Rotation Assistant command line
+
+  mkra serve --demo [--port N] [--data-dir DIR]
+      Serve the app in a browser on 127.0.0.1 with the simulator (demo mode only).
+  mkra version
+      Print the version.
+  mkra help
+      Print this help.
+`;
+
+/** Run one `mkra` invocation; resolves to the exit code (serve keeps running until a signal). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve': {
+        const host = await runServe(rest, process.env, (line) => process.stdout.write(line + '\n'));
+        await new Promise<void>((resolve) => {
+          const stop = () => void host.close().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
+      case 'version':
+      case '--version':
+        process.stdout.write(packageInfo().version + '\n');
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP);
+        return 0;
+      default:
+        throw new UsageError(`unknown command: ${command}. Run mkra help.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`mkra: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`mkra: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+

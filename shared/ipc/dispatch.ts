@@ -1,0 +1,43 @@
+/**
+ * Validation at the boundary, shared by the Electron IPC handler and the browser host: unknown
+ * channels and malformed payloads get a clear error, handler exceptions become `{ ok: false }`.
+ */
+import { z } from 'zod';
+import { contract, events, isChannel, type Channel, type EventName, type EventPayload, type RequestOf, type ResponseOf, type Result } from './contract.js';
+
+/** A backend implements one async handler per channel. */
+export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** An error a handler throws on purpose, whose message is safe to show (e.g. an interlock refusal). */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}
+
+function describe(error: z.ZodError): string {
+  return z.prettifyError(error).replace(/\s*\n\s*/g, '; ');
+}
+
+/** Validate and run one request; never throws. */
+export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = contract[channel].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-payload', message: `Invalid request for ${channel}: ${describe(parsed.error)}` } };
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    return { ok: true, value: contract[channel].response.parse(value) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error instanceof RefusedError ? 'refused' : 'failed';
+    return { ok: false, error: { code, message } };
+  }
+}
+
+/** Validate an outgoing event payload so neither transport ever pushes a malformed event. */
+export function checkEvent<E extends EventName>(event: E, payload: EventPayload<E>): EventPayload<E> {
+  return events[event].parse(payload) as EventPayload<E>;
+}
