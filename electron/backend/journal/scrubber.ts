@@ -1,0 +1,90 @@
+import * as tke from '../../../shared/tke/messages.js';
+
+/** What replaces a secret, or a whole line that may hold one. */
+export const REDACTED = '[redacted]';
+
+// ANSI escape sequences are stripped only for recognition; the stored line keeps them.
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
+
+function template(text: string): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.*');
+  return new RegExp(`^${escaped}`);
+}
+
+/** Lines the TKE CLI is known to print: they end the redaction window after a password prompt. */
+const RECOGNISED: RegExp[] = [
+  ...[
+    tke.M1_DELAY, tke.M2_REWRAP, tke.M2_REWRAP_SMARTCARD, tke.SMARTCARD_ROTATION_STARTED,
+    tke.SMARTCARD_ROTATION_SUCCESSFUL, tke.HSM_ERROR_LINE, tke.NO_INSTANCES, tke.MULTIPLE_INSTANCES,
+    tke.INSTANCE_TABLE_HEADER, tke.SERVICE_INSTANCE_PREFIX, tke.CRYPTOUNITS_TABLE_HEADER,
+    tke.SIGKEYS_TABLE_HEADER, tke.REGISTER_TABLE_HEADER, tke.SETIMM_WARNING, tke.PRECHECK_FAILED_PREFIX,
+    tke.STEP_GENERATE, tke.STEP_COPY, tke.STEP_COMMIT, tke.STEP_REWRAP, tke.STEP_REWRAP_PROGRESS,
+    tke.STEP_PROMOTE, tke.ROTATION_COMPLETED, ...tke.HEADER_LABELS, ...tke.AUTH_FAILED_LINES,
+  ].map(template),
+  /^(OK|FAILED)$/,
+  /^(Status code|Message|Return code|Reason code|Error message|CRYPTO UNIT NUM):/,
+  /^(Error|Warning)\b/,
+];
+
+/** Parts of a prompt that may sit between the prompt text and the answer: keep, stay watchful. */
+const PROMPT_FILLER = [/^$/, /^.+ \([0-9A-Fa-f.…]+\)$/];
+
+function isPrompt(text: string): boolean {
+  return /^Enter\b/i.test(text) || text.endsWith(tke.CONFIRM_SUFFIX);
+}
+
+function isPasswordPrompt(text: string): boolean {
+  return /password/i.test(text) && (/^Enter\b/i.test(text) || text.endsWith(':'));
+}
+
+/**
+ * Removes typed secrets from output lines before they reach the journal. Two rules: every occurrence
+ * of a secret typed in this command becomes `[redacted]`; and after a password prompt, lines that are
+ * not recognised TKE output are replaced whole until a recognised line or the next prompt, in case a
+ * terminal echoed an answer the caller did not pass as a secret.
+ */
+export class OutputScrubber {
+  #afterPasswordPrompt = false;
+
+  /** Forgets prompt state; called when a new command starts. */
+  reset(): void {
+    this.#afterPasswordPrompt = false;
+  }
+
+  /** Opens the redaction window when the runner reports that it answered a password prompt. */
+  notePasswordAnswered(): void {
+    this.#afterPasswordPrompt = true;
+  }
+
+  /** Returns the line as it may be stored. */
+  scrub(line: string, secrets: Iterable<string | Uint8Array> = []): string {
+    let result = line;
+    for (const secret of secrets) {
+      const text = typeof secret === 'string' ? secret : Buffer.from(secret).toString('utf8');
+      if (text.length > 0) result = result.split(text).join(REDACTED);
+    }
+    const plain = result.replace(ANSI, '').replace(/\r/g, '').trim();
+    if (isPasswordPrompt(plain)) {
+      this.#afterPasswordPrompt = true;
+      return result;
+    }
+    if (isPrompt(plain)) {
+      this.#afterPasswordPrompt = false;
+      return result;
+    }
+    if (!this.#afterPasswordPrompt) return result;
+    const mark = tke.PROMPT_MARK.trim();
+    if (plain === mark || PROMPT_FILLER.some((re) => re.test(plain))) return result;
+    if (plain.startsWith(mark)) {
+      // An answer echoed after the prompt mark: the line holds nothing else worth keeping.
+      this.#afterPasswordPrompt = false;
+      return `${tke.PROMPT_MARK}${REDACTED}`;
+    }
+    if (RECOGNISED.some((re) => re.test(plain))) {
+      this.#afterPasswordPrompt = false;
+      return result;
+    }
+    return REDACTED;
+  }
+}
