@@ -1,0 +1,98 @@
+/** What a simulator command runs against: state, terminal, workstation files, clock and faults. */
+import type { FaultPoint, FaultSpec } from './faults.js';
+import { applyLoss, settleInstances } from './keystore.js';
+import type { SimState } from './state.js';
+import { PROMPT_MARK } from '../tke/messages.js';
+
+/** The terminal and persistence side of one invocation. */
+export interface SimIo {
+  /** Print one line (a newline is appended). */
+  print(line: string): void;
+  /** Write a prompt without a newline. */
+  write(text: string): void;
+  /** Read one answer line; `secret` answers are not echoed on a terminal; undefined at end of input. */
+  readLine(secret: boolean): Promise<string | undefined>;
+  /** Wait a simulated duration given in real-hardware milliseconds (the host applies its time scale). */
+  sleep(ms: number): Promise<void>;
+  /** Durably save the state (called after every change). */
+  persist(state: SimState): Promise<void>;
+  /** Kill the process without a word, as a workstation crash would; never returns normally. */
+  crash(): Promise<never>;
+}
+
+export interface SigkeyInfo {
+  keynum: number;
+  description: string;
+  ski: string;
+  fileName: string;
+}
+
+export interface MkPartInfo {
+  keynum: number;
+  description: string;
+  vp: string;
+  fileName: string;
+}
+
+/** The workstation's key files directory (CLOUDTKEFILES); passwords are only ever passed through. */
+export interface Workstation {
+  listSigkeys(): Promise<SigkeyInfo[]>;
+  listMkParts(): Promise<MkPartInfo[]>;
+  createSigkey(description: string, password: string): Promise<SigkeyInfo>;
+  createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo>;
+  /** Whether the password decrypts the signature key file. */
+  checkSigkeyPassword(keynum: number, password: string): Promise<boolean>;
+  /** The part's 64-hex value, or undefined when the password is wrong. */
+  openMkPart(keynum: number, password: string): Promise<string | undefined>;
+  removeFiles(fileNames: readonly string[]): Promise<void>;
+}
+
+export interface SimContext {
+  state: SimState;
+  io: SimIo;
+  ws: Workstation;
+  now: () => number;
+  fault: FaultSpec | undefined;
+}
+
+/** A command failure: printed as `FAILED` followed by these lines, exit code 1. */
+export class SimFailure extends Error {
+  readonly lines: readonly string[];
+  constructor(lines: readonly string[]) {
+    super(lines.join(' '));
+    this.name = 'SimFailure';
+    this.lines = lines;
+  }
+}
+
+/** Apply the loss model, settle finished rotations and persist. */
+export async function commit(ctx: SimContext): Promise<void> {
+  applyLoss(ctx.state);
+  settleInstances(ctx.state);
+  await ctx.io.persist(ctx.state);
+}
+
+/** Fail or crash here when this invocation's fault names this point (state is persisted first). */
+export async function checkpoint(ctx: SimContext, point: FaultPoint): Promise<void> {
+  if (ctx.fault?.point !== point) return;
+  await commit(ctx);
+  if (ctx.fault.crash) await ctx.io.crash();
+  throw new SimFailure(faultLines(point));
+}
+
+/** Error lines printed when an injected fault fails a command. */
+export function faultLines(point: FaultPoint): string[] {
+  return [
+    'Error communicating with the crypto units: the connection was reset.',
+    `(simulated fault: ${point})`,
+  ];
+}
+
+/** Ask a question and return the trimmed answer; fails when input has ended. */
+export async function ask(ctx: SimContext, lines: readonly string[], secret = false): Promise<string> {
+  for (const l of lines) ctx.io.print(l);
+  ctx.io.write(PROMPT_MARK);
+  const answer = await ctx.io.readLine(secret);
+  if (answer === undefined) throw new SimFailure(['No input was received for the prompt.']);
+  return secret ? answer.replace(/\r$/, '') : answer.trim();
+}

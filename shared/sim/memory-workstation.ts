@@ -1,0 +1,65 @@
+/** An in-memory CLOUDTKEFILES for tests, benchmarks and in-process use; nothing is written anywhere. */
+import { SIGKEY_EXTENSION, MKPART_EXTENSION } from '../tke/keyfiles.js';
+import type { MkPartInfo, SigkeyInfo, Workstation } from './context.js';
+import { vpOf } from './vp.js';
+
+interface StoredSigkey {
+  info: SigkeyInfo;
+  password: string;
+}
+
+interface StoredMkPart {
+  info: MkPartInfo;
+  password: string;
+  value: string;
+}
+
+/** Key files held in memory; SKIs are derived deterministically from a counter. */
+export class MemoryWorkstation implements Workstation {
+  #sigkeys: StoredSigkey[] = [];
+  #mkparts: StoredMkPart[] = [];
+  #counter = 0;
+
+  async listSigkeys(): Promise<SigkeyInfo[]> {
+    return this.#sigkeys.map((k) => ({ ...k.info }));
+  }
+
+  async listMkParts(): Promise<MkPartInfo[]> {
+    return this.#mkparts.map((p) => ({ ...p.info }));
+  }
+
+  async createSigkey(description: string, password: string): Promise<SigkeyInfo> {
+    const keynum = nextNum(this.#sigkeys.map((k) => k.info.keynum));
+    const ski = vpOf(`sigkey:${description}:${++this.#counter}`.padEnd(64, '0'));
+    const info = { keynum, description, ski, fileName: `${keynum}${SIGKEY_EXTENSION}` };
+    this.#sigkeys.push({ info, password });
+    return { ...info };
+  }
+
+  async createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo> {
+    const keynum = nextNum(this.#mkparts.map((p) => p.info.keynum));
+    const info = { keynum, description, vp, fileName: `${keynum}${MKPART_EXTENSION}` };
+    this.#mkparts.push({ info, password, value: partHex });
+    return { ...info };
+  }
+
+  async checkSigkeyPassword(keynum: number, password: string): Promise<boolean> {
+    return this.#sigkeys.some((k) => k.info.keynum === keynum && k.password === password);
+  }
+
+  async openMkPart(keynum: number, password: string): Promise<string | undefined> {
+    const p = this.#mkparts.find((x) => x.info.keynum === keynum);
+    return p && p.password === password ? p.value : undefined;
+  }
+
+  async removeFiles(fileNames: readonly string[]): Promise<void> {
+    this.#sigkeys = this.#sigkeys.filter((k) => !fileNames.includes(k.info.fileName));
+    this.#mkparts = this.#mkparts.filter((p) => !fileNames.includes(p.info.fileName));
+  }
+}
+
+function nextNum(used: readonly number[]): number {
+  let n = 1;
+  while (used.includes(n)) n++;
+  return n;
+}

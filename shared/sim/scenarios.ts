@@ -1,0 +1,133 @@
+/** Named starting states (`sim scenarios`), built from a seed with key files made by the workstation. */
+import type { Workstation } from './context.js';
+import { randomHex, randomUuid, seedState } from './prng.js';
+import type { SimAdmin, SimInstance, SimState, SimUnit } from './state.js';
+import { vpOf } from './vp.js';
+import type { UnitType } from '../tke/types.js';
+
+/** Password of every key file the scenarios create. */
+export const SCENARIO_PASSWORD = 'passw0rd';
+export const DEFAULT_SEED = 1;
+export const DEFAULT_KEYS = 300;
+const TOKEN_LIFETIME_MS = 3_600_000;
+
+export const SCENARIOS = [
+  { name: 'default', description: '1 instance, 2 operational + 2 recovery units, ready to rotate' },
+  { name: 'imprint-mode', description: 'crypto unit 2 is in imprint mode (pre-check 3 fails)' },
+  { name: 'threshold-mismatch', description: 'crypto unit 2 has signature thresholds 1/1 (pre-check 4 fails)' },
+  { name: 'admin-mismatch', description: 'crypto unit 4 has a different second administrator (pre-check 5 fails)' },
+  { name: 'current-mk-mismatch', description: 'crypto unit 4 has another current master key (pre-check 6 fails)' },
+  { name: 'new-mk-not-empty', description: 'crypto unit 3 has a leftover new master key (pre-check 7 fails)' },
+  { name: 'several-instances', description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)' },
+  { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
+  { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
+] as const;
+export type ScenarioName = (typeof SCENARIOS)[number]['name'];
+
+/** Whether a string names a scenario. */
+export function isScenarioName(name: string): name is ScenarioName {
+  return SCENARIOS.some((s) => s.name === name);
+}
+
+export interface ScenarioOptions {
+  seed: number;
+  keys: number;
+  now: number;
+}
+
+const LAYOUT: readonly { type: UnitType; location: string }[] = [
+  { type: 'OPERATIONAL', location: '[us-south].[AZ1-CS1].[00].[03]' },
+  { type: 'OPERATIONAL', location: '[us-south].[AZ2-CS2].[01].[04]' },
+  { type: 'RECOVERY', location: '[us-south].[AZ3-CS3].[02].[03]' },
+  { type: 'RECOVERY', location: '[us-east].[AZ1-CS4].[00].[05]' },
+];
+
+function makeInstance(state: SimState, firstNum: number, admins: SimAdmin[], keys: number): SimInstance {
+  const value = randomHex(state, 32);
+  const id = randomUuid(state);
+  const units: SimUnit[] = LAYOUT.map((l, i) => ({
+    num: firstNum + i,
+    type: l.type,
+    location: l.location,
+    thresholds: { signature: 2, revocation: 2 },
+    admins: admins.map((a) => ({ ...a })),
+    current: { state: 'Valid', value },
+    new: { state: 'Empty', value: '' },
+  }));
+  return { id, units, keystore: keys > 0 ? [{ count: keys, wrap: value }] : [], autoRotateInProgress: false };
+}
+
+function unit(inst: SimInstance | undefined, num: number): SimUnit {
+  const u = inst?.units.find((x) => x.num === num);
+  if (!u) throw new Error(`scenario layout has no crypto unit ${num}`);
+  return u;
+}
+
+/** Build a scenario's state, creating its key files through the workstation. */
+export async function createScenario(name: ScenarioName, opts: ScenarioOptions, ws: Workstation): Promise<SimState> {
+  const state: SimState = {
+    version: 1,
+    scenario: name,
+    seed: opts.seed,
+    rng: seedState(opts.seed),
+    session: {
+      apiEndpoint: 'https://cloud.ibm.com',
+      region: 'us-south',
+      user: 'admin@example.com',
+      account: 'Example Co (0123456789abcdef)',
+      resourceGroup: 'default',
+      tokenExpiresAt: opts.now + TOKEN_LIFETIME_MS,
+    },
+    instances: [],
+    selectedUnits: [],
+    selectedSigkeys: [],
+    simFiles: [],
+  };
+  const admins: SimAdmin[] = [];
+  for (const adminName of ['admin1', 'admin2']) {
+    const k = await ws.createSigkey(adminName, SCENARIO_PASSWORD);
+    admins.push({ name: adminName, ski: k.ski });
+    state.simFiles.push(k.fileName);
+    state.selectedSigkeys.push(k.ski);
+  }
+  const main = makeInstance(state, 1, admins, opts.keys);
+  state.instances.push(main);
+  switch (name) {
+    case 'default':
+      break;
+    case 'imprint-mode':
+      unit(main, 2).thresholds = { signature: 0, revocation: 0 };
+      unit(main, 2).admins = [];
+      break;
+    case 'threshold-mismatch':
+      unit(main, 2).thresholds = { signature: 1, revocation: 1 };
+      break;
+    case 'admin-mismatch': {
+      const k = await ws.createSigkey('admin3', SCENARIO_PASSWORD);
+      state.simFiles.push(k.fileName);
+      unit(main, 4).admins = [admins[0] ?? { name: 'admin1', ski: '' }, { name: 'admin3', ski: k.ski }];
+      break;
+    }
+    case 'current-mk-mismatch':
+      unit(main, 4).current = { state: 'Valid', value: randomHex(state, 32) };
+      break;
+    case 'new-mk-not-empty':
+      unit(main, 3).new = { state: 'Full Uncommitted', value: randomHex(state, 32) };
+      break;
+    case 'several-instances':
+      state.instances.push(makeInstance(state, 5, admins, opts.keys));
+      break;
+    case 'expired-token':
+      state.session.tokenExpiresAt = opts.now - 60_000;
+      break;
+    case 'key-parts':
+      for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
+        const part = randomHex(state, 32);
+        const f = await ws.createMkPart(owner, SCENARIO_PASSWORD, part, vpOf(part));
+        state.simFiles.push(f.fileName);
+      }
+      break;
+  }
+  state.selectedUnits = state.instances.flatMap((i) => i.units.map((u) => u.num));
+  return state;
+}

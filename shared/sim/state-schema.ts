@@ -1,0 +1,51 @@
+/** Runtime validation of a stored simulator state (the state file is user-reachable on disk). */
+import { z } from 'zod';
+import { REGISTER_STATES, UNIT_TYPES } from '../tke/types.js';
+import type { SimState } from './state.js';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const register = z.object({ state: z.enum(REGISTER_STATES), value: z.union([hex64, z.literal('')]) });
+
+const schema = z.object({
+  version: z.literal(1),
+  scenario: z.string(),
+  seed: z.number().int().nonnegative(),
+  rng: z.number().int().nonnegative(),
+  session: z.object({
+    apiEndpoint: z.string(),
+    region: z.string(),
+    user: z.string(),
+    account: z.string(),
+    resourceGroup: z.string(),
+    tokenExpiresAt: z.number(),
+  }),
+  instances: z.array(
+    z.object({
+      id: z.string(),
+      units: z.array(
+        z.object({
+          num: z.number().int().positive(),
+          type: z.enum(UNIT_TYPES),
+          location: z.string(),
+          thresholds: z.object({ signature: z.number().int(), revocation: z.number().int() }),
+          admins: z.array(z.object({ name: z.string(), ski: z.string() })),
+          current: register,
+          new: register,
+        }),
+      ),
+      keystore: z.array(z.object({ count: z.number().int().nonnegative(), wrap: hex64.nullable() })),
+      autoRotateInProgress: z.boolean(),
+    }),
+  ),
+  selectedUnits: z.array(z.number().int()),
+  selectedSigkeys: z.array(z.string()),
+  simFiles: z.array(z.string().regex(/^\d+\.(sigkey|mkpart)$/)),
+});
+
+/** Validate parsed JSON as a simulator state; returns an error message instead when it is not one. */
+export function parseSimState(json: unknown): SimState | string {
+  const r = schema.safeParse(json);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  return `invalid simulator state at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`;
+}

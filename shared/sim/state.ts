@@ -1,0 +1,86 @@
+/** The simulator's serialisable state: one resource group seen from one workstation. */
+import type { RegisterState, UnitType } from '../tke/types.js';
+
+/** A master key register; `value` is the simulated 64-hex key value, '' when Empty. */
+export interface SimRegister {
+  state: RegisterState;
+  value: string;
+}
+
+export interface SimAdmin {
+  name: string;
+  ski: string;
+}
+
+export interface SimUnit {
+  num: number;
+  type: UnitType;
+  location: string;
+  /** Both 0 means imprint mode. */
+  thresholds: { signature: number; revocation: number };
+  admins: SimAdmin[];
+  current: SimRegister;
+  new: SimRegister;
+}
+
+/** A run of keys wrapped under one master key value; `wrap: null` marks keys lost for good. */
+export interface KeySegment {
+  count: number;
+  wrap: string | null;
+}
+
+export interface SimInstance {
+  id: string;
+  units: SimUnit[];
+  keystore: KeySegment[];
+  /** Server-side marker: an auto-mk-rotate of this instance started and has not finished. */
+  autoRotateInProgress: boolean;
+}
+
+export interface SimSession {
+  apiEndpoint: string;
+  region: string;
+  user: string;
+  account: string;
+  resourceGroup: string;
+  /** Epoch milliseconds; the token is valid while now < tokenExpiresAt. */
+  tokenExpiresAt: number;
+}
+
+export interface SimState {
+  version: 1;
+  scenario: string;
+  seed: number;
+  /** Seeded PRNG state, advanced by every random draw so runs are reproducible. */
+  rng: number;
+  session: SimSession;
+  instances: SimInstance[];
+  /** Crypto unit numbers selected on the workstation (cryptounit-add / cryptounit-rm). */
+  selectedUnits: number[];
+  /** SKIs of the signature keys selected with sigkey-sel. */
+  selectedSigkeys: string[];
+  /** Key file names the simulator created in CLOUDTKEFILES (only these are removed on reset). */
+  simFiles: string[];
+}
+
+/** All units of every instance, in instance then unit order. */
+export function allUnits(state: SimState): SimUnit[] {
+  return state.instances.flatMap((i) => i.units);
+}
+
+/** The instance owning a crypto unit number, if any. */
+export function instanceOfUnit(state: SimState, num: number): SimInstance | undefined {
+  return state.instances.find((i) => i.units.some((u) => u.num === num));
+}
+
+/** Selected units in unit-number order. */
+export function selectedUnits(state: SimState): SimUnit[] {
+  return allUnits(state)
+    .filter((u) => state.selectedUnits.includes(u.num))
+    .sort((a, b) => a.num - b.num);
+}
+
+/** Whether a unit is in imprint mode (both thresholds 0). */
+export function isImprint(unit: SimUnit): boolean {
+  return unit.thresholds.signature === 0 && unit.thresholds.revocation === 0;
+}

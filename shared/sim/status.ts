@@ -1,0 +1,98 @@
+/** `sim status --json`: units in the `mkra classify --registers` shape plus everything else seen. */
+import type { Register, UnitRegisters, UnitType } from '../tke/types.js';
+import type { MkPartInfo, SigkeyInfo } from './context.js';
+import { countAllKeys, countKeys, type KeystoreCounts } from './keystore.js';
+import { isImprint, type SimRegister, type SimState } from './state.js';
+import { vpOf } from './vp.js';
+
+export interface StatusUnit extends UnitRegisters {
+  type: UnitType;
+  location: string;
+  instance: string;
+  selected: boolean;
+  imprint: boolean;
+  thresholds: { signature: number; revocation: number };
+  admins: { name: string; ski: string }[];
+}
+
+export interface SimStatus {
+  scenario: string;
+  seed: number;
+  token: { valid: boolean; expiresAt: string };
+  units: StatusUnit[];
+  instances: {
+    id: string;
+    units: number[];
+    autoRotateInProgress: boolean;
+    keystore: KeystoreCounts;
+    wrapped: { vp: string; count: number }[];
+  }[];
+  keystore: KeystoreCounts;
+  selectedUnits: number[];
+  sigkeys: { keynum: number; description: string; ski: string; selected: boolean }[];
+  mkparts: { keynum: number; description: string; vp: string }[];
+}
+
+function reg(r: SimRegister): Register {
+  return { state: r.state, vp: vpOf(r.value) };
+}
+
+/** Build the status object; VPs are lower-case hex, '' for Empty registers. */
+export function statusOf(
+  state: SimState,
+  sigkeys: readonly SigkeyInfo[],
+  mkparts: readonly MkPartInfo[],
+  now: number,
+): SimStatus {
+  return {
+    scenario: state.scenario,
+    seed: state.seed,
+    token: { valid: now < state.session.tokenExpiresAt, expiresAt: new Date(state.session.tokenExpiresAt).toISOString() },
+    units: state.instances.flatMap((inst) =>
+      inst.units.map((u) => ({
+        num: u.num,
+        type: u.type,
+        location: u.location,
+        instance: inst.id,
+        selected: state.selectedUnits.includes(u.num),
+        imprint: isImprint(u),
+        thresholds: { ...u.thresholds },
+        admins: u.admins.map((a) => ({ ...a })),
+        current: reg(u.current),
+        new: reg(u.new),
+      })),
+    ),
+    instances: state.instances.map((inst) => ({
+      id: inst.id,
+      units: inst.units.map((u) => u.num),
+      autoRotateInProgress: inst.autoRotateInProgress,
+      keystore: countKeys(inst.keystore),
+      wrapped: inst.keystore
+        .filter((s) => s.wrap !== null)
+        .map((s) => ({ vp: vpOf(s.wrap ?? ''), count: s.count })),
+    })),
+    keystore: countAllKeys(state),
+    selectedUnits: [...state.selectedUnits],
+    sigkeys: sigkeys.map((k) => ({
+      keynum: k.keynum,
+      description: k.description,
+      ski: k.ski,
+      selected: state.selectedSigkeys.includes(k.ski),
+    })),
+    mkparts: mkparts.map((p) => ({ keynum: p.keynum, description: p.description, vp: p.vp })),
+  };
+}
+
+/** Human-readable summary printed by `sim status` without `--json`. */
+export function statusLines(status: SimStatus): string[] {
+  const k = status.keystore;
+  return [
+    `Scenario: ${status.scenario} (seed ${status.seed})`,
+    `Token: ${status.token.valid ? 'valid' : 'expired'} (expires ${status.token.expiresAt})`,
+    `Key storage: ${k.total} keys, ${k.usable} usable, ${k.lost} lost`,
+    ...status.units.map(
+      (u) =>
+        `Unit ${u.num} ${u.type}${u.selected ? ' (selected)' : ''}: current ${u.current.state} ${u.current.vp.slice(0, 8) || '-'}, new ${u.new.state} ${u.new.vp.slice(0, 8) || '-'}`,
+    ),
+  ];
+}
