@@ -1,0 +1,103 @@
+/**
+ * Turns captured terminal output into clean lines while keeping the original line numbers, so that
+ * every conclusion can cite `file:line`. Single pass, precompiled expressions, no backtracking-prone
+ * patterns: transcripts can be very large.
+ */
+
+/** One cleaned line of a transcript; `line` is the 1-based line number in the original file. */
+export interface SourceLine {
+  line: number;
+  text: string;
+}
+
+// CSI (colours, cursor moves, bracketed paste), OSC (window titles, ended by BEL or ST), charset
+// selection and other two-character escapes.
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_=>78])/g;
+// Any control character other than TAB; tested once per line before any slower clean-up.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+// A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark and the answer or
+// the next output (non-TTY stdin does not echo a newline after the answer).
+const PROMPT_SPLIT = /^(.*?(?::|\)|\?))\s*> ?(.*)$/;
+
+function applyBackspaces(text: string): string {
+  const out: string[] = [];
+  for (const ch of text) {
+    if (ch === '\b') out.pop();
+    else out.push(ch);
+  }
+  return out.join('');
+}
+
+/** Clean one physical line: escapes, carriage-return rewrites, backspaces, stray controls. */
+export function cleanLine(raw: string): string {
+  let text = raw;
+  if (text.includes('\x1b')) text = text.replace(ANSI, '');
+  if (text.includes('\r')) {
+    // Progress output rewrites the line with bare CRs: the terminal shows the last rewrite.
+    const parts = text.split('\r');
+    let last = '';
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i] ?? '';
+      if (part.trim() !== '') {
+        last = part;
+        break;
+      }
+    }
+    text = last;
+  }
+  if (CONTROL.test(text)) {
+    if (text.includes('\b')) text = applyBackspaces(text);
+    text = text.replace(CONTROL_ALL, '');
+  }
+  return text.trimEnd();
+}
+
+function pushSplit(out: SourceLine[], line: number, text: string): void {
+  if (!text.includes('>')) {
+    out.push({ line, text });
+    return;
+  }
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('>')) {
+    // The prompt mark alone, or the mark followed by whatever came next on the same line.
+    const rest = trimmed.replace(/^>\s?/, '').trimStart();
+    if (rest === '') out.push({ line, text: '>' });
+    else pushSplit(out, line, rest);
+    return;
+  }
+  const m = PROMPT_SPLIT.exec(text);
+  if (m !== null && m[1] !== undefined && isQuestion(m[1])) {
+    out.push({ line, text: m[1].trimEnd() });
+    const rest = (m[2] ?? '').trim();
+    if (rest !== '') pushSplit(out, line, rest);
+    return;
+  }
+  out.push({ line, text });
+}
+
+function isQuestion(text: string): boolean {
+  return (
+    /\(y\/n\)$/i.test(text) ||
+    /^\s*(?:Enter|Do you|Are you|Continue|Please)\b/i.test(text) ||
+    // The key identity line under a password prompt: `admin1 (3c0f...)`.
+    /^\s*\S+ \([0-9A-Fa-f.]+\)$/.test(text)
+  );
+}
+
+/**
+ * Split text into cleaned lines: CRLF and bare CR handled, ANSI/OSC removed, trailing blanks
+ * trimmed, a prompt and its answer on one line split into two entries with the same line number.
+ */
+export function normaliseText(text: string): SourceLine[] {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const raw = body.split('\n');
+  const out: SourceLine[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const cleaned = cleanLine(raw[i] ?? '');
+    pushSplit(out, i + 1, cleaned);
+  }
+  // A file ending with a newline yields one empty trailing entry that is not a line of its own.
+  if (raw.length > 1 && raw[raw.length - 1] === '') out.pop();
+  return out;
+}
