@@ -1,0 +1,30 @@
+/** Commands exactly as a user types them. */
+import type { MutatingCommand } from '../tke/messages.js';
+
+/** `ibmcloud tke <sub>` for a TKE subcommand. */
+export function tke(sub: string): string {
+  return `ibmcloud tke ${sub}`;
+}
+
+export const LOGIN = 'ibmcloud login';
+export const AUTO_MK_ROTATE = tke('auto-mk-rotate');
+export const MK_ROTATE = tke('cryptounit-mk-rotate');
+export const MK_SETIMM = tke('cryptounit-mk-setimm');
+export const MK_CLRNEW = tke('cryptounit-mk-clrnew');
+export const MK_LOAD = tke('cryptounit-mk-load');
+export const MK_COMMIT = tke('cryptounit-mk-commit');
+export const MKS = tke('cryptounit-mks');
+export const UNIT_RM = tke('cryptounit-rm');
+export const UNIT_ADD = tke('cryptounit-add');
+export const COMPARE = tke('cryptounit-compare');
+export const SIGKEY_SEL = tke('sigkey-sel');
+export const ADMIN_ADD = tke('cryptounit-admin-add');
+export const THRESHOLD_SET = tke('cryptounit-thrhld-set');
+
+/** The typed form of a mutating command. */
+export function mutating(command: MutatingCommand): string {
+  return tke(command);
+}
+
+export const SUPPORT =
+  'Open a case with IBM Cloud support (Hyper Protect Crypto Services) and attach these transcripts and the register reading before changing anything.';

@@ -1,0 +1,46 @@
+/** The readable (non-JSON) form of a classification, for people at a terminal. */
+import type { Classification, Phase } from './types.js';
+
+const PHASE_WORDS: Record<Phase, string> = {
+  'no-rotation': 'No rotation has changed key storage: nothing to recover.',
+  'auth-expired': 'The last command failed because the access token expired; nothing was changed by it.',
+  'precheck-failed': 'The last command stopped at its initial state checks; nothing was changed by it.',
+  'failed-before-new-key': 'The rotation failed before the new master key was placed (neither M1 nor M2): key storage is untouched.',
+  'rewrap-interrupted': 'Re-encryption of key storage started but did not finish (M1 seen, M2 not).',
+  'rewrap-complete': 'Key storage is re-encrypted under the new master key (M2 seen); only promotion remains.',
+  'partially-promoted': 'Key storage is re-encrypted and some crypto units are already promoted.',
+  completed: 'The rotation completed.',
+  indeterminate: 'The state cannot be determined safely: the register reading contradicts the transcripts.',
+};
+
+/** Render a classification as plain text: phase in words, numbered steps, refusals, evidence. */
+export function formatClassification(c: Classification): string {
+  const lines: string[] = [];
+  lines.push(`Phase: ${c.phase} (${c.flow === 'auto' ? 'recovery crypto units, auto-mk-rotate' : 'key part files, cryptounit-mk-rotate'})`);
+  lines.push(PHASE_WORDS[c.phase]);
+  lines.push('');
+  if (c.next.length === 0) lines.push('Next: nothing to run.');
+  else {
+    lines.push('Next, in this order:');
+    c.next.forEach((a, i) => {
+      lines.push(`  ${i + 1}. ${a.command}`);
+      lines.push(`     ${a.why}`);
+    });
+  }
+  if (c.unitsToDeselect.length > 0) lines.push(`Crypto units to deselect: ${c.unitsToDeselect.join(', ')}`);
+  if (c.failedChecks.length > 0) lines.push(`Failed pre-checks: ${c.failedChecks.join(', ')}`);
+  lines.push('');
+  if (c.forbidden.length === 0) lines.push('Forbidden: none.');
+  else {
+    lines.push('Do NOT run:');
+    for (const a of c.forbidden) {
+      lines.push(`  - ${a.command}`);
+      lines.push(`    ${a.why}`);
+    }
+  }
+  lines.push('');
+  lines.push('Evidence:');
+  if (c.evidence.length === 0) lines.push('  (none)');
+  for (const e of c.evidence) lines.push(`  ${e.file}:${e.line}: ${e.text}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+/** Input and output of the state classifier (the `mkra classify` JSON contract). */
+import type { PrecheckId } from '../tke/messages.js';
+import type { UnitRegisters } from '../tke/types.js';
+
+export const PHASES = [
+  'no-rotation',
+  'auth-expired',
+  'precheck-failed',
+  'failed-before-new-key',
+  'rewrap-interrupted',
+  'rewrap-complete',
+  'partially-promoted',
+  'completed',
+  'indeterminate',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const FLOWS = ['auto', 'keyparts'] as const;
+/** `auto`: recovery crypto units (`auto-mk-rotate`); `keyparts`: key part files (`cryptounit-mk-rotate`). */
+export type Flow = (typeof FLOWS)[number];
+
+/** A command as the user types it, and why it is advised or refused. */
+export interface Advice {
+  command: string;
+  why: string;
+}
+
+/** Where a conclusion comes from; `line` is 1-based in the original file (0: the file as a whole). */
+export interface Evidence {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface Classification {
+  phase: Phase;
+  flow: Flow;
+  next: Advice[];
+  forbidden: Advice[];
+  evidence: Evidence[];
+  unitsToDeselect: number[];
+  failedChecks: PrecheckId[];
+}
+
+export interface TranscriptInput {
+  file: string;
+  text: string;
+}
+
+/** A register reading; `line` points into `registersFile` when it came from captured text. */
+export type RegisterReading = UnitRegisters & { line?: number };
+
+export interface ClassifyInput {
+  /** Transcripts of every command since the rotation began, oldest first. */
+  transcripts: TranscriptInput[];
+  /** Detected from the transcripts when not given. */
+  flow?: Flow;
+  /** Register reading taken after the failure (all selected units). */
+  registers?: RegisterReading[];
+  /** Name cited in evidence for register readings (default `registers`). */
+  registersFile?: string;
+}

@@ -1,0 +1,59 @@
+/** The command that fixes each failed pre-check, per flow (see domain.md, "Pre-checks"). */
+import type { PrecheckId } from '../tke/messages.js';
+
+export type PrecheckFlow = 'auto' | 'keyparts';
+
+export interface FixAdvice {
+  command: string;
+  why: string;
+}
+
+/** Commands that fix a failed pre-check, in the order to run them. */
+export function fixesFor(id: PrecheckId, flow: PrecheckFlow): FixAdvice[] {
+  switch (id) {
+    case 'auth':
+      return [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }];
+    case 'selection':
+      return [
+        {
+          command: 'ibmcloud tke cryptounit-add',
+          why: 'Select every crypto unit of exactly one service instance (remove units of other instances with `ibmcloud tke cryptounit-rm`).',
+        },
+      ];
+    case 'imprint':
+      return [
+        { command: 'ibmcloud tke cryptounit-admin-add', why: 'A unit in imprint mode needs administrators installed first.' },
+        { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Then set its signature thresholds to leave imprint mode.' },
+      ];
+    case 'thresholds':
+      return [
+        { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Set the same signature and revocation thresholds on every crypto unit.' },
+      ];
+    case 'admins':
+      return [
+        {
+          command: 'ibmcloud tke sigkey-sel',
+          why: 'Select the signature keys of enough common administrators to meet the signature threshold (install missing administrators with `ibmcloud tke cryptounit-admin-add`).',
+        },
+      ];
+    case 'current-mk':
+      return [
+        {
+          command: 'ibmcloud tke cryptounit-compare',
+          why: 'Read-only: the current master key registers differ. Do not change registers; contact IBM Cloud support with the comparison.',
+        },
+      ];
+    case 'new-mk':
+      return flow === 'auto'
+        ? [
+            {
+              command: 'ibmcloud tke cryptounit-mk-clrnew',
+              why: 'auto-mk-rotate needs every new register Empty. Safe only because no rotation has re-encrypted key storage to the value they hold.',
+            },
+          ]
+        : [
+            { command: 'ibmcloud tke cryptounit-mk-load', why: 'Load the same key parts into every new register.' },
+            { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
+          ];
+  }
+}
