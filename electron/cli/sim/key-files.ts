@@ -1,0 +1,173 @@
+/** CLOUDTKEFILES on disk: real P-521 signature keys and key parts, PBKDF2 + AES-256-GCM (keyfiles.ts). */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  generateKeyPairSync,
+  pbkdf2Sync,
+  randomBytes,
+} from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  MKPART_EXTENSION,
+  PBKDF2_ITERATIONS,
+  SIGKEY_EXTENSION,
+  type MkPartFile,
+  type SigKeyFile,
+} from '../../../shared/tke/keyfiles.js';
+import type { MkPartInfo, SigkeyInfo, Workstation } from '../../../shared/sim/index.js';
+import { fsyncDir } from './state-store.js';
+
+/** Encrypt a plaintext with a password as keyfiles.ts specifies; returns seaSalt and enckey (hex). */
+export function encryptWithPassword(password: string, plaintext: string): { seaSalt: string; enckey: string } {
+  const salt = randomBytes(16);
+  const key = pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return { seaSalt: salt.toString('hex'), enckey: Buffer.concat([nonce, ct, cipher.getAuthTag()]).toString('hex') };
+}
+
+/** Decrypt an enckey with a password; undefined when the password is wrong or the data damaged. */
+export function decryptWithPassword(password: string, seaSalt: string, enckey: string): string | undefined {
+  try {
+    const raw = Buffer.from(enckey, 'hex');
+    if (raw.length < 12 + 16) return undefined;
+    const key = pbkdf2Sync(password, Buffer.from(seaSalt, 'hex'), PBKDF2_ITERATIONS, 32, 'sha256');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function readJson(path: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** The key files of a CLOUDTKEFILES directory. */
+export class NodeWorkstation implements Workstation {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  #entries(ext: string): { keynum: number; fileName: string; json: Record<string, unknown> }[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    const re = new RegExp(`^(\\d+)${ext.replace('.', '\\.')}$`);
+    return names
+      .map((n) => ({ n, m: re.exec(n) }))
+      .flatMap(({ n, m }) => {
+        const json = m ? readJson(join(this.dir, n)) : undefined;
+        return m && json ? [{ keynum: Number(m[1]), fileName: n, json }] : [];
+      })
+      .sort((a, b) => a.keynum - b.keynum);
+  }
+
+  async listSigkeys(): Promise<SigkeyInfo[]> {
+    return this.#entries(SIGKEY_EXTENSION).map((e) => ({
+      keynum: e.keynum,
+      fileName: e.fileName,
+      description: str(e.json.description),
+      ski: str(e.json.ski),
+    }));
+  }
+
+  async listMkParts(): Promise<MkPartInfo[]> {
+    return this.#entries(MKPART_EXTENSION).map((e) => ({
+      keynum: e.keynum,
+      fileName: e.fileName,
+      description: str(e.json.description),
+      vp: str(e.json.vp),
+    }));
+  }
+
+  async createSigkey(description: string, password: string): Promise<SigkeyInfo> {
+    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
+    const spki = publicKey.export({ type: 'spki', format: 'der' });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const ski = createHash('sha256').update(spki).digest('hex');
+    const file: SigKeyFile = {
+      keyType: 'p521ec',
+      description,
+      ski,
+      pubkey: spki.toString('hex'),
+      ...encryptWithPassword(password, pem),
+    };
+    const { keynum, fileName } = this.#writeNew(SIGKEY_EXTENSION, JSON.stringify(file, null, 2));
+    return { keynum, fileName, description, ski };
+  }
+
+  async createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo> {
+    const file: MkPartFile = { keyType: 'mkpart', description, vp, ...encryptWithPassword(password, partHex) };
+    const { keynum, fileName } = this.#writeNew(MKPART_EXTENSION, JSON.stringify(file, null, 2));
+    return { keynum, fileName, description, vp };
+  }
+
+  async checkSigkeyPassword(keynum: number, password: string): Promise<boolean> {
+    const e = this.#entries(SIGKEY_EXTENSION).find((x) => x.keynum === keynum);
+    return e !== undefined && decryptWithPassword(password, str(e.json.seaSalt), str(e.json.enckey)) !== undefined;
+  }
+
+  async openMkPart(keynum: number, password: string): Promise<string | undefined> {
+    const e = this.#entries(MKPART_EXTENSION).find((x) => x.keynum === keynum);
+    const value = e && decryptWithPassword(password, str(e.json.seaSalt), str(e.json.enckey));
+    return value !== undefined && /^[0-9a-f]{64}$/.test(value) ? value : undefined;
+  }
+
+  async removeFiles(fileNames: readonly string[]): Promise<void> {
+    for (const n of fileNames) {
+      if (!/^\d+\.(sigkey|mkpart)$/.test(n)) continue;
+      try {
+        unlinkSync(join(this.dir, n));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+    fsyncDir(this.dir);
+  }
+
+  // Written to a temp file, then hard-linked to the first free N: never overwrites a file.
+  #writeNew(ext: string, data: string): { keynum: number; fileName: string } {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = join(this.dir, `.new${ext}.${process.pid}.tmp`);
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      for (let keynum = 1; ; keynum++) {
+        const fileName = `${keynum}${ext}`;
+        try {
+          linkSync(tmp, join(this.dir, fileName));
+          return { keynum, fileName };
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        }
+      }
+    } finally {
+      unlinkSync(tmp);
+      fsyncDir(this.dir);
+    }
+  }
+}
