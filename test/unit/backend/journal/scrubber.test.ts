@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { OutputScrubber, REDACTED, RotationJournal } from '../../../../electron/backend/journal/index.js';
+import { M1_DELAY, SIGKEY_PASSWORD_PROMPT } from '../../../../shared/tke/messages.js';
+import { tempDataDir } from './helpers.js';
+
+const SECRET = 'passw0rd';
+
+describe('OutputScrubber', () => {
+  it('replaces every occurrence of a typed secret, given as string or Buffer', () => {
+    const scrubber = new OutputScrubber();
+    expect(scrubber.scrub(`x ${SECRET} y ${SECRET}`, [SECRET])).toBe(`x ${REDACTED} y ${REDACTED}`);
+    expect(scrubber.scrub(`>${SECRET}<`, [Buffer.from(SECRET)])).toBe(`>${REDACTED}<`);
+    expect(scrubber.scrub('nothing here', ['', SECRET])).toBe('nothing here');
+  });
+
+  it('redacts an echoed answer after a password prompt even when the secret is not passed', () => {
+    const scrubber = new OutputScrubber();
+    const out = [SIGKEY_PASSWORD_PROMPT, 'admin1 (3C0F0A11)', '> ', 'hunter2', '', M1_DELAY, 'ordinary line'].map(
+      (line) => scrubber.scrub(line),
+    );
+    expect(out).toEqual([SIGKEY_PASSWORD_PROMPT, 'admin1 (3C0F0A11)', '> ', REDACTED, '', M1_DELAY, 'ordinary line']);
+  });
+
+  it('redacts an answer echoed on the prompt-mark line and keeps recognised output after it', () => {
+    const scrubber = new OutputScrubber();
+    const out = ['Enter the password for the master key part identified by:', '> s3cret!', 'OK'].map((l) =>
+      scrubber.scrub(l),
+    );
+    expect(out).toEqual(['Enter the password for the master key part identified by:', `> ${REDACTED}`, 'OK']);
+  });
+
+  it('keeps unrecognised lines outside the password window and after the next prompt', () => {
+    const scrubber = new OutputScrubber();
+    expect(scrubber.scrub('some table row 1 2 3')).toBe('some table row 1 2 3');
+    scrubber.scrub('Password:');
+    expect(scrubber.scrub('\u001b[1msecret\u001b[0m')).toBe(REDACTED);
+    expect(scrubber.scrub('Continue? (y/N)')).toBe('Continue? (y/N)');
+    expect(scrubber.scrub('y')).toBe('y');
+  });
+
+  it('opens the window when the runner reports a password answer, and closes on reset', () => {
+    const scrubber = new OutputScrubber();
+    scrubber.notePasswordAnswered();
+    expect(scrubber.scrub('leaked')).toBe(REDACTED);
+    scrubber.reset();
+    expect(scrubber.scrub('leaked')).toBe('leaked');
+  });
+});
+
+describe('RotationJournal.appendOutput', () => {
+  it('never stores a typed password, even when the terminal echoes it', async () => {
+    const journal = await RotationJournal.create(await tempDataDir(), {
+      flow: 'keyparts', mode: 'training', host: 'h', user: 'u',
+    });
+    await journal.append({ kind: 'command-started', data: { argv: ['tke', 'cryptounit-mk-load'], mode: 'training' } });
+    await journal.appendOutput(SIGKEY_PASSWORD_PROMPT);
+    await journal.append({ kind: 'prompt-answered', data: { promptKind: 'password', fact: 'password entered' } });
+    await journal.appendOutput('> ');
+    await journal.append({ kind: 'output', data: { line: 'plain-echo-without-secret-set' } });
+    await journal.appendOutput(`Error: ${SECRET} rejected`, { secrets: [SECRET] });
+    await journal.appendOutput(SIGKEY_PASSWORD_PROMPT);
+    await journal.appendOutput(`> ${SECRET}`, { secrets: [SECRET] });
+    await journal.appendOutput('OK');
+    await journal.close();
+    const text = await readFile(journal.path, 'utf8');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('plain-echo-without-secret-set');
+    expect(text).toContain('password entered');
+  });
+});
