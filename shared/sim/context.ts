@@ -1,6 +1,6 @@
 /** What a simulator command runs against: state, terminal, workstation files, clock and faults. */
 import type { FaultPoint, FaultSpec } from './faults.js';
-import { applyLoss, settleInstances } from './keystore.js';
+import { applyLoss } from './keystore.js';
 import type { SimState } from './state.js';
 import { PROMPT_MARK } from '../tke/messages.js';
 
@@ -65,10 +65,9 @@ export class SimFailure extends Error {
   }
 }
 
-/** Apply the loss model, settle finished rotations and persist. */
+/** Apply the loss model and persist. */
 export async function commit(ctx: SimContext): Promise<void> {
   applyLoss(ctx.state);
-  settleInstances(ctx.state);
   await ctx.io.persist(ctx.state);
 }
 

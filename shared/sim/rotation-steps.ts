@@ -7,7 +7,7 @@ import {
 } from '../tke/messages.js';
 import { checkpoint, commit, type SimContext } from './context.js';
 import { fill } from './format.js';
-import { countNotUnder, rewrapKeys } from './keystore.js';
+import { countNotUnder, rewrapKeys, settleInstances } from './keystore.js';
 import type { SimInstance, SimUnit } from './state.js';
 
 /** Real hardware re-encrypts about 3000 keys per minute (domain.md). */
@@ -59,6 +59,7 @@ export async function promoteUnits(ctx: SimContext, units: readonly SimUnit[]): 
     await ctx.io.sleep(STEP_MS);
     u.current = { state: 'Valid', value: u.new.value };
     u.new = { state: 'Empty', value: '' };
+    settleInstances(ctx.state);
     await commit(ctx);
   }
 }

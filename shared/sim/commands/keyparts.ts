@@ -9,6 +9,7 @@ import { ask, commit, SimFailure, type SimContext } from '../context.js';
 import { displayVp, hsmErrorLines } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { selectedUnits, type SimUnit } from '../state.js';
+import { settleInstances } from '../keystore.js';
 import { checkAuth, collectSignatures } from '../signing.js';
 import { xorHex } from '../vp.js';
 import { printMkParts } from './listings.js';
@@ -82,5 +83,6 @@ export async function cryptounitMkClrnew(ctx: SimContext): Promise<void> {
   const units = requireSelection(ctx);
   await collectSignatures(ctx, units);
   for (const u of units) u.new = { state: 'Empty', value: '' };
+  settleInstances(ctx.state);
   await commit(ctx);
 }
