@@ -12,9 +12,12 @@ export interface SourceLine {
 
 // CSI (colours, cursor moves, bracketed paste), OSC (window titles, ended by BEL or ST), charset
 // selection and other two-character escapes.
+// eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_=>78])/g;
 // Any control character other than TAB; tested once per line before any slower clean-up.
+// eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+// eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 // A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark and the answer or
 // the next output (non-TTY stdin does not echo a newline after the answer).

@@ -1,0 +1,190 @@
+/** Evaluates the seven pre-checks of domain.md per crypto unit, before any rotation runs. */
+import { isNewRegisterReady } from '../tke/types.js';
+import { PRECHECK_IDS, type PrecheckId } from '../tke/messages.js';
+import type { AdminRow, ThresholdRow } from '../parse/listings.js';
+import { fixesFor } from './fixes.js';
+import type { CheckStatus, PrecheckInput, PrecheckResult, UnitCheck, UnitRegisterReading } from './types.js';
+
+interface Context {
+  input: PrecheckInput;
+  /** Units the rotation will act on, when known. */
+  targets: number[] | undefined;
+  thresholds: readonly ThresholdRow[] | undefined;
+  admins: readonly AdminRow[] | undefined;
+  registers: readonly UnitRegisterReading[] | undefined;
+}
+
+type Partial3 = Omit<PrecheckResult, 'id' | 'fix'>;
+
+const short = (vp: string): string => (vp === '' ? '(empty)' : `${vp.slice(0, 12)}…`);
+
+function unknown(summary: string): Partial3 {
+  return { status: 'unknown', summary, units: [], evidence: [] };
+}
+
+function overall(units: readonly UnitCheck[]): CheckStatus {
+  if (units.some((u) => u.status === 'fail')) return 'fail';
+  return units.length > 0 && units.every((u) => u.status === 'pass') ? 'pass' : 'unknown';
+}
+
+function targetsOf(input: PrecheckInput): number[] | undefined {
+  const instances = input.instances;
+  if (instances === undefined) return undefined;
+  const selected = instances.flatMap((i) => i.units.filter((u) => u.selected).map((u) => u.num));
+  // auto-mk-rotate selects every unit of the chosen instance itself.
+  if (input.flow === 'auto' && instances.length === 1) return instances[0]?.units.map((u) => u.num);
+  return selected;
+}
+
+function inTargets<T extends { num: number }>(rows: readonly T[], ctx: Context): T[] {
+  return ctx.targets === undefined ? [...rows] : rows.filter((r) => ctx.targets?.includes(r.num) === true);
+}
+
+function checkAuth(ctx: Context): Partial3 {
+  const t = ctx.input.token;
+  if (t === undefined) return unknown('Token expiry unknown: log in shortly before rotating (tokens last one hour).');
+  const minutes = Math.floor((t.expiresAt - t.now) / 60000);
+  if (t.expiresAt <= t.now) return { status: 'fail', summary: 'The access token has expired.', units: [], evidence: [`expired ${-minutes} min ago`] };
+  return { status: 'pass', summary: `The access token is valid for ${minutes} more minutes.`, units: [], evidence: [] };
+}
+
+function checkSelection(ctx: Context): Partial3 {
+  const instances = ctx.input.instances;
+  if (instances === undefined) return unknown('Run `ibmcloud tke cryptounits` to see the selection.');
+  if (ctx.input.flow === 'auto') {
+    return { status: 'pass', summary: 'auto-mk-rotate selects every crypto unit of the chosen instance itself.', units: [], evidence: [] };
+  }
+  const withSelection = instances.filter((i) => i.units.some((u) => u.selected));
+  const units: UnitCheck[] = [];
+  for (const inst of instances) {
+    const chosen = withSelection.length === 1 && withSelection[0] === inst;
+    for (const u of inst.units) {
+      const ok = chosen ? u.selected : !u.selected;
+      units.push({ num: u.num, status: ok ? 'pass' : 'fail', detail: `${u.selected ? 'selected' : 'not selected'} (instance ${inst.id})` });
+    }
+  }
+  const evidence = [`${withSelection.length} service instance(s) with selected crypto units`];
+  if (withSelection.length !== 1) {
+    return { status: 'fail', summary: 'Exactly one service instance must have selected crypto units.', units, evidence };
+  }
+  return { status: overall(units), summary: 'All crypto units of one service instance must be selected.', units, evidence };
+}
+
+function checkImprint(ctx: Context): Partial3 {
+  if (ctx.thresholds === undefined) return unknown('Run `ibmcloud tke cryptounit-thrhlds` to read the thresholds.');
+  const units = inTargets(ctx.thresholds, ctx).map((t) => {
+    const imprint = t.signature === 0 && t.revocation === 0;
+    return { num: t.num, status: imprint ? 'fail' : 'pass', detail: imprint ? 'imprint mode (thresholds 0/0)' : `thresholds ${t.signature}/${t.revocation}` } satisfies UnitCheck;
+  });
+  return { status: overall(units), summary: 'No crypto unit may be in imprint mode.', units, evidence: [] };
+}
+
+function checkThresholds(ctx: Context): Partial3 {
+  if (ctx.thresholds === undefined) return unknown('Run `ibmcloud tke cryptounit-thrhlds` to read the thresholds.');
+  const rows = inTargets(ctx.thresholds, ctx);
+  const key = (t: ThresholdRow): string => `${t.signature}/${t.revocation}`;
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const units = rows.map((r) => ({ num: r.num, status: counts.size <= 1 || key(r) === common ? 'pass' : 'fail', detail: `signature/revocation ${key(r)}` }) satisfies UnitCheck);
+  const status = counts.size > 1 ? 'fail' : overall(units);
+  return { status, summary: 'Signature thresholds must be equal on every crypto unit.', units, evidence: [...counts.keys()].map((k) => `thresholds ${k}`) };
+}
+
+function checkAdmins(ctx: Context): Partial3 {
+  if (ctx.admins === undefined || ctx.thresholds === undefined || ctx.input.selectedSigKeys === undefined) {
+    return unknown('Needs `cryptounit-admins`, `cryptounit-thrhlds` and `sigkeys`.');
+  }
+  const rows = inTargets(ctx.admins, ctx);
+  const byUnit = new Map<number, Set<string>>();
+  for (const r of rows) {
+    const set = byUnit.get(r.num) ?? new Set<string>();
+    if (r.ski !== undefined) set.add(r.ski);
+    byUnit.set(r.num, set);
+  }
+  const selected = new Set(ctx.input.selectedSigKeys.map((k) => k.ski.toLowerCase()));
+  const needed = Math.max(1, ...inTargets(ctx.thresholds, ctx).map((t) => t.signature));
+  const sets = [...byUnit.values()];
+  const common = [...selected].filter((ski) => sets.length > 0 && sets.every((s) => s.has(ski)));
+  const units = [...byUnit.entries()].map(([num, skis]) => {
+    const usable = [...selected].filter((s) => skis.has(s)).length;
+    return { num, status: usable >= needed ? 'pass' : 'fail', detail: `${usable} of the selected signature keys are administrators here (need ${needed})` } satisfies UnitCheck;
+  });
+  const status: CheckStatus = common.length >= needed && units.every((u) => u.status === 'pass') ? 'pass' : 'fail';
+  return {
+    status,
+    summary: `At least ${needed} common administrators must be installed everywhere and selected with sigkey-sel.`,
+    units,
+    evidence: [`${common.length} selected signature key(s) are administrators on every unit`],
+  };
+}
+
+function checkCurrent(ctx: Context): Partial3 {
+  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mks` to read the registers.');
+  const regs = inTargets(ctx.registers, ctx);
+  const vps = new Set(regs.filter((r) => r.current.state === 'Valid').map((r) => r.current.vp));
+  const common = [...vps][0];
+  const units = regs.map((r) => ({
+    num: r.num,
+    status: r.current.state === 'Valid' && vps.size === 1 && r.current.vp === common && common !== '' ? 'pass' : 'fail',
+    detail: `current ${r.current.state} ${short(r.current.vp)}`,
+  }) satisfies UnitCheck);
+  return { status: overall(units), summary: 'Every current register must be Valid with one verification pattern.', units, evidence: [...vps].map(short) };
+}
+
+function checkNew(ctx: Context): Partial3 {
+  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mks` to read the registers.');
+  const regs = inTargets(ctx.registers, ctx);
+  if (ctx.input.flow === 'auto') {
+    const units = regs.map((r) => ({ num: r.num, status: r.new.state === 'Empty' ? 'pass' : 'fail', detail: `new ${r.new.state}` }) satisfies UnitCheck);
+    return { status: overall(units), summary: 'auto-mk-rotate needs every new register Empty.', units, evidence: [] };
+  }
+  const vps = new Set(regs.map((r) => r.new.vp));
+  const units = regs.map((r) => ({
+    num: r.num,
+    status: isNewRegisterReady(r.new.state) && vps.size === 1 && r.new.vp !== '' ? 'pass' : 'fail',
+    detail: `new ${r.new.state} ${short(r.new.vp)}`,
+  }) satisfies UnitCheck);
+  return { status: overall(units), summary: 'Every new register must be committed with one verification pattern.', units, evidence: [...vps].map(short) };
+}
+
+function evaluateOne(id: PrecheckId, ctx: Context): Partial3 {
+  switch (id) {
+    case 'auth':
+      return checkAuth(ctx);
+    case 'selection':
+      return checkSelection(ctx);
+    case 'imprint':
+      return checkImprint(ctx);
+    case 'thresholds':
+      return checkThresholds(ctx);
+    case 'admins':
+      return checkAdmins(ctx);
+    case 'current-mk':
+      return checkCurrent(ctx);
+    case 'new-mk':
+      return checkNew(ctx);
+  }
+}
+
+/** Evaluate the seven pre-checks, in domain.md order, each with per-unit results and the fix. */
+export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
+  const compare = input.compare;
+  const fromCompare = compare === undefined || compare.current.length === 0
+    ? undefined
+    : compare.current.flatMap((c) => {
+        const n = compare.new.find((x) => x.num === c.num);
+        return n === undefined ? [] : [{ num: c.num, current: c.register, new: n.register }];
+      });
+  const ctx: Context = {
+    input,
+    targets: targetsOf(input),
+    thresholds: input.thresholds ?? (compare !== undefined && compare.thresholds.length > 0 ? compare.thresholds : undefined),
+    admins: input.admins ?? (compare !== undefined && compare.admins.length > 0 ? compare.admins : undefined),
+    registers: input.registers ?? fromCompare,
+  };
+  return PRECHECK_IDS.map((id) => {
+    const r = evaluateOne(id, ctx);
+    return { id, ...r, fix: r.status === 'fail' ? fixesFor(id, input.flow) : [] };
+  });
+}

@@ -1,0 +1,47 @@
+/** Inputs and results of the pre-check evaluator (the app's pre-check panel). */
+import type { CompareResult } from '../parse/compare.js';
+import type { ServiceInstanceUnits } from '../parse/cryptounits.js';
+import type { AdminRow, SigKeyRow, ThresholdRow } from '../parse/listings.js';
+import type { PrecheckId } from '../tke/messages.js';
+import type { Register } from '../tke/types.js';
+import type { FixAdvice, PrecheckFlow } from './fixes.js';
+
+/** Registers of one unit as read from `cryptounit-mks` or `cryptounit-compare`. */
+export interface UnitRegisterReading {
+  num: number;
+  current: Register;
+  new: Register;
+}
+
+export interface PrecheckInput {
+  flow: PrecheckFlow;
+  /** Parsed `cryptounits`. */
+  instances?: readonly ServiceInstanceUnits[];
+  /** Parsed `cryptounit-compare`; fills thresholds, admins and registers not given separately. */
+  compare?: CompareResult;
+  thresholds?: readonly ThresholdRow[];
+  admins?: readonly AdminRow[];
+  registers?: readonly UnitRegisterReading[];
+  /** Signature keys selected on the workstation (`sigkeys`, second table). */
+  selectedSigKeys?: readonly SigKeyRow[];
+  /** Access token expiry and the injected clock, both epoch milliseconds. */
+  token?: { expiresAt: number; now: number };
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'unknown';
+
+export interface UnitCheck {
+  num: number;
+  status: CheckStatus;
+  detail: string;
+}
+
+export interface PrecheckResult {
+  id: PrecheckId;
+  status: CheckStatus;
+  summary: string;
+  units: UnitCheck[];
+  evidence: string[];
+  /** Commands that fix a failure, in order; empty when the check passes or cannot be judged. */
+  fix: FixAdvice[];
+}
