@@ -46,6 +46,7 @@ export async function stopDemoServer(server: DemoServer): Promise<void> {
 }
 
 export const test = base.extend<{ server: DemoServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for a fixture without dependencies
   server: async ({}, use) => {
     const server = await startDemoServer();
     await use(server);

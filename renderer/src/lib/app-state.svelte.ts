@@ -17,6 +17,7 @@ export class AppState {
       this.api = api;
       this.info = result.value;
       document.body.dataset.appState = 'ready';
+      document.body.dataset.readyAt = performance.now().toFixed(1);
       window.dispatchEvent(new CustomEvent('mkra:ready'));
     } catch (error) {
       this.error = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,33 @@
+// Sum the JSON reports of every test runner (Vitest projects, Playwright, the security gate)
+// into the one line CI reads: "N passed, N failed". A failed npm test with no failed test
+// counted (e.g. typecheck or lint stopped it) still counts as one failure.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = new URL('../test-results', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const files = existsSync(dir) ? readdirSync(dir) : [];
+for (const name of files.filter((f) => /^vitest-.*\.json$/.test(f))) {
+  const report = read(name);
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+if (files.includes('playwright.json')) {
+  const stats = read('playwright.json').stats ?? {};
+  passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+  failed += stats.unexpected ?? 0;
+  skipped += stats.skipped ?? 0;
+}
+if (files.includes('security.json')) {
+  const report = read('security.json');
+  passed += report.passed ?? 0;
+  failed += report.failed ?? 0;
+}
+const status = Number(process.argv[2] ?? 0);
+if (status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,63 @@
+import { render, screen } from '@testing-library/svelte';
+import { addMessages, init, locale } from 'svelte-i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../renderer/src/lib/i18n/en.json';
+import ja from '../../renderer/src/lib/i18n/ja.json';
+import WorkstationCard from '../../renderer/src/lib/components/WorkstationCard.svelte';
+import type { AppInfo } from '../../shared/ipc/contract.js';
+
+const info: AppInfo = {
+  name: 'mk-rotation-assistant',
+  version: '1.4.2',
+  mode: 'live',
+  modeReasonCode: 'live',
+  modeReason: 'live',
+  host: 'electron',
+  platform: 'linux',
+  tke: { executable: '/usr/local/bin/ibmcloud', pluginDir: '/home/a/.bluemix/plugins/tke' },
+  tkeFiles: { dir: '/home/a/tke', source: 'env', status: 'missing', message: 'x' },
+};
+
+beforeAll(async () => {
+  addMessages('en', en);
+  addMessages('ja', ja);
+  init({ fallbackLocale: 'en', initialLocale: 'en' });
+  await locale.set('en');
+});
+
+describe('WorkstationCard', () => {
+  it('shows live mode, the directory, its problem and the version', () => {
+    render(WorkstationCard, { info });
+    expect(screen.getByTestId('mode').dataset.mode).toBe('live');
+    expect(screen.getByTestId('mode').textContent).toContain('Live — real crypto units');
+    expect(screen.getByTestId('mode').textContent).toContain('/usr/local/bin/ibmcloud');
+    expect(screen.getByTestId('tke-files').textContent).toContain('/home/a/tke');
+    expect(screen.getByTestId('tke-files').textContent).toContain('does not exist');
+    expect(screen.getByTestId('version').textContent).toBe('1.4.2');
+  });
+
+  it('says when the tke plug-in is missing', () => {
+    render(WorkstationCard, { info: { ...info, mode: 'demo', modeReasonCode: 'no-plugin', tke: { executable: '/bin/ibmcloud', pluginDir: null } } });
+    expect(document.body.textContent).toContain('tke plug-in not installed');
+  });
+
+  it('renders in Japanese', async () => {
+    await locale.set('ja');
+    render(WorkstationCard, { info });
+    expect(screen.getByTestId('mode').textContent).toContain('ライブ');
+    await locale.set('en');
+  });
+});
+
+describe('translations', () => {
+  function keys(value: unknown, prefix = ''): string[] {
+    if (typeof value !== 'object' || value === null) return [prefix];
+    return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  }
+
+  it('English and Japanese have exactly the same keys, none empty', () => {
+    expect(keys(ja).sort()).toEqual(keys(en).sort());
+    const values = (o: unknown): string[] => (typeof o === 'string' ? [o] : Object.values(o as object).flatMap(values));
+    expect(values(ja).every((v) => v.trim().length > 0)).toBe(true);
+  });
+});
