@@ -114,17 +114,21 @@ function nextFor(base: BaseState, f: Facts, verdict: RegisterVerdict | undefined
 export function decide(f: Facts, registers: readonly RegisterReading[] | undefined): Decision {
   let base = baseState(f);
   const expectation = expectationOf(base);
-  const verdict = registers === undefined || expectation === undefined ? undefined : checkRegisters(expectation, registers);
+  let verdict = registers === undefined || expectation === undefined ? undefined : checkRegisters(expectation, registers);
+  if (base === 'completed' && verdict !== undefined && verdict.kind !== 'all-promoted' && verdict.kind !== 'contradiction') {
+    const waiting = registers?.filter((u) => u.new.state !== 'Empty').map((u) => u.num) ?? [];
+    verdict = { kind: 'contradiction', reason: 'completion was reported but not every unit is promoted', units: waiting };
+  }
   const ctx = (phase: Phase): Decision['forbidden'] =>
     forbiddenFor({ phase, flow: f.flow, m1: f.m1.length > 0, m2: f.m2.length > 0, keypartRotationStarted: f.keypartRotationStarted });
 
-  if (verdict?.kind === 'contradiction' || (base === 'completed' && verdict !== undefined && verdict.kind !== 'all-promoted')) {
+  if (verdict?.kind === 'contradiction') {
     return {
       phase: 'indeterminate',
       next: [
         {
           command: MKS,
-          why: `Read-only. The register reading contradicts the transcripts (${verdict.kind === 'contradiction' ? verdict.reason : 'completion was reported but not every unit is promoted'}). Re-read the registers, change nothing, and escalate: ${SUPPORT}`,
+          why: `Read-only. The register reading contradicts the transcripts (${verdict.reason}). Re-read the registers, change nothing, and escalate: ${SUPPORT}`,
         },
       ],
       forbidden: ctx('indeterminate'),
