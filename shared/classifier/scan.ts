@@ -148,7 +148,7 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
           a.hsm ??= ev();
           break;
         case 'hsm-code':
-          a.hsmCodes.push(`${e.code} code ${e.value}`);
+          a.hsmCodes.push(text.trim());
           break;
         case 'precheck-failed':
           a.prechecks.push({ check: e.check, evidence: ev() });
