@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseAdmins, parseCompare, parseCryptoUnits, parseSigKeys, parseThresholds } from '../../../shared/parse/index.js';
+import { evaluatePrechecks, type PrecheckInput, type PrecheckResult } from '../../../shared/precheck/index.js';
+import { PRECHECK_IDS } from '../../../shared/tke/messages.js';
+
+const OLD = 'aa'.repeat(32);
+const NEW = 'bb'.repeat(32);
+
+const units = parseCryptoUnits(
+  [
+    'SERVICE INSTANCE: inst-1',
+    'CRYPTO UNIT NUM   SELECTED   TYPE          LOCATION',
+    '1                 true       OPERATIONAL   [a]',
+    '2                 true       OPERATIONAL   [b]',
+    '3                 true       RECOVERY      [c]',
+  ].join('\n'),
+);
+const thresholds = parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n');
+const admins = parseAdmins(
+  'CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n1  admin2  aa02\n2  admin1  aa01\n2  admin2  aa02\n3  admin1  aa01\n3  admin2  aa02\n',
+);
+const sig = parseSigKeys(
+  'KEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n2  admin2  aa02\n\nSignature keys selected to sign commands:\nKEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n2  admin2  aa02\n',
+);
+const reg = (n: number, cur: string, nw: string, state: 'Empty' | 'Full Committed' | 'Valid' = nw === '' ? 'Empty' : 'Full Committed') => ({
+  num: n,
+  current: { state: 'Valid' as const, vp: cur },
+  new: { state, vp: nw },
+});
+
+const good: PrecheckInput = {
+  flow: 'auto',
+  instances: units,
+  thresholds,
+  admins,
+  selectedSigKeys: sig.selected,
+  registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, '')],
+  token: { expiresAt: 3_600_000, now: 600_000 },
+};
+
+const byId = (r: PrecheckResult[], id: string): PrecheckResult | undefined => r.find((x) => x.id === id);
+
+describe('evaluatePrechecks', () => {
+  it('passes every check on a healthy instance, in domain order', () => {
+    const r = evaluatePrechecks(good);
+    expect(r.map((x) => x.id)).toEqual([...PRECHECK_IDS]);
+    expect(r.map((x) => x.status)).toEqual(PRECHECK_IDS.map(() => 'pass'));
+    expect(r.every((x) => x.fix.length === 0)).toBe(true);
+  });
+
+  it('reports unknown when an input is missing', () => {
+    const r = evaluatePrechecks({ flow: 'auto' });
+    expect(r.map((x) => x.status)).toEqual(PRECHECK_IDS.map(() => 'unknown'));
+  });
+
+  it('fails an expired token with login as the fix', () => {
+    const r = evaluatePrechecks({ ...good, token: { expiresAt: 1000, now: 2000 } });
+    expect(byId(r, 'auth')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud login' }] });
+  });
+
+  it('key-part flow: a partial selection fails per unit', () => {
+    const sel = parseCryptoUnits('SERVICE INSTANCE: i\nCRYPTO UNIT NUM   SELECTED   TYPE   LOCATION\n1  true  OPERATIONAL  [a]\n2  false  OPERATIONAL  [b]\n');
+    const r = evaluatePrechecks({ ...good, flow: 'keyparts', instances: sel });
+    expect(byId(r, 'selection')?.status).toBe('fail');
+    expect(byId(r, 'selection')?.units.find((u) => u.num === 2)?.status).toBe('fail');
+    expect(byId(r, 'selection')?.fix[0]?.command).toBe('ibmcloud tke cryptounit-add');
+  });
+
+  it('imprint mode and unequal thresholds fail on the right units', () => {
+    const t = parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  0  0\n');
+    const r = evaluatePrechecks({ ...good, thresholds: t });
+    expect(byId(r, 'imprint')?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([3]);
+    expect(byId(r, 'thresholds')?.status).toBe('fail');
+    expect(byId(r, 'thresholds')?.fix[0]?.command).toBe('ibmcloud tke cryptounit-thrhld-set');
+  });
+
+  it('too few selected common administrators fail', () => {
+    const r = evaluatePrechecks({ ...good, selectedSigKeys: sig.selected.slice(0, 1) });
+    expect(byId(r, 'admins')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud tke sigkey-sel' }] });
+  });
+
+  it('current registers must share one VP; new registers Empty for auto, committed for key parts', () => {
+    const mixed = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, NEW, ''), reg(3, OLD, '')] });
+    expect(byId(mixed, 'current-mk')?.status).toBe('fail');
+    const loaded = [reg(1, OLD, NEW), reg(2, OLD, NEW), reg(3, OLD, NEW, 'Valid')];
+    expect(byId(evaluatePrechecks({ ...good, registers: loaded }), 'new-mk')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud tke cryptounit-mk-clrnew' }] });
+    expect(byId(evaluatePrechecks({ ...good, flow: 'keyparts', registers: loaded }), 'new-mk')?.status).toBe('pass');
+    const keyFix = byId(evaluatePrechecks({ ...good, flow: 'keyparts' }), 'new-mk');
+    expect(keyFix?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-load', 'ibmcloud tke cryptounit-mk-commit']);
+  });
+
+  it('takes thresholds, admins and registers from cryptounit-compare', () => {
+    const compare = parseCompare(
+      [
+        'SIGNATURE THRESHOLDS',
+        'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD',
+        '1  1  1',
+        '',
+        'CRYPTO UNIT ADMINISTRATORS',
+        'CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER',
+        '1  admin1  aa01',
+        '',
+        'CURRENT MASTER KEY REGISTER',
+        'CRYPTO UNIT NUM   STATUS   VERIFICATION PATTERN',
+        `1  Valid  ${OLD}`,
+        '',
+        'NEW MASTER KEY REGISTER',
+        'CRYPTO UNIT NUM   STATUS   VERIFICATION PATTERN',
+        `1  Empty  ${'0'.repeat(64)}`,
+      ].join('\n'),
+    );
+    const r = evaluatePrechecks({ flow: 'auto', compare, selectedSigKeys: sig.selected });
+    expect(r.slice(2).map((x) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+  });
+});
