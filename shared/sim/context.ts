@@ -8,10 +8,11 @@ import { PROMPT_MARK } from '../tke/messages.js';
 export interface SimIo {
   /** Print one line (a newline is appended). */
   print(line: string): void;
-  /** Write a prompt without a newline. */
-  write(text: string): void;
-  /** Read one answer line; `secret` answers are not echoed on a terminal; undefined at end of input. */
-  readLine(secret: boolean): Promise<string | undefined>;
+  /**
+   * Write the prompt, then read one answer line; undefined at end of input. A `secret` answer is not
+   * echoed on a terminal (the host turns echo off before the prompt appears, so no keystroke races it).
+   */
+  readLine(prompt: string, secret: boolean): Promise<string | undefined>;
   /** Wait a simulated duration given in real-hardware milliseconds (the host applies its time scale). */
   sleep(ms: number): Promise<void>;
   /** Durably save the state (called after every change). */
@@ -90,8 +91,7 @@ export function faultLines(point: FaultPoint): string[] {
 /** Ask a question and return the trimmed answer; fails when input has ended. */
 export async function ask(ctx: SimContext, lines: readonly string[], secret = false): Promise<string> {
   for (const l of lines) ctx.io.print(l);
-  ctx.io.write(PROMPT_MARK);
-  const answer = await ctx.io.readLine(secret);
+  const answer = await ctx.io.readLine(PROMPT_MARK, secret);
   if (answer === undefined) throw new SimFailure(['No input was received for the prompt.']);
   return secret ? answer.replace(/\r$/, '') : answer.trim();
 }

@@ -45,11 +45,8 @@ export class MemoryIo implements SimIo {
     this.transcript += `${line}\n`;
   }
 
-  write(text: string): void {
-    this.transcript += text;
-  }
-
-  async readLine(): Promise<string | undefined> {
+  async readLine(prompt: string): Promise<string | undefined> {
+    this.transcript += prompt;
     const pending = this.transcript.slice(this.#answeredAt);
     const a = typeof this.#answers === 'function' ? this.#answers(pending) : this.#answers[this.#next++];
     if (a !== undefined) this.transcript += '\n';

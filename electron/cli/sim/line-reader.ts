@@ -55,11 +55,15 @@ export class LineReader {
     return applyBackspaces(line);
   }
 
-  /** Next line, or undefined at end of input; on a terminal a secret is read in raw mode without echo. */
-  async readLine(secret: boolean, onInterrupt: () => void): Promise<string | undefined> {
+  /**
+   * Show the prompt and return the next line, or undefined at end of input. On a terminal a secret
+   * is read in raw mode without echo; raw mode is set before the prompt so a fast typist is not echoed.
+   */
+  async readLine(secret: boolean, showPrompt: () => void, onInterrupt: () => void): Promise<string | undefined> {
     this.#attach();
     const raw = secret && this.#input.isTTY === true;
     if (raw) this.#input.setRawMode(true);
+    showPrompt();
     this.#input.resume();
     try {
       for (;;) {

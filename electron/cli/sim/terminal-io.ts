@@ -25,15 +25,15 @@ export class TerminalIo implements SimIo {
     this.#opts.output.write(`${line}\n`);
   }
 
-  write(text: string): void {
-    this.#opts.output.write(text);
-  }
-
-  async readLine(secret: boolean): Promise<string | undefined> {
-    const answer = await this.#reader.readLine(secret, () => {
-      this.#opts.output.write('\n');
-      process.exit(130);
-    });
+  async readLine(prompt: string, secret: boolean): Promise<string | undefined> {
+    const answer = await this.#reader.readLine(
+      secret,
+      () => this.#opts.output.write(prompt),
+      () => {
+        this.#opts.output.write('\n');
+        process.exit(130);
+      },
+    );
     // Raw-mode input was not echoed, so the terminal still sits after the prompt.
     if (secret && this.#opts.input.isTTY === true) this.#opts.output.write('\n');
     return answer;

@@ -9,8 +9,7 @@ const VALUE_FLAGS = ['--apikey', '-r', '-g', '-a', '-c', '-u', '-p'] as const;
 const BOOL_FLAGS = ['--no-region', '-q', '--quiet'] as const;
 
 async function readAnswer(ctx: SimContext, prompt: string, secret: boolean): Promise<string> {
-  ctx.io.write(prompt);
-  const answer = await ctx.io.readLine(secret);
+  const answer = await ctx.io.readLine(prompt, secret);
   if (answer === undefined) throw new SimFailure(['No input was received for the prompt.']);
   return answer.trim();
 }
