@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classifier/index.js';
 import { M1_DELAY } from '../../../shared/tke/messages.js';
-import { authFailure, autoRotate, login, mkRotate, setimm, text } from './tke-text.js';
+import { authFailure, autoRotate, login, mkRotate, setimm } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
 
