@@ -23,4 +23,4 @@ export {
 } from './rotation-journal.js';
 export { verifyJournal, verifyJournalBytes, type JournalStatus, type JournalVerification, type TornTail } from './verify.js';
 export { findUnfinished, listJournals, type JournalSummary } from './list.js';
-export { measureJournalAppends, type JournalBenchResult } from './bench.js';
+export { measureJournalAppends, measureJournalAppends as journalAppendBench, type JournalBenchResult } from './bench.js';
