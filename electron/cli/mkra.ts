@@ -1,12 +1,16 @@
 /** `mkra`: the command-line entry (serve, classify, verify, version). */
 import { packageInfo } from '../backend/package-info.js';
 import { UsageError } from './args.js';
+import { nodeClassifyIo, runClassify } from './classify.js';
 import { runServe } from './serve.js';
 
 const HELP = `MK Rotation Assistant command line
 
   mkra serve --demo [--port N] [--data-dir DIR]
       Serve the app in a browser on 127.0.0.1 with the simulator (demo mode only).
+  mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...
+      Classify the output of a failed rotation: phase, the next command, the forbidden ones,
+      and the evidence lines. Exit 0 when classified, 2 for unusable input.
   mkra version
       Print the version.
   mkra help
@@ -27,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
         });
         return 0;
       }
+      case 'classify':
+        return await runClassify(rest, nodeClassifyIo());
       case 'version':
       case '--version':
         process.stdout.write(packageInfo().version + '\n');

@@ -1,0 +1,112 @@
+/** Drives the real rotation service against the real ibmcloud-sim under a pseudo-terminal. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveEnvironment } from '../../../electron/backend/backend.js';
+import { demoPaths } from '../../../electron/backend/environment/paths.js';
+import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
+import type { RotationSnapshot } from '../../../electron/backend/rotation/types.js';
+import { buildInvocation } from '../../../electron/backend/runner/tke-invocation.js';
+
+export const PASSWORD = 'passw0rd';
+
+export interface Harness {
+  dataDir: string;
+  simDir: string;
+  service: RotationService;
+  notices: string[];
+  lines: string[];
+  sim(args: string[]): { status: number; stdout: string };
+  keystore(): { total: number; usable: number; lost: number };
+  /** Run one command and answer its prompts until it exits; resolves with the snapshot after it. */
+  runToExit(argv: string[], answers?: Partial<Record<string, (snap: RotationSnapshot) => string>>): Promise<RotationSnapshot>;
+  setFault(fault: string | null): void;
+}
+
+/** A fresh data directory, simulator state (scenario, keys) and a logged-in token. */
+export function createHarness(scenario = 'default', keys = 300): Harness {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-rot-'));
+  const { simDir, tkeFilesDir } = demoPaths(dataDir);
+  const info = resolveEnvironment({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir, forceDemo: true, name: 'n', version: '0.0.0' });
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir, MKRA_SIM_TIME_SCALE: '0' };
+  const sim = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env, encoding: 'utf8' });
+    return { status: r.status ?? -1, stdout: r.stdout + r.stderr };
+  };
+  const reset = sim(['sim', 'reset', '--scenario', scenario, '--keys', String(keys)]);
+  if (reset.status !== 0) throw new Error(`sim reset failed: ${reset.stdout}`);
+  if (scenario !== 'expired-token') sim(['login', '--apikey', 'demo']);
+  let fault: string | null = null;
+  const notices: string[] = [];
+  const lines: string[] = [];
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  const service: RotationService = new RotationService({
+    dataDir,
+    invocation: () => buildInvocation({ info, env, simDir, simTimeScale: '0' }),
+    commandEnv: (): Record<string, string> => (fault ? { MKRA_SIM_FAULT: fault } : {}),
+    hangAfterMs: 30_000,
+    events: {
+      line: (e) => lines.push(e.text),
+      exit: () => wake(),
+      updated: () => wake(),
+      notice: (n) => notices.push(n.message),
+    },
+  });
+  const defaults: Record<string, (snap: RotationSnapshot) => string> = {
+    password: () => PASSWORD,
+    confirm: () => 'y',
+    units: (snap) => snap.classification.unitsToDeselect.join(' '),
+    instance: () => '1',
+    keys: () => '1 2',
+    other: () => 'admin@example.com',
+  };
+  return {
+    dataDir,
+    simDir,
+    service,
+    notices,
+    lines,
+    sim,
+    setFault: (f) => (fault = f),
+    keystore: () => (JSON.parse(sim(['sim', 'status', '--json']).stdout) as { keystore: { total: number; usable: number; lost: number } }).keystore,
+    async runToExit(argv, answers = {}) {
+      let running = await service.run(argv);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await service.idle();
+        const snap = service.snapshot();
+        if (!snap.running) return snap;
+        running = snap.running;
+        if (running.prompt) {
+          const answer = (answers[running.prompt.kind] ?? defaults[running.prompt.kind] ?? defaults.other)?.(snap) ?? '';
+          await service.answer(running.runId, answer, running.prompt.secret);
+          continue;
+        }
+        if (Date.now() > deadline) throw new Error(`command did not finish: ${running.command}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+  };
+}
+
+/** Every file under a directory, read as text (for secret searches). */
+export function readAllFiles(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? readAllFiles(path) : [{ path, text: readFileSync(path, 'latin1') }];
+  });
+}
+
+/** Turn an advised command (`ibmcloud tke cryptounit-mk-rotate`) into argv. */
+export function argvOf(command: string): string[] {
+  return command.replace(/^ibmcloud\s+/, '').split(/\s+/);
+}

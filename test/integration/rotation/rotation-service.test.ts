@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { argvOf, createHarness, PASSWORD, readAllFiles } from './harness.js';
+
+describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => {
+  it('runs a complete auto-mk-rotate, journals every line and keeps no password anywhere', async () => {
+    const h = createHarness();
+    await h.service.start({ flow: 'auto', operator: 'Yamada Taro' });
+    const after = await h.runToExit(['tke', 'auto-mk-rotate']);
+    expect(after.classification.phase).toBe('completed');
+    expect(after.commands.at(-1)?.exitCode).toBe(0);
+    expect(after.timeline.steps.every((s) => s.state === 'done' || s.state === 'skipped')).toBe(true);
+    expect(h.lines).toContain('Delaying 30 seconds to allow server to discover new master key values');
+    expect(h.keystore()).toMatchObject({ lost: 0 });
+    await h.service.finish('completed');
+    const leaked = readAllFiles(h.dataDir).filter((f) => f.text.includes(PASSWORD));
+    expect(leaked.map((f) => f.path)).toEqual([]);
+  });
+
+  it('after a failure at after-m1 refuses auto-mk-rotate in the backend and recovers with cryptounit-mk-rotate', async () => {
+    const h = createHarness();
+    await h.service.start({ flow: 'auto' });
+    h.setFault('after-m1');
+    const failed = await h.runToExit(['tke', 'auto-mk-rotate']);
+    h.setFault(null);
+    expect(failed.classification.phase).toBe('rewrap-interrupted');
+    await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/auto-mk-rotate is refused/);
+    expect(failed.classification.next[0]?.command).toBe('ibmcloud tke cryptounit-mk-rotate');
+    const recovered = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
+    expect(recovered.classification.phase).toBe('completed');
+    expect(h.keystore()).toMatchObject({ lost: 0 });
+  });
+
+  it('refuses a second command while one runs', async () => {
+    const h = createHarness();
+    await h.service.start({ flow: 'auto' });
+    const first = await h.service.run(['tke', 'auto-mk-rotate']);
+    await expect(h.service.run(['tke', 'cryptounits'])).rejects.toThrow(/Only one command runs at a time/);
+    await h.service.cancel(first.runId);
+    await h.service.idle();
+  });
+
+  it('refuses commands outside the rotation vocabulary', async () => {
+    const h = createHarness();
+    await h.service.start({ flow: 'auto' });
+    await expect(h.service.run(['plugin', 'install', 'evil'])).rejects.toThrow(/Not a command this app runs/);
+    await expect(h.service.run(['tke', 'auto-mk-rotate\nrm -rf /'])).rejects.toThrow(/single-line/);
+  });
+
+  for (const fault of ['after-generate', 'after-copy', 'after-commit', 'after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm', 'auth']) {
+    for (const how of ['', ':crash']) {
+      it(`recovers from ${fault}${how} by following the advisor, with zero keys lost`, async () => {
+        const h = createHarness();
+        await h.service.start({ flow: 'auto' });
+        h.setFault(fault + how);
+        let snap = await h.runToExit(['tke', 'auto-mk-rotate']);
+        h.setFault(null);
+        expect(snap.classification.phase).not.toBe('completed');
+        const followed: string[] = [];
+        for (let step = 0; step < 8 && snap.classification.phase !== 'completed'; step++) {
+          const next = snap.classification.next[0];
+          expect(next, `no next step in phase ${snap.classification.phase}`).toBeDefined();
+          followed.push(next?.command ?? '');
+          snap = await h.runToExit(argvOf(next?.command ?? ''));
+        }
+        expect(snap.classification.phase, followed.join(' -> ')).toBe('completed');
+        expect(h.keystore()).toMatchObject({ lost: 0 });
+        if (['after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm'].includes(fault)) expect(followed).not.toContain('ibmcloud tke auto-mk-rotate');
+      });
+    }
+  }
+});
