@@ -50,12 +50,11 @@ describe('auto-mk-rotate', () => {
     expect(r.sleptMs).toBe(30_000 + 60_000 + 9 * 1000);
   });
 
-  test('100 000 keys rotate quickly in memory', async () => {
+  // Speed is measured by `npm run bench`, never asserted in a test.
+  test('100 000 keys rotate in memory with none lost', async () => {
     const sim = await makeSim('default', 100_000);
-    const t0 = performance.now();
     const r = await run(sim, 'tke auto-mk-rotate');
     expect(r.exitCode).toBe(0);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect((await status(sim)).keystore.usable).toBe(100_000);
   });
 

@@ -18,21 +18,18 @@ export function bigTranscript(bytes: number): string {
   return parts.join('');
 }
 
-describe('throughput', () => {
-  it('classifies a 10 MB transcript quickly and a 200-line one in milliseconds', () => {
+// Speed is measured by `npm run bench` (scripts/bench/classifier.js), never asserted here.
+describe('large transcripts', () => {
+  it('classifies a 10 MB transcript of progress rewrites and colours correctly', () => {
     const big = bigTranscript(10 * 1024 * 1024);
-    classify({ transcripts: [{ file: 'warm', text: big.slice(0, 100000) }] });
-    const t0 = performance.now();
     const c = classify({ transcripts: [{ file: 'big', text: big }] });
-    const ms = performance.now() - t0;
-    const mbps = big.length / 1024 / 1024 / (ms / 1000);
-    console.log(`classify: ${mbps.toFixed(1)} MB/s on ${(big.length / 1048576).toFixed(1)} MB (${ms.toFixed(0)} ms)`);
     expect(c.phase).toBe('rewrap-interrupted');
-    // The target is 50 MB/s on a developer machine; the assertion leaves room for slow CI runners.
-    expect(mbps).toBeGreaterThan(10);
+    expect(c.forbidden.map((f) => f.command)).toContain('ibmcloud tke auto-mk-rotate');
+    expect(c.evidence.some((e) => e.text.includes('Delaying 30 seconds'))).toBe(true);
+  });
+
+  it('classifies a repeated small transcript the same way', () => {
     const small = text(autoRotate('after-m1')).repeat(8);
-    const t1 = performance.now();
-    classify({ transcripts: [{ file: 'small', text: small }] });
-    expect(performance.now() - t1).toBeLessThan(50);
+    expect(classify({ transcripts: [{ file: 'small', text: small }] }).phase).toBe('rewrap-interrupted');
   });
 });
