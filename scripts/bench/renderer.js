@@ -46,7 +46,7 @@ export async function benchRenderer(root) {
     for (let i = 0; i < 7; i++) {
       await page.reload();
       await page.waitForSelector('body[data-app-state="ready"]');
-      samples.push(Number(await page.evaluate(() => document.body.dataset.readyAt)));
+      samples.push(Number(await page.locator("body").getAttribute("data-ready-at")));
     }
   } finally {
     await browser.close();

@@ -76,13 +76,13 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
     setFault: (f) => (fault = f),
     keystore: () => (JSON.parse(sim(['sim', 'status', '--json']).stdout) as { keystore: { total: number; usable: number; lost: number } }).keystore,
     async runToExit(argv, answers = {}) {
-      let running = await service.run(argv);
+      await service.run(argv);
       const deadline = Date.now() + 60_000;
       for (;;) {
         await service.idle();
         const snap = service.snapshot();
         if (!snap.running) return snap;
-        running = snap.running;
+        const running = snap.running;
         if (running.prompt) {
           const answer = (answers[running.prompt.kind] ?? defaults[running.prompt.kind] ?? defaults.other)?.(snap) ?? '';
           await service.answer(running.runId, answer, running.prompt.secret);
