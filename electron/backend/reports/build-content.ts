@@ -1,0 +1,157 @@
+import { canonicalJson, verifyJournal, verifyJournalBytes, type JournalEntry, type JournalVerification } from '../journal/index.js';
+import { packageInfo } from '../package-info.js';
+import { REPORT_CONTENT_FORMAT, reportContentSchema, type ReportContent } from '../../../shared/reports/index.js';
+import { typedCommand } from './redact-argv.js';
+
+/** What the app knows about a report that the journal does not hold. */
+export interface ReportContext {
+  /** Operator name as entered, used when the journal's rotation-started entry has none. */
+  operator?: string;
+  /** Clock for `generatedAt`; injected so tests and fixtures are reproducible. */
+  now?: () => Date;
+  generator?: { name: string; version: string };
+}
+
+type Content = ReportContent;
+type Entry<K extends JournalEntry['kind']> = Extract<JournalEntry, { kind: K }>;
+
+// The classifier's output is stored loosely (later versions may add fields), so each field it
+// contributes is picked and type-checked here; anything else is left out of the report.
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const numbers = (value: unknown): number[] => (Array.isArray(value) ? value.filter((item): item is number => Number.isInteger(item)) : []);
+const record = (value: unknown): Record<string, unknown> => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {});
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function advice(value: unknown): Content['classifications'][number]['next'] {
+  if (!Array.isArray(value)) return [];
+  return value.map(record).map((item) => ({ command: text(item.command) ?? '', why: text(item.why) ?? '' }));
+}
+
+function evidence(value: unknown): Content['classifications'][number]['evidence'] {
+  if (!Array.isArray(value)) return [];
+  return value.map(record).map((item) => ({
+    file: text(item.file) ?? '',
+    line: Number.isInteger(item.line) ? (item.line as number) : 0,
+    text: text(item.text) ?? '',
+  }));
+}
+
+function classification(entry: Entry<'classification'>): Content['classifications'][number] {
+  const data = entry.data as Record<string, unknown>;
+  return {
+    seq: entry.seq,
+    time: entry.time,
+    phase: entry.data.phase,
+    flow: text(data.flow),
+    reason: text(data.reason),
+    next: advice(data.next),
+    forbidden: advice(data.forbidden),
+    evidence: evidence(data.evidence),
+    unitsToDeselect: numbers(data.unitsToDeselect),
+    failedChecks: strings(data.failedChecks),
+  };
+}
+
+function units(entry: Entry<'registers'>): Content['registers'][number]['units'] {
+  return entry.data.units.map((unit) => ({
+    num: unit.num,
+    type: unit.type,
+    current: { state: unit.current.state, vp: unit.current.vp },
+    new: { state: unit.new.state, vp: unit.new.vp },
+  }));
+}
+
+function fromEntries(verification: JournalVerification, context: ReportContext): ReportContent {
+  const entries = verification.entries;
+  const first = entries[0];
+  if (first?.kind !== 'rotation-started') throw new Error(`cannot build a report: ${verification.reason}`);
+  const start = first.data;
+  const content: Content = {
+    format: REPORT_CONTENT_FORMAT,
+    generatedAt: (context.now ?? (() => new Date()))().toISOString(),
+    generator: context.generator ?? packageInfo(),
+    rotationId: start.rotationId,
+    instanceId: start.instanceId ?? null,
+    flow: start.flow,
+    mode: start.mode,
+    imported: start.imported ? { files: start.imported.files.map((file) => ({ name: file.name, sha256: file.sha256 })) } : null,
+    workstation: { host: start.host, user: start.user },
+    operator: start.operator ?? context.operator ?? null,
+    startedAt: first.time,
+    endedAt: null,
+    prechecks: [],
+    commands: [],
+    prompts: [],
+    milestones: [],
+    registers: [],
+    classifications: [],
+    decisions: [],
+    recoveries: [],
+    outcome: null,
+    journal: {
+      entryCount: entries.length,
+      finalHash: entries.at(-1)?.hash ?? '',
+      status: verification.status,
+      verified: verification.ok,
+      reason: verification.reason,
+    },
+  };
+  for (const entry of entries) {
+    const { seq, time } = entry;
+    switch (entry.kind) {
+      case 'command-started':
+        content.commands.push({ seq, time, command: typedCommand(entry.data.argv), mode: entry.data.mode, finishedAt: null, exitCode: null, signal: null });
+        break;
+      case 'command-finished': {
+        const running = content.commands.at(-1);
+        if (running && running.finishedAt === null) Object.assign(running, { finishedAt: time, exitCode: entry.data.exitCode, signal: entry.data.signal ?? null });
+        break;
+      }
+      case 'prompt-answered': {
+        // A password prompt's answer is never reported, whatever the journal's fact says.
+        const secret = /password/i.test(entry.data.promptKind);
+        content.prompts.push({ seq, time, kind: entry.data.promptKind, answer: secret ? 'password entered' : entry.data.fact });
+        break;
+      }
+      case 'milestone':
+        content.milestones.push({ seq, time, id: entry.data.id, text: entry.data.text });
+        break;
+      case 'registers':
+        content.registers.push({ seq, time, units: units(entry) });
+        break;
+      case 'classification': {
+        const item = classification(entry);
+        content.classifications.push(item);
+        if (item.phase === 'precheck-failed' || item.failedChecks.length > 0) content.prechecks.push({ seq, time, phase: item.phase, failedChecks: item.failedChecks });
+        break;
+      }
+      case 'decision':
+        content.decisions.push({ seq, time, what: entry.data.what, override: entry.data.override ?? false });
+        break;
+      case 'recovered-torn-tail':
+        content.recoveries.push({ seq, time, line: entry.data.line, bytes: entry.data.bytes });
+        break;
+      case 'rotation-finished':
+        content.outcome = entry.data.outcome;
+        content.endedAt = time;
+        break;
+      case 'rotation-started':
+      case 'output':
+        // Output lines are deliberately absent: only the evidence the classifier quoted is reported.
+        break;
+    }
+  }
+  return reportContentSchema.parse(content);
+}
+
+/**
+ * Builds a report's content from a journal file or from its entries (re-verified here), keeping
+ * only allowlisted fields: never output lines, passwords, key material or tokens.
+ */
+export async function createReport(source: string | readonly JournalEntry[], context: ReportContext = {}): Promise<ReportContent> {
+  const verification =
+    typeof source === 'string'
+      ? await verifyJournal(source)
+      : verifyJournalBytes(Buffer.from(source.map((entry) => `${canonicalJson(entry)}\n`).join(''), 'utf8'));
+  return fromEntries(verification, context);
+}

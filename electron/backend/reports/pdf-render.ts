@@ -1,0 +1,122 @@
+import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { keyFactLines, modeBanner, reportLabels, type ReportContent, type ReportLabels, type ReportLanguage } from '../../../shared/reports/index.js';
+import { embedBodyFont } from './pdf-font.js';
+import { ALERT, MUTED, PdfFlow } from './pdf-layout.js';
+import { serializeSignedReport, type SignedReport } from './signed-format.js';
+import { claimedSigners } from './signers.js';
+
+export interface RenderOptions {
+  language?: ReportLanguage;
+  /** A TTF/OTF/WOFF/WOFF2 font covering Japanese; defaults to the bundled Noto Sans JP. */
+  fontPath?: string;
+}
+
+/** File name of the signed JSON attached to every report PDF. */
+export const ATTACHMENT_NAME = 'report.json';
+
+function section(flow: PdfFlow, title: string, lines: string[], none: string): void {
+  flow.heading(title);
+  if (lines.length === 0) flow.text(none, { color: MUTED });
+  for (const line of lines) flow.text(line, { indent: 6 });
+}
+
+function overview(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
+  const rows: [string, string][] = [
+    [l.rotation, c.rotationId],
+    [l.instance, c.instanceId ?? l.none],
+    [l.flow, c.flow],
+    ['Mode', modeBanner(c.mode)],
+    [l.operator, c.operator ?? l.none],
+    [l.workstation, `${c.workstation.host} / ${c.workstation.user}`],
+    [l.started, c.startedAt],
+    [l.ended, c.endedAt ?? l.none],
+    [l.outcome, c.outcome ?? l.none],
+    ...(c.imported ? [[l.imported, c.imported.files.map((f) => `${f.name} (sha256 ${f.sha256})`).join(', ')] as [string, string]] : []),
+  ];
+  flow.heading(l.summary);
+  flow.table([0.3, 0.7], rows.map(([k, v]) => [k, v]), ['', '']);
+}
+
+function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
+  section(flow, l.prechecks, c.prechecks.map((p) => `${p.time}  ${p.phase}: ${p.failedChecks.join(', ') || 'no failed check named'}`), l.none);
+  flow.heading(l.commands);
+  if (c.commands.length === 0) flow.text(l.none, { color: MUTED });
+  else
+    flow.table(
+      [0.22, 0.46, 0.1, 0.22],
+      c.commands.map((cmd) => [cmd.time, cmd.command, cmd.exitCode === null ? (cmd.signal ?? '-') : String(cmd.exitCode), cmd.finishedAt ?? '-']),
+      l.commandColumns,
+    );
+  section(flow, l.prompts, c.prompts.map((p) => `${p.time}  ${p.kind}: ${p.answer}`), l.none);
+  section(flow, l.milestones, c.milestones.map((m) => `${m.time}  ${m.id}: ${m.text}`), l.none);
+  flow.heading(l.registers);
+  if (c.registers.length === 0) flow.text(l.none, { color: MUTED });
+  for (const reading of c.registers) {
+    flow.text(`${reading.time} (journal entry ${reading.seq})`, { color: MUTED });
+    for (const u of reading.units) {
+      flow.text(`Unit ${u.num} ${u.type}: current ${u.current.state} ${u.current.vp || '-'} | new ${u.new.state} ${u.new.vp || '-'}`, { indent: 8, size: 8 });
+    }
+  }
+  flow.heading(l.classifications);
+  if (c.classifications.length === 0) flow.text(l.none, { color: MUTED });
+  for (const k of c.classifications) {
+    flow.text(`${k.time}  ${k.phase}${k.reason ? ` (${k.reason})` : ''}`);
+    for (const a of k.next) flow.text(`${l.next}: ${a.command} - ${a.why}`, { indent: 8, size: 8 });
+    for (const a of k.forbidden) flow.text(`${l.forbidden}: ${a.command} - ${a.why}`, { indent: 8, size: 8, color: ALERT });
+    for (const e of k.evidence) flow.text(`${l.evidence}: ${e.file}:${e.line}  ${e.text}`, { indent: 8, size: 8, color: MUTED });
+  }
+  flow.heading(l.decisions);
+  if (c.decisions.length === 0) flow.text(l.none, { color: MUTED });
+  for (const d of c.decisions) flow.text(`${d.time}  ${d.override ? `[${l.override}] ` : ''}${d.what}`, d.override ? { color: ALERT } : {});
+  if (c.recoveries.length > 0) section(flow, l.recoveries, c.recoveries.map((r) => `${r.time}  line ${r.line}, ${r.bytes} bytes dropped`), l.none);
+  flow.heading(l.journal);
+  flow.text(`${c.journal.entryCount} entries, ${c.journal.status}${c.journal.verified ? '' : ' (DID NOT VERIFY)'}: ${c.journal.reason}`, c.journal.verified ? {} : { color: ALERT });
+  flow.text(`Final hash: ${c.journal.finalHash}`);
+}
+
+function watermark(text: string, font: PDFFont): (page: PDFPage) => void {
+  return (page) => page.drawText(text, { x: 140, y: 260, size: 96, font, rotate: degrees(40), color: rgb(0.85, 0.2, 0.2), opacity: 0.12 });
+}
+
+/**
+ * Renders a signed report as a PDF: readable sections, a DEMO/TRAINING band when not live, the
+ * key facts `mkra verify` checks, how to verify, and the signed JSON attached as report.json.
+ */
+export async function renderReportPdf(signed: SignedReport, options: RenderOptions = {}): Promise<Uint8Array> {
+  const c = signed.payload;
+  const l = reportLabels(options.language ?? 'en');
+  const signers = claimedSigners(signed.signatures);
+  const doc = await PDFDocument.create();
+  const when = new Date(c.generatedAt);
+  doc.setTitle(`${l.title} ${c.rotationId}${c.mode === 'live' ? '' : ` (${c.mode.toUpperCase()})`}`);
+  doc.setCreator('MK Rotation Assistant');
+  doc.setProducer('MK Rotation Assistant (pdf-lib)');
+  doc.setCreationDate(when);
+  doc.setModificationDate(when);
+  const font = await embedBodyFont(doc, options.fontPath);
+  const mono = await doc.embedFont(StandardFonts.Courier);
+  const notLive = c.mode !== 'live';
+  const flow = new PdfFlow(doc, font, mono, notLive ? watermark(c.mode.toUpperCase(), font.font) : undefined);
+  // The banner word is drawn in the body font (not the key-fact font) so verify ignores it.
+  flow.text(l.title, { size: 18 });
+  if (notLive) flow.band(`${c.mode.toUpperCase()} - ${l.notLive}`, ALERT);
+  if (font.fallback) flow.text(font.fallback, { color: ALERT, size: 8 });
+  overview(flow, c, l);
+  flow.heading(l.keyFacts);
+  flow.text(l.keyFactsNote, { size: 8, color: MUTED });
+  for (const line of keyFactLines(c, signers.fingerprint, signers.admin?.ski)) flow.monoLine(line);
+  body(flow, c, l);
+  flow.heading(l.signatures);
+  flow.text(`Report key (Ed25519) fingerprint: ${signers.fingerprint}`);
+  if (signers.admin) flow.text(`Administrator co-signature (ES512): ${signers.admin.name}, SKI ${signers.admin.ski}`);
+  flow.heading(l.howToVerify);
+  flow.text(l.howToVerifyText(signers.fingerprint));
+  flow.footers(`${c.rotationId}${notLive ? ` - ${c.mode.toUpperCase()}` : ''}`);
+  await doc.attach(new TextEncoder().encode(serializeSignedReport(signed)), ATTACHMENT_NAME, {
+    mimeType: 'application/json',
+    description: 'Signed report (General JWS JSON over RFC 8785 JSON): check it with mkra verify',
+    creationDate: when,
+    modificationDate: when,
+  });
+  return doc.save();
+}

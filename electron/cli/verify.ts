@@ -1,0 +1,108 @@
+/**
+ * `mkra verify FILE [--key PUBKEY]` (contract in architecture.md, details in docs/reports.md).
+ * Exit 0 valid (signer fingerprint and a summary on stdout), 1 invalid or tampered, 2 unreadable or
+ * not a report; failures are one line on stderr.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { summaryLines } from '../../shared/reports/index.js';
+import { verifyReportBytes, MAX_REPORT_BYTES } from '../backend/reports/index.js';
+
+export interface VerifyIo {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(path: string): Promise<Uint8Array>;
+  stat(path: string): Promise<{ isDirectory(): boolean; size: number }>;
+}
+
+const USAGE = 'usage: mkra verify [--key FINGERPRINT|PUBLIC-KEY-FILE] FILE';
+
+class InputError extends Error {}
+
+function parseArgs(argv: readonly string[]): { file: string | undefined; key: string | undefined; help: boolean } {
+  const files: string[] = [];
+  let key: string | undefined;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--key' || arg.startsWith('--key=')) {
+      key = arg === '--key' ? argv[++i] : arg.slice('--key='.length);
+      if (key === undefined || key === '') throw new InputError(`--key needs a value. ${USAGE}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new InputError(`unknown option ${arg}. ${USAGE}`);
+    else files.push(arg);
+  }
+  if (files.length > 1) throw new InputError(`one report at a time, got ${files.length} files. ${USAGE}`);
+  return { file: files[0], key, help };
+}
+
+function reason(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function readInput(io: VerifyIo, path: string, what: string, limit: number): Promise<Uint8Array> {
+  try {
+    const info = await io.stat(path);
+    if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
+    if (info.size > limit) throw new InputError(`${what} ${path} is too large (${info.size} bytes)`);
+    return await io.readFile(path);
+  } catch (e) {
+    throw e instanceof InputError ? e : new InputError(`cannot read ${what} ${path}: ${reason(e)}`);
+  }
+}
+
+// `--key` names a file when one exists at that path; otherwise its text is the key or fingerprint.
+async function pinnedKeyText(io: VerifyIo, value: string): Promise<string> {
+  const isFile = await io.stat(value).then(
+    (info) => !info.isDirectory(),
+    () => false,
+  );
+  return isFile ? new TextDecoder().decode(await readInput(io, value, 'key file', 1024 * 1024)) : value;
+}
+
+/** Run `mkra verify` with the given arguments; resolves to the exit code. */
+export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
+  try {
+    const o = parseArgs(argv);
+    if (o.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    if (o.file === undefined) throw new InputError(`no report given. ${USAGE}`);
+    const pinnedKey = o.key === undefined ? undefined : await pinnedKeyText(io, o.key);
+    const bytes = await readInput(io, o.file, 'report', MAX_REPORT_BYTES);
+    const result = await verifyReportBytes(bytes, pinnedKey === undefined ? {} : { pinnedKey });
+    if (result.exitCode !== 0) {
+      const word = result.exitCode === 1 ? 'INVALID' : 'cannot verify';
+      io.stderr(`mkra verify: ${word}: ${o.file}: ${result.reason.replace(/\s*\n\s*/g, ' ')}\n`);
+      return result.exitCode;
+    }
+    const lines = [
+      `VALID: ${o.file}`,
+      `Signer (report key) fingerprint: ${result.fingerprint}` +
+        (result.pinned ? ' (matches the pinned key)' : ' (not pinned: compare it with the fingerprint you expect, or use --key)'),
+      ...(result.admin ? [`Administrator co-signature: ${result.admin.name || '(no name)'}, SKI ${result.admin.ski} (match it against cryptounit-admins)`] : []),
+      ...summaryLines(result.content),
+    ];
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`mkra verify: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** The real process's io for `runVerify`. */
+export function nodeVerifyIo(): VerifyIo {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    readFile: (path) => readFile(path),
+    stat: async (path) => stat(path),
+  };
+}
