@@ -4,11 +4,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { basename, join } from 'node:path';
 import type { AppInfo, EventName, EventPayload } from '../../shared/ipc/contract.js';
-import { checkEvent, type Handlers } from '../../shared/ipc/dispatch.js';
+import { checkEvent, RefusedError, type Handlers } from '../../shared/ipc/dispatch.js';
+import type { RotationSummary } from '../../shared/ipc/views.js';
+import type { AdminRow } from '../../shared/parse/listings.js';
+import { demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
 import { inspectTkeFiles } from './environment/tke-files.js';
+import type { JournalSummary } from './journal/index.js';
+import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/index.js';
+import { runPrechecks } from './precheck/precheck-service.js';
+import { RotationService } from './rotation/rotation-service.js';
+import { buildInvocation } from './runner/tke-invocation.js';
+import { SettingsStore } from './settings.js';
 
 export interface BackendOptions {
   host: AppInfo['host'];
@@ -19,12 +29,16 @@ export interface BackendOptions {
   name: string;
   version: string;
   platform?: string;
+  /** No output for this long is reported as a hang (default 2 minutes). */
+  hangAfterMs?: number;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface Backend {
+  info: AppInfo;
   handlers: Handlers;
+  rotations: RotationService;
   subscribe(listener: EventListener): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
@@ -34,8 +48,8 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   const platform = options.platform ?? process.platform;
   const tke = detectTke(options.env, platform as NodeJS.Platform);
   let mode: AppInfo['mode'] = 'demo';
-  let modeReason: string;
   let modeReasonCode: AppInfo['modeReasonCode'];
+  let modeReason: string;
   if (options.forceDemo) {
     modeReasonCode = 'forced-demo';
     modeReason = 'Demo mode was requested: commands run on the built-in simulator, never on real crypto units.';
@@ -58,16 +72,23 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   } else {
     tkeFiles = inspectTkeFiles(options.env.CLOUDTKEFILES?.trim() || null, 'env');
   }
+  return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles };
+}
+
+function summaryOf(j: JournalSummary): RotationSummary {
   return {
-    name: options.name,
-    version: options.version,
-    mode,
-    modeReasonCode,
-    modeReason,
-    host: options.host,
-    platform,
-    tke,
-    tkeFiles,
+    rotationId: j.rotationId,
+    startedAt: j.startedAt ?? null,
+    mode: j.mode ?? null,
+    flow: j.flow ?? null,
+    instanceId: j.instanceId ?? null,
+    operator: null,
+    finished: j.finished,
+    outcome: j.outcome ?? null,
+    entries: j.entryCount,
+    lastHash: j.lastHash ?? null,
+    status: j.status,
+    problem: j.status === 'ok' ? null : j.reason,
   };
 }
 
@@ -75,18 +96,84 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
 export function createBackend(options: BackendOptions): Backend {
   const info = resolveEnvironment(options);
   const emitter = new EventEmitter<{ event: [EventName, unknown] }>();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => emitter.emit('event', event, checkEvent(event, payload));
+  const settings = new SettingsStore(options.dataDir);
+  const { simDir } = demoPaths(options.dataDir);
+  const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
+  let lastAdmins: AdminRow[] = [];
+
+  const rotations = new RotationService({
+    dataDir: options.dataDir,
+    invocation,
+    hangAfterMs: options.hangAfterMs ?? 120_000,
+    onCommandFinished: (argv, exitCode) => {
+      if (argv[0] === 'login' && exitCode === 0) settings.update({ lastLoginAt: Date.now() });
+    },
+    events: {
+      line: (e) => emit('rotation:line', e),
+      exit: (e) => emit('rotation:exit', e),
+      updated: (state) => emit('rotation:updated', state),
+      notice: (n) => emit('app:notice', n),
+    },
+  });
+
+  const token = async () => {
+    if (info.mode === 'demo') {
+      const status = await demoStatus(invocation());
+      return { expiresAt: status.token.valid && status.token.expiresAt ? Date.parse(status.token.expiresAt) : Date.now() - 1, source: 'simulator' as const };
+    }
+    const at = settings.read().lastLoginAt;
+    return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
+  };
+
   const handlers: Handlers = {
     'app:get-info': async () => info,
+    'rotation:start': (req) => rotations.start(req),
+    'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
+    'rotation:get-state': async () => rotations.state(),
+    'rotation:list': async () => (await rotations.list()).map(summaryOf),
+    'rotation:get-lines': async (req) => rotations.lines(req.from, req.count),
+    'rotation:run-command': (req) => rotations.run(req.argv),
+    'rotation:answer-prompt': async (req) => {
+      await rotations.answer(req.runId, req.text, req.secret);
+      return null;
+    },
+    'rotation:cancel-command': (req) => rotations.cancel(req.runId, req.confirmation),
+    'rotation:record-decision': (req) => rotations.decide(req.what, req.override),
+    'rotation:finish': (req) => rotations.finish(req.outcome),
+    'precheck:run': async (req) => {
+      const report = await runPrechecks(req.flow, {
+        read: (argv) => rotations.read(argv),
+        token,
+        keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
+        now: Date.now,
+      });
+      lastAdmins = report.admins;
+      return report;
+    },
+    'keyfiles:scan': async () => {
+      if (!info.tkeFiles.dir || info.tkeFiles.status !== 'ok') return { scan: null, admins: null, message: info.tkeFiles.message };
+      const scan = await scanWorkspace(info.tkeFiles.dir);
+      const admins = lastAdmins.length > 0 ? matchAdministrators(scan.sigkeys, lastAdmins.flatMap((a) => (a.name && a.ski ? [{ unit: a.num, name: a.name, ski: a.ski }] : []))) : null;
+      return { scan, admins, message: admins ? null : 'Run the pre-checks to see which keys match the administrators installed in the crypto units.' };
+    },
+    'keyfiles:verify-password': async (req) => {
+      const dir = info.tkeFiles.dir;
+      if (!dir || basename(req.fileName) !== req.fileName) throw new RefusedError('Give the name of a file in the key files directory.');
+      return verifyPassword(join(dir, req.fileName), req.password);
+    },
+    'demo:get-status': () => demoStatus(invocation()),
+    'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys),
   };
   return {
+    info,
     handlers,
+    rotations,
     subscribe(listener) {
       const wrapped = (event: EventName, payload: unknown) => listener(event, payload as EventPayload<EventName>);
       emitter.on('event', wrapped);
       return () => emitter.off('event', wrapped);
     },
-    emit(event, payload) {
-      emitter.emit('event', event, checkEvent(event, payload));
-    },
+    emit,
   };
 }

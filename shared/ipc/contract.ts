@@ -4,6 +4,9 @@
  * transports cannot drift apart. The renderer imports only the types (no validator code ships to it).
  */
 import { z } from 'zod';
+import type { PrecheckReport } from '../precheck/report.js';
+import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
+import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
 
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
 export const CHANNEL_PREFIX = 'mkra:';
@@ -35,9 +38,40 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * A response or event shape produced by our own backend and typed by a shared interface: checked
+ * to be an object (requests, which come from the renderer, get full schemas).
+ */
+function view<T>() {
+  return z.custom<T>((value) => typeof value === 'object' && value !== null, 'expected an object');
+}
+
+const Flow = z.enum(['auto', 'keyparts']);
+const Argv = z.array(z.string().min(1).max(200)).min(1).max(12);
+const RunId = z.string().min(1).max(100);
+const Nothing = z.null();
+
 /** Request/response schemas per channel. Channel names are `domain:verb-noun`. */
 export const contract = {
   'app:get-info': { request: Empty, response: AppInfo },
+  'rotation:start': {
+    request: z.object({ flow: Flow, operator: z.string().trim().max(120).optional(), instanceId: z.string().trim().max(80).optional() }).strict(),
+    response: view<RotationSnapshot>(),
+  },
+  'rotation:open': { request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(), response: view<RotationSnapshot>() },
+  'rotation:get-state': { request: Empty, response: view<ConsoleState>() },
+  'rotation:list': { request: Empty, response: z.array(view<RotationSummary>()) },
+  'rotation:get-lines': { request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(), response: view<{ from: number; lines: { seq: number; text: string }[] }>() },
+  'rotation:run-command': { request: z.object({ argv: Argv }).strict(), response: view<RunningCommand>() },
+  'rotation:answer-prompt': { request: z.object({ runId: RunId, text: z.string().max(1000), secret: z.boolean() }).strict(), response: Nothing },
+  'rotation:cancel-command': { request: z.object({ runId: RunId, confirmation: z.string().max(20).optional() }).strict(), response: z.object({ cancelled: z.boolean(), warning: z.string().optional() }) },
+  'rotation:record-decision': { request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(), response: view<RotationSnapshot>() },
+  'rotation:finish': { request: z.object({ outcome: z.string().trim().min(1).max(200) }).strict(), response: view<RotationSnapshot>() },
+  'precheck:run': { request: z.object({ flow: Flow }).strict(), response: view<PrecheckReport>() },
+  'keyfiles:scan': { request: Empty, response: view<WorkspaceView>() },
+  'keyfiles:verify-password': { request: z.object({ fileName: z.string().min(1).max(255), password: z.string().min(1).max(1024) }).strict(), response: z.object({ ok: z.boolean(), reason: z.string().optional() }) },
+  'demo:get-status': { request: Empty, response: view<DemoStatus>() },
+  'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: view<DemoStatus>() },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -47,6 +81,9 @@ export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['respo
 /** Pushed main -> renderer events and their payloads. */
 export const events = {
   'app:notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  'rotation:line': z.object({ runId: z.string(), seq: z.number(), index: z.number(), text: z.string() }),
+  'rotation:exit': z.object({ runId: z.string(), exitCode: z.number(), signal: z.number().nullable() }),
+  'rotation:updated': view<ConsoleState>(),
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

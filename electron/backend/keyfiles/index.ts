@@ -15,5 +15,5 @@ export {
   type WarningCode,
   type WorkspaceScan,
   type WorkspaceWarning,
-} from './types.js';
+} from '../../../shared/keyfiles/workspace-types.js';
 export { FileExistsError } from '../secure/atomic-write.js';

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import { MKPART_EXTENSION, SIGKEY_EXTENSION } from '../../../shared/tke/keyfiles.js';
 import { duplicateWarnings } from './duplicates.js';
 import { MAX_KEY_FILE_BYTES, parseKeyFile, type ParsedKeyFile } from './formats.js';
-import type { MkPartInfo, OtherFileInfo, SigKeyInfo, WarningCode, WorkspaceScan, WorkspaceWarning } from './types.js';
+import type { MkPartInfo, OtherFileInfo, SigKeyInfo, WarningCode, WorkspaceScan, WorkspaceWarning } from '../../../shared/keyfiles/workspace-types.js';
 
 /**
  * Names TKE and editors keep next to key files (settings, locks, temporaries, hidden files). They are

@@ -1,4 +1,4 @@
-import type { MkPartInfo, SigKeyInfo, WorkspaceScan } from './types.js';
+import type { MkPartInfo, SigKeyInfo, WorkspaceScan } from '../../../shared/keyfiles/workspace-types.js';
 
 export type KeyPartSelection =
   | { ok: true; parts: MkPartInfo[]; sigkeys: SigKeyInfo[] }

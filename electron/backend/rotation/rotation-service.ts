@@ -1,21 +1,18 @@
 /**
- * The rotation service: one TKE command at a time under a pseudo-terminal, every line journaled
- * (durable first) before the renderer hears of it, the classification kept current, and the
- * interlocks applied to every command and to the answers that matter.
+ * The rotation service: one TKE command at a time under a pseudo-terminal; inside a rotation every
+ * line is journaled (durable first) before the renderer hears of it, the classification is kept
+ * current, and the interlocks are applied to every command and to the answers that matter.
  */
 import { hostname, userInfo } from 'node:os';
-import { classify } from '../../../shared/classifier/index.js';
 import type { Classification, Flow } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
-import { initialTimeline, transition, type Timeline, type TimelineEvent } from '../../../shared/rotation/timeline.js';
-import type { UnitRegisters } from '../../../shared/tke/types.js';
-import { RotationJournal, findUnfinished, verifyJournal, listJournals, journalPath, type JournalEntry, type JournalSummary } from '../journal/index.js';
+import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
+import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
 import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
-import { deselectProblem, forbiddenReason, setimmProblem } from './interlocks.js';
-import { classifyInputFromJournal } from './transcripts.js';
-import type { RotationEvents, RotationSnapshot, RunningCommand } from './types.js';
+import { deselectProblem, forbiddenReason, isMutating, setimmProblem } from './interlocks.js';
+import { RotationState } from './rotation-state.js';
 
 export interface RotationServiceOptions {
   dataDir: string;
@@ -26,36 +23,30 @@ export interface RotationServiceOptions {
   spawn?: PtySpawn;
   /** Extra variables for one command (training mode's fault injection); never secrets. */
   commandEnv?: () => Record<string, string>;
-}
-
-interface Active {
-  journal: RotationJournal;
-  rotationId: string;
-  flow: Flow | undefined;
-  mode: RotationSnapshot['mode'];
-  entries: JournalEntry[];
-  /** Output lines in order (index = position in the log view). */
-  outputs: { seq: number; text: string }[];
-  timeline: Timeline;
-  classification: Classification;
-  finished: boolean;
-  readOnly: boolean;
+  /** Told when a command ends (e.g. to remember a successful login's time). */
+  onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
 }
 
 interface Running {
   info: RunningCommand;
   process: PtyProcess;
   lines: string[];
+  rotation: RotationState | null;
+  readOnly: boolean;
   /** The command to start once this register reading passes the setimm check. */
   then?: string[];
+  done: Promise<number>;
 }
+
+/** Listings that change nothing: allowed for pre-checks and the overview at any time. */
+export const READ_ONLY = new Set(['cryptounits', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']);
 
 let runCounter = 0;
 
 export class RotationService {
   readonly #options: RotationServiceOptions;
   readonly #clock: () => number;
-  #active: Active | null = null;
+  #rotation: RotationState | null = null;
   #running: Running | null = null;
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -66,38 +57,38 @@ export class RotationService {
 
   /** Start a new rotation journal; refused while another rotation is open and unfinished. */
   async start(request: { flow: Flow; operator?: string; instanceId?: string }): Promise<RotationSnapshot> {
-    if (this.#active && !this.#active.finished && !this.#active.readOnly) {
-      throw new RefusedError(`Rotation ${this.#active.rotationId} is still open. Finish or close it before starting another.`);
-    }
-    const mode = this.#options.invocation().mode;
+    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
+    if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
     const journal = await RotationJournal.create(this.#options.dataDir, {
       flow: request.flow,
-      mode,
+      mode: this.#options.invocation().mode,
       host: hostname(),
       user: userInfo().username,
       ...(request.operator ? { operator: request.operator } : {}),
       ...(request.instanceId ? { instanceId: request.instanceId } : {}),
     });
-    const verification = await verifyJournal(journal.path);
-    this.#active = this.#activate(journal, verification.entries, false);
+    const { entries } = await verifyJournal(journal.path);
+    this.#rotation = new RotationState(journal, entries, false);
+    this.#emitState();
     return this.snapshot();
   }
 
   /** Reopen a journal: verify it, re-classify, and resume it when unfinished (read-only otherwise). */
   async open(rotationId: string, options: { readOnly?: boolean } = {}): Promise<RotationSnapshot> {
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
-    await this.#active?.journal.close().catch(() => undefined);
     const path = journalPath(this.#options.dataDir, rotationId);
     const verification = await verifyJournal(path);
     if (!verification.ok) throw new RefusedError(`The journal of ${rotationId} does not verify: ${verification.reason}. It is kept as it is for investigation.`);
-    const finished = verification.entries.some((e) => e.kind === 'rotation-finished');
-    const readOnly = options.readOnly === true || finished;
-    const { journal, verification: resumed } = readOnly
-      ? { journal: null, verification }
-      : await RotationJournal.resume(this.#options.dataDir, rotationId);
-    const entries = resumed.entries;
-    this.#active = this.#activate(journal, entries, readOnly);
-    if (!readOnly) await this.#recordClassification('resumed');
+    const readOnly = options.readOnly === true || verification.entries.some((e) => e.kind === 'rotation-finished');
+    await this.#rotation?.journal?.close().catch(() => undefined);
+    if (readOnly) {
+      this.#rotation = new RotationState(null, verification.entries, true);
+    } else {
+      const resumed = await RotationJournal.resume(this.#options.dataDir, rotationId);
+      this.#rotation = new RotationState(resumed.journal, resumed.verification.entries, false);
+      await this.#recordClassification('resumed');
+    }
+    this.#emitState();
     return this.snapshot();
   }
 
@@ -111,49 +102,53 @@ export class RotationService {
     return findUnfinished(this.#options.dataDir);
   }
 
-  /** The current state for the renderer. */
+  /** The open rotation and the running command. */
+  state(): ConsoleState {
+    return { rotation: this.#rotation ? this.snapshot() : null, running: this.#running?.info ?? null };
+  }
+
+  /** The open rotation's snapshot. */
   snapshot(): RotationSnapshot {
-    const a = this.#active;
-    if (!a) throw new RefusedError('No rotation is open.');
-    const started = a.entries.find((e) => e.kind === 'rotation-started');
-    return {
-      rotationId: a.rotationId,
-      flow: a.classification.flow,
-      mode: a.mode,
-      startedAt: started?.time ?? '',
-      finished: a.finished,
-      readOnly: a.readOnly,
-      classification: a.classification,
-      timeline: a.timeline,
-      running: this.#running?.info ?? null,
-      commands: a.entries.flatMap((e) => (e.kind === 'command-started' ? [{ seq: e.seq, command: `ibmcloud ${e.data.argv.join(' ')}`, at: e.time, exitCode: this.#exitOf(e.seq) }] : [])),
-      registers: this.#latestRegisters(),
-      lineCount: a.outputs.length,
-      journal: { path: a.journal?.path ?? journalPath(this.#options.dataDir, a.rotationId), entries: a.entries.length, headHash: a.entries.at(-1)?.hash ?? '' },
-    };
+    const r = this.#requireRotation();
+    return r.snapshot(journalPath(this.#options.dataDir, r.rotationId));
   }
 
   /** Output lines of the open rotation, `from` (0-based) for `count` lines, for the virtual log. */
   lines(from: number, count: number): { from: number; lines: { seq: number; text: string }[] } {
-    const a = this.#requireActive();
-    return { from, lines: a.outputs.slice(from, from + count) };
+    return { from, lines: this.#requireRotation().outputs.slice(from, from + count) };
   }
 
-  /** Run one TKE command for the open rotation, after the interlocks agree. */
-  async run(argv: string[]): Promise<RunningCommand> {
-    const a = this.#requireWritable();
-    if (this.#running) throw new RefusedError(`Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`);
+  /**
+   * Run a read-only listing to completion and return its lines. Journaled when a rotation is open
+   * (readings are evidence). A listing that stops at a prompt is ended: reads must not need answers.
+   */
+  async read(argv: string[]): Promise<{ exitCode: number; lines: string[] }> {
     checkArgv(argv);
-    const refusal = forbiddenReason(a.classification, argv);
+    if (!READ_ONLY.has(argv[1] ?? '')) throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
+    const running = await this.#spawn(argv, { readOnly: true });
+    const exitCode = await running.done;
+    return { exitCode, lines: running.lines };
+  }
+
+  /** Run one TKE command, after the interlocks agree. Mutating commands need an open rotation. */
+  async run(argv: string[]): Promise<RunningCommand> {
+    checkArgv(argv);
+    const r = this.#rotation?.writable ? this.#rotation : null;
+    if (!r) {
+      if (isMutating(argv)) throw new RefusedError(`${typedCommand(argv)} changes registers or key storage: start (or resume) a rotation first, so that every step is journaled and checked.`);
+      return (await this.#spawn(argv, { readOnly: false })).info;
+    }
+    this.#requireIdle();
+    const refusal = forbiddenReason(r.classification, argv);
     if (refusal) {
-      await this.#journal({ kind: 'decision', data: { what: `refused by the app: ${typedCommand(argv)} (${refusal})` } });
+      await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(argv)} (${refusal})` } });
       throw new RefusedError(refusal);
     }
-    if (argv[1] === 'cryptounit-mk-setimm' && ['rewrap-complete', 'partially-promoted'].includes(a.classification.phase)) {
+    if (argv[1] === 'cryptounit-mk-setimm' && ['rewrap-complete', 'partially-promoted'].includes(r.classification.phase)) {
       // Read the registers first; setimm starts only if the reading shows storage ready for it.
-      return this.#spawn(['tke', 'cryptounit-mks'], ['tke', 'cryptounit-mk-setimm']);
+      return (await this.#spawn(['tke', 'cryptounit-mks'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
     }
-    return this.#spawn(argv);
+    return (await this.#spawn(argv, { readOnly: false })).info;
   }
 
   /** Answer the prompt the running command waits on. A secret is written and not kept. */
@@ -163,16 +158,18 @@ export class RotationService {
     if (!prompt) throw new RefusedError('The command is not waiting for an answer.');
     if (prompt.secret !== secret) throw new RefusedError(prompt.secret ? 'This prompt asks for a password: use the password field.' : 'This prompt does not ask for a password.');
     if (!secret && /[\r\n\0]/.test(text)) throw new RefusedError('An answer is one line of text.');
-    const a = this.#requireWritable();
-    if (running.info.argv[1] === 'cryptounit-rm' && prompt.kind === 'units' && a.classification.phase === 'partially-promoted') {
-      const problem = deselectProblem(text, a.classification.unitsToDeselect);
+    const r = running.rotation;
+    if (r && running.info.argv[1] === 'cryptounit-rm' && prompt.kind === 'units' && r.classification.phase === 'partially-promoted') {
+      const problem = deselectProblem(text, r.classification.unitsToDeselect);
       if (problem) throw new RefusedError(problem);
     }
-    const fact = secret ? 'password entered' : `answered ${text.trim().slice(0, 40)}`;
-    await this.#journal({ kind: 'prompt-answered', data: { promptKind: prompt.kind === 'password' ? 'password' : prompt.kind, fact } });
+    if (r) {
+      const fact = secret ? 'password entered' : `answered ${text.trim().slice(0, 40)}`;
+      await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
+    }
     running.process.answer(text);
     running.info = { ...running.info, prompt: null };
-    this.#options.events.updated(this.snapshot());
+    this.#emitState();
   }
 
   /** Cancel the running command; after M1 only with the typed confirmation `CANCEL`. */
@@ -184,156 +181,128 @@ export class RotationService {
         warning: 'Re-encryption of key storage has started (M1 was printed). Stopping the CLI now leaves key storage partly re-encrypted; you will then have to run ibmcloud tke cryptounit-mk-rotate to finish it. Type CANCEL to stop anyway.',
       };
     }
-    await this.#journal({ kind: 'decision', data: { what: `cancelled ${running.info.command}${running.info.m1Seen ? ' after M1' : ''}`, override: running.info.m1Seen } });
-    running.then = undefined;
+    if (running.rotation) await this.#journal(running.rotation, { kind: 'decision', data: { what: `cancelled ${running.info.command}${running.info.m1Seen ? ' after M1' : ''}`, override: running.info.m1Seen } });
+    delete running.then;
     running.process.kill();
     return { cancelled: true };
   }
 
   /** Record an administrator decision (e.g. continuing past the setimm warning). */
   async decide(what: string, override: boolean): Promise<RotationSnapshot> {
-    this.#requireWritable();
-    await this.#journal({ kind: 'decision', data: { what, override } });
+    await this.#journal(this.#requireWritable(), { kind: 'decision', data: { what, override } });
     return this.snapshot();
   }
 
-  /** Close the rotation with its outcome; completed needs the classifier's positive evidence. */
+  /** Close the rotation with its outcome; "completed" needs the classifier's positive evidence. */
   async finish(outcome: string): Promise<RotationSnapshot> {
-    const a = this.#requireWritable();
-    if (this.#running) throw new RefusedError('A TKE command is running.');
-    await this.#journal({ kind: 'rotation-finished', data: { outcome: outcome === 'completed' && a.classification.phase !== 'completed' ? `closed (${a.classification.phase})` : outcome } });
-    a.finished = true;
-    await a.journal?.close();
-    this.#options.events.updated(this.snapshot());
+    const r = this.#requireWritable();
+    this.#requireIdle();
+    const recorded = outcome === 'completed' && r.classification.phase !== 'completed' ? `closed (${r.classification.phase})` : outcome;
+    await this.#journal(r, { kind: 'rotation-finished', data: { outcome: recorded } });
+    await r.journal?.close();
+    this.#emitState();
     return this.snapshot();
   }
 
   /** Wait for pending journal work (tests, shutdown). */
   async idle(): Promise<void> {
-    await this.#queue;
+    let seen: Promise<unknown>;
+    do {
+      seen = this.#queue;
+      await seen;
+    } while (seen !== this.#queue);
   }
 
-  #activate(journal: RotationJournal | null, entries: JournalEntry[], readOnly: boolean): Active {
-    const started = entries.find((e) => e.kind === 'rotation-started');
-    const flowText = started?.kind === 'rotation-started' ? started.data.flow : undefined;
-    const flow: Flow | undefined = flowText === 'auto' || flowText === 'keyparts' ? flowText : undefined;
-    let timeline = initialTimeline(flow ?? 'auto');
-    for (const e of entries) {
-      const event = timelineEventOf(e);
-      if (event) timeline = transition(timeline, event);
-    }
-    const classification = classify(classifyInputFromJournal(entries, flow));
-    return {
-      journal: journal as RotationJournal,
-      rotationId: started?.kind === 'rotation-started' ? started.data.rotationId : '',
-      flow,
-      mode: started?.kind === 'rotation-started' ? started.data.mode : 'demo',
-      entries: [...entries],
-      outputs: entries.flatMap((e) => (e.kind === 'output' ? [{ seq: e.seq, text: e.data.line }] : [])),
-      timeline,
-      classification,
-      finished: entries.some((e) => e.kind === 'rotation-finished'),
-      readOnly,
-    };
-  }
-
-  async #spawn(argv: string[], then?: string[]): Promise<RunningCommand> {
-    const a = this.#requireWritable();
+  async #spawn(argv: string[], options: { readOnly: boolean; then?: string[] }): Promise<Running> {
+    this.#requireIdle();
     const invocation = this.#options.invocation();
+    const r = this.#rotation?.writable ? this.#rotation : null;
     const runId = `run-${++runCounter}-${this.#clock()}`;
-    const info: RunningCommand = { runId, argv, command: `ibmcloud ${argv.join(' ')}`, startedAt: this.#clock(), m1Seen: false, prompt: null, hang: null };
-    await this.#journal({ kind: 'command-started', data: { argv, mode: invocation.mode } });
-    const running: Running = { info, lines: [], process: null as unknown as PtyProcess, ...(then ? { then } : {}) };
+    const info: RunningCommand = { runId, argv, command: `ibmcloud ${argv.join(' ')}`, startedAt: this.#clock(), m1Seen: false, prompt: null, hang: null, journaled: r !== null };
+    let resolveDone: (code: number) => void = () => undefined;
+    const done = new Promise<number>((resolve) => (resolveDone = resolve));
+    const running: Running = { info, lines: [], process: null as unknown as PtyProcess, rotation: r, readOnly: options.readOnly, done, ...(options.then ? { then: options.then } : {}) };
     this.#running = running;
-    running.process = new PtyProcess(
-      { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.() ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 },
-      {
-        line: (text) => this.#enqueue(async () => {
-          running.lines.push(text);
-          const entry = await a.journal.appendOutput(text, { stream: 'pty' });
-          this.#afterEntry(entry);
-          const stored = entry.kind === 'output' ? entry.data.line : text;
-          this.#options.events.line({ runId, seq: entry.seq, index: a.outputs.length - 1, text: stored });
-        }),
-        milestone: (milestone, text) => this.#enqueue(async () => {
-          if (milestone === 'M1') running.info = { ...running.info, m1Seen: true };
-          if (milestone === 'M1' || milestone === 'M2') await this.#journal({ kind: 'milestone', data: { id: milestone, text } });
-        }),
-        prompt: (prompt) => this.#enqueue(async () => {
-          running.info = { ...running.info, prompt: publicPrompt(prompt), hang: null };
-          this.#options.events.updated(this.snapshot());
-        }),
-        hang: (silentMs) => this.#enqueue(async () => {
-          running.info = { ...running.info, hang: { silentMs } };
-          this.#options.events.notice({ level: 'warning', message: `${info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; you can keep waiting or cancel it.` });
-          this.#options.events.updated(this.snapshot());
-        }),
-        exit: (exitCode, signal) => this.#enqueue(() => this.#onExit(running, exitCode, signal)),
-      },
-      this.#options.spawn,
-    );
-    this.#options.events.updated(this.snapshot());
-    return info;
+    if (r) await this.#journal(r, { kind: 'command-started', data: { argv, mode: invocation.mode } });
+    const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.() ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 };
+    running.process = new PtyProcess(spec, {
+      line: (text) => this.#enqueue(async () => {
+        running.lines.push(text);
+        const entry = r ? await this.#journal(r, { kind: 'output', data: { line: text, stream: 'pty' } }) : null;
+        const stored = entry?.kind === 'output' ? entry.data.line : text;
+        this.#options.events.line({ runId, seq: entry?.seq ?? 0, index: r ? r.outputs.length - 1 : running.lines.length - 1, text: stored });
+      }),
+      milestone: (milestone, text) => this.#enqueue(async () => {
+        if (milestone === 'M1') running.info = { ...running.info, m1Seen: true };
+        if (r && (milestone === 'M1' || milestone === 'M2')) await this.#journal(r, { kind: 'milestone', data: { id: milestone, text } });
+      }),
+      prompt: (prompt) => this.#enqueue(async () => {
+        if (running.readOnly) {
+          running.lines.push(`(the command asked "${prompt.text}"; a read-only listing must not need an answer, so it was stopped)`);
+          running.process.kill();
+          return;
+        }
+        running.info = { ...running.info, prompt: publicPrompt(prompt), hang: null };
+        this.#emitState();
+      }),
+      hang: (silentMs) => this.#enqueue(async () => {
+        running.info = { ...running.info, hang: { silentMs } };
+        this.#options.events.notice({ level: 'warning', message: `${info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; keep waiting or cancel it.` });
+        this.#emitState();
+      }),
+      exit: (exitCode, signal) => this.#enqueue(() => this.#onExit(running, exitCode, signal, resolveDone)),
+    }, this.#options.spawn);
+    this.#emitState();
+    return running;
   }
 
-  async #onExit(running: Running, exitCode: number, signal: number | undefined): Promise<void> {
-    const a = this.#requireActive();
-    await this.#journal({ kind: 'command-finished', data: { exitCode, ...(signal ? { signal: String(signal) } : {}) } });
-    if (running.info.argv[1] === 'cryptounit-mks' || running.info.argv[1] === 'cryptounit-mk') {
-      const units = parseRegisterListing(running.lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next }));
-      if (exitCode === 0 && units.length > 0) await this.#journal({ kind: 'registers', data: { units } });
-    }
-    this.#running = null;
-    await this.#recordClassification(`after ${running.info.command}`);
-    this.#options.events.exit({ runId: running.info.runId, exitCode, signal: signal ?? null });
-    if (running.then) {
-      const units = this.#latestRegisters()?.units ?? [];
-      const problem = exitCode === 0 ? setimmProblem(units) : 'The register reading failed.';
-      const refusal = problem ?? forbiddenReason(a.classification, running.then);
-      if (refusal) {
-        await this.#journal({ kind: 'decision', data: { what: `refused by the app: ${typedCommand(running.then)} (${refusal})` } });
-        this.#options.events.notice({ level: 'error', message: `${typedCommand(running.then)} was not started: ${refusal}` });
-      } else {
-        await this.#spawn(running.then);
+  async #onExit(running: Running, exitCode: number, signal: number | undefined, resolveDone: (code: number) => void): Promise<void> {
+    const r = running.rotation;
+    if (r) {
+      await this.#journal(r, { kind: 'command-finished', data: { exitCode, ...(signal ? { signal: String(signal) } : {}) } });
+      if (exitCode === 0 && (running.info.argv[1] === 'cryptounit-mks' || running.info.argv[1] === 'cryptounit-mk')) {
+        const units = parseRegisterListing(running.lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next }));
+        if (units.length > 0) await this.#journal(r, { kind: 'registers', data: { units } });
       }
     }
-    this.#options.events.updated(this.snapshot());
+    this.#running = null;
+    if (r) await this.#recordClassification(`after ${running.info.command}`);
+    this.#options.onCommandFinished?.(running.info.argv, exitCode);
+    this.#options.events.exit({ runId: running.info.runId, exitCode, signal: signal ?? null });
+    resolveDone(exitCode);
+    if (r && running.then) await this.#continueAfterReading(r, exitCode, running.then);
+    this.#emitState();
+  }
+
+  async #continueAfterReading(r: RotationState, readExit: number, then: string[]): Promise<void> {
+    const problem = readExit === 0 ? setimmProblem(r.latestRegisters()?.units ?? []) : 'The register reading failed.';
+    const refusal = problem ?? forbiddenReason(r.classification, then);
+    if (refusal) {
+      await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(then)} (${refusal})` } });
+      this.#options.events.notice({ level: 'error', message: `${typedCommand(then)} was not started: ${refusal}` });
+      return;
+    }
+    await this.#spawn(then, { readOnly: false });
   }
 
   async #recordClassification(reason: string): Promise<void> {
-    const a = this.#requireActive();
-    const next = classify(classifyInputFromJournal(a.entries, a.flow));
-    const changed = JSON.stringify(next) !== JSON.stringify(a.classification) || reason === 'resumed';
-    a.classification = next;
-    if (changed && !a.readOnly) await this.#journal({ kind: 'classification', data: { ...next, reason } as unknown as Extract<JournalEntry, { kind: 'classification' }>['data'] });
+    const r = this.#requireRotation();
+    const next: Classification = r.reclassify();
+    const changed = reason === 'resumed' || JSON.stringify(next) !== JSON.stringify(r.classification);
+    r.classification = next;
+    // The entry schema types `next`/`forbidden` as generic JSON; Advice objects are plain JSON.
+    if (changed && r.writable) await this.#journal(r, { kind: 'classification', data: JSON.parse(JSON.stringify({ ...next, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] });
   }
 
-  #latestRegisters(): RotationSnapshot['registers'] {
-    const a = this.#active;
-    const entry = a?.entries.findLast((e) => e.kind === 'registers');
-    return entry?.kind === 'registers' ? { seq: entry.seq, at: entry.time, units: entry.data.units as UnitRegisters[] } : null;
-  }
-
-  #exitOf(startSeq: number): number | null {
-    const entries = this.#active?.entries ?? [];
-    const start = entries.findIndex((e) => e.seq === startSeq);
-    const end = entries.slice(start + 1).find((e) => e.kind === 'command-finished' || e.kind === 'command-started');
-    return end?.kind === 'command-finished' ? end.data.exitCode : null;
-  }
-
-  async #journal(input: Parameters<RotationJournal['append']>[0]): Promise<JournalEntry> {
-    const a = this.#requireWritable();
-    const entry = await a.journal.append(input);
-    this.#afterEntry(entry);
+  async #journal(r: RotationState, input: JournalEntryInput): Promise<JournalEntry | null> {
+    if (!r.journal || !r.writable) return null;
+    const entry = await r.journal.append(input);
+    r.add(entry);
     return entry;
   }
 
-  #afterEntry(entry: JournalEntry): void {
-    const a = this.#requireActive();
-    a.entries.push(entry);
-    if (entry.kind === 'output') a.outputs.push({ seq: entry.seq, text: entry.data.line });
-    const event = timelineEventOf(entry);
-    if (event) a.timeline = transition(a.timeline, event);
+  #emitState(): void {
+    this.#options.events.updated(this.state());
   }
 
   #enqueue(work: () => Promise<void>): void {
@@ -342,15 +311,19 @@ export class RotationService {
     });
   }
 
-  #requireActive(): Active {
-    if (!this.#active) throw new RefusedError('No rotation is open. Start or resume one first.');
-    return this.#active;
+  #requireIdle(): void {
+    if (this.#running) throw new RefusedError(`Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`);
   }
 
-  #requireWritable(): Active & { journal: RotationJournal } {
-    const a = this.#requireActive();
-    if (a.readOnly || a.finished) throw new RefusedError(`Rotation ${a.rotationId} is ${a.finished ? 'finished' : 'open read-only'}; nothing can be run in it.`);
-    return a;
+  #requireRotation(): RotationState {
+    if (!this.#rotation) throw new RefusedError('No rotation is open. Start or resume one first.');
+    return this.#rotation;
+  }
+
+  #requireWritable(): RotationState {
+    const r = this.#requireRotation();
+    if (!r.writable) throw new RefusedError(`Rotation ${r.rotationId} is ${r.finished ? 'finished' : 'open read-only'}; nothing can be run in it.`);
+    return r;
   }
 
   #requireRun(runId: string): Running {
@@ -361,18 +334,4 @@ export class RotationService {
 
 function publicPrompt(prompt: PendingPrompt): RunningCommand['prompt'] {
   return { kind: prompt.kind, text: prompt.text, detail: prompt.detail, secret: prompt.secret };
-}
-
-function timelineEventOf(entry: JournalEntry): TimelineEvent | null {
-  const at = Date.parse(entry.time);
-  switch (entry.kind) {
-    case 'command-started':
-      return { kind: 'command-started', argv: entry.data.argv, at };
-    case 'output':
-      return { kind: 'line', text: entry.data.line, at };
-    case 'command-finished':
-      return { kind: 'command-finished', exitCode: entry.data.exitCode };
-    default:
-      return null;
-  }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { resolveEnvironment } from '../../../electron/backend/backend.js';
 import { demoPaths } from '../../../electron/backend/environment/paths.js';
 import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
-import type { RotationSnapshot } from '../../../electron/backend/rotation/types.js';
+import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import { buildInvocation } from '../../../electron/backend/runner/tke-invocation.js';
 
 export const PASSWORD = 'passw0rd';
@@ -81,8 +81,8 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
       for (;;) {
         await service.idle();
         const snap = service.snapshot();
-        if (!snap.running) return snap;
-        const running = snap.running;
+        const running = service.state().running;
+        if (!running) return snap;
         if (running.prompt) {
           const answer = (answers[running.prompt.kind] ?? defaults[running.prompt.kind] ?? defaults.other)?.(snap) ?? '';
           await service.answer(running.runId, answer, running.prompt.secret);

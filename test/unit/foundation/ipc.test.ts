@@ -15,7 +15,9 @@ const info: AppInfo = {
   tke: { executable: null, pluginDir: null },
   tkeFiles: { dir: '/tmp/x', source: 'demo', status: 'ok', message: 'fine' },
 };
-const handlers: Handlers = { 'app:get-info': async () => info };
+/** A backend with only app:get-info; the other channels are not exercised here. */
+const only = (h: Pick<Handlers, 'app:get-info'>): Handlers => h as Handlers;
+const handlers = only({ 'app:get-info': async () => info });
 
 describe('dispatch (validation at the boundary)', () => {
   it('answers a valid request', async () => {
@@ -29,7 +31,7 @@ describe('dispatch (validation at the boundary)', () => {
 
   it('refuses a malformed payload without calling the handler', async () => {
     const spy = vi.fn(handlers['app:get-info']);
-    const result = await dispatch({ 'app:get-info': spy }, 'app:get-info', { unexpected: true });
+    const result = await dispatch(only({ 'app:get-info': spy }), 'app:get-info', { unexpected: true });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.code).toBe('invalid-payload');
     expect(!result.ok && result.error.message).toMatch(/app:get-info/);
@@ -37,9 +39,9 @@ describe('dispatch (validation at the boundary)', () => {
   });
 
   it('turns a thrown error into { ok: false } and keeps refusals distinct', async () => {
-    const failing: Handlers = { 'app:get-info': async () => { throw new Error('disk on fire'); } };
+    const failing = only({ 'app:get-info': async () => { throw new Error('disk on fire'); } });
     expect(await dispatch(failing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'failed', message: 'disk on fire' } });
-    const refusing: Handlers = { 'app:get-info': async () => { throw new RefusedError('not now'); } };
+    const refusing = only({ 'app:get-info': async () => { throw new RefusedError('not now'); } });
     expect(await dispatch(refusing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'refused', message: 'not now' } });
   });
 

@@ -82,3 +82,26 @@ export interface WorkspaceScan {
   others: OtherFileInfo[];
   warnings: WorkspaceWarning[];
 }
+
+/** An administrator installed in a crypto unit, as `cryptounit-admins` lists it. */
+export interface InstalledAdmin {
+  unit: number;
+  name: string;
+  ski: string;
+}
+
+export interface SigKeyAdminMatch {
+  fileName: string;
+  description: string;
+  ski: string;
+  /** Units where this key's administrator is installed, ascending. */
+  units: number[];
+  /** Names the units give that administrator (usually one). */
+  adminNames: string[];
+}
+
+export interface AdminMatchResult {
+  sigkeys: SigKeyAdminMatch[];
+  /** Installed administrators with no signature key file in the workspace. */
+  unmatchedAdmins: InstalledAdmin[];
+}

@@ -1,6 +1,6 @@
-import type { Classification, Flow } from '../../../shared/classifier/types.js';
-import type { Timeline } from '../../../shared/rotation/timeline.js';
-import type { UnitRegisters } from '../../../shared/tke/types.js';
+import type { Classification, Flow } from '../classifier/types.js';
+import type { Timeline } from './timeline.js';
+import type { UnitRegisters } from '../tke/types.js';
 
 export interface RunningCommand {
   runId: string;
@@ -10,6 +10,8 @@ export interface RunningCommand {
   m1Seen: boolean;
   prompt: { kind: string; text: string; detail: string[]; secret: boolean } | null;
   hang: { silentMs: number } | null;
+  /** False for commands run outside a rotation (logins, selections, listings): not journaled. */
+  journaled: boolean;
 }
 
 export interface RotationSnapshot {
@@ -21,17 +23,23 @@ export interface RotationSnapshot {
   readOnly: boolean;
   classification: Classification;
   timeline: Timeline;
-  running: RunningCommand | null;
   commands: { seq: number; command: string; at: string; exitCode: number | null }[];
   registers: { seq: number; at: string; units: UnitRegisters[] } | null;
   lineCount: number;
   journal: { path: string; entries: number; headHash: string };
 }
 
+/** Everything the console shows: the open rotation (if any) and the command running (if any). */
+export interface ConsoleState {
+  rotation: RotationSnapshot | null;
+  running: RunningCommand | null;
+}
+
 /** What the service pushes; the backend forwards them to the renderer after the journal write. */
 export interface RotationEvents {
+  /** `seq` is the journal entry (0 when the command runs outside a rotation). */
   line(event: { runId: string; seq: number; index: number; text: string }): void;
   exit(event: { runId: string; exitCode: number; signal: number | null }): void;
-  updated(snapshot: RotationSnapshot): void;
+  updated(state: ConsoleState): void;
   notice(notice: { level: 'info' | 'warning' | 'error'; message: string }): void;
 }

@@ -1,0 +1,53 @@
+/**
+ * Demo mode's control of the simulator (reset to a scenario, read its status). Only ever used
+ * with the bundled ibmcloud-sim; refused in live mode.
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { DemoStatus } from '../../../shared/ipc/views.js';
+import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import type { Invocation } from '../runner/tke-invocation.js';
+
+const run = promisify(execFile);
+
+interface SimStatusJson {
+  scenario: string;
+  token: { valid: boolean; expiresAt?: string | null };
+  keystore: { total: number; usable: number; lost: number };
+  units: { num: number; type: DemoStatus['units'][number]['type']; location: string; selected: boolean; current: DemoStatus['units'][number]['current']; new: DemoStatus['units'][number]['new'] }[];
+}
+
+async function sim(invocation: Invocation, args: string[]): Promise<string> {
+  if (invocation.mode !== 'demo') throw new RefusedError('This works only in demo mode, on the simulator.');
+  const { stdout } = await run(invocation.file, [...invocation.prefixArgs, ...args], { env: invocation.env, cwd: invocation.cwd, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+async function scenarios(invocation: Invocation): Promise<DemoStatus['scenarios']> {
+  const text = await sim(invocation, ['sim', 'scenarios']);
+  return text.split('\n').filter((l) => l.trim() !== '').map((line) => {
+    const [name = '', ...rest] = line.trim().split(/\s{2,}/);
+    return { name, description: rest.join(' ') };
+  });
+}
+
+/** The simulator's status (registers, keys usable and lost, token). */
+export async function demoStatus(invocation: Invocation): Promise<DemoStatus> {
+  const status = JSON.parse(await sim(invocation, ['sim', 'status', '--json'])) as SimStatusJson;
+  return {
+    scenario: status.scenario,
+    scenarios: await scenarios(invocation),
+    keystore: status.keystore,
+    token: { valid: status.token.valid, expiresAt: status.token.expiresAt ?? null },
+    units: status.units.map((u) => ({ num: u.num, type: u.type, location: u.location, selected: u.selected, current: u.current, new: u.new })),
+  };
+}
+
+/** Reset the simulator to a scenario and log in (except in the expired-token scenario). */
+export async function demoReset(invocation: Invocation, scenario: string, keys: number | undefined): Promise<DemoStatus> {
+  const known = await scenarios(invocation);
+  if (!known.some((s) => s.name === scenario)) throw new RefusedError(`Unknown scenario ${scenario}. Known: ${known.map((s) => s.name).join(', ')}.`);
+  await sim(invocation, ['sim', 'reset', '--scenario', scenario, ...(keys ? ['--keys', String(keys)] : [])]);
+  if (scenario !== 'expired-token') await sim(invocation, ['login', '--apikey', 'demo-training-key']);
+  return demoStatus(invocation);
+}

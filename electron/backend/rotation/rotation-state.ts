@@ -1,0 +1,111 @@
+/** The open rotation held in memory: its journal entries and what is derived from them. */
+import { classify } from '../../../shared/classifier/index.js';
+import type { Classification, Flow } from '../../../shared/classifier/types.js';
+import { initialTimeline, transition, type Timeline, type TimelineEvent } from '../../../shared/rotation/timeline.js';
+import type { RotationSnapshot } from '../../../shared/rotation/types.js';
+import type { UnitRegisters } from '../../../shared/tke/types.js';
+import type { JournalEntry, RotationJournal } from '../journal/index.js';
+import { classifyInputFromJournal } from './transcripts.js';
+
+export class RotationState {
+  readonly journal: RotationJournal | null;
+  readonly rotationId: string;
+  readonly flow: Flow | undefined;
+  readonly mode: RotationSnapshot['mode'];
+  readonly readOnly: boolean;
+  readonly entries: JournalEntry[] = [];
+  /** Output lines in order (index = position in the log view). */
+  readonly outputs: { seq: number; text: string }[] = [];
+  timeline: Timeline;
+  classification: Classification;
+  finished = false;
+
+  constructor(journal: RotationJournal | null, entries: readonly JournalEntry[], readOnly: boolean) {
+    this.journal = journal;
+    this.readOnly = readOnly;
+    const started = entries.find((e) => e.kind === 'rotation-started');
+    const data = started?.kind === 'rotation-started' ? started.data : undefined;
+    this.rotationId = data?.rotationId ?? '';
+    this.flow = data?.flow === 'auto' || data?.flow === 'keyparts' ? data.flow : undefined;
+    this.mode = data?.mode ?? 'demo';
+    this.timeline = initialTimeline(this.flow ?? 'auto');
+    for (const entry of entries) this.add(entry);
+    this.classification = this.reclassify();
+  }
+
+  get writable(): boolean {
+    return this.journal !== null && !this.readOnly && !this.finished;
+  }
+
+  /** Take in one journal entry (already durable). */
+  add(entry: JournalEntry): void {
+    this.entries.push(entry);
+    if (entry.kind === 'output') this.outputs.push({ seq: entry.seq, text: entry.data.line });
+    if (entry.kind === 'rotation-finished') this.finished = true;
+    const event = timelineEventOf(entry);
+    if (event) this.timeline = transition(this.timeline, event);
+  }
+
+  /** Classify everything journaled so far. */
+  reclassify(): Classification {
+    return classify(classifyInputFromJournal(this.entries, this.flow));
+  }
+
+  /** The latest register reading. */
+  latestRegisters(): RotationSnapshot['registers'] {
+    const entry = this.entries.findLast((e) => e.kind === 'registers');
+    return entry?.kind === 'registers' ? { seq: entry.seq, at: entry.time, units: entry.data.units as UnitRegisters[] } : null;
+  }
+
+  /** Output lines of the last command started. */
+  lastCommandLines(): { lines: string[]; exitCode: number | null } {
+    const start = this.entries.findLastIndex((e) => e.kind === 'command-started');
+    const tail = this.entries.slice(start);
+    const finished = tail.find((e) => e.kind === 'command-finished');
+    return { lines: tail.flatMap((e) => (e.kind === 'output' ? [e.data.line] : [])), exitCode: finished?.kind === 'command-finished' ? finished.data.exitCode : null };
+  }
+
+  snapshot(journalPath: string): RotationSnapshot {
+    const started = this.entries.find((e) => e.kind === 'rotation-started');
+    return {
+      rotationId: this.rotationId,
+      flow: this.classification.flow,
+      mode: this.mode,
+      startedAt: started?.time ?? '',
+      finished: this.finished,
+      readOnly: this.readOnly,
+      classification: this.classification,
+      timeline: this.timeline,
+      commands: this.#commands(),
+      registers: this.latestRegisters(),
+      lineCount: this.outputs.length,
+      journal: { path: journalPath, entries: this.entries.length, headHash: this.entries.at(-1)?.hash ?? '' },
+    };
+  }
+
+  #commands(): RotationSnapshot['commands'] {
+    const out: RotationSnapshot['commands'] = [];
+    for (const e of this.entries) {
+      if (e.kind === 'command-started') out.push({ seq: e.seq, command: `ibmcloud ${e.data.argv.join(' ')}`, at: e.time, exitCode: null });
+      else if (e.kind === 'command-finished') {
+        const last = out.at(-1);
+        if (last) last.exitCode = e.data.exitCode;
+      }
+    }
+    return out;
+  }
+}
+
+function timelineEventOf(entry: JournalEntry): TimelineEvent | null {
+  const at = Date.parse(entry.time);
+  switch (entry.kind) {
+    case 'command-started':
+      return { kind: 'command-started', argv: entry.data.argv, at };
+    case 'output':
+      return { kind: 'line', text: entry.data.line, at };
+    case 'command-finished':
+      return { kind: 'command-finished', exitCode: entry.data.exitCode };
+    default:
+      return null;
+  }
+}

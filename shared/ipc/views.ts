@@ -1,0 +1,36 @@
+/** Shapes the backend sends that have no other home in shared/. */
+import type { AdminMatchResult, WorkspaceScan } from '../keyfiles/workspace-types.js';
+import type { UnitRegisters } from '../tke/types.js';
+
+/** One past or unfinished rotation, for History and the resume offer. */
+export interface RotationSummary {
+  rotationId: string;
+  startedAt: string | null;
+  mode: string | null;
+  flow: string | null;
+  instanceId: string | null;
+  operator: string | null;
+  finished: boolean;
+  outcome: string | null;
+  entries: number;
+  lastHash: string | null;
+  status: string;
+  problem: string | null;
+}
+
+/** The key-file workspace as the renderer sees it. */
+export interface WorkspaceView {
+  scan: WorkspaceScan | null;
+  /** Which signature keys match administrators installed in the crypto units, when known. */
+  admins: AdminMatchResult | null;
+  message: string | null;
+}
+
+/** The simulator's state in demo mode (keys lost are the consequence training shows). */
+export interface DemoStatus {
+  scenario: string;
+  scenarios: { name: string; description: string }[];
+  keystore: { total: number; usable: number; lost: number };
+  token: { valid: boolean; expiresAt: string | null };
+  units: (UnitRegisters & { selected: boolean; location: string })[];
+}
