@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/svelte';
 import { addMessages, init, locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
-import en from '../../renderer/src/lib/i18n/en.json';
-import ja from '../../renderer/src/lib/i18n/ja.json';
+import { MESSAGES } from '../../renderer/src/lib/i18n/messages.js';
+
+const { en, ja } = MESSAGES;
 import WorkstationCard from '../../renderer/src/lib/components/WorkstationCard.svelte';
 import type { AppInfo } from '../../shared/ipc/contract.js';
 

@@ -1,7 +1,6 @@
 /** UI languages: English and Japanese, switchable at runtime (svelte-i18n). */
 import { addMessages, init, locale } from 'svelte-i18n';
-import en from './en.json';
-import ja from './ja.json';
+import { MESSAGES } from './messages.js';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -22,8 +21,8 @@ function stored(): Language | null {
 
 /** Register both catalogues and pick the saved language, else the browser's. */
 export function setupI18n(): void {
-  addMessages('en', en);
-  addMessages('ja', ja);
+  addMessages('en', MESSAGES.en);
+  addMessages('ja', MESSAGES.ja);
   const preferred = stored() ?? (navigator.language.toLowerCase().startsWith('ja') ? 'ja' : 'en');
   init({ fallbackLocale: 'en', initialLocale: preferred });
   document.documentElement.lang = preferred;

@@ -1,0 +1,76 @@
+/**
+ * Mirrors the backend's console state (open rotation, running command) and the log lines. The
+ * backend decides everything; this class only holds what it pushed and forwards requests.
+ */
+import type { RendererApi, Result } from '../../../shared/ipc/contract.js';
+import type { ConsoleState } from '../../../shared/rotation/types.js';
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export class ConsoleStore {
+  state = $state.raw<ConsoleState>({ rotation: null, running: null });
+  /** Log lines of the open rotation (or of commands run outside one). Not reactive itself: see lineCount. */
+  readonly lines: string[] = [];
+  lineCount = $state(0);
+  notices = $state.raw<Notice[]>([]);
+  readonly rotation = $derived(this.state.rotation);
+  readonly running = $derived(this.state.running);
+  readonly #api: RendererApi;
+  #noticeId = 0;
+  #rotationId: string | null = null;
+
+  constructor(api: RendererApi) {
+    this.#api = api;
+    api.on('rotation:updated', (state) => void this.#apply(state));
+    api.on('rotation:line', (line) => {
+      this.lines.push(line.text);
+      this.lineCount = this.lines.length;
+    });
+    api.on('app:notice', (notice) => this.notify(notice.level, notice.message));
+  }
+
+  /** Load the current state (and the open rotation's log) from the backend. */
+  async load(): Promise<void> {
+    const result = await this.#api.invoke('rotation:get-state', {});
+    if (result.ok) await this.#apply(result.value);
+  }
+
+  /** Show a message to the administrator (also used for refusals from the backend). */
+  notify(level: Notice['level'], message: string): void {
+    this.notices = [...this.notices.slice(-4), { id: ++this.#noticeId, level, message }];
+  }
+
+  dismiss(id: number): void {
+    this.notices = this.notices.filter((n) => n.id !== id);
+  }
+
+  /** Call the backend; a refusal or error becomes a notice and the result is returned as is. */
+  async call<T>(promise: Promise<Result<T>>): Promise<Result<T>> {
+    const result = await promise;
+    if (!result.ok) this.notify(result.error.code === 'refused' ? 'warning' : 'error', result.error.message);
+    return result;
+  }
+
+  async #apply(state: ConsoleState): Promise<void> {
+    const id = state.rotation?.rotationId ?? null;
+    if (id !== this.#rotationId) {
+      this.#rotationId = id;
+      this.lines.length = 0;
+      if (state.rotation) await this.#loadLines(state.rotation.lineCount);
+      this.lineCount = this.lines.length;
+    }
+    this.state = state;
+  }
+
+  async #loadLines(total: number): Promise<void> {
+    for (let from = 0; from < total; from += 5000) {
+      const page = await this.#api.invoke('rotation:get-lines', { from, count: 5000 });
+      if (!page.ok) return;
+      for (const line of page.value.lines) this.lines.push(line.text);
+    }
+  }
+}
