@@ -1,3 +1,4 @@
+import { seriousViolations } from './a11y.js';
 import { test, expect } from './fixtures.js';
 
 test('the first screen shows demo mode, the key files directory and the version', async ({ page, server }) => {
@@ -21,4 +22,10 @@ test('the language switch changes every visible string to Japanese', async ({ pa
   await expect(page.getByTestId('demo-banner')).toContainText('デモ・モード');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   await page.screenshot({ path: 'test-results/screens/first-screen-ja.png', fullPage: true });
+});
+
+test('the first screen has no serious or critical accessibility violations', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  expect(await seriousViolations(page)).toEqual([]);
 });
