@@ -9,13 +9,14 @@ import type { AppInfo, EventName, EventPayload } from '../../shared/ipc/contract
 import { checkEvent, RefusedError, type Handlers } from '../../shared/ipc/dispatch.js';
 import type { RotationSummary } from '../../shared/ipc/views.js';
 import type { AdminRow } from '../../shared/parse/listings.js';
-import { demoReset, demoStatus } from './demo/demo-control.js';
+import { demoFaults, demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
 import { inspectTkeFiles } from './environment/tke-files.js';
 import type { JournalSummary } from './journal/index.js';
 import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/index.js';
 import { runPrechecks } from './precheck/precheck-service.js';
+import { isMutating } from './rotation/interlocks.js';
 import { RotationService } from './rotation/rotation-service.js';
 import { buildInvocation } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
@@ -101,11 +102,19 @@ export function createBackend(options: BackendOptions): Backend {
   const { simDir } = demoPaths(options.dataDir);
   const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
   let lastAdmins: AdminRow[] = [];
+  // Demo and training: the next rotation command (one that changes registers) fails at this point.
+  let pendingFault: string | null = null;
 
   const rotations = new RotationService({
     dataDir: options.dataDir,
     invocation,
     hangAfterMs: options.hangAfterMs ?? 120_000,
+    commandEnv: (argv) => {
+      if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
+      const fault = pendingFault;
+      pendingFault = null;
+      return { MKRA_SIM_FAULT: fault };
+    },
     onCommandFinished: (argv, exitCode) => {
       if (argv[0] === 'login' && exitCode === 0) settings.update({ lastLoginAt: Date.now() });
     },
@@ -164,6 +173,12 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'demo:get-status': () => demoStatus(invocation()),
     'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys),
+    'demo:set-fault': async (req) => {
+      if (info.mode !== 'demo') throw new RefusedError('Faults can only be injected on the simulator (demo mode).');
+      if (req.fault !== null && !(await demoFaults(invocation())).includes(req.fault.replace(/:crash$/, ''))) throw new RefusedError(`Unknown fault point ${req.fault}.`);
+      pendingFault = req.fault;
+      return { fault: pendingFault };
+    },
   };
   return {
     info,

@@ -71,6 +71,7 @@ export const contract = {
   'keyfiles:scan': { request: Empty, response: view<WorkspaceView>() },
   'keyfiles:verify-password': { request: z.object({ fileName: z.string().min(1).max(255), password: z.string().min(1).max(1024) }).strict(), response: z.object({ ok: z.boolean(), reason: z.string().optional() }) },
   'demo:get-status': { request: Empty, response: view<DemoStatus>() },
+  'demo:set-fault': { request: z.object({ fault: z.string().regex(/^[a-z0-9-]{1,30}(:crash)?$/).nullable() }).strict(), response: z.object({ fault: z.string().nullable() }) },
   'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: view<DemoStatus>() },
 } as const;
 

@@ -31,6 +31,12 @@ async function scenarios(invocation: Invocation): Promise<DemoStatus['scenarios'
   });
 }
 
+/** Names of the simulator's fault points. */
+export async function demoFaults(invocation: Invocation): Promise<string[]> {
+  const text = await sim(invocation, ['sim', 'faults']);
+  return text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+}
+
 /** The simulator's status (registers, keys usable and lost, token). */
 export async function demoStatus(invocation: Invocation): Promise<DemoStatus> {
   const status = JSON.parse(await sim(invocation, ['sim', 'status', '--json'])) as SimStatusJson;

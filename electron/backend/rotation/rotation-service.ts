@@ -21,8 +21,8 @@ export interface RotationServiceOptions {
   hangAfterMs?: number;
   clock?: () => number;
   spawn?: PtySpawn;
-  /** Extra variables for one command (training mode's fault injection); never secrets. */
-  commandEnv?: () => Record<string, string>;
+  /** Extra variables for one command (demo and training fault injection); never secrets. */
+  commandEnv?: (argv: readonly string[]) => Record<string, string>;
   /** Told when a command ends (e.g. to remember a successful login's time). */
   onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
 }
@@ -224,7 +224,7 @@ export class RotationService {
     const running: Running = { info, lines: [], process: null as unknown as PtyProcess, rotation: r, readOnly: options.readOnly, done, ...(options.then ? { then: options.then } : {}) };
     this.#running = running;
     if (r) await this.#journal(r, { kind: 'command-started', data: { argv, mode: invocation.mode } });
-    const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.() ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 };
+    const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.(argv) ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 };
     running.process = new PtyProcess(spec, {
       line: (text) => this.#enqueue(async () => {
         running.lines.push(text);
