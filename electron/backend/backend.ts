@@ -109,7 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     invocation,
     hangAfterMs: options.hangAfterMs ?? 120_000,
-    commandEnv: (argv) => {
+    commandEnv: (argv): Record<string, string> => {
       if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
       const fault = pendingFault;
       pendingFault = null;
