@@ -4,6 +4,7 @@ import { checkRegisters, shortVp, type RegisterExpectation, type RegisterVerdict
 import { AUTO_MK_ROTATE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, MKS, SUPPORT, UNIT_RM } from './commands.js';
 import type { Facts } from './facts.js';
 import { forbiddenFor } from './forbidden.js';
+import { decideInterrupted, isInterruptedAuto } from './interrupted.js';
 import type { Advice, Phase, RegisterReading } from './types.js';
 
 export interface Decision {
@@ -113,6 +114,7 @@ function nextFor(base: BaseState, f: Facts, verdict: RegisterVerdict | undefined
 /** Apply the decision table to the gathered facts and an optional register reading. */
 export function decide(f: Facts, registers: readonly RegisterReading[] | undefined): Decision {
   let base = baseState(f);
+  if (base === 'failed-before-new-key' && isInterruptedAuto(f)) return { ...decideInterrupted(f, registers), verdict: undefined };
   const expectation = expectationOf(base);
   let verdict = registers === undefined || expectation === undefined ? undefined : checkRegisters(expectation, registers);
   if (base === 'completed' && verdict !== undefined && verdict.kind !== 'all-promoted' && verdict.kind !== 'contradiction') {
