@@ -15,6 +15,8 @@ export class ConsoleStore {
   state = $state.raw<ConsoleState>({ rotation: null, running: null });
   /** Log lines of the open rotation (or of commands run outside one). Not reactive itself: see lineCount. */
   readonly lines: string[] = [];
+  /** Journal entry number of each line (same index as `lines`), so evidence can point into the log. */
+  readonly seqs: number[] = [];
   lineCount = $state(0);
   notices = $state.raw<Notice[]>([]);
   readonly rotation = $derived(this.state.rotation);
@@ -28,6 +30,7 @@ export class ConsoleStore {
     api.on('rotation:updated', (state) => void this.#apply(state));
     api.on('rotation:line', (line) => {
       this.lines.push(line.text);
+      this.seqs.push(line.seq);
       this.lineCount = this.lines.length;
     });
     api.on('app:notice', (notice) => this.notify(notice.level, notice.message));
@@ -60,6 +63,7 @@ export class ConsoleStore {
     if (id !== this.#rotationId) {
       this.#rotationId = id;
       this.lines.length = 0;
+      this.seqs.length = 0;
       if (state.rotation) await this.#loadLines(state.rotation.lineCount);
       this.lineCount = this.lines.length;
     }
@@ -70,7 +74,10 @@ export class ConsoleStore {
     for (let from = 0; from < total; from += 5000) {
       const page = await this.#api.invoke('rotation:get-lines', { from, count: 5000 });
       if (!page.ok) return;
-      for (const line of page.value.lines) this.lines.push(line.text);
+      for (const line of page.value.lines) {
+        this.lines.push(line.text);
+        this.seqs.push(line.seq);
+      }
     }
   }
 }

@@ -1,0 +1,65 @@
+/**
+ * What the administrator can ask of the backend from the console. The backend decides and refuses;
+ * this class only forwards requests (refusals become store notices) and tracks a request in flight
+ * so buttons cannot be pressed twice.
+ */
+import type { RendererApi } from '../../../../shared/ipc/contract.js';
+import type { ConsoleStore } from '../console-store.svelte.js';
+import { argvOf } from './commands.js';
+
+export class ConsoleActions {
+  /** A request is on its way to the backend. */
+  pending = $state(false);
+  /** The backend's warning for a cancel that needs the typed confirmation (after M1). */
+  cancelWarning = $state<string | null>(null);
+  readonly #api: RendererApi;
+  readonly #store: ConsoleStore;
+
+  constructor(api: RendererApi, store: ConsoleStore) {
+    this.#api = api;
+    this.#store = store;
+  }
+
+  /** Run a typed command (`ibmcloud tke ...`) as argv. */
+  run(command: string): Promise<boolean> {
+    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:run-command', { argv: argvOf(command) }))).ok);
+  }
+
+  /** Answer the running command's prompt; the text is passed through, never kept. */
+  answer(text: string, secret: boolean): Promise<boolean> {
+    const runId = this.#store.running?.runId;
+    if (!runId) return Promise.resolve(false);
+    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:answer-prompt', { runId, text, secret }))).ok);
+  }
+
+  /** Cancel the running command; after M1 the backend answers with a warning that needs CANCEL typed. */
+  cancel(confirmation?: string): Promise<boolean> {
+    const runId = this.#store.running?.runId;
+    if (!runId) return Promise.resolve(false);
+    return this.#send(async () => {
+      const result = await this.#store.call(this.#api.invoke('rotation:cancel-command', confirmation ? { runId, confirmation } : { runId }));
+      if (!result.ok) return false;
+      this.cancelWarning = result.value.cancelled ? null : (result.value.warning ?? null);
+      return result.value.cancelled;
+    });
+  }
+
+  dismissCancel(): void {
+    this.cancelWarning = null;
+  }
+
+  /** Close the rotation as completed (the backend records another outcome if the evidence disagrees). */
+  finish(): Promise<boolean> {
+    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:finish', { outcome: 'completed' }))).ok);
+  }
+
+  async #send(work: () => Promise<boolean>): Promise<boolean> {
+    if (this.pending) return false;
+    this.pending = true;
+    try {
+      return await work();
+    } finally {
+      this.pending = false;
+    }
+  }
+}
