@@ -3,6 +3,7 @@ import { packageInfo } from '../backend/package-info.js';
 import { UsageError } from './args.js';
 import { nodeClassifyIo, runClassify } from './classify.js';
 import { runServe } from './serve.js';
+import { nodeVerifyIo, runVerify } from './verify.js';
 
 const HELP = `MK Rotation Assistant command line
 
@@ -11,6 +12,9 @@ const HELP = `MK Rotation Assistant command line
   mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...
       Classify the output of a failed rotation: phase, the next command, the forbidden ones,
       and the evidence lines. Exit 0 when classified, 2 for unusable input.
+  mkra verify [--key FINGERPRINT|PUBLIC-KEY-FILE] REPORT.pdf|REPORT.json
+      Check a signed report offline. Exit 0 valid (prints the signer fingerprint and a summary),
+      1 invalid or tampered, 2 unreadable or not a report.
   mkra version
       Print the version.
   mkra help
@@ -33,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'classify':
         return await runClassify(rest, nodeClassifyIo());
+      case 'verify':
+        return await runVerify(rest, nodeVerifyIo());
       case 'version':
       case '--version':
         process.stdout.write(packageInfo().version + '\n');

@@ -5,7 +5,7 @@
 import type { ReportContent, ReportMode } from './content-schema.js';
 
 /** Longest key-fact line; longer values continue on the next line so nothing runs off the page. */
-export const KEY_FACT_WIDTH = 80;
+export const KEY_FACT_WIDTH = 100;
 
 /** Words that leave no doubt whether a report describes a real rotation. */
 export function modeBanner(mode: ReportMode): string {
@@ -45,7 +45,7 @@ export function keyFactLines(content: ReportContent, signerFingerprint: string, 
     `Outcome: ${content.outcome ?? 'unfinished (no rotation-finished entry)'}`,
     `Journal entries: ${content.journal.entryCount}, verification: ${content.journal.status}`,
     `Journal final hash: ${content.journal.finalHash}`,
-    `Report key fingerprint (SHA-256 of SPKI): ${signerFingerprint}`,
+    `Report key fingerprint: ${signerFingerprint}`,
     ...(adminSki === undefined ? [] : [`Administrator co-signature SKI: ${adminSki}`]),
   ];
   return facts.flatMap((fact) => wrap(asciiOnly(fact)));

@@ -12,6 +12,7 @@ export interface ReportLabels {
   rotation: string;
   instance: string;
   flow: string;
+  mode: string;
   operator: string;
   workstation: string;
   started: string;
@@ -47,6 +48,7 @@ const EN: ReportLabels = {
   rotation: 'Rotation ID',
   instance: 'Service instance',
   flow: 'Flow',
+  mode: 'Mode',
   operator: 'Operator',
   workstation: 'Workstation (host / OS user)',
   started: 'Started',
@@ -87,6 +89,7 @@ const JA: ReportLabels = {
   rotation: 'ローテーション ID',
   instance: 'サービス・インスタンス',
   flow: '手順',
+  mode: 'モード',
   operator: '担当者',
   workstation: 'ワークステーション (ホスト / OS ユーザー)',
   started: '開始',

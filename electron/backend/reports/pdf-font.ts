@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { woffToSfnt } from './woff.js';
 
 /** Noto Sans JP (SIL OFL), shipped as an npm dependency so packaged apps on every OS carry it. */
-export const BUNDLED_FONT = '@openfonts/noto-sans-jp_japanese/files/noto-sans-jp-japanese-400.woff2';
+export const BUNDLED_FONT = '@openfonts/noto-sans-jp_japanese/files/noto-sans-jp-japanese-400.woff';
 
 /** The body font and which characters it can draw; `fallback` says why Japanese may be missing. */
 export interface BodyFont {
@@ -14,18 +15,22 @@ export interface BodyFont {
 }
 
 async function fontBytes(fontPath: string | undefined): Promise<Uint8Array> {
-  return readFile(fontPath ?? createRequire(import.meta.url).resolve(BUNDLED_FONT));
+  return woffToSfnt(await readFile(fontPath ?? createRequire(import.meta.url).resolve(BUNDLED_FONT)));
 }
 
 /**
- * Embeds the Japanese-capable body font (subset to the glyphs used). If it cannot be loaded the
+ * Embeds the Japanese-capable body font whole (about 1.4 MB): @pdf-lib/fontkit 1.1.1's subsetter
+ * drops most glyphs of this font, which poppler then draws as blanks. If it cannot be loaded the
  * report still renders, in Helvetica with non-Latin characters shown as `?`, and says so visibly.
  */
 export async function embedBodyFont(doc: PDFDocument, fontPath?: string): Promise<BodyFont> {
   try {
     const bytes = await fontBytes(fontPath);
     doc.registerFontkit(fontkit);
-    const font = await doc.embedFont(bytes, { subset: true });
+    // `locl` is off because, applied to Latin text, it swaps digits for full-width glyphs whose
+    // widths do not match their shapes, so numbers came out letter-spaced; `liga` likewise left a
+    // gap after its fi ligature.
+    const font = await doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false } });
     const set = new Set(font.getCharacterSet());
     return { font, covers: (codePoint) => set.has(codePoint), fallback: undefined };
   } catch (error) {

@@ -130,7 +130,7 @@ export class PdfFlow {
   }
 
   /** Draws table rows with fixed column widths (fractions of the text width), wrapping each cell. */
-  table(columns: number[], rows: string[][], header: string[]): void {
+  table(columns: number[], rows: string[][], header?: string[]): void {
     const size = 8;
     const widths = columns.map((fraction) => fraction * this.width);
     const drawRow = (cells: string[], color: RGB) => {
@@ -146,7 +146,7 @@ export class PdfFlow {
       });
       this.#y -= height;
     };
-    drawRow(header, MUTED);
+    if (header) drawRow(header, MUTED);
     for (const row of rows) drawRow(row, INK);
   }
 

@@ -25,7 +25,7 @@ function overview(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
     [l.rotation, c.rotationId],
     [l.instance, c.instanceId ?? l.none],
     [l.flow, c.flow],
-    ['Mode', modeBanner(c.mode)],
+    [l.mode, modeBanner(c.mode)],
     [l.operator, c.operator ?? l.none],
     [l.workstation, `${c.workstation.host} / ${c.workstation.user}`],
     [l.started, c.startedAt],
@@ -34,7 +34,7 @@ function overview(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
     ...(c.imported ? [[l.imported, c.imported.files.map((f) => `${f.name} (sha256 ${f.sha256})`).join(', ')] as [string, string]] : []),
   ];
   flow.heading(l.summary);
-  flow.table([0.3, 0.7], rows.map(([k, v]) => [k, v]), ['', '']);
+  flow.table([0.3, 0.7], rows.map(([k, v]) => [k, v]));
 }
 
 function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
@@ -99,6 +99,7 @@ export async function renderReportPdf(signed: SignedReport, options: RenderOptio
   const flow = new PdfFlow(doc, font, mono, notLive ? watermark(c.mode.toUpperCase(), font.font) : undefined);
   // The banner word is drawn in the body font (not the key-fact font) so verify ignores it.
   flow.text(l.title, { size: 18 });
+  flow.gap(8);
   if (notLive) flow.band(`${c.mode.toUpperCase()} - ${l.notLive}`, ALERT);
   if (font.fallback) flow.text(font.fallback, { color: ALERT, size: 8 });
   overview(flow, c, l);

@@ -15,7 +15,7 @@ export interface VerifyOptions {
 
 // Every key-fact line starts with one of these labels (continuation lines excepted); a shown line
 // that starts with one but is not expected means the visible facts were edited or added to.
-const FACT_LABEL = /^(Rotation ID|Instance ID|Mode|Outcome|Journal entries|Journal final hash|Report key fingerprint|Administrator co-signature SKI)[ (:]/;
+const FACT_LABEL = /^(Rotation ID|Instance ID|Mode|Outcome|Journal entries|Journal final hash|Report key fingerprint|Administrator co-signature SKI):/;
 
 async function verifyPdf(bytes: Uint8Array, pinned: string | undefined): Promise<ReportVerification> {
   let text: string;

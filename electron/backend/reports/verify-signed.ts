@@ -50,6 +50,10 @@ export async function verifySignedReportText(text: string, pinnedFingerprint?: s
   const envelope = signedEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return invalid('the report structure was altered (payload or signatures malformed)');
   if (serializeSignedReport(raw) !== text) return invalid('the file was edited after signing: its bytes differ from the layout it was written in');
+  // Base64url's last character carries unused bits; only the canonical spelling is accepted, so
+  // no byte of a signed file can change without failing verification.
+  const canonical = (text: string) => Buffer.from(text, 'base64url').toString('base64url') === text;
+  if (!envelope.data.signatures.every((s) => canonical(s.protected) && canonical(s.signature))) return invalid('a signature was altered (non-canonical base64url)');
   const [workstation, administrator] = envelope.data.signatures;
   if (!workstation) return invalid('the report has no signature');
   const payload = Buffer.from(jwsPayload(envelope.data.payload)).toString('base64url');

@@ -86,6 +86,12 @@ describe('sign and verify a report', () => {
   it('says which check failed for an edited value', async () => {
     const edited = text.replace('"outcome": "completed"', '"outcome": "aborted!!"');
     expect(await verifySignedReportText(edited)).toMatchObject({ exitCode: 1, reason: expect.stringMatching(/the content was changed after signing/) });
+    // The signature's last base64url character has unused low bits: a twin spelling decodes alike.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sig = signed.signatures[0]?.signature ?? '';
+    const twin = sig.slice(0, -1) + alphabet[alphabet.indexOf(sig.at(-1) ?? 'A') ^ 1];
+    expect(Buffer.from(twin, 'base64url')).toEqual(Buffer.from(sig, 'base64url'));
+    expect(await verifySignedReportText(text.replace(sig, twin))).toMatchObject({ exitCode: 1, reason: expect.stringMatching(/non-canonical/) });
     const relaid = JSON.stringify(JSON.parse(text));
     expect(await verifySignedReportText(relaid)).toMatchObject({ exitCode: 1, reason: expect.stringMatching(/edited after signing/) });
   });

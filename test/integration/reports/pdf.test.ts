@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSigKeyFile } from '../../../electron/backend/keyfiles/index.js';
+import { createReport, exportReport, signReport, verifyReportBytes, verifyReportFile, type SignedReport } from '../../../electron/backend/reports/index.js';
+import { OPERATOR, SECRETS, TempDirs, recoveryJournal, testKeyStore } from '../../fixtures/reports/journal-fixture.js';
+
+const dirs = new TempDirs();
+const root = join(import.meta.dirname, '..', '..', '..');
+let out: { jsonPath: string; pdfPath: string };
+let signed: SignedReport;
+let fingerprint: string;
+
+beforeAll(async () => {
+  const dir = await dirs.make();
+  const store = testKeyStore(dir);
+  const { path: adminFile } = await createSigKeyFile(dir, { fileName: '1.sigkey', description: '佐藤 花子', password: SECRETS[0] });
+  signed = await signReport(await createReport(await recoveryJournal(dir), { now: () => new Date('2026-11-28T21:00:00Z') }), store, {
+    adminKey: { file: adminFile, password: SECRETS[0] },
+  });
+  fingerprint = (await store.publicKey())?.fingerprint ?? '';
+  out = await exportReport(join(dir, 'export'), signed, { language: 'ja' });
+});
+afterAll(() => dirs.cleanup());
+
+function mkra(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'mkra.js'), ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every stream of a PDF, decoded where pdf-lib knows the filter. */
+async function decodedStreams(bytes: Uint8Array): Promise<Buffer[]> {
+  const { decodePDFRawStream } = await import('pdf-lib');
+  const doc = await PDFDocument.load(bytes);
+  const streams: Buffer[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFRawStream) streams.push(Buffer.from(decodePDFRawStream(object).decode()));
+  }
+  return streams;
+}
+
+describe('report export and mkra verify', () => {
+  it('exports a JSON and a PDF that the built mkra verifies, naming both signers', () => {
+    expect(out.pdfPath).toMatch(/-demo-report\.pdf$/);
+    for (const file of [out.jsonPath, out.pdfPath]) {
+      const result = mkra(['verify', file]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Signer (report key) fingerprint: ${fingerprint}`);
+      expect(result.stdout).toMatch(/Administrator co-signature: 佐藤 花子, SKI [0-9a-f]{64}/);
+      expect(result.stdout).toContain('Mode: DEMO');
+    }
+    expect(mkra(['verify', '--key', fingerprint, out.pdfPath]).code).toBe(0);
+    const other = mkra(['verify', '--key', 'cd'.repeat(32), out.pdfPath]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/signed by a different key/);
+  });
+
+  it('marks a demo report as demo in the JSON and on the PDF pages', async () => {
+    expect(JSON.parse(await readFile(out.jsonPath, 'utf8'))).toMatchObject({ payload: { mode: 'demo' } });
+    const shown = (await decodedStreams(await readFile(out.pdfPath))).map((s) => s.toString('latin1')).join('\n');
+    expect(shown).toContain(Buffer.from('Mode: DEMO - simulator, no real crypto unit was touched').toString('hex').toUpperCase());
+    const doc = await PDFDocument.load(await readFile(out.pdfPath));
+    expect(doc.getTitle()).toMatch(/\(DEMO\)$/);
+  });
+
+  it('finds none of the passwords typed during the rotation in any exported file', async () => {
+    const pdf = await readFile(out.pdfPath);
+    const haystacks = [await readFile(out.jsonPath), pdf, ...(await decodedStreams(pdf))];
+    expect(haystacks.length).toBeGreaterThan(5);
+    for (const secret of SECRETS) {
+      for (const encoded of [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le'), Buffer.from(Buffer.from(secret).toString('hex'))]) {
+        for (const haystack of haystacks) expect(haystack.includes(encoded), secret).toBe(false);
+      }
+    }
+  });
+
+  it('rejects every sampled single-byte change of the embedded report.json', async () => {
+    const pdf = await PDFDocument.load(await readFile(out.pdfPath));
+    const json = Buffer.from(await readFile(out.jsonPath));
+    const ef = findEmbeddedFile(pdf);
+    const step = Math.floor(json.length / 60);
+    let checked = 0;
+    for (let position = 0; position < json.length; position += step) {
+      const changed = Buffer.from(json);
+      changed[position] = (changed[position] ?? 0) === 0x61 ? 0x62 : 0x61;
+      pdf.context.assign(ef.ref, pdf.context.flateStream(changed, { Type: 'EmbeddedFile', Subtype: 'application/json' }));
+      const result = await verifyReportBytes(await pdf.save());
+      expect(result.exitCode, `byte ${position}`).not.toBe(0);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(60);
+  });
+
+  it('rejects raw byte changes inside the compressed attachment stream', async () => {
+    const bytes = await readFile(out.pdfPath);
+    const text = bytes.toString('latin1');
+    const dict = text.indexOf('/Type /EmbeddedFile');
+    const start = text.indexOf('stream\n', dict) + 'stream\n'.length;
+    const end = text.indexOf('endstream', start) - 10; // keep clear of the checksum and padding bits
+    expect(dict).toBeGreaterThan(0);
+    for (let position = start; position < end; position += Math.max(1, Math.floor((end - start) / 50))) {
+      const changed = Buffer.from(bytes);
+      changed[position] = (changed[position] ?? 0) ^ 0xff;
+      expect((await verifyReportBytes(changed)).exitCode, `byte ${position}`).not.toBe(0);
+    }
+  });
+
+  it('notices visible key facts that no longer match the attached report', async () => {
+    const dir = await dirs.make();
+    const other = await signReport({ ...signed.payload, outcome: 'aborted' }, testKeyStore(dir));
+    const otherPdf = await exportReport(join(dir, 'other'), other);
+    const doc = await PDFDocument.load(await readFile(out.pdfPath));
+    const ef = findEmbeddedFile(doc);
+    const otherJson = await readFile(otherPdf.jsonPath);
+    doc.context.assign(ef.ref, doc.context.flateStream(otherJson, { Type: 'EmbeddedFile', Subtype: 'application/json' }));
+    const result = await verifyReportBytes(await doc.save());
+    expect(result).toMatchObject({ exitCode: 1, reason: expect.stringMatching(/visible key facts do not match/) });
+  });
+
+  it('gives exit 2 for a PDF without report.json and for a truncated PDF', async () => {
+    const plain = await PDFDocument.create();
+    plain.addPage();
+    const dir = await dirs.make();
+    await writeFile(join(dir, 'plain.pdf'), await plain.save());
+    expect(mkra(['verify', join(dir, 'plain.pdf')])).toMatchObject({ code: 2, stderr: expect.stringMatching(/no report\.json attachment/) });
+    const bytes = await readFile(out.pdfPath);
+    await writeFile(join(dir, 'cut.pdf'), bytes.subarray(0, Math.floor(bytes.length / 3)));
+    const cut = await verifyReportFile(join(dir, 'cut.pdf'));
+    expect(cut.exitCode).toBe(2);
+  });
+
+  it('renders page 1 with pdftoppm for a person to look at', async (context) => {
+    if (!existsSync('/usr/bin/pdftoppm')) {
+      console.log('skipped: /usr/bin/pdftoppm not installed (apt-get install poppler-utils)');
+      context.skip();
+    }
+    const screens = join(root, 'test-results', 'screens');
+    await mkdir(screens, { recursive: true });
+    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', out.pdfPath, join(screens, 'report-page1')]);
+    expect(existsSync(join(screens, 'report-page1.png'))).toBe(true);
+    const en = await exportReport(await dirs.make(), signed, { language: 'en' });
+    execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', en.pdfPath, join(screens, 'report-page1-en')]);
+    // The text layer must carry the operator's Japanese name (poppler maps glyphs back via ToUnicode).
+    const text = execFileSync('/usr/bin/pdftotext', [out.pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain(OPERATOR.split(' ')[0]);
+    await rename(join(screens, 'report-page1-en.png'), join(screens, 'report-page1-en.png'));
+  });
+});
+
+function findEmbeddedFile(doc: PDFDocument): { ref: ReturnType<PDFDocument['context']['register']> } {
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFRawStream && object.dict.get(PDFName.of('Type')) === PDFName.of('EmbeddedFile')) return { ref };
+    if (object instanceof PDFDict) continue;
+  }
+  throw new Error('no embedded file stream');
+}
