@@ -53,6 +53,12 @@ export class ConsoleActions {
     return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:finish', { outcome: 'completed' }))).ok);
   }
 
+  /** Demo only: make the next rotation command fail at a simulator fault point; undefined when refused. */
+  async setFault(fault: string | null): Promise<string | null | undefined> {
+    const result = await this.#store.call(this.#api.invoke('demo:set-fault', { fault }));
+    return result.ok ? result.value.fault : undefined;
+  }
+
   async #send(work: () => Promise<boolean>): Promise<boolean> {
     if (this.pending) return false;
     this.pending = true;

@@ -1,0 +1,98 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { locale } from 'svelte-i18n';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import RecoveryAdvisor from '../../../renderer/src/lib/console/RecoveryAdvisor.svelte';
+import { PHASES } from '../../../shared/classifier/types.js';
+import { MESSAGES } from '../../../renderer/src/lib/i18n/messages.js';
+import { classification, setupMessages } from './setup.js';
+
+beforeAll(setupMessages);
+
+const M1_WHY = 'M1 ("Delaying 30 seconds ...") was printed in this rotation';
+
+describe('RecoveryAdvisor', () => {
+  it('after an interruption at M1 advises cryptounit-mk-rotate and greys out auto-mk-rotate with its reason', async () => {
+    const onrun = vi.fn();
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'rewrap-interrupted',
+        next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'M1 was printed but not M2' }],
+        forbidden: [{ command: 'ibmcloud tke auto-mk-rotate', why: M1_WHY }],
+        evidence: [{ file: 'journal#7 ibmcloud tke auto-mk-rotate', line: 12, text: 'Delaying 30 seconds to allow server to discover new master key values' }],
+      }),
+      onrun,
+      logLineOf: () => 11,
+    });
+    expect(screen.getByTestId('advisor-phase').textContent).toBe('Re-encryption interrupted');
+    const next = screen.getByTestId('advisor-next');
+    expect(next.textContent).toContain('ibmcloud tke cryptounit-mk-rotate');
+    await fireEvent.click(next);
+    expect(onrun).toHaveBeenCalledWith('ibmcloud tke cryptounit-mk-rotate');
+    const forbidden = screen.getByTestId('forbidden-auto-mk-rotate');
+    const button = forbidden.querySelector('button');
+    expect(button?.disabled).toBe(true);
+    expect(forbidden.textContent).toContain('Key storage would become unusable');
+    expect(forbidden.textContent).toContain(M1_WHY);
+    const evidence = screen.getByTestId('advisor-evidence');
+    expect(evidence.textContent).toContain('journal#7 ibmcloud tke auto-mk-rotate:12');
+    expect(evidence.textContent).toContain('Delaying 30 seconds');
+    expect(screen.getByTestId('evidence-log-line').textContent).toContain('11');
+  });
+
+  it('lists the units a partial promotion deselects, and the order cryptounit-rm then setimm', () => {
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'partially-promoted',
+        unitsToDeselect: [1, 3],
+        next: [
+          { command: 'ibmcloud tke cryptounit-rm', why: 'Deselect crypto units 1, 3' },
+          { command: 'ibmcloud tke cryptounit-mk-setimm', why: 'Then promote' },
+        ],
+      }),
+      onrun: () => undefined,
+    });
+    const units = screen.getByTestId('advisor-units');
+    expect(units.textContent).toContain('Crypto unit 1');
+    expect(units.textContent).toContain('Crypto unit 3');
+    expect(screen.getByTestId('advisor-next').textContent).toContain('cryptounit-rm');
+    expect(document.body.textContent).toContain('ibmcloud tke cryptounit-mk-setimm');
+  });
+
+  it('tells the administrator to stop when indeterminate, offering only the read-only listing', () => {
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'indeterminate',
+        next: [{ command: 'ibmcloud tke cryptounit-mks', why: 'Read-only.' }],
+        forbidden: [{ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'contradicts' }],
+      }),
+      onrun: () => undefined,
+    });
+    expect(screen.getByTestId('advisor-stop').textContent).toContain('contact IBM Cloud support');
+    expect(screen.getByTestId('advisor-next').textContent).toContain('cryptounit-mks');
+    expect(screen.getByTestId('forbidden-cryptounit-mk-setimm').textContent).toContain('contradictory');
+  });
+
+  it('shows advice without buttons for a read-only rotation', () => {
+    render(RecoveryAdvisor, {
+      classification: classification({ phase: 'rewrap-complete', next: [{ command: 'ibmcloud tke cryptounit-mks', why: 'x' }] }),
+      readOnly: true,
+      onrun: () => undefined,
+    });
+    expect(screen.queryByTestId('advisor-next')).toBeNull();
+    expect(document.body.textContent).toContain('ibmcloud tke cryptounit-mks');
+  });
+
+  it('names every phase in plain words in both languages', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const tree = MESSAGES[lang] as Record<string, Record<string, unknown>>;
+      for (const p of PHASES) {
+        expect(typeof tree.phase?.[p]).toBe('string');
+        expect(typeof (tree.advisor?.meaning as Record<string, unknown>)[p]).toBe('string');
+      }
+    }
+    await locale.set('ja');
+    render(RecoveryAdvisor, { classification: classification({ phase: 'rewrap-interrupted' }), onrun: () => undefined });
+    expect(screen.getByTestId('advisor-phase').textContent).toBe('再暗号化が中断');
+    await locale.set('en');
+  });
+});
