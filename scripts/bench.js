@@ -2,10 +2,16 @@
 // Numbers are recorded in notes, never asserted in tests (machines here are shared and noisy).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { benchClassifier, benchJournalAndRunner, benchSimulator } from './bench/backend.js';
 import { benchRenderer } from './bench/renderer.js';
 
 const root = new URL('..', import.meta.url).pathname;
-const suites = [['renderer', benchRenderer]];
+const suites = [
+  ['renderer', benchRenderer],
+  ['simulator', benchSimulator],
+  ['classifier', benchClassifier],
+  ['journal-runner', benchJournalAndRunner],
+];
 const only = process.argv.slice(2);
 const results = [];
 for (const [name, run] of suites) {

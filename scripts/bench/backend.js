@@ -1,0 +1,137 @@
+// Backend benchmarks (issues 3, 4, 5): simulator, classifier, journal and runner overhead.
+// Uses the built modules in dist/. Numbers are reported, never asserted.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const dist = (root, path) => import(join(root, 'dist', path));
+
+/** Simulator: 100 000-key auto-mk-rotate in memory at time scale 0, and one process invocation. */
+export async function benchSimulator(root) {
+  const { createMemorySim, runAutoRotate } = await dist(root, 'shared/sim/index.js');
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const sim = await createMemorySim('default', { keys: 100_000 });
+    const t0 = performance.now();
+    const r = await runAutoRotate(sim);
+    times.push(performance.now() - t0);
+    if (r.exitCode !== 0) throw new Error('auto-mk-rotate failed in the benchmark');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'mkra-bench-sim-'));
+  const env = { ...process.env, MKRA_SIM_DIR: dir, MKRA_SIM_TIME_SCALE: '0' };
+  spawnSync(process.execPath, [join(root, 'bin', 'ibmcloud-sim.js'), 'sim', 'reset'], { env });
+  const calls = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, [join(root, 'bin', 'ibmcloud-sim.js'), 'tke', 'cryptounits'], { env });
+    calls.push(performance.now() - t0);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return [
+    { name: 'auto-mk-rotate over 100 000 keys at time scale 0, in memory (median of 3, ms)', value: +median(times).toFixed(1), target: '< 1000 ms' },
+    { name: 'one ibmcloud-sim invocation, process start to exit (median of 7, ms)', value: +median(calls).toFixed(0), target: 'reported' },
+  ];
+}
+
+/** Classifier: throughput on a 10 MB transcript and latency of a typical 200-line one. */
+export async function benchClassifier(root) {
+  const { classify } = await dist(root, 'shared/classifier/index.js');
+  const head = ['$ ibmcloud tke auto-mk-rotate', 'API endpoint:     https://cloud.ibm.com', 'Generating a new random master key in crypto unit 3...', 'Copying the new master key to the other crypto units...', 'Committing the new master key...', 'Delaying 30 seconds to allow server to discover new master key values', 'Re-encrypting key storage...'];
+  const parts = [head.join('\n') + '\n'];
+  let size = parts[0].length;
+  for (let i = 0; size < 10 * 1024 * 1024; i++) {
+    const line = i % 10 === 0 ? `\x1b[32mRe-encrypted ${i} of 1000000 keys\x1b[0m\n` : `Re-encrypted ${i} of 1000000 keys\rRe-encrypted ${i + 1} of 1000000 keys\n`;
+    parts.push(line);
+    size += line.length;
+  }
+  parts.push('FAILED\nError reported by EP11 crypto module.\nReturn code: 209\nReason code: 71\n');
+  const big = parts.join('');
+  classify({ transcripts: [{ file: 'warm', text: big.slice(0, 200_000) }] });
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    classify({ transcripts: [{ file: 'big', text: big }] });
+    runs.push(performance.now() - t0);
+  }
+  const small = big.split('\n').slice(0, 196).join('\n') + '\nFAILED\nError reported by EP11 crypto module.\nReturn code: 209\nReason code: 71\n';
+  const smallRuns = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    classify({ transcripts: [{ file: 'small', text: small }] });
+    smallRuns.push(performance.now() - t0);
+  }
+  return [
+    { name: 'classification throughput on a 10 MB transcript (MB/s, median of 3)', value: +((big.length / 1048576) / (median(runs) / 1000)).toFixed(1), target: '>= 50 MB/s' },
+    { name: 'classification latency of a 200-line transcript (median of 50, ms)', value: +median(smallRuns).toFixed(2), target: 'reported' },
+  ];
+}
+
+/** Journal appends with fsync, and the runner's overhead over running ibmcloud-sim directly. */
+export async function benchJournalAndRunner(root) {
+  const { measureJournalAppends } = await dist(root, 'electron/backend/journal/index.js');
+  const dir = mkdtempSync(join(tmpdir(), 'mkra-bench-j-'));
+  const journal = await measureJournalAppends(dir, { count: 2000 });
+  rmSync(dir, { recursive: true, force: true });
+
+  const { resolveEnvironment } = await dist(root, 'electron/backend/backend.js');
+  const { demoPaths } = await dist(root, 'electron/backend/environment/paths.js');
+  const { RotationService } = await dist(root, 'electron/backend/rotation/rotation-service.js');
+  const { buildInvocation } = await dist(root, 'electron/backend/runner/tke-invocation.js');
+  const rows = [];
+  for (const scale of ['0', '0.02']) {
+    const [direct, viaRunner] = await compareRunner(root, scale, { resolveEnvironment, demoPaths, RotationService, buildInvocation });
+    const overhead = (median(viaRunner) / median(direct) - 1) * 100;
+    rows.push(
+      { name: `auto-mk-rotate at time scale ${scale}: direct ${median(direct).toFixed(0)} ms vs through the runner (pty, journal, classifier) ${median(viaRunner).toFixed(0)} ms; overhead (%)`, value: +overhead.toFixed(1), target: scale === '0' ? 'reported (fixed cost only)' : '<= 10 %' },
+    );
+  }
+  return [{ name: 'journal append with fsync per entry (entries/s, 2000 entries)', value: Math.round(journal.entriesPerSecond), target: 'reported' }, ...rows];
+}
+
+/** Time auto-mk-rotate run directly (piped answers) and through the RotationService, 5 times each. */
+async function compareRunner(root, scale, { resolveEnvironment, demoPaths, RotationService, buildInvocation }) {
+  const direct = [];
+  const viaRunner = [];
+  for (let i = 0; i < 5; i++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mkra-bench-r-'));
+    const { simDir, tkeFilesDir } = demoPaths(dataDir);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir, MKRA_SIM_TIME_SCALE: scale };
+    const sim = (args, input) => spawnSync(process.execPath, [join(root, 'bin', 'ibmcloud-sim.js'), ...args], { env, input, encoding: 'utf8' });
+    sim(['sim', 'reset']);
+    sim(['login', '--apikey', 'bench']);
+    let t0 = performance.now();
+    const r = sim(['tke', 'auto-mk-rotate'], 'passw0rd\npassw0rd\n');
+    direct.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`direct run failed: ${r.stdout}`);
+    sim(['sim', 'reset']);
+    sim(['login', '--apikey', 'bench']);
+    const info = resolveEnvironment({ host: 'browser', env, dataDir, forceDemo: true, name: 'n', version: '0' });
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    const service = new RotationService({
+      dataDir,
+      invocation: () => buildInvocation({ info, env, simDir, simTimeScale: scale }),
+      events: {
+        line: () => undefined,
+        notice: () => undefined,
+        exit: () => finish(),
+        updated: (state) => {
+          const p = state.running?.prompt;
+          if (p) void service.answer(state.running.runId, 'passw0rd', p.secret);
+        },
+      },
+    });
+    await service.start({ flow: 'auto' });
+    t0 = performance.now();
+    await service.run(['tke', 'auto-mk-rotate']);
+    await finished;
+    await service.idle();
+    viaRunner.push(performance.now() - t0);
+    await service.finish('completed');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return [direct, viaRunner];
+}
