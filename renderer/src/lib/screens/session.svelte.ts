@@ -1,0 +1,93 @@
+/**
+ * What the read and plan screens share: the last pre-check report, the chosen flow, the
+ * simulator's status (demo) and the journal's rotations. Mirrors the backend; decides nothing.
+ */
+import type { RendererApi } from '../../../../shared/ipc/contract.js';
+import type { DemoStatus, RotationSummary } from '../../../../shared/ipc/views.js';
+import type { PrecheckFlow } from '../../../../shared/precheck/fixes.js';
+import type { PrecheckReport } from '../../../../shared/precheck/report.js';
+import type { ConsoleStore } from '../console-store.svelte.js';
+
+export class Session {
+  report = $state.raw<PrecheckReport | null>(null);
+  flow = $state<PrecheckFlow>('auto');
+  demo = $state.raw<DemoStatus | null>(null);
+  rotations = $state.raw<RotationSummary[] | null>(null);
+  checking = $state(false);
+  resetting = $state(false);
+  readonly unfinished = $derived((this.rotations ?? []).filter((r) => !r.finished && r.status === 'ok'));
+  readonly damaged = $derived((this.rotations ?? []).filter((r) => r.status !== 'ok'));
+  readonly #api: RendererApi;
+  readonly #store: ConsoleStore;
+  readonly #demoMode: boolean;
+
+  constructor(api: RendererApi, store: ConsoleStore, demoMode: boolean) {
+    this.#api = api;
+    this.#store = store;
+    this.#demoMode = demoMode;
+    // Keys lost or registers changed by a command: keep the simulator's counts current.
+    if (demoMode) api.on('rotation:exit', () => void this.refreshDemo());
+  }
+
+  get api(): RendererApi {
+    return this.#api;
+  }
+
+  get store(): ConsoleStore {
+    return this.#store;
+  }
+
+  /** Load what the first screen needs (rotations for the resume offer, the simulator status). */
+  async load(): Promise<void> {
+    await Promise.all([this.loadRotations(), this.refreshDemo()]);
+  }
+
+  async loadRotations(): Promise<void> {
+    const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
+    if (result.ok) this.rotations = result.value;
+  }
+
+  async refreshDemo(): Promise<void> {
+    if (!this.#demoMode) return;
+    const result = await this.#store.call(this.#api.invoke('demo:get-status', {}));
+    if (result.ok) this.demo = result.value;
+  }
+
+  /** Reset the simulator; the old report no longer describes it, so it is dropped. */
+  async resetDemo(scenario: string, keys: number | undefined): Promise<boolean> {
+    this.resetting = true;
+    try {
+      const result = await this.#store.call(this.#api.invoke('demo:reset', keys === undefined ? { scenario } : { scenario, keys }));
+      if (!result.ok) return false;
+      this.demo = result.value;
+      this.report = null;
+      return true;
+    } finally {
+      this.resetting = false;
+    }
+  }
+
+  async runPrechecks(): Promise<void> {
+    this.checking = true;
+    try {
+      const result = await this.#store.call(this.#api.invoke('precheck:run', { flow: this.flow }));
+      if (result.ok) this.report = result.value;
+      await this.refreshDemo();
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Open a journaled rotation (resume when writable); true when the backend opened it. */
+  async open(rotationId: string, readOnly: boolean): Promise<boolean> {
+    const result = await this.#store.call(this.#api.invoke('rotation:open', readOnly ? { rotationId, readOnly } : { rotationId }));
+    if (result.ok) await this.#store.load();
+    return result.ok;
+  }
+
+  /** Run a command outside a rotation (logins, selections, listings); prompts go to the console. */
+  async runCommand(argv: string[]): Promise<boolean> {
+    const result = await this.#store.call(this.#api.invoke('rotation:run-command', { argv }));
+    return result.ok;
+  }
+}
