@@ -20,6 +20,9 @@ import { isMutating } from './rotation/interlocks.js';
 import { RotationService } from './rotation/rotation-service.js';
 import { buildInvocation } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
+import type { BackendContext } from './handlers/context.js';
+import { reportHandlers } from './handlers/reports.js';
+import type { SecretBox } from './reports/index.js';
 
 export interface BackendOptions {
   host: AppInfo['host'];
@@ -32,6 +35,8 @@ export interface BackendOptions {
   platform?: string;
   /** No output for this long is reported as a hang (default 2 minutes). */
   hangAfterMs?: number;
+  /** The OS keystore for the report key (Electron safeStorage); absent outside Electron. */
+  secretBox?: SecretBox;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -135,7 +140,9 @@ export function createBackend(options: BackendOptions): Backend {
     return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
   };
 
+  const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null };
   const handlers: Handlers = {
+    ...reportHandlers(ctx),
     'app:get-info': async () => info,
     'rotation:start': (req) => rotations.start(req),
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),

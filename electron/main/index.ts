@@ -1,5 +1,5 @@
 /** Electron main process: window, protocol, security hooks and IPC wiring. Thin by design. */
-import { app, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, protocol, safeStorage, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../backend/backend.js';
 import { packageInfo, projectRoot } from '../backend/package-info.js';
@@ -28,6 +28,12 @@ async function start(): Promise<void> {
     forceDemo: process.argv.includes('--demo') || process.env.MKRA_DEMO === '1',
     name,
     version,
+    // The OS keystore protects the report signing key (Keychain, DPAPI, libsecret).
+    secretBox: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+      decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+    },
   });
   registerIpc(ipcMain, backend.handlers, () => mainWindow);
 

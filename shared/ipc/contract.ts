@@ -6,12 +6,13 @@
 import { z } from 'zod';
 import type { PrecheckReport } from '../precheck/report.js';
 import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
+import { reportChannels } from './channels/reports.js';
+import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
 import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
 
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
 export const CHANNEL_PREFIX = 'mkra:';
 
-const Empty = z.object({}).strict();
 
 export const TkeFilesStatus = z.enum(['ok', 'unset', 'missing', 'not-a-directory', 'unreadable']);
 
@@ -38,18 +39,6 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-/**
- * A response or event shape produced by our own backend and typed by a shared interface: checked
- * to be an object (requests, which come from the renderer, get full schemas).
- */
-function view<T>() {
-  return z.custom<T>((value) => typeof value === 'object' && value !== null, 'expected an object');
-}
-
-const Flow = z.enum(['auto', 'keyparts']);
-const Argv = z.array(z.string().min(1).max(200)).min(1).max(12);
-const RunId = z.string().min(1).max(100);
-const Nothing = z.null();
 
 /** Request/response schemas per channel. Channel names are `domain:verb-noun`. */
 export const contract = {
@@ -73,6 +62,8 @@ export const contract = {
   'demo:get-status': { request: Empty, response: view<DemoStatus>() },
   'demo:set-fault': { request: z.object({ fault: z.string().regex(/^[a-z0-9-]{1,30}(:crash)?$/).nullable() }).strict(), response: z.object({ fault: z.string().nullable() }) },
   'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: view<DemoStatus>() },
+  // Each capability declares its channels in shared/ipc/channels/ and is spread in here.
+  ...reportChannels,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -34,3 +34,22 @@ export interface DemoStatus {
   token: { valid: boolean; expiresAt: string | null };
   units: (UnitRegisters & { selected: boolean; location: string })[];
 }
+
+export interface ReportExportResult {
+  jsonPath: string;
+  pdfPath: string;
+  fingerprint: string;
+  adminSki: string | null;
+}
+
+export interface ReportPublicKeyView {
+  pem: string;
+  fingerprint: string;
+  /** True when the key is protected by the OS keystore; false when by a password. */
+  osProtected: boolean;
+}
+
+/** `mkra verify` as the app shows it. */
+export type ReportVerificationView =
+  | { status: 'valid'; fingerprint: string; pinned: boolean; admin: { ski: string; name: string } | null; summary: string[] }
+  | { status: 'invalid' | 'unreadable'; reason: string };

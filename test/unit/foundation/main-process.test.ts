@@ -22,6 +22,7 @@ vi.mock('electron', () => ({
   app,
   ipcMain: { handle: (channel: string) => handled.push(channel) },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
   session: {
     defaultSession: {
       setPermissionRequestHandler: () => sessionCalls.push('request'),

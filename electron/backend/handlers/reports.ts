@@ -1,0 +1,65 @@
+/** Handlers of the report channels: export a signed report, verify one, show the public key. */
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Handlers } from '../../../shared/ipc/dispatch.js';
+import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import type { ReportVerificationView } from '../../../shared/ipc/views.js';
+import { summaryLines } from '../../../shared/reports/summary.js';
+import { journalPath } from '../journal/index.js';
+import { createReport, exportReport, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes, type ReportVerification } from '../reports/index.js';
+import type { BackendContext } from './context.js';
+
+type ReportHandlers = Pick<Handlers, 'report:export' | 'report:verify' | 'report:get-public-key' | 'report:read-file'>;
+
+/** Where a rotation's exported report lives. */
+export function reportsDir(dataDir: string, rotationId: string): string {
+  return join(dataDir, 'reports', basename(rotationId));
+}
+
+function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
+  const box = ctx.secretBox?.available() ? ctx.secretBox : undefined;
+  if (!box && !password) {
+    throw new RefusedError('This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).');
+  }
+  return new ReportKeyStore({ dataDir: ctx.dataDir, ...(box ? { secretBox: box } : {}), ...(password ? { password: () => password } : {}) });
+}
+
+function viewOf(result: ReportVerification): ReportVerificationView {
+  if (result.status !== 'valid') return { status: result.status, reason: result.reason };
+  return { status: 'valid', fingerprint: result.fingerprint, pinned: result.pinned, admin: result.admin, summary: summaryLines(result.content) };
+}
+
+/** Report channel handlers. */
+export function reportHandlers(ctx: BackendContext): ReportHandlers {
+  return {
+    'report:export': async (req) => {
+      const content = await createReport(journalPath(ctx.dataDir, req.rotationId), req.operator ? { operator: req.operator } : {});
+      try {
+        const admin = req.admin ? { file: join(ctx.info.tkeFiles.dir ?? '', basename(req.admin.fileName)), password: req.admin.password } : undefined;
+        const signed = await signReport(content, keyStore(ctx, req.keyPassword), admin ? { adminKey: admin } : {});
+        const paths = await exportReport(reportsDir(ctx.dataDir, req.rotationId), signed, { language: req.language });
+        // Read back what was written, exactly as an auditor's `mkra verify` would.
+        const check = await verifyReportBytes(await readFile(paths.jsonPath));
+        if (check.status !== 'valid') throw new Error(`the exported report does not verify: ${check.reason}`);
+        return { ...paths, fingerprint: check.fingerprint, adminSki: check.admin?.ski ?? null };
+      } catch (error) {
+        if (error instanceof ReportKeyError) throw new RefusedError(error.message);
+        throw error;
+      }
+    },
+    'report:verify': async (req) => viewOf(await verifyReportBytes(Buffer.from(req.file.base64, 'base64'), req.pinnedFingerprint ? { pinnedKey: req.pinnedFingerprint } : {})),
+    'report:get-public-key': async (req) => {
+      const box = ctx.secretBox?.available() ?? false;
+      const store = keyStore(ctx, req.keyPassword);
+      const key = (await store.publicKey()) ?? (await store.loadKey()).publicKey;
+      return { pem: key.pem, fingerprint: key.fingerprint, osProtected: box };
+    },
+    'report:read-file': async (req) => {
+      const dir = reportsDir(ctx.dataDir, req.rotationId);
+      const { readdir } = await import('node:fs/promises');
+      const name = (await readdir(dir).catch(() => [])).find((f) => f.endsWith(req.kind === 'pdf' ? '-report.pdf' : '-report.json'));
+      if (!name) throw new RefusedError('No exported report for this rotation yet: export it first.');
+      return { name, base64: (await readFile(join(dir, name))).toString('base64') };
+    },
+  };
+}

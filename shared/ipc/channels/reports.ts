@@ -1,0 +1,29 @@
+/** Channels of signed recovery reports (issue 7). */
+import { z } from 'zod';
+import type { ReportExportResult, ReportPublicKeyView, ReportVerificationView } from '../views.js';
+import { FileBytes, RotationId, view } from '../schema-kit.js';
+
+const Secret = z.string().min(1).max(1024);
+
+export const reportChannels = {
+  /** Sign and export the report of a rotation (PDF + JSON) into the app's reports folder. */
+  'report:export': {
+    request: z
+      .object({
+        rotationId: RotationId,
+        language: z.enum(['en', 'ja']),
+        operator: z.string().trim().max(120).optional(),
+        /** Needed only where the OS keystore (Electron safeStorage) is not available. */
+        keyPassword: Secret.optional(),
+        admin: z.object({ fileName: z.string().min(1).max(255), password: Secret }).strict().optional(),
+      })
+      .strict(),
+    response: view<ReportExportResult>(),
+  },
+  /** Verify a report file the administrator picked (PDF or JSON), optionally pinned to a fingerprint. */
+  'report:verify': { request: z.object({ file: FileBytes, pinnedFingerprint: z.string().max(200).optional() }).strict(), response: view<ReportVerificationView>() },
+  /** The report key's public half and fingerprint, for auditors to pin. */
+  'report:get-public-key': { request: z.object({ keyPassword: Secret.optional() }).strict(), response: view<ReportPublicKeyView>() },
+  /** The bytes of an exported file, so a browser can save it. */
+  'report:read-file': { request: z.object({ rotationId: RotationId, kind: z.enum(['pdf', 'json']) }).strict(), response: z.object({ name: z.string(), base64: z.string() }) },
+} as const;
