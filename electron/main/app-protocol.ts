@@ -1,10 +1,10 @@
 /**
  * Security-sensitive: the renderer is served from `app://mkra/` (a privileged standard scheme)
  * rather than file://, so 'self' in the CSP means exactly the bundled files and nothing else on disk.
+ * Path resolution and content types are the browser host's (one implementation for both hosts).
  */
-import { extname, join, normalize, sep } from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.js';
+import { loadStatic } from '../backend/host/static-files.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'mkra';
@@ -24,32 +24,12 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /** Answer one app:// request from the renderer directory, with the CSP header; 404 outside it. */
 export async function serveAppRequest(rendererDir: string, requestUrl: string): Promise<Response> {
-  const url = new URL(requestUrl);
-  if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
-  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
-  const path = join(rendererDir, relative);
-  if (!path.startsWith(rendererDir + sep)) return new Response('Not found', { status: 404 });
-  try {
-    const body = await readFile(path);
-    return new Response(body, {
-      headers: {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-      },
-    });
-  } catch {
-    return new Response('Not found', { status: 404 });
-  }
+  if (!isAppUrl(requestUrl)) return new Response('Not found', { status: 404 });
+  const file = await loadStatic(rendererDir, new URL(requestUrl).pathname);
+  if (!file) return new Response('Not found', { status: 404 });
+  return new Response(new Uint8Array(file.body), {
+    headers: { 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+  });
 }
