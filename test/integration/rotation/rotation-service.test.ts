@@ -30,6 +30,28 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
     expect(h.keystore()).toMatchObject({ lost: 0 });
   });
 
+  it('runs the key-part flow to completion: load two parts, commit, rotate', async () => {
+    const h = createHarness('key-parts');
+    await h.service.start({ flow: 'keyparts' });
+    let part = 0;
+    const loaded = await h.runToExit(['tke', 'cryptounit-mk-load'], { other: () => '2', keys: () => String(++part) });
+    expect(loaded.commands.at(-1)?.exitCode).toBe(0);
+    expect((await h.runToExit(['tke', 'cryptounit-mk-commit'])).commands.at(-1)?.exitCode).toBe(0);
+    const rotated = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
+    expect(rotated.flow).toBe('keyparts');
+    expect(rotated.classification.phase).toBe('completed');
+    expect(h.lines).toContain('KMS CRK rewrap successful, waiting on cryptounit-mk-setimm');
+    expect(h.keystore()).toMatchObject({ lost: 0 });
+  });
+
+  it('refuses a mutating command outside a rotation, but runs a listing', async () => {
+    const h = createHarness();
+    await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/start \(or resume\) a rotation first/);
+    const { exitCode, lines } = await h.service.read(['tke', 'cryptounits']);
+    expect(exitCode).toBe(0);
+    expect(lines.some((l) => l.startsWith('SERVICE INSTANCE:'))).toBe(true);
+  });
+
   it('refuses a second command while one runs', async () => {
     const h = createHarness();
     await h.service.start({ flow: 'auto' });
@@ -65,6 +87,30 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
         expect(snap.classification.phase, followed.join(' -> ')).toBe('completed');
         expect(h.keystore()).toMatchObject({ lost: 0 });
         if (['after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm'].includes(fault)) expect(followed).not.toContain('ibmcloud tke auto-mk-rotate');
+      });
+    }
+  }
+
+  for (const fault of ['mid-rewrap', 'after-m2', 'mid-setimm']) {
+    for (const how of ['', ':crash']) {
+      it(`key-part flow: recovers from ${fault}${how} in cryptounit-mk-rotate by following the advisor, with zero keys lost`, async () => {
+        const h = createHarness('key-parts');
+        await h.service.start({ flow: 'keyparts' });
+        let part = 0;
+        await h.runToExit(['tke', 'cryptounit-mk-load'], { other: () => '2', keys: () => String(++part) });
+        await h.runToExit(['tke', 'cryptounit-mk-commit']);
+        h.setFault(fault + how);
+        let snap = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
+        h.setFault(null);
+        const followed: string[] = [];
+        for (let step = 0; step < 8 && snap.classification.phase !== 'completed'; step++) {
+          const next = snap.classification.next[0];
+          expect(next, `no next step in phase ${snap.classification.phase}`).toBeDefined();
+          followed.push(next?.command ?? '');
+          snap = await h.runToExit(argvOf(next?.command ?? ''));
+        }
+        expect(snap.classification.phase, followed.join(' -> ')).toBe('completed');
+        expect(h.keystore()).toMatchObject({ lost: 0 });
       });
     }
   }
