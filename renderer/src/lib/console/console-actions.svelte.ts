@@ -10,6 +10,8 @@ import { argvOf } from './commands.js';
 export class ConsoleActions {
   /** A request is on its way to the backend. */
   pending = $state(false);
+  /** The backend's refusal of the last command asked from the console, shown beside its button. */
+  refusal = $state<string | null>(null);
   /** The backend's warning for a cancel that needs the typed confirmation (after M1). */
   cancelWarning = $state<string | null>(null);
   readonly #api: RendererApi;
@@ -22,7 +24,11 @@ export class ConsoleActions {
 
   /** Run a typed command (`ibmcloud tke ...`) as argv. */
   run(command: string): Promise<boolean> {
-    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:run-command', { argv: argvOf(command) }))).ok);
+    return this.#send(async () => {
+      const result = await this.#store.call(this.#api.invoke('rotation:run-command', { argv: argvOf(command) }));
+      this.refusal = result.ok ? null : result.error.message;
+      return result.ok;
+    });
   }
 
   /** Answer the running command's prompt; the text is passed through, never kept. */

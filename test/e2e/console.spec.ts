@@ -1,0 +1,189 @@
+import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './a11y.js';
+import { test, expect, type DemoServer } from './fixtures.js';
+
+/** Password of every key file the simulator's scenarios create. */
+const PASSWORD = 'passw0rd';
+const SHOTS = 'test-results/screens';
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+const consoleRoot = (page: Page) => page.getByTestId('rotation-console');
+
+async function go(page: Page, name: string): Promise<void> {
+  await nav(page, name).click();
+  await expect(nav(page, name)).toHaveAttribute('aria-current', 'page');
+}
+
+/** Arm a simulator fault for the next rotation command through the console's training control. */
+async function armFault(page: Page, fault: string): Promise<void> {
+  await go(page, 'Rotation');
+  const training = page.getByTestId('training-fault');
+  await training.locator('summary').click();
+  await training.getByLabel('Fail at').selectOption(fault);
+  await training.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('training-armed')).toContainText(fault);
+}
+
+/** Reset the simulator, run the pre-checks, confirm the plan and start: the shell runs the first command. */
+async function startRotation(page: Page, server: DemoServer, options: { fault?: string } = {}): Promise<Locator> {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await go(page, 'Home');
+  await page.getByTestId('scenario').selectOption('default');
+  await page.getByTestId('reset-sim').click();
+  await expect(page.getByTestId('demo-scenario')).toContainText('default');
+  if (options.fault) await armFault(page, options.fault);
+  await go(page, 'Pre-checks');
+  await page.getByLabel(/Recovery crypto units/).check();
+  await page.getByTestId('run-prechecks').click();
+  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  await page.getByTestId('to-plan').click();
+  const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
+  await page.getByTestId('confirmation').fill(instance.slice(0, 8));
+  await page.getByTestId('start-rotation').click();
+  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
+  return consoleRoot(page);
+}
+
+/** Wait until the command stops at a prompt (its kind) or ends (null). */
+async function nextStop(root: Locator): Promise<string | null> {
+  let kind: string | null = null;
+  await expect
+    .poll(async () => {
+      kind = await root.getAttribute('data-prompt');
+      return kind !== null || (await root.getAttribute('data-running')) === 'false';
+    }, { timeout: 30_000 })
+    .toBe(true);
+  return kind;
+}
+
+/** Answer every prompt of the running command the way an administrator would, until it ends. */
+async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const kind = await nextStop(root);
+    if (kind === null) return;
+    const dialog = page.getByTestId('prompt-dialog');
+    await expect(dialog).toBeVisible();
+    await onPrompt?.(kind);
+    const before = Number(await root.getAttribute('data-answered'));
+    if (kind === 'password') {
+      await dialog.getByLabel('Password').fill(PASSWORD);
+      await dialog.getByLabel('Password').press('Enter');
+    } else if (kind === 'confirm') {
+      await dialog.getByRole('button', { name: 'Yes' }).click();
+    } else {
+      await dialog.getByRole('button', { name: 'Send' }).click();
+    }
+    await expect(root).toHaveAttribute('data-answered', String(before + 1));
+  }
+  throw new Error('the command kept prompting');
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousViolations(page), what).toEqual([]);
+}
+
+test('a full auto rotation through the console: prompts in a dialog, timeline done, finish', async ({ page, server }) => {
+  const root = await startRotation(page, server);
+  let shots = 0;
+  await answerUntilDone(page, root, async (kind) => {
+    if (kind !== 'password' || shots++ > 0) return;
+    const dialog = page.getByTestId('prompt-dialog');
+    const input = dialog.getByLabel('Password');
+    await expect(input).toHaveAttribute('type', 'password');
+    await expect(input).toHaveAttribute('autocomplete', 'off');
+    await expect(input).toBeFocused();
+    await page.screenshot({ path: `${SHOTS}/console-prompt.png` });
+    await expectAccessible(page, 'prompt dialog');
+    // Escape closes the dialog only: the command keeps waiting, and the prompt can be reopened.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(root).toHaveAttribute('data-running', 'true');
+    await expect(page.locator('[data-step="precheck"]')).toHaveAttribute('data-state', 'running');
+    await page.screenshot({ path: `${SHOTS}/console-running.png`, fullPage: true });
+    await expectAccessible(page, 'timeline running');
+    await page.getByRole('button', { name: 'Answer the prompt' }).click();
+    await expect(dialog).toBeVisible();
+  });
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+  for (const step of ['precheck', 'generate', 'copy', 'commit', 'delay', 'rewrap', 'promote', 'done']) {
+    await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute('data-state', 'done');
+  }
+  await expect(page.locator('[data-milestone="M1"]').first()).toContainText('Delaying 30 seconds');
+  await expect(page.locator('[data-milestone="completed"]').first()).toContainText('Master key rotation completed successfully.');
+  // The password was never echoed into the log or the page.
+  expect(await page.content()).not.toContain(PASSWORD);
+  await page.screenshot({ path: `${SHOTS}/console-completed.png`, fullPage: true });
+  await expectAccessible(page, 'completed');
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
+  await expect(page.getByTestId('finish-rotation')).toHaveCount(0);
+});
+
+test('failure after M1: the advisor recovers with cryptounit-mk-rotate and auto-mk-rotate is refused', async ({ page, server }) => {
+  const root = await startRotation(page, server, { fault: 'after-m1' });
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
+  const advisor = page.getByTestId('advisor');
+  await expect(page.getByTestId('advisor-phase')).toHaveText('Re-encryption interrupted');
+  await expect(page.getByTestId('advisor-next')).toContainText('ibmcloud tke cryptounit-mk-rotate');
+  await expect(page.getByTestId('advisor-evidence')).toContainText('Delaying 30 seconds to allow server to discover new master key values');
+  await expect(page.getByTestId('advisor-evidence')).toContainText(/journal#\d+ ibmcloud tke auto-mk-rotate:\d+/);
+  await expect(page.getByTestId('forbidden-auto-mk-rotate').getByRole('button')).toBeDisabled();
+  await expect(page.locator('[data-step="delay"], [data-step="rewrap"]').filter({ has: page.getByText('failed') })).toHaveCount(1);
+  // The evidence link brings the M1 line of the log into view.
+  await page.getByTestId('evidence-log-line').first().click();
+  await expect(page.locator('[data-milestone="M1"].highlighted')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/console-advisor.png`, fullPage: true });
+  await expectAccessible(page, 'advisor');
+
+  // A trainer forces the forbidden command: the backend refuses it and says why.
+  await page.locator('details.other summary').click();
+  await page.getByLabel('Command', { exact: true }).selectOption('auto-mk-rotate');
+  await page.getByTestId('run-other').click();
+  await expect(page.getByTestId('console-refusal')).toContainText('auto-mk-rotate is refused');
+  await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
+
+  await page.getByTestId('advisor-next').click();
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+  await expect(advisor).toHaveCount(0);
+  await expect(page.getByTestId('finish-rotation')).toBeVisible();
+});
+
+test('partial promotion: registers read, promoted units deselected, the rest promoted', async ({ page, server }) => {
+  const root = await startRotation(page, server, { fault: 'mid-setimm' });
+  await answerUntilDone(page, root);
+  await expect(root).not.toHaveAttribute('data-phase', 'completed');
+  let sawUnits = false;
+  for (let i = 0; i < 6 && (await root.getAttribute('data-phase')) !== 'completed'; i++) {
+    if ((await root.getAttribute('data-phase')) === 'partially-promoted') {
+      sawUnits = true;
+      await expect(page.getByTestId('advisor-units')).toContainText('Crypto unit');
+      await expect(page.getByTestId('advisor-next')).toContainText('cryptounit-rm');
+      await page.screenshot({ path: `${SHOTS}/console-partial.png`, fullPage: true });
+      await expectAccessible(page, 'partial promotion');
+    }
+    await page.getByTestId('advisor-next').click();
+    await answerUntilDone(page, root, async (kind) => {
+      if (kind !== 'units') return;
+      const units = page.getByTestId('prompt-dialog').getByLabel('Answer');
+      await expect(units).not.toHaveValue('');
+      await expect(page.getByTestId('deselect-explain')).toBeVisible();
+    });
+  }
+  expect(sawUnits).toBe(true);
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+});
+
+test('the console reads at 200 % zoom and in Japanese', async ({ page, server }) => {
+  const root = await startRotation(page, server, { fault: 'after-m1' });
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.screenshot({ path: `${SHOTS}/console-advisor-640.png`, fullPage: true });
+  await expectAccessible(page, 'advisor at 200 %');
+  await page.getByRole('combobox', { name: /Language|言語/ }).selectOption('ja');
+  await expect(page.getByTestId('advisor-phase')).toHaveText('再暗号化が中断');
+  await page.screenshot({ path: `${SHOTS}/console-advisor-ja.png`, fullPage: true });
+});
