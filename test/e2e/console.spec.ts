@@ -111,6 +111,7 @@ test('a full auto rotation through the console: prompts in a dialog, timeline do
   }
   await expect(page.locator('[data-milestone="M1"]').first()).toContainText('Delaying 30 seconds');
   await expect(page.locator('[data-milestone="completed"]').first()).toContainText('Master key rotation completed successfully.');
+  await expect(page.locator('[data-milestone="completed"]').first()).toBeVisible();
   // The password was never echoed into the log or the page.
   expect(await page.content()).not.toContain(PASSWORD);
   await page.screenshot({ path: `${SHOTS}/console-completed.png`, fullPage: true });
@@ -174,6 +175,9 @@ test('partial promotion: registers read, promoted units deselected, the rest pro
   }
   expect(sawUnits).toBe(true);
   await expect(root).toHaveAttribute('data-phase', 'completed');
+  // The log followed the output to its last line.
+  const total = await page.getByTestId('log').getAttribute('data-count');
+  await expect(page.locator(`[data-line="${total}"]`)).toBeVisible();
 });
 
 test('the console reads at 200 % zoom and in Japanese', async ({ page, server }) => {

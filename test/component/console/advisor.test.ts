@@ -32,7 +32,7 @@ describe('RecoveryAdvisor', () => {
     const button = forbidden.querySelector('button');
     expect(button?.disabled).toBe(true);
     expect(forbidden.textContent).toContain('Key storage would become unusable');
-    expect(forbidden.textContent).toContain(M1_WHY);
+    expect(forbidden.querySelector('details')?.textContent).toContain(M1_WHY);
     const evidence = screen.getByTestId('advisor-evidence');
     expect(evidence.textContent).toContain('journal#7 ibmcloud tke auto-mk-rotate:12');
     expect(evidence.textContent).toContain('Delaying 30 seconds');
