@@ -22,6 +22,7 @@ import { buildInvocation } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
 import type { BackendContext } from './handlers/context.js';
 import { reportHandlers } from './handlers/reports.js';
+import { trainingHandlers } from './handlers/training.js';
 import type { SecretBox } from './reports/index.js';
 
 export interface BackendOptions {
@@ -140,9 +141,10 @@ export function createBackend(options: BackendOptions): Backend {
     return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
   };
 
-  const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null };
+  const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null, env: options.env };
   const handlers: Handlers = {
     ...reportHandlers(ctx),
+    ...trainingHandlers(ctx),
     'app:get-info': async () => info,
     'rotation:start': (req) => rotations.start(req),
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { PrecheckReport } from '../precheck/report.js';
 import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
 import { reportChannels } from './channels/reports.js';
+import { trainingChannels } from './channels/training.js';
 import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
 import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
 
@@ -64,6 +65,7 @@ export const contract = {
   'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: view<DemoStatus>() },
   // Each capability declares its channels in shared/ipc/channels/ and is spread in here.
   ...reportChannels,
+  ...trainingChannels,
 } as const;
 
 export type Channel = keyof typeof contract;

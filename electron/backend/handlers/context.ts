@@ -15,4 +15,6 @@ export interface BackendContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** The OS keystore (Electron safeStorage) when the host has one. */
   secretBox: SecretBox | null;
+  /** The app's environment (e.g. MKRA_TRAINING_DIR, the instructor's scenario folder). */
+  env?: NodeJS.ProcessEnv;
 }

@@ -1,0 +1,19 @@
+/** Answers the simulator's prompts for a training command (passwords are the scenarios' known one). */
+import type { Answerer } from '../../../shared/sim/index.js';
+import { SCENARIO_PASSWORD } from '../../../shared/sim/index.js';
+
+/** An answerer for one command; `units` answers crypto unit selections. */
+export function trainingAnswers(units: readonly number[]): Answerer {
+  let part = 0;
+  return (pending) => {
+    const p = pending.toLowerCase();
+    if (p.includes('password')) return SCENARIO_PASSWORD;
+    if (p.includes('(y/n)')) return 'y';
+    if (p.includes('instance num')) return '1';
+    if (p.includes('crypto unit num')) return units.join(' ');
+    if (p.includes('number of master key parts')) return '3';
+    if (p.includes('keynum of the master key part')) return String(++part);
+    if (p.includes('keynum values of the signature keys')) return '1 2';
+    return undefined;
+  };
+}

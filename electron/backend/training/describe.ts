@@ -1,0 +1,29 @@
+/** Texts and views derived from scenarios and simulator facts. */
+import { adviceMatches, type AdviceView, type ChoiceId, type ScenarioView } from '../../../shared/training/index.js';
+import type { LoadedScenario } from './library.js';
+
+/** A loaded scenario as listed for the renderer. */
+export function scenarioView(loaded: LoadedScenario): ScenarioView {
+  const s = loaded.scenario;
+  return {
+    id: s.id,
+    title: s.title,
+    briefing: s.briefing,
+    simScenario: s.simScenario,
+    flow: s.flow,
+    keys: s.keys,
+    faults: s.steps.map((step) => step.fault ?? 'none'),
+    restart: s.restart,
+    goal: s.goal,
+    source: loaded.source,
+    file: loaded.file,
+  };
+}
+
+/** Why keys were lost: the classifier's reason for forbidding the command, plus the simulator's facts. */
+export function lossReason(choice: ChoiceId, adviceBefore: AdviceView, lost: number, wrappedBefore: readonly { vp: string; count: number }[]): string {
+  const forbidden = adviceBefore.forbidden.find((f) => adviceMatches(choice, f.command));
+  const before = wrappedBefore.map((w) => `${w.count} under ${w.vp.slice(0, 8)}`).join(', ');
+  const fact = `${lost} keys are now wrapped under a master key value that no crypto unit holds any more, so they can never be decrypted again (before the command: ${before}).`;
+  return [forbidden?.why, fact].filter(Boolean).join(' ');
+}
