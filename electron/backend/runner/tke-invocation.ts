@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import { APP_TKE_COMMANDS } from '../../../shared/tke/commands.js';
 import { projectRoot } from '../package-info.js';
 
 /** Variables passed through from the app's environment (system essentials only, no secrets). */
@@ -54,11 +55,7 @@ export function buildInvocation({ info, env, simDir, simTimeScale }: InvocationO
 }
 
 /** Commands the app may run: `login` and the TKE subcommands it knows. */
-export const ALLOWED_TKE = new Set([
-  'cryptounits', 'cryptounit-add', 'cryptounit-rm', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks',
-  'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'sigkey-sel', 'mks', 'mk-add', 'cryptounit-mk-load',
-  'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew', 'auto-mk-rotate',
-]);
+export const ALLOWED_TKE: ReadonlySet<string> = new Set(APP_TKE_COMMANDS);
 
 /** Validate a requested argv (`['tke', 'auto-mk-rotate']`, `['login', '--sso']`); throws a clear refusal. */
 export function checkArgv(argv: readonly string[]): void {

@@ -3,25 +3,10 @@
  * (`ibmcloud tke cryptounit-mk-rotate`), the backend takes argv (`['tke', 'cryptounit-mk-rotate']`).
  */
 import { recogniseLine } from '../../../../shared/parse/recognise.js';
+import { APP_TKE_COMMANDS } from '../../../../shared/tke/commands.js';
 
-/** The TKE subcommands the backend runs (it refuses anything else), for "Run another command". */
-export const KNOWN_TKE_COMMANDS = [
-  'cryptounits',
-  'cryptounit-compare',
-  'cryptounit-mks',
-  'cryptounit-thrhlds',
-  'cryptounit-admins',
-  'sigkeys',
-  'sigkey-sel',
-  'cryptounit-add',
-  'cryptounit-rm',
-  'auto-mk-rotate',
-  'cryptounit-mk-load',
-  'cryptounit-mk-commit',
-  'cryptounit-mk-rotate',
-  'cryptounit-mk-setimm',
-  'cryptounit-mk-clrnew',
-] as const;
+/** The TKE subcommands offered by "Run another command": all the backend runs but key-file creation. */
+export const KNOWN_TKE_COMMANDS = APP_TKE_COMMANDS.filter((c) => c !== 'mk-add' && c !== 'mks' && c !== 'cryptounit-mk');
 
 /** Turn an advised command into argv: drop the leading `ibmcloud`, split on spaces. */
 export function argvOf(command: string): string[] {
