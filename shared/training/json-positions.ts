@@ -35,9 +35,10 @@ export function parseJsonWithPositions(text: string): PositionedJson {
     for (let k = 0; k < offset && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
     return line;
   };
-  const fail = (what: string): never => {
+  // A missing separator is reported on the line of the value it should follow, where it is missing.
+  const fail = (what: string, at = i): never => {
     const found = i >= text.length ? 'the end of the file' : `'${text[i]}'`;
-    throw new JsonPositionError(`JSON syntax: expected ${what}, found ${found}`, lineAt(i));
+    throw new JsonPositionError(`JSON syntax: expected ${what}, found ${found}`, lineAt(at));
   };
   const skip = (): void => {
     while (i < text.length && ' \t\r\n'.includes(text[i] ?? '')) i++;
@@ -74,10 +75,11 @@ export function parseJsonWithPositions(text: string): PositionedJson {
         i++;
         out[key] = value([...path, key]);
         lines.set(pathKey([...path, key]), keyLine);
+        const end = i;
         skip();
         if (text[i] === ',') i++;
         else if (text[i] === '}') return (i++, out);
-        else fail("',' or '}'");
+        else fail("',' or '}'", end);
       }
     }
     if (c === '[') {
@@ -87,10 +89,11 @@ export function parseJsonWithPositions(text: string): PositionedJson {
       if (text[i] === ']') return (i++, out);
       for (;;) {
         out.push(value([...path, out.length]));
+        const end = i;
         skip();
         if (text[i] === ',') i++;
         else if (text[i] === ']') return (i++, out);
-        else fail("',' or ']'");
+        else fail("',' or ']'", end);
       }
     }
     if (c === '"') return str();

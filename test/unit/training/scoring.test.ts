@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { adviceMatches, choiceForAdvice, scoreScenario, sessionTotals, TRAINING_CHOICES, type StepRecord } from '../../../shared/training/index.js';
+
+const step = (over: Partial<StepRecord>): StepRecord => ({ choice: 'cryptounit-mk-rotate', command: 'ibmcloud tke cryptounit-mk-rotate', correct: true, rightAction: null, keysLost: 0, exitCode: 0, atMs: 0, ...over });
+
+describe('scoring', () => {
+  test('a scenario scores its first action, steps, keys lost and time', () => {
+    const score = scoreScenario({ scenarioId: 's', mode: 'exam', expected: 'cryptounit-mk-rotate', steps: [step({ choice: 'auto-mk-rotate', keysLost: 150 }), step({})], startedAt: 1000, endedAt: 43_400, goalReached: true });
+    expect(score).toEqual({ scenarioId: 's', mode: 'exam', expected: 'cryptounit-mk-rotate', firstAction: 'auto-mk-rotate', firstActionCorrect: false, steps: 2, keysLost: 150, seconds: 42, outcome: 'lost-keys' });
+    const good = scoreScenario({ scenarioId: 't', mode: 'guided', expected: 'cryptounit-mk-rotate', steps: [step({})], startedAt: 0, endedAt: 500, goalReached: true });
+    expect(sessionTotals([score, good])).toEqual({ scenarios: 2, firstActionsCorrect: 1, completed: 1, keysLost: 150, steps: 3, seconds: 43 });
+  });
+
+  test('an ended scenario without its goal is abandoned', () => {
+    expect(scoreScenario({ scenarioId: 's', mode: 'exam', expected: 'login', steps: [], startedAt: 0, endedAt: 0, goalReached: false })).toMatchObject({ outcome: 'abandoned', firstAction: null, firstActionCorrect: false });
+  });
+
+  test('the exam offers the destructive commands and matches the advisor’s wording', () => {
+    const ids = TRAINING_CHOICES.map((c) => c.id);
+    for (const id of ['auto-mk-rotate', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew', 'cryptounit-rm', 'login', 'support'] as const) expect(ids).toContain(id);
+    expect(choiceForAdvice('ibmcloud tke cryptounit-mk')).toBe('cryptounit-mks');
+    expect(choiceForAdvice('ibmcloud login')).toBe('login');
+    expect(adviceMatches('support', 'Open a case with IBM Cloud support')).toBe(true);
+    expect(adviceMatches('auto-mk-rotate', 'ibmcloud tke cryptounit-mk-rotate')).toBe(false);
+  });
+});
