@@ -3,11 +3,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchClassifier, benchJournalAndRunner, benchSimulator } from './bench/backend.js';
+import { benchAdvisor } from './bench/advisor.js';
 import { benchRenderer } from './bench/renderer.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const suites = [
   ['renderer', benchRenderer],
+  ['advisor', benchAdvisor],
   ['simulator', benchSimulator],
   ['classifier', benchClassifier],
   ['journal-runner', benchJournalAndRunner],

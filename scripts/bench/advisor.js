@@ -1,0 +1,73 @@
+/* global document, MutationObserver -- these run inside the page (page.evaluate) */
+// Issue 6 benchmark: time from a failure's last output line to the advisor's recommendation on
+// screen. A second client drives the demo backend over the host's WebSocket (fault after-m1);
+// the page, on the Rotation screen, notes when the advisor shows the recommendation.
+import { chromium } from '@playwright/test';
+import WebSocket from 'ws';
+import { CHROMIUM_ARGS, startServe } from './renderer.js';
+
+function client(url, token) {
+  const origin = new URL(url).origin;
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { Origin: origin, Cookie: `mkra_token=${token}` } });
+  let id = 0;
+  const pending = new Map();
+  const listeners = [];
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data));
+    if (frame.type === 'result') pending.get(frame.id)?.(frame.result);
+    if (frame.type === 'event') for (const l of listeners) l(frame.event, frame.payload);
+  });
+  const invoke = (channel, payload) =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      pending.set(n, (r) => (r.ok ? resolve(r.value) : reject(new Error(r.error.message))));
+      ws.send(JSON.stringify({ type: 'invoke', id: n, channel, payload }));
+    });
+  return { ready: new Promise((r) => ws.once('open', r)), invoke, on: (l) => listeners.push(l), close: () => ws.close() };
+}
+
+/** Median latency over a few failed rotations. */
+export async function benchAdvisor(root) {
+  const samples = [];
+  for (let i = 0; i < 5; i++) {
+    const server = await startServe(root);
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-app-state="ready"]');
+      await page.getByRole('link', { name: 'Rotation' }).or(page.getByRole('button', { name: 'Rotation', exact: true })).first().click();
+      await page.evaluate(() => {
+        const seen = () => {
+          const advisor = document.querySelector('[data-testid="advisor"][data-phase="rewrap-interrupted"] [data-testid="advisor-next"]');
+          if (advisor && !globalThis.__advisorAt) globalThis.__advisorAt = Date.now();
+        };
+        new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+      const token = new URL(server.url).searchParams.get('token');
+      const api = client(server.url, token);
+      await api.ready;
+      let lastLineAt = 0;
+      let exited;
+      const done = new Promise((r) => (exited = r));
+      api.on((event, payload) => {
+        if (event === 'rotation:line') lastLineAt = Date.now();
+        if (event === 'rotation:exit') exited();
+        if (event === 'rotation:updated' && payload.running?.prompt) void api.invoke('rotation:answer-prompt', { runId: payload.running.runId, text: payload.running.prompt.secret ? 'passw0rd' : 'y', secret: payload.running.prompt.secret });
+      });
+      await api.invoke('demo:reset', { scenario: 'default' });
+      await api.invoke('demo:set-fault', { fault: 'after-m1' });
+      await api.invoke('rotation:start', { flow: 'auto' });
+      await api.invoke('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] });
+      await done;
+      await page.waitForFunction(() => globalThis.__advisorAt, null, { timeout: 15_000 });
+      samples.push((await page.evaluate(() => globalThis.__advisorAt)) - lastLineAt);
+      api.close();
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  }
+  samples.sort((a, b) => a - b);
+  return [{ name: "failure's last output line to the advisor's recommendation on screen (median of 5, ms)", value: samples[2], target: '< 200 ms' }];
+}
