@@ -21,6 +21,7 @@ import { RotationService } from './rotation/rotation-service.js';
 import { buildInvocation } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
 import type { BackendContext } from './handlers/context.js';
+import { analysisHandlers } from './handlers/analysis.js';
 import { reportHandlers } from './handlers/reports.js';
 import { trainingHandlers } from './handlers/training.js';
 import type { SecretBox } from './reports/index.js';
@@ -145,6 +146,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers: Handlers = {
     ...reportHandlers(ctx),
     ...trainingHandlers(ctx),
+    ...analysisHandlers(ctx),
     'app:get-info': async () => info,
     'rotation:start': (req) => rotations.start(req),
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { PrecheckReport } from '../precheck/report.js';
 import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
+import { analysisChannels } from './channels/analysis.js';
 import { reportChannels } from './channels/reports.js';
 import { trainingChannels } from './channels/training.js';
 import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
@@ -66,6 +67,7 @@ export const contract = {
   // Each capability declares its channels in shared/ipc/channels/ and is spread in here.
   ...reportChannels,
   ...trainingChannels,
+  ...analysisChannels,
 } as const;
 
 export type Channel = keyof typeof contract;

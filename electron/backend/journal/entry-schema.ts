@@ -40,6 +40,20 @@ export const ENTRY_DATA_SCHEMAS = {
   decision: z.object({ what: z.string().min(1), override: z.boolean().optional() }),
   'recovered-torn-tail': z.object({ line: z.number().int().positive(), bytes: z.number().int().nonnegative(), sha256: hex64 }),
   'rotation-finished': z.object({ outcome: z.string().min(1) }),
+  // A file of a manual terminal run adopted into this rotation (docs/analysis.md); its cleaned
+  // lines follow in `imported-output` entries. `commandLine` is the command the administrator
+  // stated because the output did not show it (cited as line 0).
+  'imported-file': z.object({
+    name: z.string().min(1).max(255),
+    sha256: hex64,
+    bytes: z.number().int().nonnegative(),
+    encoding: z.string().min(1),
+    format: z.string().min(1),
+    lineCount: z.number().int().nonnegative(),
+    commandLine: z.string().optional(),
+  }),
+  // Lines of the last `imported-file`, in chunks (one fsync per chunk, not per line).
+  'imported-output': z.object({ firstLine: z.number().int().positive(), lines: z.array(z.string()).min(1).max(2000) }),
 } as const;
 
 export type EntryKind = keyof typeof ENTRY_DATA_SCHEMAS;

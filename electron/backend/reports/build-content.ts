@@ -2,6 +2,17 @@ import { canonicalJson, verifyJournal, verifyJournalBytes, type JournalEntry, ty
 import { packageInfo } from '../package-info.js';
 import { REPORT_CONTENT_FORMAT, reportContentSchema, type ReportContent } from '../../../shared/reports/index.js';
 import { typedCommand } from './redact-argv.js';
+import { recogniseLine } from '../../../shared/parse/recognise.js';
+
+/** Milestones printed in imported output, marked as imported and cited by file and line. */
+function importedMilestones(entry: Entry<'imported-output'>, file: string): Content['milestones'] {
+  const out: Content['milestones'] = [];
+  entry.data.lines.forEach((line, i) => {
+    const m = recogniseLine(line).milestone;
+    if (m === 'M1' || m === 'M2') out.push({ seq: entry.seq, time: entry.time, id: m, text: `[imported ${file}:${entry.data.firstLine + i}] ${line.trim()}` });
+  });
+  return out;
+}
 
 /** What the app knows about a report that the journal does not hold. */
 export interface ReportContext {
@@ -96,9 +107,18 @@ function fromEntries(verification: JournalVerification, context: ReportContext):
       reason: verification.reason,
     },
   };
+  let importedFile = '';
   for (const entry of entries) {
     const { seq, time } = entry;
     switch (entry.kind) {
+      case 'imported-file':
+        // A command the administrator ran in their own terminal: marked imported, never run by the app.
+        importedFile = entry.data.name;
+        content.commands.push({ seq, time, command: `[imported ${entry.data.name}, sha256 ${entry.data.sha256.slice(0, 16)}…] ${entry.data.commandLine?.replace(/^\$\s*/, '') ?? 'manual terminal output'}`, mode: start.mode, finishedAt: null, exitCode: null, signal: null });
+        break;
+      case 'imported-output':
+        content.milestones.push(...importedMilestones(entry, importedFile));
+        break;
       case 'command-started':
         content.commands.push({ seq, time, command: typedCommand(entry.data.argv), mode: entry.data.mode, finishedAt: null, exitCode: null, signal: null });
         break;

@@ -13,6 +13,29 @@ import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-pro
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
 import { deselectProblem, forbiddenReason, isMutating, setimmProblem } from './interlocks.js';
 import { RotationState } from './rotation-state.js';
+import { chunkLines } from '../../../shared/analysis/captures.js';
+import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
+import type { Phase } from '../../../shared/classifier/types.js';
+import type { UnitRegisters } from '../../../shared/tke/types.js';
+
+/** One file of a manual terminal run, decoded and cleaned, as `importRun` journals it. */
+export interface ImportedRunFile {
+  name: string;
+  sha256: string;
+  bytes: number;
+  encoding: string;
+  format: string;
+  lines: string[];
+  commandLine?: string;
+}
+
+/** What `importRun` puts in a new journal: the files, then the register reading taken meanwhile. */
+export interface ImportedRun {
+  flow: Flow;
+  files: ImportedRunFile[];
+  reading?: { argv: string[]; lines: string[]; exitCode: number; units: UnitRegisters[] };
+  note: string;
+}
 
 export interface RotationServiceOptions {
   dataDir: string;
@@ -71,6 +94,61 @@ export class RotationService {
     this.#rotation = new RotationState(journal, entries, false);
     this.#emitState();
     return this.snapshot();
+  }
+
+  /**
+   * Start a new rotation whose first entries are the output of a manual run (marked imported, with
+   * each original file's SHA-256), so every interlock applies as if the app had run it. Commands
+   * that change anything stay refused until `confirmReview`.
+   */
+  async importRun(run: ImportedRun): Promise<RotationSnapshot> {
+    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before adopting a manual run.`);
+    this.#requireIdle();
+    const mode = this.#options.invocation().mode;
+    const journal = await RotationJournal.create(this.#options.dataDir, {
+      flow: run.flow,
+      mode,
+      host: hostname(),
+      user: userInfo().username,
+      imported: { files: run.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
+    });
+    for (const f of run.files) {
+      await journal.append({ kind: 'imported-file', data: { name: f.name, sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, format: f.format, lineCount: f.lines.length, ...(f.commandLine === undefined ? {} : { commandLine: f.commandLine }) } });
+      for (const chunk of chunkLines(f.lines)) await journal.append({ kind: 'imported-output', data: chunk });
+    }
+    if (run.reading) {
+      await journal.append({ kind: 'command-started', data: { argv: run.reading.argv, mode } });
+      for (const line of run.reading.lines) await journal.appendOutput(line, { stream: 'pty' });
+      await journal.append({ kind: 'command-finished', data: { exitCode: run.reading.exitCode } });
+      if (run.reading.units.length > 0) await journal.append({ kind: 'registers', data: { units: run.reading.units } });
+    }
+    await journal.append({ kind: 'decision', data: { what: run.note } });
+    const { entries } = await verifyJournal(journal.path);
+    this.#rotation = new RotationState(journal, entries, false);
+    await this.#recordClassification('imported');
+    this.#emitState();
+    return this.snapshot();
+  }
+
+  /** The administrator has seen the imported evidence for `phase`: record it, unlocking the recovery. */
+  async confirmReview(phase: Phase): Promise<RotationSnapshot> {
+    const r = this.#requireWritable();
+    if (!r.imported) throw new RefusedError(`Rotation ${r.rotationId} was not imported from a manual run.`);
+    if (!r.awaitingReview) return this.snapshot();
+    if (phase !== r.classification.phase) {
+      throw new RefusedError(`The evidence changed since you reviewed it (now: ${r.classification.phase}, you saw: ${phase}). Review it again.`);
+    }
+    await this.#journal(r, { kind: 'decision', data: { what: `${EVIDENCE_REVIEWED}: ${phase} (imported output${r.latestRegisters() ? ' and register reading' : ''})` } });
+    this.#emitState();
+    return this.snapshot();
+  }
+
+  /** The open rotation, when it was imported: whether its evidence was reviewed. */
+  importState(): { rotationId: string; files: { name: string; sha256: string }[]; reviewed: boolean; classification: Classification } | null {
+    const r = this.#rotation;
+    const first = r?.entries[0];
+    if (!r || !r.writable || first?.kind !== 'rotation-started' || !first.data.imported) return null;
+    return { rotationId: r.rotationId, files: first.data.imported.files, reviewed: !r.awaitingReview, classification: r.classification };
   }
 
   /** Reopen a journal: verify it, re-classify, and resume it when unfinished (read-only otherwise). */
@@ -144,6 +222,9 @@ export class RotationService {
       await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(argv)} (${refusal})` } });
       throw new RefusedError(refusal);
     }
+    if (r.awaitingReview && isMutating(argv)) {
+      throw new RefusedError(`${typedCommand(argv)} is refused: this rotation was imported from a manual run and its evidence has not been reviewed yet. Review the evidence and confirm it on the analysis screen first.`);
+    }
     if (argv[1] === 'cryptounit-mk-setimm' && ['rewrap-complete', 'partially-promoted'].includes(r.classification.phase)) {
       // Read the registers first; setimm starts only if the reading shows storage ready for it.
       return (await this.#spawn(['tke', 'cryptounit-mks'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
@@ -189,6 +270,7 @@ export class RotationService {
 
   /** Record an administrator decision (e.g. continuing past the setimm warning). */
   async decide(what: string, override: boolean): Promise<RotationSnapshot> {
+    if (what.startsWith(EVIDENCE_REVIEWED)) throw new RefusedError('The evidence review is confirmed on the analysis screen, not recorded as a free decision.');
     await this.#journal(this.#requireWritable(), { kind: 'decision', data: { what, override } });
     return this.snapshot();
   }

@@ -5,7 +5,9 @@ import { initialTimeline, transition, type Timeline, type TimelineEvent } from '
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import type { UnitRegisters } from '../../../shared/tke/types.js';
 import type { JournalEntry, RotationJournal } from '../journal/index.js';
-import { classifyInputFromJournal } from './transcripts.js';
+import { unshiftEvidence } from '../../../shared/analysis/stated-command.js';
+import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
+import { classifyInputFromJournal, statedImportFiles } from './transcripts.js';
 
 export class RotationState {
   readonly journal: RotationJournal | null;
@@ -41,6 +43,13 @@ export class RotationState {
   add(entry: JournalEntry): void {
     this.entries.push(entry);
     if (entry.kind === 'output') this.outputs.push({ seq: entry.seq, text: entry.data.line });
+    if (entry.kind === 'imported-output') {
+      const at = Date.parse(entry.time);
+      for (const text of entry.data.lines) {
+        this.outputs.push({ seq: entry.seq, text });
+        this.timeline = transition(this.timeline, { kind: 'line', text, at });
+      }
+    }
     if (entry.kind === 'rotation-finished') this.finished = true;
     const event = timelineEventOf(entry);
     if (event) this.timeline = transition(this.timeline, event);
@@ -48,7 +57,18 @@ export class RotationState {
 
   /** Classify everything journaled so far. */
   reclassify(): Classification {
-    return classify(classifyInputFromJournal(this.entries, this.flow));
+    return unshiftEvidence(classify(classifyInputFromJournal(this.entries, this.flow)), statedImportFiles(this.entries));
+  }
+
+  /** True when the journal begins with output imported from a manual run. */
+  get imported(): boolean {
+    const first = this.entries[0];
+    return first?.kind === 'rotation-started' && first.data.imported !== undefined;
+  }
+
+  /** An imported rotation whose evidence the administrator has not yet confirmed: nothing mutating may run. */
+  get awaitingReview(): boolean {
+    return this.imported && !this.entries.some((e) => e.kind === 'decision' && e.data.what.startsWith(EVIDENCE_REVIEWED));
   }
 
   /** The latest register reading. */

@@ -37,6 +37,14 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
       case 'command-finished':
         close();
         break;
+      case 'imported-file':
+        // One transcript per imported file, named as the file, so evidence cites its own lines.
+        close();
+        current = { file: entry.data.name, lines: entry.data.commandLine === undefined ? [] : [entry.data.commandLine] };
+        break;
+      case 'imported-output':
+        if (current) current.lines.push(...entry.data.lines);
+        break;
       case 'registers':
         registers = entry.data.units;
         registersSeq = entry.seq;
@@ -51,4 +59,9 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
     ...(flow ? { flow } : {}),
     ...(registers ? { registers, registersFile: `journal#${registersSeq} registers` } : {}),
   };
+}
+
+/** Imported files that carry a stated command line (their evidence is shifted back by one). */
+export function statedImportFiles(entries: readonly JournalEntry[]): Set<string> {
+  return new Set(entries.flatMap((e) => (e.kind === 'imported-file' && e.data.commandLine !== undefined ? [e.data.name] : [])));
 }
