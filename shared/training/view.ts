@@ -90,3 +90,6 @@ export interface TrainingLibraryView {
   problems: { file: string; line: number; message: string }[];
   instructorDir: string | null;
 }
+
+export type { ChoiceId } from './choices.js';
+export type { ScenarioScore, StepRecord, TrainingMode } from './scoring.js';

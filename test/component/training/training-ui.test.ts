@@ -1,0 +1,102 @@
+import { fireEvent, render, screen } from '@testing-library/svelte';
+import { locale } from 'svelte-i18n';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import BriefingView from '../../../renderer/src/lib/training/BriefingView.svelte';
+import ChoicePicker from '../../../renderer/src/lib/training/ChoicePicker.svelte';
+import ConsequenceView from '../../../renderer/src/lib/training/ConsequenceView.svelte';
+import ScenarioPicker from '../../../renderer/src/lib/training/ScenarioPicker.svelte';
+import SessionSummary from '../../../renderer/src/lib/training/SessionSummary.svelte';
+import TrainingBanner from '../../../renderer/src/lib/training/TrainingBanner.svelte';
+import { MESSAGES } from '../../../renderer/src/lib/i18n/messages.js';
+import { TRAINING_CHOICES } from '../../../shared/training/choices.js';
+import type { ConsequenceView as Consequence, ScenarioView } from '../../../shared/training/view.js';
+import { setupMessages } from '../console/setup.js';
+
+beforeAll(setupMessages);
+
+const scenario: ScenarioView = {
+  id: 'm1-not-m2',
+  title: { en: 'Re-encryption interrupted', ja: '再暗号化の中断' },
+  briefing: { en: 'The connection dropped.', ja: '接続が切れました。' },
+  simScenario: 'default',
+  flow: 'auto',
+  keys: 300,
+  faults: ['mid-rewrap'],
+  restart: false,
+  goal: 'complete',
+  source: 'shipped',
+  file: 'm1-not-m2.json',
+};
+const choices = TRAINING_CHOICES.map(({ id, typed, changesRegisters, needsUnits }) => ({ id, typed, changesRegisters, needsUnits }));
+const units = [{ num: 1, type: 'OPERATIONAL' as const, selected: true, current: { state: 'Valid' as const, vp: 'aa11' }, new: { state: 'Empty' as const, vp: '' } }];
+
+describe('training UI', () => {
+  it('the banner says training touches no real ibmcloud, in both languages', async () => {
+    render(TrainingBanner);
+    expect(screen.getByTestId('training-banner').textContent).toMatch(/TRAINING.*real ibmcloud/);
+    await locale.set('ja');
+    expect(screen.getByTestId('training-banner').textContent).toContain('シミュレーターのみ');
+    await locale.set('en');
+  });
+
+  it('the scenario list picks a scenario and shows rejected files with their lines', async () => {
+    const onpick = vi.fn();
+    render(ScenarioPicker, { library: { scenarios: [scenario], problems: [{ file: 'bad.json', line: 7, message: 'keys: expected number' }], instructorDir: '/x' }, onpick });
+    await fireEvent.click(screen.getByTestId('scenario-m1-not-m2'));
+    expect(onpick).toHaveBeenCalledWith(scenario);
+    expect(screen.getByTestId('scenario-problems').textContent).toContain('bad.json:7');
+  });
+
+  it('the briefing shows the Japanese text in Japanese and reports the mode chosen', async () => {
+    const onmode = vi.fn();
+    await locale.set('ja');
+    render(BriefingView, { scenario, mode: 'guided', busy: false, onmode, onbegin: vi.fn(), onback: vi.fn() });
+    expect(screen.getByTestId('training-briefing').textContent).toContain('接続が切れました。');
+    await fireEvent.click(screen.getByTestId('mode-exam'));
+    expect(onmode).toHaveBeenCalledWith('exam');
+    await locale.set('en');
+  });
+
+  it('the choice picker offers every command, asks for units for cryptounit-rm and submits', async () => {
+    const onchoose = vi.fn();
+    render(ChoicePicker, { choices, disabled: false, onchoose });
+    expect(screen.getAllByRole('radio')).toHaveLength(TRAINING_CHOICES.length);
+    await fireEvent.click(screen.getByTestId('choice-cryptounit-rm'));
+    await fireEvent.input(screen.getByTestId('choice-units'), { target: { value: '3 4' } });
+    await fireEvent.click(screen.getByTestId('choice-run'));
+    expect(onchoose).toHaveBeenCalledWith('cryptounit-rm', [3, 4]);
+  });
+
+  it('the consequence shows the keys lost, why, and the right action', () => {
+    const consequence: Consequence = {
+      step: { choice: 'auto-mk-rotate', command: 'ibmcloud tke auto-mk-rotate', correct: false, rightAction: 'ibmcloud tke cryptounit-mk-rotate', keysLost: 150, exitCode: 0, atMs: 10 },
+      refused: null,
+      keystoreBefore: { total: 300, usable: 300, lost: 0 },
+      keystoreAfter: { total: 300, usable: 150, lost: 150 },
+      lossWhy: 'M1 was printed in this rotation.',
+      registersBefore: units,
+      registersAfter: units,
+      adviceBefore: { phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'restart re-encryption' }], forbidden: [], unitsToDeselect: [] },
+      outputTail: [],
+    };
+    render(ConsequenceView, { consequence, done: true, onnext: vi.fn() });
+    expect(screen.getByTestId('keys-lost').textContent).toContain('150 of 300 keys lost for good.');
+    expect(screen.getByTestId('keys-lost').textContent).toContain('M1 was printed');
+    expect(screen.getByTestId('training-consequence').textContent).toContain('ibmcloud tke cryptounit-mk-rotate');
+  });
+
+  it('the summary lists scores and exports with the key password', async () => {
+    const onexport = vi.fn();
+    render(SessionSummary, { results: [{ scenarioId: 'm1-not-m2', mode: 'exam', expected: 'cryptounit-mk-rotate', firstAction: 'auto-mk-rotate', firstActionCorrect: false, steps: 1, keysLost: 150, seconds: 4, outcome: 'lost-keys' }], busy: false, exportedPath: null, onexport, onback: vi.fn() });
+    expect(screen.getByTestId('training-summary').textContent).toContain('wrong (expected cryptounit-mk-rotate)');
+    await fireEvent.input(screen.getByTestId('summary-key-password'), { target: { value: 'pw' } });
+    await fireEvent.click(screen.getByTestId('summary-export'));
+    expect(onexport).toHaveBeenCalledWith('en', 'pw');
+  });
+
+  it('every English training message has a Japanese one', () => {
+    const keys = (tree: unknown, prefix = ''): string[] =>
+      typeof tree === 'string' ? [prefix] : Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => keys(v, `${prefix}.${k}`));
+    expect(keys(MESSAGES.ja.training).sort()).toEqual(keys(MESSAGES.en.training).sort());
+  });
+});

@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { seriousViolations } from './a11y.js';
+import { test, expect } from './fixtures.js';
+
+const SHOTS = 'test-results/screens';
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('training-banner')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/training-${name}.png`, fullPage: true });
+}
+
+test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('nav-training').click();
+  await expect(page.getByTestId('nav-training')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('scenario-m1-not-m2')).toBeVisible();
+
+  // Keyboard only from here: the scenario card, the exam mode and the start button.
+  await page.getByTestId('scenario-m1-not-m2').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('training-briefing')).toContainText('Re-encryption interrupted');
+  await page.getByTestId('mode-exam').check();
+  await shoot(page, 'briefing');
+
+  await page.getByTestId('training-begin').focus();
+  await page.keyboard.press('Enter');
+  const decision = page.getByTestId('training-decision');
+  await expect(decision).toBeVisible();
+  await expect(page.getByTestId('training-log')).toContainText('Delaying 30 seconds');
+  await expect(page.getByTestId('training-advisor')).toHaveCount(0);
+  await page.getByTestId('choice-auto-mk-rotate').check();
+  await shoot(page, 'decision');
+
+  await page.getByTestId('choice-run').focus();
+  await page.keyboard.press('Enter');
+  const consequence = page.getByTestId('training-consequence');
+  await expect(consequence).toContainText('Not the right action');
+  await expect(page.getByTestId('keys-lost')).toContainText(/\d+ of 300 keys lost for good/);
+  await expect(consequence).toContainText('ibmcloud tke cryptounit-mk-rotate');
+  await shoot(page, 'consequence');
+
+  // Re-running auto-mk-rotate completed the rotation (with keys lost), so the scenario is over.
+  await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
+  await page.getByTestId('consequence-next').click();
+  const summary = page.getByTestId('training-summary');
+  await expect(summary).toContainText('m1-not-m2');
+  await expect(summary).toContainText('wrong (expected cryptounit-mk-rotate)');
+  await page.getByTestId('summary-key-password').fill('training report key');
+  await page.getByTestId('summary-export').click();
+  await expect(page.getByTestId('summary-exported')).toContainText('-training-report.json');
+  await shoot(page, 'summary');
+});
+
+test('the Japanese briefing is shown in Japanese', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('language').selectOption('ja');
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('scenario-crash-mid-rewrap-restart').click();
+  await expect(page.getByTestId('training-briefing')).toContainText('ワークステーションの電源が落ちました');
+  await expect(page.getByTestId('training-banner')).toContainText('シミュレーターのみ');
+});
