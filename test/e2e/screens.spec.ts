@@ -1,0 +1,274 @@
+import type { Locator, Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seriousViolations } from './a11y.js';
+import { test, expect, type DemoServer } from './fixtures.js';
+
+const SCREENS = [
+  { id: 'home', name: 'Home', ja: 'ホーム' },
+  { id: 'overview', name: 'Overview', ja: '概要' },
+  { id: 'precheck', name: 'Pre-checks', ja: '事前チェック' },
+  { id: 'rotation', name: 'Rotation', ja: 'ローテーション' },
+  { id: 'history', name: 'History', ja: '履歴' },
+  { id: 'keyfiles', name: 'Key files', ja: '鍵ファイル' },
+] as const;
+
+async function ready(page: Page, server: DemoServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+
+async function go(page: Page, name: string): Promise<void> {
+  await nav(page, name).click();
+  await expect(nav(page, name)).toHaveAttribute('aria-current', 'page');
+}
+
+/** Reset the simulator through the demo controls on Home, then run the pre-checks for a flow. */
+async function precheck(page: Page, scenario: string, flow: 'auto' | 'keyparts' = 'auto', keys?: number): Promise<void> {
+  await go(page, 'Home');
+  await page.getByTestId('scenario').selectOption(scenario);
+  if (keys !== undefined) await page.getByTestId('keys').fill(String(keys));
+  await page.getByTestId('reset-sim').click();
+  await expect(page.getByTestId('demo-scenario')).toContainText(scenario);
+  await go(page, 'Pre-checks');
+  await page.getByLabel(flow === 'auto' ? /Recovery crypto units/ : /Master key part files/).check();
+  await page.getByTestId('run-prechecks').click();
+  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+}
+
+test('every screen is reached with the keyboard alone, marked current, and passes axe', async ({ page, server }) => {
+  await ready(page, server);
+  // The skip link comes first.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the screen' })).toBeFocused();
+  for (const screen of SCREENS) {
+    const target = nav(page, screen.name);
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    await expect(target).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(target).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator('main')).toHaveAttribute('data-screen', screen.id);
+    // Focus moved to the screen's heading, so the next Tab goes into the screen.
+    await expect(page.locator('#screen-heading')).toBeFocused();
+    expect(await seriousViolations(page), screen.id).toEqual([]);
+  }
+});
+
+test('screenshots of each screen at 1280x800 and at 200 % zoom', async ({ page, server }) => {
+  await ready(page, server);
+  await page.screenshot({ path: 'test-results/screens/home.png', fullPage: true });
+  await precheck(page, 'current-mk-mismatch');
+  await page.screenshot({ path: 'test-results/screens/precheck.png', fullPage: true });
+  await go(page, 'Overview');
+  await expect(page.getByTestId('register-note-current')).toHaveAttribute('data-mismatch', 'true');
+  await page.screenshot({ path: 'test-results/screens/overview.png', fullPage: true });
+  await precheck(page, 'default');
+  await page.getByTestId('to-plan').click();
+  await page.screenshot({ path: 'test-results/screens/plan.png', fullPage: true });
+  for (const screen of ['rotation', 'history', 'keyfiles'] as const) {
+    await go(page, SCREENS.find((s) => s.id === screen)?.name ?? '');
+    await page.screenshot({ path: `test-results/screens/${screen}.png`, fullPage: true });
+  }
+  // 200 %: half the CSS viewport at twice the device pixels is what a 200 % browser zoom renders.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await go(page, 'Pre-checks');
+  await page.screenshot({ path: 'test-results/screens/precheck-640.png', fullPage: true });
+});
+
+/** Answer every prompt the console shows (text or password field, or Yes for a y/N) until `done` shows. */
+async function answerPrompts(page: Page, done: Locator, answer: (prompt: string) => string): Promise<void> {
+  const dialog = page.getByTestId('prompt-dialog');
+  for (let i = 0; i < 20; i++) {
+    await expect(done.or(dialog)).toBeVisible({ timeout: 20_000 });
+    if (await done.isVisible()) return;
+    const text = (await dialog.textContent()) ?? '';
+    const field = dialog.locator('#prompt-answer');
+    if ((await field.count()) > 0) {
+      await field.fill(answer(text));
+      await field.press('Enter');
+    } else {
+      await dialog.getByRole('button', { name: 'Yes' }).click();
+    }
+    // The next prompt (if any) has other text; wait for this one to go.
+    await expect.poll(async () => ((await dialog.isVisible()) ? await dialog.textContent() : null), { timeout: 20_000 }).not.toBe(text);
+  }
+  throw new Error('too many prompts');
+}
+
+const FAILURES = [
+  { scenario: 'imprint-mode', flow: 'auto', check: 'imprint', fix: 'ibmcloud tke cryptounit-admin-add', unit: 2 },
+  { scenario: 'threshold-mismatch', flow: 'auto', check: 'thresholds', fix: 'ibmcloud tke cryptounit-thrhld-set', unit: 2 },
+  { scenario: 'admin-mismatch', flow: 'auto', check: 'admins', fix: 'ibmcloud tke sigkey-sel', unit: 4 },
+  { scenario: 'current-mk-mismatch', flow: 'auto', check: 'current-mk', fix: 'ibmcloud tke cryptounit-compare', unit: 4 },
+  { scenario: 'new-mk-not-empty', flow: 'auto', check: 'new-mk', fix: 'ibmcloud tke cryptounit-mk-clrnew', unit: 3 },
+  { scenario: 'several-instances', flow: 'keyparts', check: 'selection', fix: 'ibmcloud tke cryptounit-add', unit: 5 },
+  { scenario: 'expired-token', flow: 'auto', check: 'auth', fix: 'ibmcloud login', unit: null },
+] as const;
+
+for (const f of FAILURES) {
+  test(`pre-check failure ${f.scenario}: ${f.check} fails with its fix, and the plan refuses to start`, async ({ page, server }) => {
+    await ready(page, server);
+    await precheck(page, f.scenario, f.flow);
+    const card = page.getByTestId(`check-${f.check}`);
+    await expect(card).toHaveAttribute('data-status', 'fail');
+    await expect(card.getByTestId(`fix-${f.check}`).getByTestId('fix-command').first()).toHaveText(f.fix);
+    if (f.unit !== null) await expect(card.locator(`li[data-unit="${f.unit}"]`)).toHaveAttribute('data-status', 'fail');
+    const title = await card.locator('h3').innerText();
+    await page.getByTestId('to-plan').click();
+    await expect(page.getByTestId('plan-blocked')).toBeVisible();
+    await expect(page.getByTestId('start-rotation')).toHaveCount(0);
+    if (f.scenario === 'several-instances') await expect(page.locator('[data-blocker="several-instances"]')).toBeVisible();
+    else await expect(page.locator('[data-blocker="failed"]')).toContainText(title);
+  });
+}
+
+test('an expired token is fixed with the in-app login, answered in the console, and the pre-check then passes', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'expired-token');
+  await page.getByTestId('check-auth').getByTestId('run-fix').click();
+  await page.getByRole('button', { name: 'Go to the Rotation screen' }).click();
+  await answerPrompts(page, page.locator('[data-testid="rotation-console"][data-running="false"]'), (prompt) => (prompt.includes('Email') ? 'admin@example.com' : 'secret'));
+  await go(page, 'Pre-checks');
+  await page.getByTestId('run-prechecks').click();
+  await expect(page.getByTestId('check-auth')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('token-left')).toContainText(/5\d min/);
+});
+
+test('the token warning appears when the estimate approaches the token lifetime', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'default', 'auto', 200_000);
+  await expect(page.getByTestId('estimate')).toContainText('1 h 07 min');
+  await expect(page.getByTestId('token-warning')).toBeVisible();
+});
+
+test('the plan gates Start on the typed instance ID; the rotation runs and History re-opens it read-only', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'default');
+  await page.getByTestId('to-plan').click();
+  await expect(page.locator('[data-transition="delay"]')).toBeVisible();
+  const instanceId = (await page.getByTestId('plan-instance').textContent()) ?? '';
+  const start = page.getByTestId('start-rotation');
+  await expect(start).toBeDisabled();
+  await page.getByTestId('confirmation').fill('deadbeef');
+  await expect(start).toBeDisabled();
+  await page.getByTestId('confirmation').fill(instanceId.slice(0, 8));
+  await page.getByTestId('operator').fill('Alice Admin');
+  await expect(start).toBeEnabled();
+  await start.click();
+  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
+  await answerPrompts(page, page.getByTestId('completed'), () => 'passw0rd');
+  await page.getByTestId('finish-rotation').click();
+  await go(page, 'History');
+  const row = page.getByTestId('history-row').first();
+  await expect(row).toContainText('recovery units');
+  await expect(row).toContainText('verified');
+  await page.screenshot({ path: 'test-results/screens/history.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await row.getByRole('button', { name: /Open read-only/ }).click();
+  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
+  await expect(page.getByTestId('rotation-console')).toBeVisible();
+  await expect(page.getByTestId('run-primary')).toHaveCount(0);
+  await expect(page.getByTestId('completed')).toBeVisible();
+});
+
+test('key files: listing with administrators matched, a right and a wrong password', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'default');
+  await go(page, 'Key files');
+  const sig = page.getByTestId('keyfile-1.sigkey');
+  await expect(sig).toContainText('admin1');
+  await expect(sig).toContainText('P-521 EC');
+  await expect(sig.getByTestId('admin-units')).toHaveText('1, 2, 3, 4');
+  await sig.getByRole('button', { name: 'Check password (1.sigkey)' }).click();
+  const field = sig.getByTestId('password');
+  await expect(field).toHaveAttribute('type', 'password');
+  await expect(field).toHaveAttribute('autocomplete', 'off');
+  await field.fill('wrong-password');
+  await field.press('Enter');
+  await expect(sig.getByTestId('password-result')).toHaveAttribute('data-result', 'wrong');
+  await expect(field).toHaveValue('');
+  await field.fill('passw0rd');
+  await field.press('Enter');
+  await expect(sig.getByTestId('password-result')).toHaveAttribute('data-result', 'right');
+  await expect(field).toHaveValue('');
+  await page.screenshot({ path: 'test-results/screens/keyfiles.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+/** Start `mkra serve --demo` on a given data directory (so a test can restart the app on it). */
+async function serve(dataDir: string): Promise<DemoServer> {
+  const child = spawn(process.execPath, ['bin/mkra.js', 'serve', '--demo', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, MKRA_SIM_TIME_SCALE: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Listening on (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`mkra serve exited with ${code}: ${out}`)));
+  });
+  return { url, origin: new URL(url).origin, dataDir, process: child };
+}
+
+test('after a restart, an unfinished rotation is offered for resuming and opens on the Rotation screen', async ({ page }) => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-e2e-resume-'));
+  try {
+    const first = await serve(dataDir);
+    await ready(page, first);
+    await precheck(page, 'default');
+    await page.getByTestId('to-plan').click();
+    const instanceId = (await page.getByTestId('plan-instance').textContent()) ?? '';
+    await page.getByTestId('confirmation').fill(instanceId.slice(0, 8));
+    await page.getByTestId('start-rotation').click();
+    await expect(page.getByTestId('prompt-dialog')).toBeVisible();
+    // The app dies in the middle of the rotation, then starts again on the same data.
+    const exited = new Promise((resolve) => first.process.once('exit', resolve));
+    first.process.kill('SIGKILL');
+    await exited;
+    const again = await serve(dataDir);
+    try {
+      await ready(page, again);
+      const offer = page.getByTestId('resume-offer');
+      await expect(offer.getByRole('heading', { name: 'An unfinished rotation was found' })).toBeVisible();
+      await page.screenshot({ path: 'test-results/screens/resume.png', fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await offer.getByRole('button', { name: /Resume/ }).click();
+      await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
+      await expect(page.getByTestId('rotation-console')).toBeVisible();
+    } finally {
+      const stopped = new Promise((resolve) => again.process.once('exit', resolve));
+      again.process.kill('SIGTERM');
+      await stopped;
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('the language switch turns every screen Japanese', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'default');
+  await page.getByTestId('language').selectOption('ja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  const headings: Record<string, string> = { overview: 'インスタンスの概要', precheck: '事前チェック', history: '履歴', keyfiles: '鍵ファイル' };
+  for (const screen of SCREENS) {
+    await nav(page, screen.ja).click();
+    await expect(nav(page, screen.ja)).toHaveAttribute('aria-current', 'page');
+    const heading = headings[screen.id];
+    if (heading) await expect(page.locator('#screen-heading')).toHaveText(heading);
+    await expect(page.getByTestId('demo-banner')).toContainText('デモ・モード');
+  }
+  await nav(page, '事前チェック').click();
+  await expect(page.getByTestId('check-auth')).toContainText('合格');
+  await page.screenshot({ path: 'test-results/screens/precheck-ja.png', fullPage: true });
+  await nav(page, '概要').click();
+  await expect(page.getByTestId('register-note-current')).toContainText('一致');
+  await page.screenshot({ path: 'test-results/screens/overview-ja.png', fullPage: true });
+});
