@@ -13,6 +13,7 @@ module.exports = {
     'dist/shared/**/*.js',
     'dist/preload/**',
     'dist/renderer/**',
+    'training/scenarios/**',
     '!**/*.map',
   ],
   asar: true,

@@ -103,7 +103,7 @@ describe('key files made by the simulator', () => {
     const scan = await scanWorkspace(join(h.simDir, 'tkefiles'));
     expect(scan.sigkeys.map((k) => k.description).sort()).toEqual(['admin1', 'admin2']);
     expect(scan.mkparts.length).toBe(3);
-    expect(scan.warnings.filter((w) => w.code !== 'file-permissions')).toEqual([]);
+    expect(scan.warnings).toEqual([]);
     const file = join(h.simDir, 'tkefiles', scan.sigkeys[0]?.fileName ?? '');
     expect(await verifyPassword(file, PASSWORD)).toEqual({ ok: true });
     expect(await verifyPassword(file, 'wrong')).toEqual({ ok: false, reason: 'wrong-password' });
