@@ -164,6 +164,7 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-error')).toContainText('wrong password');
   await expect(page.getByTestId('export-error')).toBeFocused();
+  await expect(page.getByTestId('export-key-password-asked')).toHaveCount(0);
   await expect(adminPassword).toHaveValue('');
   await expect(keyPassword).toHaveValue('');
   await shot(page, 'export-failed');

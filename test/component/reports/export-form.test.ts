@@ -60,7 +60,7 @@ describe('ExportPanel', () => {
     expect(field.type).toBe('password');
     expect(field.getAttribute('autocomplete')).toBe('off');
     expect(screen.getByTestId('export-error').textContent).toContain(KEYSTORE_REFUSAL);
-    expect(screen.getByTestId('export-error').textContent).toContain('Enter the report key password below');
+    expect(screen.getByTestId('export-key-password-asked').textContent).toContain('Enter the report key password in the form above');
     // The refusal also reached the notices, as every refusal does.
     expect(store.notices.map((n) => n.message)).toContain(KEYSTORE_REFUSAL);
     await waitFor(() => expect(document.activeElement).toBe(field));
@@ -83,6 +83,8 @@ describe('ExportPanel', () => {
     await typeInto('Report key password', 'report-key-pass-1');
     await fireEvent.click(screen.getByTestId('export-submit'));
     await screen.findByTestId('export-error');
+    // Not a key password problem: no hint to enter one.
+    expect(screen.queryByTestId('export-key-password-asked')).toBeNull();
     expect((screen.getByLabelText('Password of the signature key file') as HTMLInputElement).value).toBe('');
     expect((screen.getByLabelText('Report key password') as HTMLInputElement).value).toBe('');
     expect(document.body.innerHTML).not.toContain('wr0ng-pass');

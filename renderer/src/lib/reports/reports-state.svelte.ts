@@ -35,6 +35,8 @@ export class ReportsState {
   exported = $state.raw<ExportedReport | null>(null);
   /** The backend's last refusal or failure of an export, shown beside the form. */
   exportError = $state<string | null>(null);
+  /** The last export was refused for want of the report key password (the field then appeared). */
+  exportNeedsKeyPassword = $state(false);
   verification = $state.raw<(ReportVerificationView & { fileName: string; pinnedTo: string | null }) | null>(null);
   /** Rotations a report can be made of (from rotation:list), newest first. */
   rotations = $state.raw<RotationSummary[]>([]);
@@ -100,11 +102,12 @@ export class ReportsState {
     return this.#work('export', async () => {
       this.exported = null;
       this.exportError = null;
+      this.exportNeedsKeyPassword = false;
       const result = await this.#store.call(this.#api.invoke('report:export', request));
       if (!result.ok) {
         this.exportError = result.error.message;
         // The backend refuses an export without a key password where no keystore protects the key.
-        if (result.error.code === 'refused' && !request.keyPassword) this.keyPasswordNeeded = true;
+        if (result.error.code === 'refused' && !request.keyPassword) this.keyPasswordNeeded = this.exportNeedsKeyPassword = true;
         return false;
       }
       this.exported = { ...result.value, rotationId: request.rotationId, adminFile: request.admin?.fileName ?? null };
