@@ -15,10 +15,8 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow): FixAdvice[] {
       return [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }];
     case 'selection':
       return [
-        {
-          command: 'ibmcloud tke cryptounit-add',
-          why: 'Select every crypto unit of exactly one service instance (remove units of other instances with `ibmcloud tke cryptounit-rm`).',
-        },
+        { command: 'ibmcloud tke cryptounit-rm', why: 'Deselect the crypto units of every other service instance, so only one instance is selected.' },
+        { command: 'ibmcloud tke cryptounit-add', why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.' },
       ];
     case 'imprint':
       return [

@@ -63,7 +63,7 @@ describe('evaluatePrechecks', () => {
     const r = evaluatePrechecks({ ...good, flow: 'keyparts', instances: sel });
     expect(byId(r, 'selection')?.status).toBe('fail');
     expect(byId(r, 'selection')?.units.find((u) => u.num === 2)?.status).toBe('fail');
-    expect(byId(r, 'selection')?.fix[0]?.command).toBe('ibmcloud tke cryptounit-add');
+    expect(byId(r, 'selection')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-add']);
   });
 
   it('imprint mode and unequal thresholds fail on the right units', () => {
