@@ -169,7 +169,8 @@ export function decide(f: Facts, registers: readonly RegisterReading[] | undefin
     const refusedForbidden = f.failedCommand !== undefined && forbidden.has(f.failedCommand);
     if (!refusedForbidden) {
       phase = 'precheck-failed';
-      const fixes = f.failedChecks.flatMap((id) => fixesFor(id, f.flow)).filter((a) => !forbidden.has(a.command));
+      // A fix that already ran with OK since the failure is not advised again; the retry is next.
+      const fixes = f.failedChecks.flatMap((id) => fixesFor(id, f.flow)).filter((a) => !forbidden.has(a.command) && !f.succeededAfterFailure.has(a.command));
       const retry = next.length > 0 || f.failedCommand === undefined ? next : [{ command: f.failedCommand, why: 'Then run the command that failed again.' }];
       next = [...fixes, ...retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a))];
     }

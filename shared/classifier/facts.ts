@@ -20,6 +20,8 @@ export interface Facts {
   precheckEvidence: Evidence[];
   /** The command the last failed attempt ran, as typed (for "run it again"). */
   failedCommand: string | undefined;
+  /** Commands (as typed, without arguments) that ran with OK after the last failure: fixes already made. */
+  succeededAfterFailure: Set<string>;
 }
 
 const MAX_PER_KIND = 3;
@@ -90,6 +92,7 @@ export function gatherFacts(attempts: readonly Attempt[], givenFlow: Flow | unde
   let loginAfterFailure: Evidence | undefined;
   let m2Seen = false;
   let keypartRotationStarted = false;
+  let succeededAfterFailure = new Set<string>();
   for (const a of attempts) {
     const done = completionIn(a, m2Seen);
     if (a.milestones.some((m) => m.milestone === 'M2')) m2Seen = true;
@@ -98,6 +101,9 @@ export function gatherFacts(attempts: readonly Attempt[], givenFlow: Flow | unde
     if (kind !== undefined && (isRotationRole(a.role) || kind !== 'unfinished')) {
       lastFailure = { attempt: a, kind, evidence: failureEvidence(a, kind) };
       loginAfterFailure = undefined;
+      succeededAfterFailure = new Set();
+    } else if (lastFailure !== undefined && a.ok !== undefined && a.failed === undefined && a.command !== undefined) {
+      succeededAfterFailure.add(a.role === 'login' ? 'ibmcloud login' : `ibmcloud tke ${a.command}`);
     }
     if (a.role === 'login' && a.ok !== undefined && a.failed === undefined) loginAfterFailure = a.ok;
     const rotating = a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown';
@@ -127,5 +133,6 @@ export function gatherFacts(attempts: readonly Attempt[], givenFlow: Flow | unde
     failedChecks,
     precheckEvidence,
     failedCommand: commandOf(failed),
+    succeededAfterFailure,
   };
 }

@@ -61,3 +61,20 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
     expect(commands(c.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
 });
+
+describe('after a failed pre-check', () => {
+  const failed = `$ ibmcloud tke auto-mk-rotate
+Initial state check failed: the new master key registers are not in the required state (crypto units 3).
+FAILED`;
+  const fixed = `$ ibmcloud tke cryptounit-mk-clrnew
+Warning: this clears the new master key registers.
+OK`;
+
+  it('advises the fix, then, once the fix ran with OK, the command that failed', () => {
+    const before = classify({ transcripts: [{ file: 'a.txt', text: failed }] });
+    expect(before.phase).toBe('precheck-failed');
+    expect(commands(before.next)).toEqual(['ibmcloud tke cryptounit-mk-clrnew', 'ibmcloud tke auto-mk-rotate']);
+    const after = classify({ transcripts: [{ file: 'a.txt', text: failed }, { file: 'b.txt', text: fixed }] });
+    expect(commands(after.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
+  });
+});
