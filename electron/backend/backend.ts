@@ -9,6 +9,7 @@ import type { AppInfo, EventName, EventPayload } from '../../shared/ipc/contract
 import { checkEvent, RefusedError, type Handlers } from '../../shared/ipc/dispatch.js';
 import type { RotationSummary } from '../../shared/ipc/views.js';
 import type { AdminRow } from '../../shared/parse/listings.js';
+import type { PrecheckReport } from '../../shared/precheck/report.js';
 import { demoFaults, demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
@@ -109,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
   const { simDir } = demoPaths(options.dataDir);
   const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
   let lastAdmins: AdminRow[] = [];
+  let lastPrecheck: PrecheckReport | null = null;
   // Demo and training: the next rotation command (one that changes registers) fails at this point.
   let pendingFault: string | null = null;
 
@@ -148,7 +150,14 @@ export function createBackend(options: BackendOptions): Backend {
     ...trainingHandlers(ctx),
     ...analysisHandlers(ctx),
     'app:get-info': async () => info,
-    'rotation:start': (req) => rotations.start(req),
+    'rotation:start': (req) => {
+      // The pre-checks shown for this flow within the last hour are recorded as the rotation's start state.
+      const fresh = lastPrecheck && lastPrecheck.flow === req.flow && Date.now() - lastPrecheck.ranAt < 3600_000 ? lastPrecheck : null;
+      return rotations.start({
+        ...req,
+        ...(fresh ? { prechecks: { flow: fresh.flow, ranAt: new Date(fresh.ranAt).toISOString(), results: fresh.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })) } } : {}),
+      });
+    },
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
     'rotation:get-state': async () => rotations.state(),
     'rotation:list': async () => (await rotations.list()).map(summaryOf),
@@ -169,6 +178,7 @@ export function createBackend(options: BackendOptions): Backend {
         now: Date.now,
       });
       lastAdmins = report.admins;
+      lastPrecheck = report;
       return report;
     },
     'keyfiles:scan': async () => {

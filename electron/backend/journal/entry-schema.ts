@@ -40,6 +40,12 @@ export const ENTRY_DATA_SCHEMAS = {
   decision: z.object({ what: z.string().min(1), override: z.boolean().optional() }),
   'recovered-torn-tail': z.object({ line: z.number().int().positive(), bytes: z.number().int().nonnegative(), sha256: hex64 }),
   'rotation-finished': z.object({ outcome: z.string().min(1) }),
+  // The pre-check panel's results the rotation was started on (the seven checks of domain.md).
+  prechecks: z.object({
+    flow: z.string().min(1),
+    ranAt: z.iso.datetime(),
+    results: z.array(z.object({ id: z.string().min(1), status: z.enum(['pass', 'fail', 'unknown']), summary: z.string() })),
+  }),
   // A file of a manual terminal run adopted into this rotation (docs/analysis.md); its cleaned
   // lines follow in `imported-output` entries. `commandLine` is the command the administrator
   // stated because the output did not show it (cited as line 0).

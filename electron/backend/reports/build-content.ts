@@ -145,6 +145,12 @@ function fromEntries(verification: JournalVerification, context: ReportContext):
         if (item.phase === 'precheck-failed' || item.failedChecks.length > 0) content.prechecks.push({ seq, time, phase: item.phase, failedChecks: item.failedChecks });
         break;
       }
+      case 'prechecks': {
+        const count = (status: string) => entry.data.results.filter((r) => r.status === status).length;
+        const phase = `pre-checks before the start: ${count('pass')} passed, ${count('fail')} failed, ${count('unknown')} not judged`;
+        content.prechecks.push({ seq, time, phase, failedChecks: entry.data.results.filter((r) => r.status !== 'pass').map((r) => `${r.id} (${r.status}): ${r.summary}`) });
+        break;
+      }
       case 'decision':
         content.decisions.push({ seq, time, what: entry.data.what, override: entry.data.override ?? false });
         break;

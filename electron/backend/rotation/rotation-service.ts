@@ -13,6 +13,13 @@ import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-pro
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
 import { deselectProblem, forbiddenReason, isMutating, setimmProblem } from './interlocks.js';
 import { RotationState } from './rotation-state.js';
+
+/** The pre-check results a rotation starts on, as journaled. */
+export interface PrecheckRecord {
+  flow: string;
+  ranAt: string;
+  results: { id: string; status: 'pass' | 'fail' | 'unknown'; summary: string }[];
+}
 import { chunkLines } from '../../../shared/analysis/captures.js';
 import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
 import type { Phase } from '../../../shared/classifier/types.js';
@@ -46,6 +53,8 @@ export interface RotationServiceOptions {
   spawn?: PtySpawn;
   /** Extra variables for one command (demo and training fault injection); never secrets. */
   commandEnv?: (argv: readonly string[]) => Record<string, string>;
+  /** Journal a register reading when a rotation starts and when it completes (default true). */
+  baselineReading?: boolean;
   /** Told when a command ends (e.g. to remember a successful login's time). */
   onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
 }
@@ -78,8 +87,11 @@ export class RotationService {
     this.#clock = options.clock ?? Date.now;
   }
 
-  /** Start a new rotation journal; refused while another rotation is open and unfinished. */
-  async start(request: { flow: Flow; operator?: string; instanceId?: string }): Promise<RotationSnapshot> {
+  /**
+   * Start a new rotation journal; refused while another rotation is open and unfinished. The
+   * pre-check results it starts on and a register reading are journaled first, as the baseline.
+   */
+  async start(request: { flow: Flow; operator?: string; instanceId?: string; prechecks?: PrecheckRecord }): Promise<RotationSnapshot> {
     if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
     const journal = await RotationJournal.create(this.#options.dataDir, {
@@ -91,7 +103,10 @@ export class RotationService {
       ...(request.instanceId ? { instanceId: request.instanceId } : {}),
     });
     const { entries } = await verifyJournal(journal.path);
-    this.#rotation = new RotationState(journal, entries, false);
+    const rotation = new RotationState(journal, entries, false);
+    this.#rotation = rotation;
+    if (request.prechecks) await this.#journal(rotation, { kind: 'prechecks', data: request.prechecks });
+    if (this.#options.baselineReading !== false) await this.read(['tke', 'cryptounit-mks']);
     this.#emitState();
     return this.snapshot();
   }
@@ -277,8 +292,13 @@ export class RotationService {
 
   /** Close the rotation with its outcome; "completed" needs the classifier's positive evidence. */
   async finish(outcome: string): Promise<RotationSnapshot> {
-    const r = this.#requireWritable();
+    let r = this.#requireWritable();
     this.#requireIdle();
+    // The registers after a completed rotation belong in its record (reports show before and after).
+    if (r.classification.phase === 'completed' && this.#options.baselineReading !== false) {
+      await this.read(['tke', 'cryptounit-mks']);
+      r = this.#requireWritable();
+    }
     const recorded = outcome === 'completed' && r.classification.phase !== 'completed' ? `closed (${r.classification.phase})` : outcome;
     await this.#journal(r, { kind: 'rotation-finished', data: { outcome: recorded } });
     await r.journal?.close();

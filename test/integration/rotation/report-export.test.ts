@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveEnvironment } from '../../../electron/backend/backend.js';
 import { reportHandlers } from '../../../electron/backend/handlers/reports.js';
@@ -11,7 +12,11 @@ const KEY_PASSWORD = 'report-key-Pa55word';
 describe('report export after a recovery, through the backend handlers', () => {
   it('exports a signed demo report that mkra verify accepts, and no password is written anywhere', async () => {
     const h = createHarness();
-    await h.service.start({ flow: 'auto', operator: '山田 太郎' });
+    await h.service.start({
+      flow: 'auto',
+      operator: '山田 太郎',
+      prechecks: { flow: 'auto', ranAt: new Date().toISOString(), results: [{ id: 'auth', status: 'pass', summary: 'token valid for 59 minutes' }, { id: 'new-mk', status: 'pass', summary: 'every new register Empty' }] },
+    });
     h.setFault('after-m1');
     await h.runToExit(['tke', 'auto-mk-rotate']);
     h.setFault(null);
@@ -35,6 +40,11 @@ describe('report export after a recovery, through the backend handlers', () => {
       expect(r.status, r.stdout + r.stderr).toBe(0);
       expect(r.stdout).toMatch(/demo/i);
     }
+    const signed = JSON.parse(readFileSync(exported.jsonPath, 'utf8')) as { payload: { prechecks: unknown[]; registers: { units: { new: { state: string } }[] }[] } };
+    expect(signed.payload.prechecks).toHaveLength(1);
+    // Readings before the rotation, after the recovery's setimm check, and after completion.
+    expect(signed.payload.registers.length).toBeGreaterThanOrEqual(2);
+    expect(signed.payload.registers[0]?.units.every((u) => u.new.state === 'Empty')).toBe(true);
     const pdf = await handlers['report:read-file']({ rotationId: done.rotationId, kind: 'pdf' });
     const verdict = await handlers['report:verify']({ file: { name: pdf.name, base64: pdf.base64 }, pinnedFingerprint: exported.fingerprint });
     expect(verdict).toMatchObject({ status: 'valid', pinned: true });
