@@ -23,7 +23,7 @@ const failedCurrent: PrecheckResult = {
 describe('pre-check panel: one check', () => {
   it('shows a failure with per-unit evidence, the exact fix command and an in-app action for a read-only command', async () => {
     const onrun = vi.fn();
-    render(CheckCard, { result: failedCurrent, flow: 'auto', onrun });
+    render(CheckCard, { result: failedCurrent, onrun });
     const card = screen.getByTestId('check-current-mk');
     expect(card.dataset.status).toBe('fail');
     expect(card.textContent).toContain('6. Current master key registers Valid with one VP');
@@ -36,14 +36,14 @@ describe('pre-check panel: one check', () => {
   });
 
   it('offers no in-app action for a command that changes registers (the backend would refuse it outside a rotation)', () => {
-    render(CheckCard, { result: { ...failedCurrent, id: 'new-mk', fix: fixesFor('new-mk', 'auto') }, flow: 'auto', onrun: vi.fn() });
+    render(CheckCard, { result: { ...failedCurrent, id: 'new-mk', fix: fixesFor('new-mk', 'auto') }, onrun: vi.fn() });
     const card = screen.getByTestId('check-new-mk');
     expect(within(card).getByTestId('fix-command').textContent).toBe('ibmcloud tke cryptounit-mk-clrnew');
     expect(within(card).queryByTestId('run-fix')).toBeNull();
   });
 
   it('offers ibmcloud login for an expired token', () => {
-    render(CheckCard, { result: { id: 'auth', status: 'fail', summary: 'The access token has expired.', units: [], evidence: ['expired 1 min ago'], fix: fixesFor('auth', 'auto') }, flow: 'auto', onrun: vi.fn() });
+    render(CheckCard, { result: { id: 'auth', status: 'fail', summary: 'The access token has expired.', units: [], evidence: ['expired 1 min ago'], fix: fixesFor('auth', 'auto') }, onrun: vi.fn() });
     expect(within(screen.getByTestId('check-auth')).getByTestId('run-fix').textContent).toContain('Run ibmcloud login in the app');
   });
 });

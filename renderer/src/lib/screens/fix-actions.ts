@@ -5,6 +5,7 @@
  */
 const RUNNABLE: Record<string, string[]> = {
   'ibmcloud login': ['login'],
+  'ibmcloud tke cryptounit-rm': ['tke', 'cryptounit-rm'],
   'ibmcloud tke cryptounit-add': ['tke', 'cryptounit-add'],
   'ibmcloud tke sigkey-sel': ['tke', 'sigkey-sel'],
   'ibmcloud tke cryptounit-compare': ['tke', 'cryptounit-compare'],
