@@ -33,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
+        // A killed CLI's terminal can hold the event loop for a moment; do not let it hang shutdown.
+        setTimeout(() => process.exit(0), 500).unref();
         return 0;
       }
       case 'classify':

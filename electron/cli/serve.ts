@@ -45,5 +45,6 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv, print: (l
   });
   const host = await startHost({ backend, rendererDir, port: args.port });
   print(`Listening on ${host.url}`);
-  return host;
+  // Closing also ends a command still waiting at a prompt, whose terminal would keep us alive.
+  return { ...host, close: async () => { await host.close(); await backend.rotations.shutdown(); } };
 }

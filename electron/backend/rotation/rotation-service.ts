@@ -306,6 +306,12 @@ export class RotationService {
     return this.snapshot();
   }
 
+  /** Stop the running command (app or host shutting down); pending journal work is awaited. */
+  async shutdown(): Promise<void> {
+    this.#running?.process.kill();
+    await this.idle();
+  }
+
   /** Wait for pending journal work (tests, shutdown). */
   async idle(): Promise<void> {
     let seen: Promise<unknown>;
