@@ -11,6 +11,19 @@ beforeAll(setupMessages);
 const M1_WHY = 'M1 ("Delaying 30 seconds ...") was printed in this rotation';
 
 describe('RecoveryAdvisor', () => {
+  it('gives the next action\'s reason in Japanese, with the classifier\'s exact English behind a disclosure', async () => {
+    await locale.set('ja');
+    render(RecoveryAdvisor, {
+      classification: classification({ phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'M1 was printed but not M2' }] }),
+      onrun: vi.fn(),
+    });
+    const why = document.getElementById('advisor-why')?.textContent ?? '';
+    expect(why).toContain('cryptounit-mk-rotate は新規レジスターにある値を置き換えずに');
+    expect(why).not.toContain('M1 was printed but not M2');
+    expect(document.querySelector('details.exact')?.textContent).toContain('M1 was printed but not M2');
+    await locale.set('en');
+  });
+
   it('after an interruption at M1 advises cryptounit-mk-rotate and greys out auto-mk-rotate with its reason', async () => {
     const onrun = vi.fn();
     render(RecoveryAdvisor, {
