@@ -110,6 +110,7 @@ async function compareRunner(root, scale, { resolveEnvironment, demoPaths, Rotat
     sim(['login', '--apikey', 'bench']);
     const info = resolveEnvironment({ host: 'browser', env, dataDir, forceDemo: true, name: 'n', version: '0' });
     let finish;
+    let rotateRun = null;
     const finished = new Promise((resolve) => (finish = resolve));
     const service = new RotationService({
       dataDir,
@@ -117,7 +118,7 @@ async function compareRunner(root, scale, { resolveEnvironment, demoPaths, Rotat
       events: {
         line: () => undefined,
         notice: () => undefined,
-        exit: () => finish(),
+        exit: (e) => e.runId === rotateRun && finish(),
         updated: (state) => {
           const p = state.running?.prompt;
           if (p) void service.answer(state.running.runId, 'passw0rd', p.secret);
@@ -126,7 +127,7 @@ async function compareRunner(root, scale, { resolveEnvironment, demoPaths, Rotat
     });
     await service.start({ flow: 'auto' });
     t0 = performance.now();
-    await service.run(['tke', 'auto-mk-rotate']);
+    rotateRun = (await service.run(['tke', 'auto-mk-rotate'])).runId;
     await finished;
     await service.idle();
     viaRunner.push(performance.now() - t0);
