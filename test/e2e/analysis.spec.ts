@@ -5,26 +5,21 @@
  * confirmed with a register reading, adopted, recovered in the console and reported; auto-mk-rotate
  * stays refused throughout. Screenshots go to test-results/screens/analysis-*.png.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seriousViolations } from './a11y.js';
+import { answerUntilDone, expectAccessible, nav, PASSWORD, resetSimulator, shot as pageShot } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
-const PASSWORD = 'passw0rd';
-const KEY_PASSWORD = 'Analysis-Rep0rt-Key-e2e';
-const SHOTS = 'test-results/screens';
-const M1 = 'Delaying 30 seconds to allow server to discover new master key values';
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
-
+/** A screenshot of the analysis story, checked for accessibility as it is taken. */
 async function shot(page: Page, name: string): Promise<void> {
-  // The sticky demo banner would cover whatever a focus scroll left under it in a full-page shot.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/analysis-${name}.png`, fullPage: true });
-  expect(await seriousViolations(page), name).toEqual([]);
+  await pageShot(page, `analysis-${name}`);
+  await expectAccessible(page, name);
 }
+
+const KEY_PASSWORD = 'Analysis-Rep0rt-Key-e2e';
+const M1 = 'Delaying 30 seconds to allow server to discover new master key values';
 
 /** The administrator's own terminal: the simulator on the server's demo state, stdin piped. */
 function manualRun(server: DemoServer, fault: string): string {
@@ -33,45 +28,6 @@ function manualRun(server: DemoServer, fault: string): string {
   const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', 'tke', 'auto-mk-rotate'], { env, input: `${PASSWORD}\n${PASSWORD}\n`, encoding: 'utf8' });
   expect(r.status).toBe(1);
   return r.stdout;
-}
-
-async function resetSimulator(page: Page, server: DemoServer): Promise<void> {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('scenario').selectOption('default');
-  await page.getByTestId('reset-sim').click();
-  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText('The simulator was reset to default');
-}
-
-async function nextStop(root: Locator): Promise<string | null> {
-  let kind: string | null = null;
-  await expect
-    .poll(async () => {
-      kind = await root.getAttribute('data-prompt');
-      return kind !== null || (await root.getAttribute('data-running')) === 'false';
-    }, { timeout: 30_000 })
-    .toBe(true);
-  return kind;
-}
-
-async function answerUntilDone(page: Page, root: Locator): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    const kind = await nextStop(root);
-    if (kind === null) return;
-    const dialog = page.getByTestId('prompt-dialog');
-    await expect(dialog).toBeVisible();
-    const before = Number(await root.getAttribute('data-answered'));
-    if (kind === 'password') {
-      await dialog.getByLabel('Password').fill(PASSWORD);
-      await dialog.getByLabel('Password').press('Enter');
-    } else if (kind === 'confirm') {
-      await dialog.getByRole('button', { name: 'Yes' }).click();
-    } else {
-      await dialog.getByRole('button', { name: 'Send' }).click();
-    }
-    await expect(root).toHaveAttribute('data-answered', String(before + 1));
-  }
-  throw new Error('the command kept prompting');
 }
 
 /** Force auto-mk-rotate through "Run another command": the backend must refuse it. */

@@ -3,93 +3,21 @@
  * from the Reports screen, downloaded, verified by `mkra verify` and by the app's Verify screen,
  * its first page rendered for a person to look at, and every exported byte searched for passwords.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { seriousViolations } from './a11y.js';
-import { test, expect, type DemoServer } from './fixtures.js';
+import { answerUntilDone, expectAccessible, go, nav, PASSWORD, shot as pageShot, SHOTS, startRotation } from './driver.js';
+import { test, expect } from './fixtures.js';
 
-/** Password of every key file the simulator's scenarios create. */
-const PASSWORD = 'passw0rd';
+const shot = (page: Page, name: string) => pageShot(page, `reports-${name}`);
+
 /** The report key's password: the browser host has no OS keystore. */
 const KEY_PASSWORD = 'Rep0rt-Key-Secret-e2e';
 /** A wrong co-signature password tried first: it must not reach any file either. */
 const WRONG_PASSWORD = 'Wr0ng-Admin-Pass';
-const SHOTS = 'test-results/screens';
 const FILES = 'test-results/reports-e2e';
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
-const consoleRoot = (page: Page) => page.getByTestId('rotation-console');
-
-async function go(page: Page, name: string): Promise<void> {
-  await nav(page, name).click();
-  await expect(nav(page, name)).toHaveAttribute('aria-current', 'page');
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  expect(await seriousViolations(page), what).toEqual([]);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  // From the top, so the shell's fixed demo banner is where it belongs in the full-page image.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/reports-${name}.png`, fullPage: true });
-}
-
-/** Reset the simulator, arm a fault through the console's training control, pre-check, plan and start. */
-async function startRotation(page: Page, server: DemoServer, fault: string): Promise<Locator> {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await go(page, 'Home');
-  await page.getByTestId('scenario').selectOption('default');
-  await page.getByTestId('reset-sim').click();
-  await expect(page.getByTestId('demo-scenario')).toContainText('default');
-  await go(page, 'Rotation');
-  const training = page.getByTestId('training-fault');
-  await training.locator('summary').click();
-  await training.getByLabel('Fail at').selectOption(fault);
-  await training.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByTestId('training-armed')).toContainText(fault);
-  await go(page, 'Pre-checks');
-  await page.getByLabel(/Recovery crypto units/).check();
-  await page.getByTestId('run-prechecks').click();
-  await expect(page.getByTestId('precheck-summary')).toBeVisible();
-  await page.getByTestId('to-plan').click();
-  const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
-  await page.getByTestId('confirmation').fill(instance.slice(0, 8));
-  await page.getByTestId('start-rotation').click();
-  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
-  return consoleRoot(page);
-}
-
-/** Answer every prompt of the running command the way an administrator would, until it ends. */
-async function answerUntilDone(page: Page, root: Locator): Promise<void> {
-  for (let i = 0; i < 12; i++) {
-    let kind: string | null = null;
-    await expect
-      .poll(async () => {
-        kind = await root.getAttribute('data-prompt');
-        return kind !== null || (await root.getAttribute('data-running')) === 'false';
-      }, { timeout: 30_000 })
-      .toBe(true);
-    if (kind === null) return;
-    const dialog = page.getByTestId('prompt-dialog');
-    await expect(dialog).toBeVisible();
-    const before = Number(await root.getAttribute('data-answered'));
-    if (kind === 'password') {
-      await dialog.getByLabel('Password').fill(PASSWORD);
-      await dialog.getByLabel('Password').press('Enter');
-    } else if (kind === 'confirm') {
-      await dialog.getByRole('button', { name: 'Yes' }).click();
-    } else {
-      await dialog.getByRole('button', { name: 'Send' }).click();
-    }
-    await expect(root).toHaveAttribute('data-answered', String(before + 1));
-  }
-  throw new Error('the command kept prompting');
-}
 
 /** Every FlateDecode stream of a PDF, inflated (the text drawn in pages lives there). */
 function inflatedStreams(pdf: Buffer): Buffer[] {
@@ -121,7 +49,7 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   mkdirSync(FILES, { recursive: true });
 
   // A rotation that fails after M1 and is recovered through the advisor, then finished.
-  const root = await startRotation(page, server, 'after-m1');
+  const root = await startRotation(page, server, { fault: 'after-m1' });
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
   await page.getByTestId('advisor-next').click();

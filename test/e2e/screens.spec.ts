@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousViolations } from './a11y.js';
+import { go, nav } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const SCREENS = [
@@ -13,18 +14,12 @@ const SCREENS = [
   { id: 'rotation', name: 'Rotation', ja: 'ローテーション' },
   { id: 'history', name: 'History', ja: '履歴' },
   { id: 'keyfiles', name: 'Key files', ja: '鍵ファイル' },
+  { id: 'reports', name: 'Reports', ja: 'レポート' },
 ] as const;
 
 async function ready(page: Page, server: DemoServer): Promise<void> {
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
-
-async function go(page: Page, name: string): Promise<void> {
-  await nav(page, name).click();
-  await expect(nav(page, name)).toHaveAttribute('aria-current', 'page');
 }
 
 /** Reset the simulator through the demo controls on Home, then run the pre-checks for a flow. */

@@ -1,0 +1,101 @@
+/**
+ * Driving the app as an administrator would, shared by the end-to-end specs: navigation, the demo
+ * controls, pre-checks → plan → start, and answering the console's prompt dialogs.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './a11y.js';
+import { expect, type DemoServer } from './fixtures.js';
+
+/** Password of every key file the simulator's scenarios create. */
+export const PASSWORD = 'passw0rd';
+export const SHOTS = 'test-results/screens';
+
+export const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+export const consoleRoot = (page: Page) => page.getByTestId('rotation-console');
+
+/** Open a screen from the navigation and check it is marked current. */
+export async function go(page: Page, name: string): Promise<void> {
+  await nav(page, name).click();
+  await expect(nav(page, name)).toHaveAttribute('aria-current', 'page');
+}
+
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  expect(await seriousViolations(page), what).toEqual([]);
+}
+
+/** A full-page screenshot taken from the top, so the sticky demo banner is where it belongs. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Open the app and reset the simulator to the default scenario from Home's demo controls. */
+export async function resetSimulator(page: Page, server: DemoServer): Promise<void> {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await go(page, 'Home');
+  await page.getByTestId('scenario').selectOption('default');
+  await page.getByTestId('reset-sim').click();
+  // The scenario already reads "default" before the reset: wait for the reset's own report.
+  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText('The simulator was reset to default');
+}
+
+/** Arm a simulator fault for the next rotation command through the console's training control. */
+export async function armFault(page: Page, fault: string): Promise<void> {
+  await go(page, 'Rotation');
+  const training = page.getByTestId('training-fault');
+  await training.locator('summary').click();
+  await training.getByLabel('Fail at').selectOption(fault);
+  await training.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('training-armed')).toContainText(fault);
+}
+
+/** Reset the simulator, (arm a fault,) run the pre-checks, confirm the plan and start. */
+export async function startRotation(page: Page, server: DemoServer, options: { fault?: string } = {}): Promise<Locator> {
+  await resetSimulator(page, server);
+  if (options.fault) await armFault(page, options.fault);
+  await go(page, 'Pre-checks');
+  await page.getByLabel(/Recovery crypto units/).check();
+  await page.getByTestId('run-prechecks').click();
+  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  await page.getByTestId('to-plan').click();
+  const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
+  await page.getByTestId('confirmation').fill(instance.slice(0, 8));
+  await page.getByTestId('start-rotation').click();
+  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
+  return consoleRoot(page);
+}
+
+/** Wait until the command stops at a prompt (its kind) or ends (null). */
+export async function nextStop(root: Locator): Promise<string | null> {
+  let kind: string | null = null;
+  await expect
+    .poll(async () => {
+      kind = await root.getAttribute('data-prompt');
+      return kind !== null || (await root.getAttribute('data-running')) === 'false';
+    }, { timeout: 30_000 })
+    .toBe(true);
+  return kind;
+}
+
+/** Answer every prompt of the running command the way an administrator would, until it ends. */
+export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>): Promise<void> {
+  for (let i = 0; i < 12; i++) {
+    const kind = await nextStop(root);
+    if (kind === null) return;
+    const dialog = page.getByTestId('prompt-dialog');
+    await expect(dialog).toBeVisible();
+    await onPrompt?.(kind);
+    const before = Number(await root.getAttribute('data-answered'));
+    if (kind === 'password') {
+      await dialog.getByLabel('Password').fill(PASSWORD);
+      await dialog.getByLabel('Password').press('Enter');
+    } else if (kind === 'confirm') {
+      await dialog.getByRole('button', { name: 'Yes' }).click();
+    } else {
+      await dialog.getByRole('button', { name: 'Send' }).click();
+    }
+    await expect(root).toHaveAttribute('data-answered', String(before + 1));
+  }
+  throw new Error('the command kept prompting');
+}
