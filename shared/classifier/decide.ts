@@ -29,7 +29,8 @@ function baseState(f: Facts): BaseState {
     return f.rotationAttempts.length > 0 ? 'failed-before-new-key' : 'no-rotation';
   }
   if (f.keypartRotationStarted || f.m1.length > 0) return 'rewrap-interrupted';
-  return f.rotationAttempts.length > 0 ? 'failed-before-new-key' : 'no-rotation';
+  // Loading and committing parts without a failure is progress, not a failed rotation.
+  return f.lastFailure !== undefined ? 'failed-before-new-key' : 'no-rotation';
 }
 
 function expectationOf(base: BaseState): RegisterExpectation | undefined {
@@ -73,6 +74,13 @@ function keypartsRetry(f: Facts): Advice[] {
   return [{ command: MK_ROTATE, why: 'Re-encryption had not started: run cryptounit-mk-rotate again.' }];
 }
 
+/** The key-part flow's next planned step when nothing has failed: load, commit, then rotate. */
+function keypartsProgress(f: Facts): Advice[] {
+  if (f.partsCommitted) return [{ command: MK_ROTATE, why: 'The key parts are loaded and committed: rotate (re-encrypt key storage under the new master key, then promote it).' }];
+  if (f.partsLoaded) return [{ command: MK_COMMIT, why: 'The key parts are loaded: commit the new master key (threshold signatures) before rotating.' }];
+  return f.rotationAttempts.length > 0 ? [{ command: MK_LOAD, why: 'Load the master key parts (2 or 3, each with its own password) into the new registers.' }] : [];
+}
+
 function rewrapCompleteNext(verdict: RegisterVerdict | undefined): Advice[] {
   if (verdict?.kind === 'unpromoted') {
     return [
@@ -97,7 +105,7 @@ function rewrapCompleteNext(verdict: RegisterVerdict | undefined): Advice[] {
 function nextFor(base: BaseState, f: Facts, verdict: RegisterVerdict | undefined, hasRegisters: boolean): Advice[] {
   switch (base) {
     case 'no-rotation':
-      return [];
+      return f.flow === 'keyparts' ? keypartsProgress(f) : [];
     case 'failed-before-new-key':
       return f.flow === 'auto' ? [{ command: AUTO_MK_ROTATE, why: WHY_AUTO_AGAIN }] : keypartsRetry(f);
     case 'rewrap-interrupted':

@@ -22,6 +22,9 @@ export interface Facts {
   failedCommand: string | undefined;
   /** Commands (as typed, without arguments) that ran with OK after the last failure: fixes already made. */
   succeededAfterFailure: Set<string>;
+  /** Key-part flow progress: parts loaded with OK, and committed with OK after that load. */
+  partsLoaded: boolean;
+  partsCommitted: boolean;
 }
 
 const MAX_PER_KIND = 3;
@@ -93,7 +96,12 @@ export function gatherFacts(attempts: readonly Attempt[], givenFlow: Flow | unde
   let m2Seen = false;
   let keypartRotationStarted = false;
   let succeededAfterFailure = new Set<string>();
+  let partsLoaded = false;
+  let partsCommitted = false;
   for (const a of attempts) {
+    const succeeded = a.ok !== undefined && a.failed === undefined;
+    if (a.role === 'load' && succeeded) [partsLoaded, partsCommitted] = [true, false];
+    if (a.role === 'commit' && succeeded && partsLoaded) partsCommitted = true;
     const done = completionIn(a, m2Seen);
     if (a.milestones.some((m) => m.milestone === 'M2')) m2Seen = true;
     if (done !== undefined) completion = { attempt: a.index, evidence: done };
@@ -134,5 +142,7 @@ export function gatherFacts(attempts: readonly Attempt[], givenFlow: Flow | unde
     precheckEvidence,
     failedCommand: commandOf(failed),
     succeededAfterFailure,
+    partsLoaded,
+    partsCommitted,
   };
 }

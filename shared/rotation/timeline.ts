@@ -6,7 +6,7 @@
 import { recogniseLine } from '../parse/recognise.js';
 import type { Flow } from '../classifier/types.js';
 
-export const STEP_IDS = ['precheck', 'generate', 'copy', 'commit', 'delay', 'rewrap', 'promote', 'done'] as const;
+export const STEP_IDS = ['precheck', 'load', 'generate', 'copy', 'commit', 'delay', 'rewrap', 'promote', 'done'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 
@@ -29,9 +29,12 @@ export type TimelineEvent =
   | { kind: 'line'; text: string; at: number }
   | { kind: 'command-finished'; exitCode: number | null };
 
-/** A fresh timeline: every step pending (the key-part flow has no generate/copy/commit/delay). */
+/** Steps that belong to the other flow: loading parts is the key-part flow's, generation and the delay auto-mk-rotate's. */
+const NOT_IN_FLOW: Record<Flow, readonly StepId[]> = { auto: ['load'], keyparts: ['generate', 'copy', 'delay'] };
+
+/** A fresh timeline: the flow's steps, every one pending. */
 export function initialTimeline(flow: Flow): Timeline {
-  const steps = STEP_IDS.map((id): TimelineStep => ({ id, state: flow === 'keyparts' && ['generate', 'copy', 'commit', 'delay'].includes(id) ? 'skipped' : 'pending' }));
+  const steps = STEP_IDS.filter((id) => !NOT_IN_FLOW[flow].includes(id)).map((id): TimelineStep => ({ id, state: 'pending' }));
   return { flow, steps };
 }
 
@@ -42,13 +45,18 @@ function assertNever(value: never): never {
 /** Mark `id` running (and every earlier unfinished step done). */
 function advance(timeline: Timeline, id: StepId, at: number): Timeline {
   const index = STEP_IDS.indexOf(id);
-  const steps = timeline.steps.map((step, i): TimelineStep => {
+  const steps = timeline.steps.map((step): TimelineStep => {
+    const i = STEP_IDS.indexOf(step.id);
     if (step.state === 'skipped') return step;
     if (i < index && step.state !== 'done') return { ...step, state: 'done' };
     if (i === index && step.state !== 'running') return { ...step, state: 'running', startedAt: at };
     return step;
   });
   return { ...timeline, steps };
+}
+
+function stateOf(timeline: Timeline, id: StepId): StepState | undefined {
+  return timeline.steps.find((s) => s.id === id)?.state;
 }
 
 function finishAll(timeline: Timeline): Timeline {
@@ -67,7 +75,7 @@ function failRunning(timeline: Timeline): Timeline {
   return { ...timeline, steps };
 }
 
-const ROTATING = new Set(['auto-mk-rotate', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm']);
+const ROTATING = new Set(['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm']);
 
 /** Apply one event. Only rotation commands move the timeline; reads and selections leave it be. */
 export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
@@ -78,7 +86,10 @@ export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
       // A rerun restarts from the step it resumes; earlier done steps stay done.
       const cleared = { ...timeline, steps: timeline.steps.map((s): TimelineStep => (s.state === 'failed' ? { ...s, state: 'pending' } : s)) };
       if (sub === 'cryptounit-mk-setimm') return advance(cleared, 'promote', event.at);
-      if (sub === 'cryptounit-mk-rotate' && timeline.flow === 'auto') return advance(cleared, 'rewrap', event.at);
+      if (sub === 'cryptounit-mk-load') return advance(cleared, 'load', event.at);
+      if (sub === 'cryptounit-mk-commit') return advance(cleared, 'commit', event.at);
+      // A re-run in the recovery flow, or the key-part flow's rotate after its commit: re-encryption.
+      if (sub === 'cryptounit-mk-rotate' && (timeline.flow === 'auto' || stateOf(timeline, 'commit') === 'done' || stateOf(timeline, 'commit') === 'running')) return advance(cleared, 'rewrap', event.at);
       return advance(cleared, 'precheck', event.at);
     }
     case 'line': {

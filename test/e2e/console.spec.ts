@@ -109,3 +109,23 @@ test('the console reads at 200 % zoom and in Japanese', async ({ page, server })
   await expect(page.getByTestId('advisor-phase')).toHaveText('再暗号化が中断');
   await page.screenshot({ path: `${SHOTS}/console-advisor-ja.png`, fullPage: true });
 });
+
+test('the key-part flow through the console: load two parts, commit, rotate, finish', async ({ page, server }) => {
+  const root = await startRotation(page, server, { scenario: 'key-parts', flow: 'keyparts' });
+  let part = 0;
+  // The count of parts, then a key number per part; passwords for each part and signature key.
+  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? String(++part) : '2'));
+  await expect(root).toHaveAttribute('data-running', 'false');
+  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-commit');
+  await page.getByTestId('run-primary').click();
+  await answerUntilDone(page, root);
+  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-rotate');
+  await page.getByTestId('run-primary').click();
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+  await expect(page.getByTestId('log')).toContainText('KMS CRK rewrap successful');
+  await page.screenshot({ path: `${SHOTS}/console-keyparts-completed.png` });
+  await expectAccessible(page, 'key-part flow completed');
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toBeVisible();
+});

@@ -30,14 +30,14 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Open the app and reset the simulator to the default scenario from Home's demo controls. */
-export async function resetSimulator(page: Page, server: DemoServer): Promise<void> {
+export async function resetSimulator(page: Page, server: DemoServer, scenario = 'default'): Promise<void> {
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await go(page, 'Home');
-  await page.getByTestId('scenario').selectOption('default');
+  await page.getByTestId('scenario').selectOption(scenario);
   await page.getByTestId('reset-sim').click();
-  // The scenario already reads "default" before the reset: wait for the reset's own report.
-  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText('The simulator was reset to default');
+  // The scenario may already read the same name before the reset: wait for the reset's own report.
+  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(`The simulator was reset to ${scenario}`);
 }
 
 /** Arm a simulator fault for the next rotation command through the console's training control. */
@@ -51,11 +51,11 @@ export async function armFault(page: Page, fault: string): Promise<void> {
 }
 
 /** Reset the simulator, (arm a fault,) run the pre-checks, confirm the plan and start. */
-export async function startRotation(page: Page, server: DemoServer, options: { fault?: string } = {}): Promise<Locator> {
-  await resetSimulator(page, server);
+export async function startRotation(page: Page, server: DemoServer, options: { fault?: string; scenario?: string; flow?: 'auto' | 'keyparts' } = {}): Promise<Locator> {
+  await resetSimulator(page, server, options.scenario);
   if (options.fault) await armFault(page, options.fault);
   await go(page, 'Pre-checks');
-  await page.getByLabel(/Recovery crypto units/).check();
+  await page.getByLabel(options.flow === 'keyparts' ? /Master key part files/ : /Recovery crypto units/).check();
   await page.getByTestId('run-prechecks').click();
   await expect(page.getByTestId('precheck-summary')).toBeVisible();
   await page.getByTestId('to-plan').click();
@@ -78,8 +78,11 @@ export async function nextStop(root: Locator): Promise<string | null> {
   return kind;
 }
 
-/** Answer every prompt of the running command the way an administrator would, until it ends. */
-export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>): Promise<void> {
+/**
+ * Answer every prompt of the running command the way an administrator would, until it ends.
+ * `text` gives the answer to a prompt that asks for text (a count, a key number).
+ */
+export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>, text?: (kind: string) => string): Promise<void> {
   for (let i = 0; i < 12; i++) {
     const kind = await nextStop(root);
     if (kind === null) return;
@@ -93,6 +96,7 @@ export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kin
     } else if (kind === 'confirm') {
       await dialog.getByRole('button', { name: 'Yes' }).click();
     } else {
+      if (text) await dialog.getByLabel('Answer').fill(text(kind));
       await dialog.getByRole('button', { name: 'Send' }).click();
     }
     await expect(root).toHaveAttribute('data-answered', String(before + 1));

@@ -21,11 +21,21 @@ describe('StepTimeline', () => {
     expect(within(step('commit')).getByText('pending')).toBeTruthy();
   });
 
-  it('marks the key-part flow steps it does not run as skipped', () => {
+  it('shows the key-part flow\'s own steps: load and commit instead of generate, copy and the delay', () => {
     render(StepTimeline, { timeline: initialTimeline('keyparts') });
-    expect(step('generate').dataset.state).toBe('skipped');
-    expect(step('generate').textContent).toContain('skipped');
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.dataset.step)).toEqual(['precheck', 'load', 'commit', 'rewrap', 'promote', 'done']);
+    expect(step('load').textContent).toContain('Load the master key parts');
     expect(step('rewrap').dataset.state).toBe('pending');
+  });
+
+  it('moves through load, commit and re-encryption as the key-part commands run', () => {
+    let t: Timeline = transition(initialTimeline('keyparts'), { kind: 'command-started', argv: ['tke', 'cryptounit-mk-load'], at: 1 });
+    t = transition(t, { kind: 'command-finished', exitCode: 0 });
+    t = transition(t, { kind: 'command-started', argv: ['tke', 'cryptounit-mk-commit'], at: 2 });
+    expect(t.steps.map((s) => `${s.id}:${s.state}`)).toEqual(['precheck:done', 'load:done', 'commit:running', 'rewrap:pending', 'promote:pending', 'done:pending']);
+    t = transition(t, { kind: 'command-started', argv: ['tke', 'cryptounit-mk-rotate'], at: 3 });
+    expect(t.steps.find((s) => s.id === 'rewrap')?.state).toBe('running');
   });
 
   it('counts the discovery delay down from the step start, then says it is waiting', () => {

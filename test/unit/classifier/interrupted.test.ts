@@ -78,3 +78,16 @@ OK`;
     expect(commands(after.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
 });
+
+describe('the key-part flow without a failure', () => {
+  const load = '$ ibmcloud tke cryptounit-mk-load\nEnter the number of master key parts to load (2 or 3):\n> 2\nOK';
+  const commit = '$ ibmcloud tke cryptounit-mk-commit\nOK';
+
+  it('is progress, not a failed rotation: after loading, commit; after committing, rotate', () => {
+    const loaded = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }] });
+    expect(loaded.phase).toBe('no-rotation');
+    expect(commands(loaded.next)).toEqual(['ibmcloud tke cryptounit-mk-commit']);
+    const committed = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }, { file: 'commit.txt', text: commit }] });
+    expect(commands(committed.next)).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
+  });
+});
