@@ -4,7 +4,8 @@
  * current, and the interlocks are applied to every command and to the answers that matter.
  */
 import { hostname, userInfo } from 'node:os';
-import type { Classification, Flow } from '../../../shared/classifier/types.js';
+import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
+import type { Classification, Flow, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
@@ -12,37 +13,10 @@ import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJourn
 import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
 import { deselectProblem, forbiddenReason, isMutating, setimmProblem } from './interlocks.js';
+import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
 import { RotationState } from './rotation-state.js';
 
-/** The pre-check results a rotation starts on, as journaled. */
-export interface PrecheckRecord {
-  flow: string;
-  ranAt: string;
-  results: { id: string; status: 'pass' | 'fail' | 'unknown'; summary: string }[];
-}
-import { chunkLines } from '../../../shared/analysis/captures.js';
-import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
-import type { Phase } from '../../../shared/classifier/types.js';
-import type { UnitRegisters } from '../../../shared/tke/types.js';
-
-/** One file of a manual terminal run, decoded and cleaned, as `importRun` journals it. */
-export interface ImportedRunFile {
-  name: string;
-  sha256: string;
-  bytes: number;
-  encoding: string;
-  format: string;
-  lines: string[];
-  commandLine?: string;
-}
-
-/** What `importRun` puts in a new journal: the files, then the register reading taken meanwhile. */
-export interface ImportedRun {
-  flow: Flow;
-  files: ImportedRunFile[];
-  reading?: { argv: string[]; lines: string[]; exitCode: number; units: UnitRegisters[] };
-  note: string;
-}
+export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
 
 export interface RotationServiceOptions {
   dataDir: string;
@@ -119,25 +93,7 @@ export class RotationService {
   async importRun(run: ImportedRun): Promise<RotationSnapshot> {
     if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before adopting a manual run.`);
     this.#requireIdle();
-    const mode = this.#options.invocation().mode;
-    const journal = await RotationJournal.create(this.#options.dataDir, {
-      flow: run.flow,
-      mode,
-      host: hostname(),
-      user: userInfo().username,
-      imported: { files: run.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
-    });
-    for (const f of run.files) {
-      await journal.append({ kind: 'imported-file', data: { name: f.name, sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, format: f.format, lineCount: f.lines.length, ...(f.commandLine === undefined ? {} : { commandLine: f.commandLine }) } });
-      for (const chunk of chunkLines(f.lines)) await journal.append({ kind: 'imported-output', data: chunk });
-    }
-    if (run.reading) {
-      await journal.append({ kind: 'command-started', data: { argv: run.reading.argv, mode } });
-      for (const line of run.reading.lines) await journal.appendOutput(line, { stream: 'pty' });
-      await journal.append({ kind: 'command-finished', data: { exitCode: run.reading.exitCode } });
-      if (run.reading.units.length > 0) await journal.append({ kind: 'registers', data: { units: run.reading.units } });
-    }
-    await journal.append({ kind: 'decision', data: { what: run.note } });
+    const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
     const { entries } = await verifyJournal(journal.path);
     this.#rotation = new RotationState(journal, entries, false);
     await this.#recordClassification('imported');
