@@ -104,7 +104,8 @@ test('a manual run that failed after M1: pasted, classified, read, adopted, reco
   // Signed report: exported from the Reports screen, verified by mkra verify, imported part marked.
   await nav(page, 'Reports').click();
   const form = page.getByTestId('export-form');
-  await form.getByLabel('Report key password').fill(KEY_PASSWORD);
+  await form.getByLabel('Report key password', { exact: true }).fill(KEY_PASSWORD);
+  await form.getByLabel('Repeat the report key password').fill(KEY_PASSWORD);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
   await shot(page, 'report');

@@ -70,10 +70,16 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await expect(form.getByLabel('Rotation')).toBeVisible();
   const chosen = await form.getByLabel('Rotation').inputValue();
   if (rotationId) expect(chosen).toContain(rotationId.replace(/[^\w-]/g, ''));
-  // The browser host has no OS keystore: the backend refused the key without a password, so both the
-  // public key and the export ask for the report key password.
-  await expect(page.getByTestId('key-password')).toBeVisible();
-  const keyPassword = form.getByLabel('Report key password');
+  // The browser host has no OS keystore and the key does not exist yet: the export asks for the
+  // report key password twice (it creates the key), and the public key waits for that first export.
+  await expect(page.getByTestId('key-not-created')).toBeVisible();
+  const keyPassword = form.getByLabel('Report key password', { exact: true });
+  const keyRepeat = form.getByLabel('Repeat the report key password');
+  await keyPassword.fill(KEY_PASSWORD);
+  await keyRepeat.fill('something else');
+  await expect(page.getByTestId('export-submit')).toBeDisabled();
+  await keyPassword.fill('');
+  await keyRepeat.fill('');
   await expect(keyPassword).toBeVisible();
   await expect(keyPassword).toHaveAttribute('type', 'password');
   await expect(keyPassword).toHaveAttribute('autocomplete', 'off');
@@ -89,12 +95,15 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await expect(adminPassword).toHaveAttribute('autocomplete', 'off');
   await adminPassword.fill(WRONG_PASSWORD);
   await keyPassword.fill(KEY_PASSWORD);
+  await keyRepeat.fill(KEY_PASSWORD);
   await page.getByTestId('export-submit').click();
   await expect(page.getByTestId('export-error')).toContainText('wrong password');
   await expect(page.getByTestId('export-error')).toBeFocused();
   await expect(page.getByTestId('export-key-password-asked')).toHaveCount(0);
   await expect(adminPassword).toHaveValue('');
   await expect(keyPassword).toHaveValue('');
+  // Signing opened the report key first, so that attempt created it: no second typing from now on.
+  await expect(keyRepeat).toHaveCount(0);
   await shot(page, 'export-failed');
   await expectAccessible(page, 'export failed');
 

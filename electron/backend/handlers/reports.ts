@@ -9,7 +9,7 @@ import { journalPath } from '../journal/index.js';
 import { createReport, exportReport, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes, type ReportVerification } from '../reports/index.js';
 import type { BackendContext } from './context.js';
 
-type ReportHandlers = Pick<Handlers, 'report:export' | 'report:verify' | 'report:get-public-key' | 'report:read-file'>;
+type ReportHandlers = Pick<Handlers, 'report:export' | 'report:verify' | 'report:get-key-status' | 'report:get-public-key' | 'report:read-file'>;
 
 /** Where a rotation's exported report lives. */
 export function reportsDir(dataDir: string, rotationId: string): string {
@@ -48,6 +48,11 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
       }
     },
     'report:verify': async (req) => viewOf(await verifyReportBytes(Buffer.from(req.file.base64, 'base64'), req.pinnedFingerprint ? { pinnedKey: req.pinnedFingerprint } : {})),
+    'report:get-key-status': async () => ({
+      osKeystore: ctx.secretBox?.available() ?? false,
+      // Reading the public half needs no password: it only tells whether the key was created.
+      exists: (await new ReportKeyStore({ dataDir: ctx.dataDir }).publicKey()) !== undefined,
+    }),
     'report:get-public-key': async (req) => {
       const box = ctx.secretBox?.available() ?? false;
       const store = keyStore(ctx, req.keyPassword);

@@ -22,6 +22,8 @@ export const reportChannels = {
   },
   /** Verify a report file the administrator picked (PDF or JSON), optionally pinned to a fingerprint. */
   'report:verify': { request: z.object({ file: FileBytes, pinnedFingerprint: z.string().max(200).optional() }).strict(), response: view<ReportVerificationView>() },
+  /** Whether the OS keystore protects the report key here, and whether the key exists yet. */
+  'report:get-key-status': { request: z.object({}).strict(), response: z.object({ osKeystore: z.boolean(), exists: z.boolean() }) },
   /** The report key's public half and fingerprint, for auditors to pin. */
   'report:get-public-key': { request: z.object({ keyPassword: Secret.optional() }).strict(), response: view<ReportPublicKeyView>() },
   /** The bytes of an exported file, so a browser can save it. */

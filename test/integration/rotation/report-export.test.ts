@@ -32,9 +32,11 @@ describe('report export after a recovery, through the backend handlers', () => {
       emit: () => undefined,
       secretBox: null,
     });
+    expect(await handlers['report:get-key-status']({})).toEqual({ osKeystore: false, exists: false });
     await expect(handlers['report:export']({ rotationId: done.rotationId, language: 'ja' })).rejects.toThrow(/report key password/);
     const exported = await handlers['report:export']({ rotationId: done.rotationId, language: 'ja', keyPassword: KEY_PASSWORD });
     expect(exported.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(await handlers['report:get-key-status']({})).toEqual({ osKeystore: false, exists: true });
     for (const path of [exported.pdfPath, exported.jsonPath]) {
       const r = spawnSync(process.execPath, ['bin/mkra.js', 'verify', path, '--key', exported.fingerprint], { encoding: 'utf8' });
       expect(r.status, r.stdout + r.stderr).toBe(0);

@@ -31,6 +31,8 @@ export class ReportsState {
    * host, or an Electron without a keychain). Never guessed from the host.
    */
   keyPasswordNeeded = $state(false);
+  /** False until the report key exists: its first password is then typed twice. */
+  keyExists = $state(true);
   publicKey = $state.raw<ReportPublicKeyView | null>(null);
   exported = $state.raw<ExportedReport | null>(null);
   /** The backend's last refusal or failure of an export, shown beside the form. */
@@ -81,6 +83,14 @@ export class ReportsState {
    * for the report key password. Quiet: opening the screen is not an error.
    */
   async probeKey(): Promise<void> {
+    const status = await this.#api.invoke('report:get-key-status', {});
+    if (status.ok) {
+      this.keyExists = status.value.exists;
+      if (!status.value.osKeystore) {
+        this.keyPasswordNeeded = true;
+        return;
+      }
+    }
     const result = await this.#api.invoke('report:get-public-key', {});
     if (result.ok) this.publicKey = result.value;
     else if (result.error.code === 'refused') this.keyPasswordNeeded = true;
@@ -91,7 +101,7 @@ export class ReportsState {
   async loadPublicKey(keyPassword: string | undefined): Promise<boolean> {
     return this.#work('key', async () => {
       const result = await this.#store.call(this.#api.invoke('report:get-public-key', keyPassword ? { keyPassword } : {}));
-      if (result.ok) this.publicKey = result.value;
+      if (result.ok) [this.publicKey, this.keyExists] = [result.value, true];
       else if (result.error.code === 'refused' && !keyPassword) this.keyPasswordNeeded = true;
       return result.ok;
     });
@@ -104,6 +114,9 @@ export class ReportsState {
       this.exportError = null;
       this.exportNeedsKeyPassword = false;
       const result = await this.#store.call(this.#api.invoke('report:export', request));
+      // Signing opens (or on first use creates) the key before anything else can fail.
+      const status = await this.#api.invoke('report:get-key-status', {});
+      if (status.ok) this.keyExists = status.value.exists;
       if (!result.ok) {
         this.exportError = result.error.message;
         // The backend refuses an export without a key password where no keystore protects the key.
@@ -111,6 +124,7 @@ export class ReportsState {
         return false;
       }
       this.exported = { ...result.value, rotationId: request.rotationId, adminFile: request.admin?.fileName ?? null };
+      this.keyExists = true;
       return true;
     });
   }
