@@ -22,6 +22,8 @@ export interface Harness {
   /** Run one command and answer its prompts until it exits; resolves with the snapshot after it. */
   runToExit(argv: string[], answers?: Partial<Record<string, (snap: RotationSnapshot) => string>>): Promise<RotationSnapshot>;
   setFault(fault: string | null): void;
+  /** Run the advisor's first next command until completed (at most 8 steps); returns the commands run. */
+  followAdvisor(from: RotationSnapshot): Promise<{ snapshot: RotationSnapshot; followed: string[] }>;
 }
 
 /** A fresh data directory, simulator state (scenario, keys) and a logged-in token. */
@@ -66,7 +68,7 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
     keys: () => '1 2',
     other: () => 'admin@example.com',
   };
-  return {
+  const harness: Harness = {
     dataDir,
     simDir,
     service,
@@ -95,7 +97,19 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
         });
       }
     },
+    async followAdvisor(from) {
+      let snapshot = from;
+      const followed: string[] = [];
+      for (let step = 0; step < 8 && snapshot.classification.phase !== 'completed'; step++) {
+        const next = snapshot.classification.next[0];
+        if (!next) break;
+        followed.push(next.command);
+        snapshot = await harness.runToExit(argvOf(next.command));
+      }
+      return { snapshot, followed };
+    },
   };
+  return harness;
 }
 
 /** Every file under a directory, read as text (for secret searches). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argvOf, createHarness, PASSWORD, readAllFiles } from './harness.js';
+import { createHarness, PASSWORD, readAllFiles } from './harness.js';
 
 describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => {
   it('runs a complete auto-mk-rotate, journals every line and keeps no password anywhere', async () => {
@@ -74,17 +74,11 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
         const h = createHarness();
         await h.service.start({ flow: 'auto' });
         h.setFault(fault + how);
-        let snap = await h.runToExit(['tke', 'auto-mk-rotate']);
+        const snap = await h.runToExit(['tke', 'auto-mk-rotate']);
         h.setFault(null);
         expect(snap.classification.phase).not.toBe('completed');
-        const followed: string[] = [];
-        for (let step = 0; step < 8 && snap.classification.phase !== 'completed'; step++) {
-          const next = snap.classification.next[0];
-          expect(next, `no next step in phase ${snap.classification.phase}`).toBeDefined();
-          followed.push(next?.command ?? '');
-          snap = await h.runToExit(argvOf(next?.command ?? ''));
-        }
-        expect(snap.classification.phase, followed.join(' -> ')).toBe('completed');
+        const { snapshot, followed } = await h.followAdvisor(snap);
+        expect(snapshot.classification.phase, followed.join(' -> ')).toBe('completed');
         expect(h.keystore()).toMatchObject({ lost: 0 });
         if (['after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm'].includes(fault)) expect(followed).not.toContain('ibmcloud tke auto-mk-rotate');
       });
@@ -100,16 +94,10 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
         await h.runToExit(['tke', 'cryptounit-mk-load'], { other: () => '2', keys: () => String(++part) });
         await h.runToExit(['tke', 'cryptounit-mk-commit']);
         h.setFault(fault + how);
-        let snap = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
+        const snap = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
         h.setFault(null);
-        const followed: string[] = [];
-        for (let step = 0; step < 8 && snap.classification.phase !== 'completed'; step++) {
-          const next = snap.classification.next[0];
-          expect(next, `no next step in phase ${snap.classification.phase}`).toBeDefined();
-          followed.push(next?.command ?? '');
-          snap = await h.runToExit(argvOf(next?.command ?? ''));
-        }
-        expect(snap.classification.phase, followed.join(' -> ')).toBe('completed');
+        const { snapshot, followed } = await h.followAdvisor(snap);
+        expect(snapshot.classification.phase, followed.join(' -> ')).toBe('completed');
         expect(h.keystore()).toMatchObject({ lost: 0 });
       });
     }
