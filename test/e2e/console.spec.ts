@@ -129,3 +129,29 @@ test('the key-part flow through the console: load two parts, commit, rotate, fin
   await page.getByTestId('finish-rotation').click();
   await expect(page.getByTestId('completed')).toBeVisible();
 });
+
+test('the log stays virtualised with 100 000 lines: few rows in the page, the end reachable', async ({ page, server }) => {
+  test.setTimeout(120_000);
+  // A rotation whose journal already holds 100 000 output lines (an imported capture: 50 entries).
+  const { createImportedJournal } = await import('../../electron/backend/rotation/imported-journal.js');
+  const lines = Array.from({ length: 100_000 }, (_, i) => `Re-encrypted ${i + 1} of 100000 keys`);
+  const journal = await createImportedJournal(server.dataDir, { flow: 'auto', files: [{ name: 'big.txt', sha256: 'a'.repeat(64), bytes: 3_000_000, encoding: 'utf-8', format: 'plain', lines }], note: 'e2e: 100 000 lines' }, 'demo');
+  await journal.close();
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByRole('navigation').getByRole('button', { name: 'History', exact: true }).click();
+  const started = Date.now();
+  await page.getByRole('button', { name: /Open read-only/ }).first().click();
+  const log = page.getByTestId('log');
+  await expect(log).toHaveAttribute('data-count', '100000', { timeout: 60_000 });
+  await expect(page.locator('[data-line="100000"]')).toBeVisible();
+  console.log(`[log] 100 000 lines loaded and shown at the end in ${Date.now() - started} ms`);
+  expect(await page.locator('.line').count()).toBeLessThan(300);
+  // Scrolling to the top and back by keyboard keeps the page responsive and the rows few.
+  await page.getByTestId('log-lines').focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator('[data-line="1"]')).toBeVisible();
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-line="100000"]')).toBeVisible();
+  expect(await page.locator('.line').count()).toBeLessThan(300);
+});
