@@ -84,9 +84,16 @@ export const events = {
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+/** Why the backend refused, for the UI to say in its own language (the message stays English). */
+export type RefusalReason =
+  | { kind: 'forbidden'; command: string }
+  | { kind: 'busy'; command: string }
+  | { kind: 'needs-rotation'; command: string };
+
 export interface IpcError {
   code: 'unknown-channel' | 'invalid-payload' | 'refused' | 'failed';
   message: string;
+  reason?: RefusalReason;
 }
 export type Result<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 

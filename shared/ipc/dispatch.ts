@@ -3,7 +3,7 @@
  * channels and malformed payloads get a clear error, handler exceptions become `{ ok: false }`.
  */
 import { z } from 'zod';
-import { contract, events, isChannel, type Channel, type EventName, type EventPayload, type RequestOf, type ResponseOf, type Result } from './contract.js';
+import { contract, events, isChannel, type Channel, type EventName, type EventPayload, type RefusalReason, type RequestOf, type ResponseOf, type Result } from './contract.js';
 
 /** A backend implements one async handler per channel. */
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -11,6 +11,13 @@ export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<Resp
 /** An error a handler throws on purpose, whose message is safe to show (e.g. an interlock refusal). */
 export class RefusedError extends Error {
   override readonly name = 'RefusedError';
+
+  constructor(
+    message: string,
+    readonly reason?: RefusalReason,
+  ) {
+    super(message);
+  }
 }
 
 function describe(error: z.ZodError): string {
@@ -32,8 +39,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     return { ok: true, value: contract[channel].response.parse(value) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const code = error instanceof RefusedError ? 'refused' : 'failed';
-    return { ok: false, error: { code, message } };
+    if (error instanceof RefusedError) return { ok: false, error: { code: 'refused', message, ...(error.reason ? { reason: error.reason } : {}) } };
+    return { ok: false, error: { code: 'failed', message } };
   }
 }
 

@@ -148,10 +148,17 @@ test('the log stays virtualised with 100 000 lines: few rows in the page, the en
   console.log(`[log] 100 000 lines loaded and shown at the end in ${Date.now() - started} ms`);
   expect(await page.locator('.line').count()).toBeLessThan(300);
   // Scrolling to the top and back by keyboard keeps the page responsive and the rows few.
-  await page.getByTestId('log-lines').focus();
-  await page.keyboard.press('Home');
-  await expect(page.locator('[data-line="1"]')).toBeVisible();
-  await page.keyboard.press('End');
-  await expect(page.locator('[data-line="100000"]')).toBeVisible();
+  const list = page.getByTestId('log-lines');
+  // Keys act once the list has focus and has settled after its last layout: retry until they do.
+  await expect(async () => {
+    await list.focus();
+    await page.keyboard.press('Home');
+    await expect(page.locator('[data-line="1"]')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(async () => {
+    await list.focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('[data-line="100000"]')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   expect(await page.locator('.line').count()).toBeLessThan(300);
 });

@@ -184,14 +184,14 @@ export class RotationService {
     checkArgv(argv);
     const r = this.#rotation?.writable ? this.#rotation : null;
     if (!r) {
-      if (isMutating(argv)) throw new RefusedError(`${typedCommand(argv)} changes registers or key storage: start (or resume) a rotation first, so that every step is journaled and checked.`);
+      if (isMutating(argv)) throw new RefusedError(`${typedCommand(argv)} changes registers or key storage: start (or resume) a rotation first, so that every step is journaled and checked.`, { kind: 'needs-rotation', command: typedCommand(argv) });
       return (await this.#spawn(argv, { readOnly: false })).info;
     }
     this.#requireIdle();
     const refusal = forbiddenReason(r.classification, argv);
     if (refusal) {
       await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(argv)} (${refusal})` } });
-      throw new RefusedError(refusal);
+      throw new RefusedError(refusal, { kind: 'forbidden', command: typedCommand(argv) });
     }
     if (r.awaitingReview && isMutating(argv)) {
       throw new RefusedError(`${typedCommand(argv)} is refused: this rotation was imported from a manual run and its evidence has not been reviewed yet. Review the evidence and confirm it on the analysis screen first.`);
@@ -376,7 +376,7 @@ export class RotationService {
   }
 
   #requireIdle(): void {
-    if (this.#running) throw new RefusedError(`Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`);
+    if (this.#running) throw new RefusedError(`Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`, { kind: 'busy', command: this.#running.info.command });
   }
 
   #requireRotation(): RotationState {

@@ -2,13 +2,15 @@
  * Mirrors the backend's console state (open rotation, running command) and the log lines. The
  * backend decides everything; this class only holds what it pushed and forwards requests.
  */
-import type { RendererApi, Result } from '../../../shared/ipc/contract.js';
+import type { RefusalReason, RendererApi, Result } from '../../../shared/ipc/contract.js';
 import type { ConsoleState } from '../../../shared/rotation/types.js';
 
 export interface Notice {
   id: number;
   level: 'info' | 'warning' | 'error';
   message: string;
+  /** A refusal the UI can say in its own language; `message` is then the backend's English. */
+  reason?: RefusalReason;
 }
 
 export class ConsoleStore {
@@ -43,8 +45,8 @@ export class ConsoleStore {
   }
 
   /** Show a message to the administrator (also used for refusals from the backend). */
-  notify(level: Notice['level'], message: string): void {
-    this.notices = [...this.notices.slice(-4), { id: ++this.#noticeId, level, message }];
+  notify(level: Notice['level'], message: string, reason?: RefusalReason): void {
+    this.notices = [...this.notices.slice(-4), { id: ++this.#noticeId, level, message, ...(reason ? { reason } : {}) }];
   }
 
   dismiss(id: number): void {
@@ -54,7 +56,7 @@ export class ConsoleStore {
   /** Call the backend; a refusal or error becomes a notice and the result is returned as is. */
   async call<T>(promise: Promise<Result<T>>): Promise<Result<T>> {
     const result = await promise;
-    if (!result.ok) this.notify(result.error.code === 'refused' ? 'warning' : 'error', result.error.message);
+    if (!result.ok) this.notify(result.error.code === 'refused' ? 'warning' : 'error', result.error.message, result.error.reason);
     return result;
   }
 

@@ -24,6 +24,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
     h.setFault(null);
     expect(failed.classification.phase).toBe('rewrap-interrupted');
     await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/auto-mk-rotate is refused/);
+    await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toMatchObject({ reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
     expect(failed.classification.next[0]?.command).toBe('ibmcloud tke cryptounit-mk-rotate');
     const recovered = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
     expect(recovered.classification.phase).toBe('completed');

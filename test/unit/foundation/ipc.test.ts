@@ -43,6 +43,8 @@ describe('dispatch (validation at the boundary)', () => {
     expect(await dispatch(failing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'failed', message: 'disk on fire' } });
     const refusing = only({ 'app:get-info': async () => { throw new RefusedError('not now'); } });
     expect(await dispatch(refusing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'refused', message: 'not now' } });
+    const withReason = only({ 'app:get-info': async () => { throw new RefusedError('busy', { kind: 'busy', command: 'ibmcloud tke cryptounits' }); } });
+    expect(await dispatch(withReason, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'refused', message: 'busy', reason: { kind: 'busy', command: 'ibmcloud tke cryptounits' } } });
   });
 
   it('never lets a handler return a value outside the contract', async () => {

@@ -3,7 +3,7 @@
  * this class only forwards requests (refusals become store notices) and tracks a request in flight
  * so buttons cannot be pressed twice.
  */
-import type { RendererApi } from '../../../../shared/ipc/contract.js';
+import type { RefusalReason, RendererApi } from '../../../../shared/ipc/contract.js';
 import type { ConsoleStore } from '../console-store.svelte.js';
 import { argvOf } from './commands.js';
 
@@ -11,7 +11,7 @@ export class ConsoleActions {
   /** A request is on its way to the backend. */
   pending = $state(false);
   /** The backend's refusal of the last command asked from the console, shown beside its button. */
-  refusal = $state<string | null>(null);
+  refusal = $state.raw<{ message: string; reason?: RefusalReason } | null>(null);
   /** The backend's warning for a cancel that needs the typed confirmation (after M1). */
   cancelWarning = $state<string | null>(null);
   readonly #api: RendererApi;
@@ -26,7 +26,7 @@ export class ConsoleActions {
   run(command: string): Promise<boolean> {
     return this.#send(async () => {
       const result = await this.#store.call(this.#api.invoke('rotation:run-command', { argv: argvOf(command) }));
-      this.refusal = result.ok ? null : result.error.message;
+      this.refusal = result.ok ? null : { message: result.error.message, ...(result.error.reason ? { reason: result.error.reason } : {}) };
       return result.ok;
     });
   }

@@ -1,0 +1,27 @@
+import { render } from '@testing-library/svelte';
+import { locale } from 'svelte-i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import RefusalText from '../../../renderer/src/lib/components/RefusalText.svelte';
+import { setupMessages } from './setup.js';
+
+beforeAll(setupMessages);
+
+const message = 'ibmcloud tke auto-mk-rotate is refused: M1 ("Delaying 30 seconds ...") was printed in this rotation';
+
+describe('RefusalText', () => {
+  it('says a forbidden command in Japanese with its danger, and keeps the backend\'s English behind a disclosure', async () => {
+    await locale.set('ja');
+    const { container } = render(RefusalText, { message, reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
+    const said = container.querySelector('.message')?.textContent ?? '';
+    expect(said).toContain('安全インターロックにより拒否されました');
+    expect(said).toContain('鍵ストレージ');
+    expect(container.querySelector('details [lang="en"]')?.textContent).toBe(message);
+    await locale.set('en');
+  });
+
+  it('shows the backend\'s message as English when there is no reason to translate', () => {
+    const { container } = render(RefusalText, { message: 'Disk full.' });
+    expect(container.querySelector('[lang="en"]')?.textContent).toBe('Disk full.');
+    expect(container.querySelector('details')).toBeNull();
+  });
+});
