@@ -5,16 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAULT_EXPECTATIONS } from './fault-expectations.js';
 
 const cases: [string, string, string][] = [
-  ['auth', 'auth-expired', 'ibmcloud login'],
-  ['after-generate', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-copy', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-commit', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-m1', 'rewrap-interrupted', 'ibmcloud tke cryptounit-mk-rotate'],
-  ['mid-rewrap', 'rewrap-interrupted', 'ibmcloud tke cryptounit-mk-rotate'],
-  ['after-m2', 'rewrap-complete', 'ibmcloud tke cryptounit-mk-setimm'],
-  ['mid-setimm', 'partially-promoted', 'ibmcloud tke cryptounit-rm'],
+  ...FAULT_EXPECTATIONS,
   // A crash prints nothing more: the classifier must lean on the register reading.
   ['after-commit:crash', 'rewrap-interrupted', 'ibmcloud tke cryptounit-mk-rotate'],
   ['after-generate:crash', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],

@@ -5,17 +5,9 @@ import { classify, type Phase } from '../../../shared/classifier/index.js';
 import { parseRegisterListing } from '../../../shared/parse/index.js';
 import { createMemorySim, runInProcess } from '../../../shared/sim/in-process.js';
 import type { FaultPoint } from '../../../shared/sim/faults.js';
+import { FAULT_EXPECTATIONS } from './fault-expectations.js';
 
-const expected: [FaultPoint, Phase, string][] = [
-  ['auth', 'auth-expired', 'ibmcloud login'],
-  ['after-generate', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-copy', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-commit', 'failed-before-new-key', 'ibmcloud tke auto-mk-rotate'],
-  ['after-m1', 'rewrap-interrupted', 'ibmcloud tke cryptounit-mk-rotate'],
-  ['mid-rewrap', 'rewrap-interrupted', 'ibmcloud tke cryptounit-mk-rotate'],
-  ['after-m2', 'rewrap-complete', 'ibmcloud tke cryptounit-mk-setimm'],
-  ['mid-setimm', 'partially-promoted', 'ibmcloud tke cryptounit-rm'],
-];
+const expected = FAULT_EXPECTATIONS as [FaultPoint, Phase, string][];
 
 describe('classify simulator transcripts', () => {
   it.each(expected)('fault %s -> %s', async (fault, phase, first) => {
