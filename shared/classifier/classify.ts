@@ -1,40 +1,39 @@
 /** The classifier's entry point: transcripts (+ flow, + registers) to a `Classification`. */
 import { decide } from './decide.js';
-import { gatherFacts, type Facts } from './facts.js';
-import { describeUnit, type RegisterVerdict } from './registers-check.js';
+import { describeUnit } from './describe.js';
+import { gatherKnowledge, type Knowledge } from './knowledge.js';
 import { scanTranscripts } from './scan.js';
-import type { Classification, ClassifyInput, Evidence, RegisterReading } from './types.js';
+import type { Classification, ClassifyInput, Evidence } from './types.js';
 
 const MAX_EVIDENCE = 40;
 const MAX_ATTEMPT_STARTS = 10;
+const MAX_READINGS = 3;
 
-function transcriptEvidence(f: Facts): Evidence[] {
+function transcriptEvidence(k: Knowledge): Evidence[] {
   const out: Evidence[] = [];
-  const starts = f.rotationAttempts.filter((a) => a.start.text !== '').map((a) => a.start);
+  const starts = k.rotationAttempts.filter((a) => a.start.text !== '').map((a) => a.start);
   out.push(...starts.slice(0, MAX_ATTEMPT_STARTS));
   if (starts.length > MAX_ATTEMPT_STARTS) out.push(...starts.slice(-1));
-  out.push(...f.m1, ...f.m2);
-  if (f.completion !== undefined) out.push(f.completion.evidence);
-  if (f.lastFailure !== undefined) out.push(f.lastFailure.evidence);
-  out.push(...f.precheckEvidence);
-  if (f.loginAfterFailure !== undefined) out.push(f.loginAfterFailure);
+  out.push(...k.m1, ...k.m2, ...k.rewrap);
+  out.push(...k.completion);
+  if (k.lastFailure !== undefined) out.push(k.lastFailure.evidence);
+  out.push(...k.precheckEvidence);
+  if (k.loginAfterFailure !== undefined) out.push(k.loginAfterFailure);
+  if (k.contradiction !== undefined) out.push(...k.contradiction.evidence.filter((e) => e.line > 0));
   return out;
 }
 
-function registerEvidence(
-  registers: readonly RegisterReading[],
-  verdict: RegisterVerdict | undefined,
-  file: string,
-): Evidence[] {
-  const cite = (nums: readonly number[] | undefined): Evidence[] =>
-    registers
-      .filter((u) => nums === undefined || nums.includes(u.num))
-      .map((u) => ({ file, line: u.line ?? 0, text: describeUnit(u) }));
-  if (verdict?.kind === 'contradiction') {
-    const units = verdict.units.length > 0 ? verdict.units : undefined;
-    return [{ file, line: 0, text: `register reading contradicts the transcripts: ${verdict.reason}` }, ...cite(units)];
+/** The units of the latest readings (and the contradiction's reason), as evidence lines. */
+function registerEvidence(k: Knowledge): Evidence[] {
+  const out: Evidence[] = [];
+  if (k.contradiction !== undefined) {
+    const at = k.contradiction.evidence[0];
+    out.push({ file: at?.file ?? 'registers', line: at?.line ?? 0, text: `register reading contradicts the transcripts: ${k.contradiction.reason}` });
   }
-  return cite(undefined);
+  for (const r of k.readings.slice(-MAX_READINGS)) {
+    for (const u of r.units) out.push({ file: r.evidence.file, line: u.line ?? r.evidence.line, text: describeUnit(u) });
+  }
+  return out;
 }
 
 function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number>): Evidence[] {
@@ -46,30 +45,31 @@ function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number
     seen.add(key);
     out.push(e);
   }
-  return out.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+  return out.sort((a, b) => (order.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file) ?? Number.MAX_SAFE_INTEGER) || a.line - b.line);
 }
 
 /** Classify a failed (or finished) rotation from its transcripts and an optional register reading. */
 export function classify(input: ClassifyInput): Classification {
   const attempts = scanTranscripts(input.transcripts);
-  const facts = gatherFacts(attempts, input.flow);
-  const decision = decide(facts, input.registers);
+  const registers = input.registers === undefined ? undefined : { units: input.registers, file: input.registersFile ?? 'registers' };
+  const k = gatherKnowledge(attempts, input.flow, registers);
+  const decision = decide(k);
   const order = new Map<string, number>();
   input.transcripts.forEach((t, i) => {
     if (!order.has(t.file)) order.set(t.file, i);
   });
-  const evidence = dedupe(transcriptEvidence(facts), order).slice(0, MAX_EVIDENCE);
-  if (input.registers !== undefined) {
-    evidence.push(...registerEvidence(input.registers, decision.verdict, input.registersFile ?? 'registers').slice(0, MAX_EVIDENCE));
-  }
+  const evidence = dedupe(transcriptEvidence(k), order).slice(0, MAX_EVIDENCE);
+  evidence.push(...dedupe(registerEvidence(k), order).slice(0, MAX_EVIDENCE));
   // Key order is part of the `mkra classify --json` contract.
   return {
     phase: decision.phase,
-    flow: facts.flow,
+    flow: k.flow,
     next: decision.next,
     forbidden: decision.forbidden,
     evidence,
     unitsToDeselect: decision.unitsToDeselect,
-    failedChecks: decision.phase === 'auth-expired' ? ['auth'] : facts.failedChecks,
+    failedChecks: decision.phase === 'auth-expired' ? ['auth'] : decision.phase === 'precheck-failed' && k.failedChecks.length === 0 && k.registersOnly ? ['new-mk'] : k.failedChecks,
+    ...(decision.unitsToReselect.length > 0 ? { unitsToReselect: decision.unitsToReselect } : {}),
+    ...(decision.stop === undefined ? {} : { stop: decision.stop }),
   };
 }

@@ -1,5 +1,5 @@
 /** Commands exactly as a user types them. */
-import type { MutatingCommand } from '../tke/messages.js';
+import { MUTATING_COMMANDS, type MutatingCommand } from '../tke/messages.js';
 
 /** `ibmcloud tke <sub>` for a TKE subcommand. */
 export function tke(sub: string): string {
@@ -13,7 +13,8 @@ export const MK_SETIMM = tke('cryptounit-mk-setimm');
 export const MK_CLRNEW = tke('cryptounit-mk-clrnew');
 export const MK_LOAD = tke('cryptounit-mk-load');
 export const MK_COMMIT = tke('cryptounit-mk-commit');
-export const MKS = tke('cryptounit-mks');
+/** The register listing, by its name in IBM's command table (the troubleshooting pages say `cryptounit-mks`). */
+export const READ_REGISTERS = tke('cryptounit-mk');
 export const UNIT_RM = tke('cryptounit-rm');
 export const UNIT_ADD = tke('cryptounit-add');
 export const COMPARE = tke('cryptounit-compare');
@@ -24,6 +25,11 @@ export const THRESHOLD_SET = tke('cryptounit-thrhld-set');
 /** The typed form of a mutating command. */
 export function mutating(command: MutatingCommand): string {
   return tke(command);
+}
+
+/** True when an advised command (as typed) changes registers or key storage. */
+export function isMutatingAdvice(command: string): boolean {
+  return (MUTATING_COMMANDS as readonly string[]).some((c) => command === tke(c));
 }
 
 export const SUPPORT =

@@ -1,63 +1,50 @@
-/** The decision table of domain.md: phase and ordered next commands from facts and registers. */
+/**
+ * The decision table: from what is known (knowledge.ts) to the phase, the ordered next commands and
+ * the units to deselect. IBM's recovery tables (docs/domain.md) decide by level; uncertainty (a command
+ * whose end was not seen, evidence that only inferred strings give) asks for a register reading first;
+ * a contradiction stops everything.
+ */
 import { fixesFor } from '../precheck/fixes.js';
-import { checkRegisters, shortVp, type RegisterExpectation, type RegisterVerdict } from './registers-check.js';
-import { AUTO_MK_ROTATE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, MKS, SUPPORT, UNIT_RM } from './commands.js';
-import type { Facts } from './facts.js';
+import { AUTO_MK_ROTATE, COMPARE, LOGIN, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, SUPPORT, UNIT_ADD, UNIT_RM, isMutatingAdvice } from './commands.js';
 import { forbiddenFor } from './forbidden.js';
-import { decideInterrupted, isInterruptedAuto } from './interrupted.js';
-import type { Advice, Phase, RegisterReading } from './types.js';
+import type { Knowledge } from './knowledge.js';
+import { atLeast, type Level } from './progress.js';
+import { shortVp } from './describe.js';
+import type { Advice, Phase } from './types.js';
 
 export interface Decision {
   phase: Phase;
   next: Advice[];
   forbidden: Advice[];
   unitsToDeselect: number[];
-  verdict: RegisterVerdict | undefined;
+  unitsToReselect: number[];
+  stop?: string;
 }
 
-/** The state the milestones alone prove, before auth and pre-check failures are considered. */
-type BaseState = 'no-rotation' | 'failed-before-new-key' | 'rewrap-interrupted' | 'rewrap-complete' | 'completed';
-
-function baseState(f: Facts): BaseState {
-  const m2 = f.m2.length > 0;
-  if (f.completion !== undefined && (f.lastFailure === undefined || f.lastFailure.attempt.index <= f.completion.attempt)) {
-    return 'completed';
-  }
-  if (m2) return 'rewrap-complete';
-  if (f.flow === 'auto') {
-    if (f.m1.length > 0) return 'rewrap-interrupted';
-    return f.rotationAttempts.length > 0 ? 'failed-before-new-key' : 'no-rotation';
-  }
-  if (f.keypartRotationStarted || f.m1.length > 0) return 'rewrap-interrupted';
-  // Loading and committing parts without a failure is progress, not a failed rotation.
-  return f.lastFailure !== undefined ? 'failed-before-new-key' : 'no-rotation';
+interface Base {
+  phase: Phase;
+  next: Advice[];
+  unitsToDeselect: number[];
 }
 
-function expectationOf(base: BaseState): RegisterExpectation | undefined {
-  switch (base) {
-    case 'no-rotation':
-      return undefined;
-    case 'failed-before-new-key':
-      return 'untouched';
-    case 'rewrap-interrupted':
-      return 'new-key-placed';
-    case 'rewrap-complete':
-    case 'completed':
-      return 'rewrapped';
-  }
+const WHY = {
+  autoAgain:
+    'Neither M1 nor M2 was printed: the new master key was not (fully) placed and key storage is untouched. Running auto-mk-rotate again overwrites the new registers with a fresh random value and completes the rotation.',
+  rotateAfterM1:
+    'M1 was printed but not M2: re-encryption of key storage had started. cryptounit-mk-rotate restarts re-encryption with the value already in the new registers (it does not replace it).',
+  rotateKeyparts:
+    'M2 was not printed: re-encryption did not finish. Run cryptounit-mk-rotate again; it re-encrypts with the committed value already in the new registers.',
+  rotateCommitted:
+    'Every new register holds the same committed new master key and M2 was not seen, so re-encryption may have started. cryptounit-mk-rotate (re-)runs re-encryption with that value and then promotes it; it is safe whether or not re-encryption had begun.',
+  setimmWarning: 'Its warning about key storage can be passed: key storage is already re-encrypted under the new master key (M2).',
+} as const;
+
+function read(why: string): Advice {
+  return { command: READ_REGISTERS, why: `Read-only. ${why}` };
 }
 
-const WHY_AUTO_AGAIN =
-  'Neither M1 nor M2 was printed: the new master key was not (fully) placed and key storage is untouched. Running auto-mk-rotate again overwrites the new registers with a fresh random value and completes the rotation.';
-const WHY_MK_ROTATE_M1 =
-  'M1 was printed but not M2: re-encryption of key storage had started. cryptounit-mk-rotate restarts re-encryption with the value already in the new registers (it does not replace it).';
-const WHY_MK_ROTATE_KEYPARTS =
-  'M2 was not printed: re-encryption did not finish. Run cryptounit-mk-rotate again; it re-encrypts with the committed value already in the new registers.';
-const WHY_SETIMM_WARNING =
-  'Its warning about key storage can be passed: key storage is already re-encrypted under the new master key (M2).';
-
-function keypartsRetry(f: Facts): Advice[] {
-  const cmd = f.failedCommand;
+function keypartsRetry(k: Knowledge): Advice[] {
+  const cmd = k.failedCommand;
   if (cmd === MK_LOAD) {
     return [
       { command: MK_LOAD, why: 'Loading the key parts failed before re-encryption started: load them again.' },
@@ -74,114 +61,192 @@ function keypartsRetry(f: Facts): Advice[] {
   return [{ command: MK_ROTATE, why: 'Re-encryption had not started: run cryptounit-mk-rotate again.' }];
 }
 
-/** The key-part flow's next planned step when nothing has failed: load, commit, then rotate. */
-function keypartsProgress(f: Facts): Advice[] {
-  if (f.partsCommitted) return [{ command: MK_ROTATE, why: 'The key parts are loaded and committed: rotate (re-encrypt key storage under the new master key, then promote it).' }];
-  if (f.partsLoaded) return [{ command: MK_COMMIT, why: 'The key parts are loaded: commit the new master key (threshold signatures) before rotating.' }];
-  return f.rotationAttempts.length > 0 ? [{ command: MK_LOAD, why: 'Load the master key parts (2 or 3, each with its own password) into the new registers.' }] : [];
+function untouched(k: Knowledge): Base {
+  const failed = k.lastFailure !== undefined && k.rotationAttempts.length > 0;
+  if (k.flow === 'auto') {
+    return failed ? { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] } : none('no-rotation');
+  }
+  if (failed) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  const next = k.rotationAttempts.length > 0 ? [{ command: MK_LOAD, why: 'Load the master key parts (2 or 3, each with its own password) into the new registers.' }] : [];
+  return { phase: 'no-rotation', next, unitsToDeselect: [] };
 }
 
-function rewrapCompleteNext(verdict: RegisterVerdict | undefined): Advice[] {
-  if (verdict?.kind === 'unpromoted') {
-    return [
-      {
-        command: MK_SETIMM,
-        why: `M2 was printed and the registers agree: every new register is committed with ${shortVp(verdict.newVp)} and every current register is Valid with ${shortVp(verdict.oldVp)}. Promote the new master key. ${WHY_SETIMM_WARNING}`,
-      },
-    ];
+function loaded(k: Knowledge): Base {
+  if (k.flow === 'auto') {
+    if (k.registersOnly) {
+      return {
+        phase: 'precheck-failed',
+        next: [
+          {
+            command: MK_CLRNEW,
+            why: 'The new registers hold an uncommitted value that these transcripts do not explain (key parts loaded, or an auto-mk-rotate stopped early). Nothing can be re-encrypted under an uncommitted value, so clearing it is safe; auto-mk-rotate needs every new register Empty.',
+          },
+        ],
+        unitsToDeselect: [],
+      };
+    }
+    return { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] };
   }
-  return [
-    {
-      command: MKS,
-      why: 'Read-only: M2 was printed, so key storage is re-encrypted and only promotion remains. Read the registers of every unit first.',
-    },
-    {
-      command: MK_SETIMM,
-      why: `Only if every new register is ready (Full Committed, documented as Valid) with one verification pattern and every current register is Valid with one other pattern. If some units already show the new value as current with an Empty new register, deselect them first (run mkra classify again with --registers). ${WHY_SETIMM_WARNING}`,
-    },
-  ];
+  if (k.lastFailure !== undefined && k.failedCommand === MK_COMMIT) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  return {
+    phase: 'no-rotation',
+    next: [
+      { command: MK_COMMIT, why: 'The key parts are loaded: commit the new master key (threshold signatures) before rotating.' },
+      { command: MK_ROTATE, why: 'Then rotate: re-encrypt key storage and promote the new master key.' },
+    ],
+    unitsToDeselect: [],
+  };
 }
 
-function nextFor(base: BaseState, f: Facts, verdict: RegisterVerdict | undefined, hasRegisters: boolean): Advice[] {
-  switch (base) {
-    case 'no-rotation':
-      return f.flow === 'keyparts' ? keypartsProgress(f) : [];
-    case 'failed-before-new-key':
-      return f.flow === 'auto' ? [{ command: AUTO_MK_ROTATE, why: WHY_AUTO_AGAIN }] : keypartsRetry(f);
-    case 'rewrap-interrupted':
-      return [{ command: MK_ROTATE, why: f.m1.length > 0 ? WHY_MK_ROTATE_M1 : WHY_MK_ROTATE_KEYPARTS }];
-    case 'rewrap-complete':
-      return rewrapCompleteNext(verdict);
-    case 'completed':
-      return hasRegisters
-        ? []
-        : [{ command: MKS, why: 'Read-only confirmation: every current register should show the new verification pattern and every new register Empty.' }];
+function committed(k: Knowledge): Base {
+  if (k.flow === 'auto') {
+    // IBM's table: neither message after a failure means run auto-mk-rotate again. Registers read
+    // without such a transcript cannot rule re-encryption out; cryptounit-mk-rotate is safe either way.
+    if (!k.registersOnly && !atLeast(k.upper, 'rewrapping')) return { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] };
+    return { phase: 'rewrap-interrupted', next: [{ command: MK_ROTATE, why: WHY.rotateCommitted }], unitsToDeselect: [] };
   }
+  const rotated = k.rotationAttempts.some((a) => a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown');
+  if (rotated && k.lastFailure !== undefined) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  const why = k.registersOnly ? WHY.rotateCommitted : 'The key parts are loaded and committed: rotate (re-encrypt key storage under the new master key, then promote it).';
+  return { phase: k.registersOnly ? 'rewrap-interrupted' : 'no-rotation', next: [{ command: MK_ROTATE, why }], unitsToDeselect: [] };
 }
 
-/** Apply the decision table to the gathered facts and an optional register reading. */
-export function decide(f: Facts, registers: readonly RegisterReading[] | undefined): Decision {
-  let base = baseState(f);
-  if (base === 'failed-before-new-key' && isInterruptedAuto(f)) return { ...decideInterrupted(f, registers), verdict: undefined };
-  const expectation = expectationOf(base);
-  let verdict = registers === undefined || expectation === undefined ? undefined : checkRegisters(expectation, registers);
-  if (base === 'completed' && verdict !== undefined && verdict.kind !== 'all-promoted' && verdict.kind !== 'contradiction') {
-    const waiting = registers?.filter((u) => u.new.state !== 'Empty').map((u) => u.num) ?? [];
-    verdict = { kind: 'contradiction', reason: 'completion was reported but not every unit is promoted', units: waiting };
-  }
-  const ctx = (phase: Phase): Decision['forbidden'] =>
-    forbiddenFor({ phase, flow: f.flow, m1: f.m1.length > 0, m2: f.m2.length > 0, keypartRotationStarted: f.keypartRotationStarted });
-
-  if (verdict?.kind === 'contradiction') {
+function rewrapped(k: Knowledge): Base {
+  const shape = k.reading?.shape;
+  if (shape?.kind === 'committed') {
     return {
-      phase: 'indeterminate',
+      phase: 'rewrap-complete',
       next: [
         {
-          command: MKS,
-          why: `Read-only. The register reading contradicts the transcripts (${verdict.reason}). Re-read the registers, change nothing, and escalate: ${SUPPORT}`,
+          command: MK_SETIMM,
+          why: `M2 was printed and the registers agree: every new register is committed with ${shortVp(shape.newVp)} and every current register is Valid with ${shortVp(shape.oldVp)}. Promote the new master key. ${WHY.setimmWarning}`,
         },
       ],
-      forbidden: ctx('indeterminate'),
       unitsToDeselect: [],
-      verdict,
     };
   }
-  if (base === 'rewrap-complete' && verdict?.kind === 'all-promoted') base = 'completed';
-  let phase: Phase = base;
-  let next = nextFor(base, f, verdict, registers !== undefined);
-  let unitsToDeselect: number[] = [];
-  if (base === 'rewrap-complete' && verdict?.kind === 'partial') {
-    phase = 'partially-promoted';
-    unitsToDeselect = verdict.promoted;
-    next = [
-      {
-        command: UNIT_RM,
-        why: `Deselect crypto units ${verdict.promoted.join(', ')}: they already hold the new master key ${shortVp(verdict.newVp)} as current and their new register is Empty.`,
-      },
+  return {
+    phase: 'rewrap-complete',
+    next: [
+      read('M2 was printed, so key storage is re-encrypted and only promotion remains. Read the registers of every unit first.'),
       {
         command: MK_SETIMM,
-        why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(verdict.oldVp)}. ${WHY_SETIMM_WARNING}`,
+        why: `Only if every new register is ready (Full Committed, documented as Valid) with one verification pattern and every current register is Valid with one other pattern. If some units already show the new value as current with an Empty new register, deselect them first. ${WHY.setimmWarning}`,
       },
-    ];
+    ],
+    unitsToDeselect: [],
+  };
+}
+
+function partial(k: Knowledge): Base {
+  const p = k.partial;
+  const { oldVp = '', newVp = '' } = k.known;
+  const again = p.units.length > 0 ? `crypto units ${p.units.join(', ')}` : 'the crypto units deselected during the recovery';
+  const readd: Advice = {
+    command: UNIT_ADD,
+    why: `Select ${again} again: IBM requires either all crypto units of an instance or none to be selected.`,
+  };
+  const compare: Advice = { command: COMPARE, why: 'Read-only: confirm that every crypto unit of the instance is configured the same, with the new master key current.' };
+  const next: Advice[] = [];
+  if (!p.promoted && k.reading === undefined && k.upper === 'promoted') {
+    // A promotion failed part-way since the last reading: which units it reached is unknown.
+    next.push(read('The last promotion stopped part-way: read the registers to see which units now hold the new master key.'));
   }
-  const failure = f.lastFailure;
-  const retryNeeded = phase !== 'completed';
-  if (retryNeeded && failure?.kind === 'auth' && f.loginAfterFailure === undefined) {
-    phase = 'auth-expired';
-    const retry = next.length > 0 || f.failedCommand === undefined ? next : [{ command: f.failedCommand, why: 'Then run the command that failed again.' }];
-    next = [{ command: LOGIN, why: 'The last command failed with status 401: the access token is invalid or expired (tokens last one hour). Nothing was changed by that command.' }, ...retry];
-  } else if (retryNeeded && failure?.kind === 'precheck') {
-    const forbidden = new Set(ctx(base).map((a) => a.command));
-    // A refused auto-mk-rotate after M1 (or a re-encryption after M2) changed nothing; the recovery
-    // command decided by the milestones stays the answer, not fixing that command's pre-checks.
-    const refusedForbidden = f.failedCommand !== undefined && forbidden.has(f.failedCommand);
-    if (!refusedForbidden) {
-      phase = 'precheck-failed';
-      // A fix that already ran with OK since the failure is not advised again; the retry is next.
-      const fixes = f.failedChecks.flatMap((id) => fixesFor(id, f.flow)).filter((a) => !forbidden.has(a.command) && !f.succeededAfterFailure.has(a.command));
-      const retry = next.length > 0 || f.failedCommand === undefined ? next : [{ command: f.failedCommand, why: 'Then run the command that failed again.' }];
-      next = [...fixes, ...retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a))];
-    }
+  if (!p.deselected) {
+    next.push({
+      command: UNIT_RM,
+      why: `Deselect crypto units ${k.promotedUnits.join(', ')}: they already hold the new master key ${shortVp(newVp)} as current and their new register is Empty.`,
+    });
   }
-  return { phase, next, forbidden: ctx(phase === 'auth-expired' || phase === 'precheck-failed' ? base : phase), unitsToDeselect, verdict };
+  if (!p.promoted) {
+    next.push({ command: MK_SETIMM, why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(oldVp)}. ${WHY.setimmWarning}` });
+  }
+  if (!p.readded) next.push(readd);
+  if (!p.compared) next.push(compare);
+  return { phase: 'partially-promoted', next, unitsToDeselect: p.deselected ? [] : k.promotedUnits };
+}
+
+function none(phase: Phase): Base {
+  return { phase, next: [], unitsToDeselect: [] };
+}
+
+/** The decision IBM's tables give at one level. */
+function baseAt(level: Level, k: Knowledge): Base {
+  switch (level) {
+    case 'untouched':
+      return untouched(k);
+    case 'loaded':
+      return loaded(k);
+    case 'committed':
+      return committed(k);
+    case 'rewrapping':
+      return { phase: 'rewrap-interrupted', next: [{ command: MK_ROTATE, why: k.m1.length > 0 ? WHY.rotateAfterM1 : WHY.rotateKeyparts }], unitsToDeselect: [] };
+    case 'rewrapped':
+      return rewrapped(k);
+    case 'partial':
+      return partial(k);
+    case 'promoted':
+      if (k.partial.deselected && !(k.partial.readded && k.partial.compared)) return partial(k);
+      return k.reading === undefined
+        ? { phase: 'completed', next: [read('Confirmation: every current register should show the new verification pattern and every new register Empty.')], unitsToDeselect: [] }
+        : none('completed');
+  }
+}
+
+function firstMutating(base: Base): string | undefined {
+  return base.next.find((a) => isMutatingAdvice(a.command))?.command;
+}
+
+function indeterminate(k: Knowledge, next: Advice[]): Decision {
+  return { phase: 'indeterminate', next, forbidden: forbiddenFor(k, 'indeterminate'), unitsToDeselect: [], unitsToReselect: [] };
+}
+
+function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) => Advice[]): Base {
+  const failure = k.lastFailure;
+  if (base.phase === 'completed' || failure === undefined) return base;
+  const retry = base.next.length > 0 || k.failedCommand === undefined ? base.next : [{ command: k.failedCommand, why: 'Then run the command that failed again.' }];
+  if (failure.kind === 'auth' && k.loginAfterFailure === undefined) {
+    return {
+      ...base,
+      phase: 'auth-expired',
+      next: [{ command: LOGIN, why: 'The last command failed with status 401: the access token is invalid or expired (tokens last one hour). Nothing was changed by that command.' }, ...retry],
+    };
+  }
+  if (failure.kind !== 'precheck') return base;
+  const forbidden = new Set(forbiddenBase(base.phase).map((a) => a.command));
+  // A refused forbidden command (auto-mk-rotate after M1) changed nothing: the recovery stays the answer.
+  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand)) return base;
+  const fixes = k.failedChecks.flatMap((id) => fixesFor(id, k.flow)).filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
+  return { ...base, phase: 'precheck-failed', next: [...fixes, ...retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a))] };
+}
+
+/** Apply the decision table to what is known. */
+export function decide(k: Knowledge): Decision {
+  if (k.contradiction !== undefined) {
+    const reason = k.contradiction.reason;
+    if (k.reading === undefined) return indeterminate(k, [read(`Something contradicts the documented sequence (${reason}). Read the registers, change nothing, and escalate: ${SUPPORT}`)]);
+    return { ...indeterminate(k, []), stop: `The registers contradict the transcripts (${reason}). No command is safe: change nothing and escalate. ${SUPPORT}` };
+  }
+  if (k.unfinished !== undefined) {
+    const failure = k.lastFailure;
+    const login = failure?.kind === 'auth' && failure.attempt.index > k.unfinished.index && k.loginAfterFailure === undefined;
+    return indeterminate(k, [
+      ...(login ? [{ command: LOGIN, why: 'The register reading failed with status 401: log in again first (tokens last one hour).' }] : []),
+      read(
+        `${k.unfinished.start.text || 'The last rotation command'} ended without OK or FAILED (killed, crashed, or the capture stops): it may have gone further than its output shows. Read the registers first; the advice follows from that reading.`,
+      ),
+    ]);
+  }
+  // Inferred output may only add caution: when it alone would change the command to run, read first.
+  if (k.any !== k.strong && k.reading === undefined && firstMutating(baseAt(k.strong, k)) !== firstMutating(baseAt(k.any, k))) {
+    return indeterminate(k, [
+      read('The only evidence of how far the rotation got is output that IBM does not document. Read the registers first; the advice follows from that reading.'),
+    ]);
+  }
+  const level = k.any;
+  const forbiddenBase = (phase: Phase): Advice[] => forbiddenFor(k, phase);
+  const base = overlay(baseAt(level, k), k, forbiddenBase);
+  const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? baseAt(level, k).phase : base.phase;
+  const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
+  return { ...base, forbidden: forbiddenFor(k, phaseForForbidden), unitsToReselect: reselect };
 }

@@ -19,7 +19,8 @@ export function formatClassification(c: Classification): string {
   lines.push(`Phase: ${c.phase} (${c.flow === 'auto' ? 'recovery crypto units, auto-mk-rotate' : 'key part files, cryptounit-mk-rotate'})`);
   lines.push(PHASE_WORDS[c.phase]);
   lines.push('');
-  if (c.next.length === 0) lines.push('Next: nothing to run.');
+  if (c.stop !== undefined) lines.push(`STOP: ${c.stop}`);
+  else if (c.next.length === 0) lines.push('Next: nothing to run.');
   else {
     lines.push('Next, in this order:');
     c.next.forEach((a, i) => {
@@ -28,6 +29,7 @@ export function formatClassification(c: Classification): string {
     });
   }
   if (c.unitsToDeselect.length > 0) lines.push(`Crypto units to deselect: ${c.unitsToDeselect.join(', ')}`);
+  if (c.unitsToReselect !== undefined) lines.push(`Crypto units to select again: ${c.unitsToReselect.join(', ')}`);
   if (c.failedChecks.length > 0) lines.push(`Failed pre-checks: ${c.failedChecks.join(', ')}`);
   lines.push('');
   if (c.forbidden.length === 0) lines.push('Forbidden: none.');

@@ -3,5 +3,5 @@ export { classify } from './classify.js';
 export * from './commands.js';
 export { formatClassification } from './format-text.js';
 export { parseRegistersInput, type RegistersInputResult } from './registers-input.js';
-export { checkRegisters, describeUnit, type RegisterExpectation, type RegisterVerdict } from './registers-check.js';
+export { describeUnit, shortVp } from './describe.js';
 export * from './types.js';

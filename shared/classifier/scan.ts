@@ -5,7 +5,8 @@
 import type { PrecheckId } from '../tke/messages.js';
 import { normaliseText } from '../parse/normalise.js';
 import { recogniseLine, type Milestone } from '../parse/recognise.js';
-import type { Evidence, TranscriptInput } from './types.js';
+import { parseRegisterListing } from '../parse/registers.js';
+import type { Evidence, RegisterReading, TranscriptInput } from './types.js';
 
 /** What an attempt did, as far as recovery is concerned. */
 export type AttemptRole =
@@ -39,7 +40,16 @@ export interface Attempt {
   hsmCodes: string[];
   prechecks: { check: PrecheckId | undefined; evidence: Evidence }[];
   headers: number;
+  /** The register listing this attempt printed (`cryptounit-mk`/`cryptounit-mks`), when any. */
+  reading: RegisterReading[] | undefined;
+  /** How the process ended, when the app ran it and saw it exit. */
+  exit: { code: number | null; signal: string | null } | undefined;
 }
+
+const LISTING_COMMANDS = new Set(['cryptounit-mk', 'cryptounit-mks']);
+const UNIT_LINE = /^\s*crypto unit num/i;
+// A listing of every unit of a resource group is far shorter; the cap bounds memory on huge captures.
+const MAX_LISTING_LINES = 5000;
 
 function roleOfCommand(command: string, tke: boolean): AttemptRole {
   if (!tke) return command === 'login' ? 'login' : 'other';
@@ -78,6 +88,8 @@ function newAttempt(index: number, file: string, line: number, text: string): At
     hsmCodes: [],
     prechecks: [],
     headers: 0,
+    reading: undefined,
+    exit: undefined,
   };
 }
 
@@ -95,7 +107,8 @@ function inferRole(a: Attempt): AttemptRole {
 function isEmpty(a: Attempt): boolean {
   return (
     a.command === undefined && a.headers === 0 && a.milestones.length === 0 && a.steps.size === 0 &&
-    a.ok === undefined && a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined
+    a.ok === undefined && a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined &&
+    a.reading === undefined
   );
 }
 
@@ -105,13 +118,29 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
   for (const t of transcripts) {
     let a = newAttempt(attempts.length, t.file, 1, '');
     attempts.push(a);
+    // Lines of a register listing, kept only while the attempt prints one (bounded by its size).
+    let listing: { line: number; text: string }[] | undefined;
+    const closeListing = (): void => {
+      if (listing !== undefined && listing.length > 0) {
+        const units = parseRegisterListing(listing.map((l) => l.text).join('\n'));
+        if (units.length > 0) {
+          a.reading = units.map((u) => ({ num: u.num, type: u.type, current: u.current, new: u.new, line: listing?.[u.line - 1]?.line ?? 0 }));
+        }
+      }
+      listing = undefined;
+    };
     const begin = (line: number, text: string): Attempt => {
+      closeListing();
       if (isEmpty(a)) attempts.pop();
       a = newAttempt(attempts.length, t.file, line, text);
       attempts.push(a);
       return a;
     };
     for (const { line, text } of normaliseText(t.text)) {
+      if (listing !== undefined && listing.length < MAX_LISTING_LINES) listing.push({ line, text });
+      else if (a.command === undefined ? UNIT_LINE.test(text) : LISTING_COMMANDS.has(a.command) && a.role === 'other') {
+        listing = [{ line, text }];
+      }
       const r = recogniseLine(text);
       const ev = (): Evidence => ({ file: t.file, line, text: text.trim() });
       if (r.milestone !== undefined) {
@@ -166,7 +195,9 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
           break;
       }
     }
+    closeListing();
     if (isEmpty(a)) attempts.pop();
+    else if (t.exit !== undefined) a.exit = { code: t.exit.code, signal: t.exit.signal ?? null };
   }
   attempts.forEach((a, i) => {
     a.index = i;

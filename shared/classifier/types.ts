@@ -40,11 +40,23 @@ export interface Classification {
   evidence: Evidence[];
   unitsToDeselect: number[];
   failedChecks: PrecheckId[];
+  /** Units deselected while recovering a partial promotion, to select again (`cryptounit-add`); omitted when none. */
+  unitsToReselect?: number[];
+  /**
+   * Set when no command is safe to run at all (the evidence contradicts itself): what to do instead.
+   * `next` is then empty, so following the advice can never loop.
+   */
+  stop?: string;
 }
 
 export interface TranscriptInput {
   file: string;
   text: string;
+  /**
+   * How the command of this transcript ended, when the app ran it and saw the process exit (null code:
+   * killed by a signal). Absent for captured output, whose end is judged from what it printed.
+   */
+  exit?: { code: number | null; signal?: string | null };
 }
 
 /** A register reading; `line` points into `registersFile` when it came from captured text. */

@@ -63,7 +63,7 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
   const defaults: Record<string, (snap: RotationSnapshot) => string> = {
     password: () => PASSWORD,
     confirm: () => 'y',
-    units: (snap) => snap.classification.unitsToDeselect.join(' '),
+    units: (snap) => (service.state().running?.argv[1] === 'cryptounit-add' ? snap.classification.unitsToReselect ?? [] : snap.classification.unitsToDeselect).join(' '),
     instance: () => '1',
     keys: () => '1 2',
     other: () => 'admin@example.com',

@@ -24,7 +24,7 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
   it('without a register reading is indeterminate: read the registers, change nothing', () => {
     const c = run();
     expect(c.phase).toBe('indeterminate');
-    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mks']);
+    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mk']);
     expect(commands(c.forbidden)).toEqual(expect.arrayContaining(['ibmcloud tke auto-mk-rotate', 'ibmcloud tke cryptounit-mk-setimm', 'ibmcloud tke cryptounit-mk-rotate']));
   });
 
@@ -45,14 +45,15 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
     const c = run([unit(1, ['Valid', NEW], ['Empty', '']), unit(2, ['Valid', NEW], ['Empty', '']), unit(3, ['Valid', OLD], ['Full Committed', NEW]), unit(4, ['Valid', OLD], ['Full Committed', NEW])]);
     expect(c.phase).toBe('partially-promoted');
     expect(c.unitsToDeselect).toEqual([1, 2]);
-    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-mk-setimm']);
+    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-mk-setimm', 'ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare']);
     expect(commands(c.forbidden)).toContain('ibmcloud tke auto-mk-rotate');
   });
 
   it('with registers that match no documented state: indeterminate', () => {
     const c = run([unit(1, ['Valid', OLD], ['Full Committed', NEW]), unit(2, ['Valid', 'c'.repeat(64)], ['Full Committed', NEW])]);
     expect(c.phase).toBe('indeterminate');
-    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mks']);
+    expect(commands(c.next)).toEqual([]);
+    expect(c.stop).toMatch(/IBM Cloud support/);
   });
 
   it('is not applied when the output shows the failure (FAILED): the documented row holds', () => {
@@ -86,7 +87,7 @@ describe('the key-part flow without a failure', () => {
   it('is progress, not a failed rotation: after loading, commit; after committing, rotate', () => {
     const loaded = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }] });
     expect(loaded.phase).toBe('no-rotation');
-    expect(commands(loaded.next)).toEqual(['ibmcloud tke cryptounit-mk-commit']);
+    expect(commands(loaded.next)).toEqual(['ibmcloud tke cryptounit-mk-commit', 'ibmcloud tke cryptounit-mk-rotate']);
     const committed = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }, { file: 'commit.txt', text: commit }] });
     expect(commands(committed.next)).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
   });

@@ -1,0 +1,177 @@
+// The registers are first-class evidence: read on their own, inside a transcript, or after a command
+// whose end was never seen, they decide what the transcripts cannot, and they can only add caution.
+import { describe, expect, it } from 'vitest';
+import { classify, type Classification, type RegisterReading, type TranscriptInput } from '../../../shared/classifier/index.js';
+import { FAILED, M1_DELAY, MUTATING_COMMANDS, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
+import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
+
+const AUTO = 'ibmcloud tke auto-mk-rotate';
+const ROTATE = 'ibmcloud tke cryptounit-mk-rotate';
+const SETIMM = 'ibmcloud tke cryptounit-mk-setimm';
+const CLRNEW = 'ibmcloud tke cryptounit-mk-clrnew';
+const READ = 'ibmcloud tke cryptounit-mk';
+const RM = 'ibmcloud tke cryptounit-rm';
+const ADD = 'ibmcloud tke cryptounit-add';
+const COMPARE = 'ibmcloud tke cryptounit-compare';
+
+const next = (c: Classification): string[] => c.next.map((a) => a.command);
+const forbidden = (c: Classification): string[] => c.forbidden.map((a) => a.command);
+const reading = (specs: UnitSpec[]): RegisterReading[] =>
+  specs.map((u) => ({
+    num: u.num,
+    type: u.type ?? 'OPERATIONAL',
+    current: { state: u.current[0] as RegisterReading['current']['state'], vp: u.current[1].toLowerCase() },
+    new: { state: u.new[0] as RegisterReading['new']['state'], vp: u.new[1].toLowerCase() },
+  }));
+const files = (...parts: string[][]): TranscriptInput[] => parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
+
+const committed = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Committed', NEW_VP] });
+const promoted = (num: number): UnitSpec => ({ num, current: ['Valid', NEW_VP], new: ['Empty', ''] });
+const untouched = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Empty', ''] });
+const uncommitted = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Uncommitted', NEW_VP] });
+
+describe('registers read with no rotation in the transcripts (e.g. a new rotation after a crash)', () => {
+  it('a committed new key everywhere: re-encryption may have started, so cryptounit-mk-rotate; auto-mk-rotate refused', () => {
+    const c = classify({ transcripts: [], registers: reading([committed(1), committed(2), committed(3)]) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    expect(next(c)).toEqual([ROTATE]);
+    expect(forbidden(c)).toEqual(expect.arrayContaining([AUTO, CLRNEW, SETIMM]));
+  });
+
+  it('the same when the reading is the first thing in the transcript (the baseline reading of a rotation)', () => {
+    const c = classify({ transcripts: files(mksListing([committed(1), committed(2)])) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    expect(forbidden(c)).toContain(AUTO);
+  });
+
+  it('an uncommitted value in the new registers: the new-mk check fails; clearing is the fix; auto-mk-rotate refused', () => {
+    const c = classify({ transcripts: [], registers: reading([uncommitted(1), uncommitted(2)]) });
+    expect(c.phase).toBe('precheck-failed');
+    expect(c.failedChecks).toEqual(['new-mk']);
+    expect(next(c)).toEqual([CLRNEW]);
+    expect(forbidden(c)).toContain(AUTO);
+  });
+
+  it('some units already promoted: deselect, promote the rest, re-add and compare', () => {
+    const c = classify({ transcripts: [], registers: reading([promoted(1), committed(2), committed(3)]) });
+    expect(c.phase).toBe('partially-promoted');
+    expect(c.unitsToDeselect).toEqual([1]);
+    expect(next(c)).toEqual([RM, SETIMM, ADD, COMPARE]);
+    expect(forbidden(c)).toEqual(expect.arrayContaining([AUTO, ROTATE, CLRNEW]));
+  });
+
+  it('nothing in the new registers: no rotation, and only setimm is refused', () => {
+    const c = classify({ transcripts: [], registers: reading([untouched(1), untouched(2)]) });
+    expect(c.phase).toBe('no-rotation');
+    expect(forbidden(c)).toEqual([SETIMM]);
+  });
+
+  it('a current register that is not Valid: stop, nothing is safe', () => {
+    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2)]) });
+    expect(c.phase).toBe('indeterminate');
+    expect(c.next).toEqual([]);
+    expect(c.stop).toMatch(/IBM Cloud support/);
+    expect(forbidden(c)).toEqual(MUTATING_COMMANDS.map((m) => `ibmcloud tke ${m}`));
+  });
+});
+
+describe('a recovery command in flight when the app died (its end never seen)', () => {
+  const recoveryCut = ['$ ibmcloud tke cryptounit-mk-rotate', ...header(), 'Re-encrypting key storage...'];
+
+  it('reads the registers first, whatever the transcript suggests', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut) });
+    expect(c.phase).toBe('indeterminate');
+    expect(next(c)).toEqual([READ]);
+    expect(forbidden(c)).toEqual(MUTATING_COMMANDS.map((m) => `ibmcloud tke ${m}`));
+  });
+
+  it('registers showing a partial promotion prove M2 happened unseen: deselect and promote, never rotate again', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), committed(2)])) });
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)).toEqual([RM, SETIMM, ADD, COMPARE]);
+    expect(forbidden(c)).toEqual(expect.arrayContaining([AUTO, ROTATE]));
+  });
+
+  it('and then the recovery goes on to completion only after the units are re-added and compared', () => {
+    const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
+    const base = [autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), committed(2)]), ok('cryptounit-rm'), setimm(true)];
+    const promotedRest = classify({ transcripts: files(...base) });
+    expect(promotedRest.phase).toBe('partially-promoted');
+    expect(next(promotedRest)).toEqual([ADD, COMPARE]);
+    expect(classify({ transcripts: files(...base, ok('cryptounit-add')) }).phase).toBe('partially-promoted');
+    const done = classify({ transcripts: files(...base, ok('cryptounit-add'), ok('cryptounit-compare')) });
+    expect(done.phase).toBe('completed');
+    expect(forbidden(done)).toEqual([AUTO]);
+  });
+
+  it('registers still committed: re-encryption is run again with cryptounit-mk-rotate', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([committed(1), committed(2)])) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    expect(next(c)).toEqual([ROTATE]);
+  });
+
+  it('registers promoted everywhere: completed', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), promoted(2)])) });
+    expect(c.phase).toBe('completed');
+    expect(c.next).toEqual([]);
+  });
+
+  it('registers whose new value changed after re-encryption started: stop', () => {
+    const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', 'ab'.repeat(32)] };
+    const first = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), committed(2)]), recoveryCut, mksListing([committed(1), other])) });
+    expect(first.phase).toBe('indeterminate');
+    expect(first.stop).toBeDefined();
+  });
+});
+
+describe('the end of a command seen by the app', () => {
+  it('a process exit ends a transcript that printed neither OK nor FAILED (the CLI itself died)', () => {
+    const cut = autoRotate('after-m1', { fail: false });
+    const died = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code: null, signal: 'SIGKILL' } }] });
+    expect(died.phase).toBe('rewrap-interrupted');
+    expect(next(died)).toEqual([ROTATE]);
+  });
+});
+
+describe('evidence that IBM does not document only adds caution', () => {
+  const progressOnly = ['$ ibmcloud tke auto-mk-rotate', ...header(), STEP_REWRAP_PROGRESS.replace('{done}', '10').replace('{total}', '300'), FAILED];
+
+  it('re-encryption progress without M1 forbids auto-mk-rotate and asks for a reading before anything else', () => {
+    const c = classify({ transcripts: files(progressOnly) });
+    expect(forbidden(c)).toContain(AUTO);
+    expect(c.phase).toBe('indeterminate');
+    expect(next(c)).toEqual([READ]);
+  });
+
+  it('with a reading that agrees (a committed new key), cryptounit-mk-rotate', () => {
+    const c = classify({ transcripts: files(progressOnly), registers: reading([committed(1), committed(2)]) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    expect(next(c)).toEqual([ROTATE]);
+    expect(forbidden(c)).toContain(AUTO);
+  });
+
+  it('M1 found anywhere in a line still counts (prefix, suffix)', () => {
+    const c = classify({ transcripts: files(['$ ibmcloud tke auto-mk-rotate', `[12:00:01] ${M1_DELAY} ...`, FAILED]) });
+    expect(forbidden(c)).toContain(AUTO);
+  });
+});
+
+describe('verification patterns compare on their first 56 hex digits', () => {
+  it('units that differ only in the last four bytes of a VP hold the same key', () => {
+    const odd = NEW_VP.slice(0, 56) + '1234abcd';
+    const c = classify({
+      transcripts: files(autoRotate('after-m2')),
+      registers: reading([committed(1), { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', odd] }]),
+    });
+    expect(c.phase).toBe('rewrap-complete');
+    expect(next(c)).toEqual([SETIMM]);
+  });
+});
+
+describe('a key-part rotation', () => {
+  it('failing before M2 with an HSM error is run again', () => {
+    const c = classify({ transcripts: files(mkRotate('before-m2')) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    expect(next(c)).toEqual([ROTATE]);
+  });
+});
