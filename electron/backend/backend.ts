@@ -9,6 +9,7 @@ import type { AppInfo, EventName, EventPayload } from '../../shared/ipc/contract
 import { checkEvent, RefusedError, type Handlers } from '../../shared/ipc/dispatch.js';
 import type { RotationSummary } from '../../shared/ipc/views.js';
 import type { AdminRow } from '../../shared/parse/listings.js';
+import { buildPlan, startProblems } from '../../shared/precheck/plan.js';
 import type { PrecheckReport } from '../../shared/precheck/report.js';
 import { demoFaults, demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
@@ -110,14 +111,30 @@ export function createBackend(options: BackendOptions): Backend {
   const { simDir } = demoPaths(options.dataDir);
   const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
   let lastAdmins: AdminRow[] = [];
-  let lastPrecheck: PrecheckReport | null = null;
   // Demo and training: the next rotation command (one that changes registers) fails at this point.
   let pendingFault: string | null = null;
+
+  const precheck = async (flow: PrecheckReport['flow']): Promise<PrecheckReport> => {
+    const report = await runPrechecks(flow, {
+      read: (argv) => rotations.read(argv),
+      token,
+      keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
+      now: Date.now,
+    });
+    lastAdmins = report.admins;
+    return report;
+  };
 
   const rotations = new RotationService({
     dataDir: options.dataDir,
     invocation,
     hangAfterMs: options.hangAfterMs ?? 120_000,
+    // The hardware's state decides, read afresh by the backend: never the renderer's word or a journal's id.
+    startGate: async (request) => {
+      const report = await precheck(request.flow);
+      const prechecks = { flow: report.flow, ranAt: new Date(report.ranAt).toISOString(), results: report.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })) };
+      return { prechecks, problems: startProblems(buildPlan(request.flow, report), request) };
+    },
     commandEnv: (argv): Record<string, string> => {
       if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
       const fault = pendingFault;
@@ -150,14 +167,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...trainingHandlers(ctx),
     ...analysisHandlers(ctx),
     'app:get-info': async () => info,
-    'rotation:start': (req) => {
-      // The pre-checks shown for this flow within the last hour are recorded as the rotation's start state.
-      const fresh = lastPrecheck && lastPrecheck.flow === req.flow && Date.now() - lastPrecheck.ranAt < 3600_000 ? lastPrecheck : null;
-      return rotations.start({
-        ...req,
-        ...(fresh ? { prechecks: { flow: fresh.flow, ranAt: new Date(fresh.ranAt).toISOString(), results: fresh.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })) } } : {}),
-      });
-    },
+    'rotation:start': (req) => rotations.start(req),
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
     'rotation:get-state': async () => rotations.state(),
     'rotation:list': async () => (await rotations.list()).map(summaryOf),
@@ -170,17 +180,7 @@ export function createBackend(options: BackendOptions): Backend {
     'rotation:cancel-command': (req) => rotations.cancel(req.runId, req.confirmation),
     'rotation:record-decision': (req) => rotations.decide(req.what, req.override),
     'rotation:finish': (req) => rotations.finish(req.outcome),
-    'precheck:run': async (req) => {
-      const report = await runPrechecks(req.flow, {
-        read: (argv) => rotations.read(argv),
-        token,
-        keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
-        now: Date.now,
-      });
-      lastAdmins = report.admins;
-      lastPrecheck = report;
-      return report;
-    },
+    'precheck:run': (req) => precheck(req.flow),
     'keyfiles:scan': async () => {
       if (!info.tkeFiles.dir || info.tkeFiles.status !== 'ok') return { scan: null, admins: null, message: info.tkeFiles.message };
       const scan = await scanWorkspace(info.tkeFiles.dir);

@@ -46,7 +46,15 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const contract = {
   'app:get-info': { request: Empty, response: AppInfo },
   'rotation:start': {
-    request: z.object({ flow: Flow, operator: z.string().trim().max(120).optional(), instanceId: z.string().trim().max(80).optional() }).strict(),
+    request: z
+      .object({
+        flow: Flow,
+        operator: z.string().trim().max(120).optional(),
+        instanceId: z.string().trim().max(80).optional(),
+        /** Why the rotation starts although some pre-checks could not be judged (journaled). */
+        overrideReason: z.string().trim().max(500).optional(),
+      })
+      .strict(),
     response: view<RotationSnapshot>(),
   },
   'rotation:open': { request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(), response: view<RotationSnapshot>() },
@@ -88,7 +96,9 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 export type RefusalReason =
   | { kind: 'forbidden'; command: string }
   | { kind: 'busy'; command: string }
-  | { kind: 'needs-rotation'; command: string };
+  | { kind: 'needs-rotation'; command: string }
+  | { kind: 'plan-blocked'; command: string }
+  | { kind: 'unfinished'; command: string };
 
 export interface IpcError {
   code: 'unknown-channel' | 'invalid-payload' | 'refused' | 'failed';

@@ -7,6 +7,7 @@
 import type { Classification } from '../../../shared/classifier/types.js';
 import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
 import { isNewRegisterReady, type UnitRegisters } from '../../../shared/tke/types.js';
+import { vpKey } from '../../../shared/tke/vp.js';
 import { typedCommand } from '../runner/tke-invocation.js';
 
 /** True for commands that change registers or key storage. */
@@ -27,7 +28,8 @@ export function forbiddenReason(classification: Classification, argv: readonly s
 
 /**
  * Check a register reading (selected units only) before `cryptounit-mk-setimm`: every new register
- * ready with one VP, every current register Valid with one other VP. Returns the problem or null.
+ * ready with one VP, every current register Valid with one other VP (VPs compared on their first 56
+ * hex digits). Returns the problem or null.
  */
 export function setimmProblem(units: readonly UnitRegisters[]): string | null {
   if (units.length === 0) return 'The register reading lists no selected crypto unit.';
@@ -35,11 +37,11 @@ export function setimmProblem(units: readonly UnitRegisters[]): string | null {
   if (notReady.length > 0) {
     return `The new master key register of crypto unit ${notReady.map((u) => u.num).join(', ')} is not ready (${notReady.map((u) => u.new.state).join(', ')}). If these units were already promoted, deselect them with ibmcloud tke cryptounit-rm first.`;
   }
-  const newVps = new Set(units.map((u) => u.new.vp.toLowerCase()));
+  const newVps = new Set(units.map((u) => vpKey(u.new.vp)));
   if (newVps.size !== 1) return 'The new master key registers hold different verification patterns.';
   const notValid = units.filter((u) => u.current.state !== 'Valid');
   if (notValid.length > 0) return `The current master key register of crypto unit ${notValid.map((u) => u.num).join(', ')} is not Valid.`;
-  const currentVps = new Set(units.map((u) => u.current.vp.toLowerCase()));
+  const currentVps = new Set(units.map((u) => vpKey(u.current.vp)));
   if (currentVps.size !== 1) return 'The current master key registers hold different verification patterns.';
   if (newVps.has([...currentVps][0] ?? '')) return 'The new and current master key registers hold the same verification pattern.';
   return null;

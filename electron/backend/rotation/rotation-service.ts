@@ -18,6 +18,15 @@ import { RotationState } from './rotation-state.js';
 
 export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
 
+export interface StartRequest {
+  flow: Flow;
+  operator?: string;
+  instanceId?: string;
+  overrideReason?: string;
+  /** Pre-check results to journal when no start gate is configured (tests, training). */
+  prechecks?: PrecheckRecord;
+}
+
 export interface RotationServiceOptions {
   dataDir: string;
   invocation: () => Invocation;
@@ -29,6 +38,11 @@ export interface RotationServiceOptions {
   commandEnv?: (argv: readonly string[]) => Record<string, string>;
   /** Journal a register reading when a rotation starts and when it completes (default true). */
   baselineReading?: boolean;
+  /**
+   * Decides whether a rotation may start, from the backend's own reading of the crypto units (never
+   * from what the renderer says): the pre-check results to journal, and the problems that refuse it.
+   */
+  startGate?: (request: StartRequest) => Promise<{ prechecks?: PrecheckRecord | undefined; problems: string[] }>;
   /** Told when a command ends (e.g. to remember a successful login's time). */
   onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
 }
@@ -54,6 +68,7 @@ export class RotationService {
   readonly #clock: () => number;
   #rotation: RotationState | null = null;
   #running: Running | null = null;
+  #starting = false;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: RotationServiceOptions) {
@@ -62,27 +77,34 @@ export class RotationService {
   }
 
   /**
-   * Start a new rotation journal; refused while another rotation is open and unfinished. The
-   * pre-check results it starts on and a register reading are journaled first, as the baseline.
+   * Start a new rotation journal. Refused while another rotation is open or being started, while any
+   * journal on disk is unfinished (its evidence would be left behind), and when the start gate (the
+   * backend's own pre-checks and plan) refuses. The pre-check results it starts on and a register
+   * reading are journaled first, as the baseline.
    */
-  async start(request: { flow: Flow; operator?: string; instanceId?: string; prechecks?: PrecheckRecord }): Promise<RotationSnapshot> {
-    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
-    if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
-    const journal = await RotationJournal.create(this.#options.dataDir, {
-      flow: request.flow,
-      mode: this.#options.invocation().mode,
-      host: hostname(),
-      user: userInfo().username,
-      ...(request.operator ? { operator: request.operator } : {}),
-      ...(request.instanceId ? { instanceId: request.instanceId } : {}),
+  async start(request: StartRequest): Promise<RotationSnapshot> {
+    return this.#opening(async () => {
+      const gate = this.#options.startGate ? await this.#options.startGate(request) : { prechecks: request.prechecks, problems: [] };
+      if (gate.problems.length > 0) {
+        throw new RefusedError(`The rotation cannot start: ${gate.problems.join('; ')}.`, { kind: 'plan-blocked', command: `start ${request.flow}` });
+      }
+      const journal = await RotationJournal.create(this.#options.dataDir, {
+        flow: request.flow,
+        mode: this.#options.invocation().mode,
+        host: hostname(),
+        user: userInfo().username,
+        ...(request.operator ? { operator: request.operator } : {}),
+        ...(request.instanceId ? { instanceId: request.instanceId } : {}),
+      });
+      const { entries } = await verifyJournal(journal.path);
+      const rotation = new RotationState(journal, entries, false);
+      this.#rotation = rotation;
+      if (gate.prechecks) await this.#journal(rotation, { kind: 'prechecks', data: gate.prechecks });
+      if (request.overrideReason) {
+        await this.#journal(rotation, { kind: 'decision', data: { what: `Started although some pre-checks could not be judged. Reason: ${request.overrideReason}`, override: true } });
+      }
+      if (this.#options.baselineReading !== false) await this.read(['tke', 'cryptounit-mk']);
     });
-    const { entries } = await verifyJournal(journal.path);
-    const rotation = new RotationState(journal, entries, false);
-    this.#rotation = rotation;
-    if (request.prechecks) await this.#journal(rotation, { kind: 'prechecks', data: request.prechecks });
-    if (this.#options.baselineReading !== false) await this.read(['tke', 'cryptounit-mks']);
-    this.#emitState();
-    return this.snapshot();
   }
 
   /**
@@ -91,12 +113,34 @@ export class RotationService {
    * that change anything stay refused until `confirmReview`.
    */
   async importRun(run: ImportedRun): Promise<RotationSnapshot> {
-    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before adopting a manual run.`);
+    return this.#opening(async () => {
+      const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
+      const { entries } = await verifyJournal(journal.path);
+      this.#rotation = new RotationState(journal, entries, false);
+      await this.#recordClassification('imported');
+    });
+  }
+
+  /** Open a new rotation: one at a time, never beside an open or unfinished one. */
+  async #opening(create: () => Promise<void>): Promise<RotationSnapshot> {
+    // Checked and marked before any await, so two requests at once cannot both get through.
+    if (this.#starting) throw new RefusedError('A rotation is already being started.', { kind: 'busy', command: 'start' });
+    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
     this.#requireIdle();
-    const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
-    const { entries } = await verifyJournal(journal.path);
-    this.#rotation = new RotationState(journal, entries, false);
-    await this.#recordClassification('imported');
+    this.#starting = true;
+    try {
+      const unfinished = await findUnfinished(this.#options.dataDir);
+      if (unfinished.length > 0) {
+        const ids = unfinished.map((j) => j.rotationId).join(', ');
+        throw new RefusedError(
+          `Rotation ${ids} is unfinished. Resume it and recover or close it first: a new rotation would not see what it did to the crypto units, and the registers may still hold its new master key.`,
+          { kind: 'unfinished', command: 'start' },
+        );
+      }
+      await create();
+    } finally {
+      this.#starting = false;
+    }
     this.#emitState();
     return this.snapshot();
   }
@@ -198,7 +242,7 @@ export class RotationService {
     }
     if (argv[1] === 'cryptounit-mk-setimm' && ['rewrap-complete', 'partially-promoted'].includes(r.classification.phase)) {
       // Read the registers first; setimm starts only if the reading shows storage ready for it.
-      return (await this.#spawn(['tke', 'cryptounit-mks'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
+      return (await this.#spawn(['tke', 'cryptounit-mk'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
     }
     return (await this.#spawn(argv, { readOnly: false })).info;
   }
@@ -252,7 +296,7 @@ export class RotationService {
     this.#requireIdle();
     // The registers after a completed rotation belong in its record (reports show before and after).
     if (r.classification.phase === 'completed' && this.#options.baselineReading !== false) {
-      await this.read(['tke', 'cryptounit-mks']);
+      await this.read(['tke', 'cryptounit-mk']);
       r = this.#requireWritable();
     }
     const recorded = outcome === 'completed' && r.classification.phase !== 'completed' ? `closed (${r.classification.phase})` : outcome;

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import PlanConfirm from '../../../renderer/src/lib/components/PlanConfirm.svelte';
-import { buildPlan } from '../../../renderer/src/lib/screens/plan.js';
+import { buildPlan } from '../../../shared/precheck/plan.js';
 import { report, units, VP_B } from './setup.js';
 import { setupMessages } from './setup.js';
 

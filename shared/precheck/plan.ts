@@ -1,11 +1,12 @@
 /**
  * The rotation plan shown before anything runs: which commands, which register transitions each
- * causes, which units, and what blocks starting. Pure: derived from the last pre-check report.
+ * causes, which units, and what blocks starting. Pure: derived from a pre-check report, so the renderer
+ * shows it and the backend enforces the same blockers when a rotation starts.
  */
-import type { PrecheckReport } from '../../../../shared/precheck/report.js';
-import type { PrecheckFlow } from '../../../../shared/precheck/fixes.js';
-import type { PrecheckId } from '../../../../shared/tke/messages.js';
-import { isNewRegisterReady } from '../../../../shared/tke/types.js';
+import type { PrecheckReport } from './report.js';
+import type { PrecheckFlow } from './fixes.js';
+import type { PrecheckId } from '../tke/messages.js';
+import { isNewRegisterReady } from '../tke/types.js';
 
 /** One register transition, as an i18n key under `plan.transition` plus its values. */
 export interface Transition {
@@ -111,4 +112,39 @@ export interface StartRequest {
   operator: string;
   /** The typed reason when unknown pre-check results are overridden, else null. */
   overrideReason: string | null;
+}
+
+/** Shortest reason accepted for starting although some pre-checks could not be judged. */
+export const MIN_OVERRIDE_REASON = 10;
+
+function blockerReason(b: Blocker): string {
+  switch (b.code) {
+    case 'no-report':
+      return 'the pre-checks have not run';
+    case 'flow-mismatch':
+      return 'the pre-checks were run for the other flow';
+    case 'no-instance':
+      return 'no service instance was found';
+    case 'several-instances':
+      return `${b.count} service instances are candidates; exactly one must be`;
+    case 'failed':
+      return `pre-checks failed: ${b.checks.join(', ')}`;
+    case 'new-registers-mixed':
+      return 'the new master key registers of the units differ (some loaded or committed, others not)';
+  }
+}
+
+/**
+ * Why a rotation may not start on this plan (empty when it may): its blockers, unknown checks without
+ * a reason, and an instance confirmation that does not name the plan's instance.
+ */
+export function startProblems(plan: Plan, request: { instanceId?: string | undefined; overrideReason?: string | undefined }): string[] {
+  const out = plan.blockers.map(blockerReason);
+  if (plan.unknown.length > 0 && (request.overrideReason?.trim().length ?? 0) < MIN_OVERRIDE_REASON) {
+    out.push(`pre-checks ${plan.unknown.join(', ')} could not be judged; starting anyway needs a reason of at least ${MIN_OVERRIDE_REASON} characters`);
+  }
+  if (request.instanceId !== undefined && plan.instanceId !== null && request.instanceId !== plan.instanceId) {
+    out.push(`the confirmed instance ${request.instanceId} is not the instance the pre-checks found (${plan.instanceId})`);
+  }
+  return out;
 }
