@@ -5,7 +5,7 @@
  */
 
 export const CHOICE_IDS = [
-  'cryptounit-mks',
+  'cryptounit-mk',
   'cryptounit-compare',
   'cryptounits',
   'login',
@@ -46,7 +46,7 @@ const tke = (sub: string, changesRegisters = false, needsUnits = false): Omit<Tr
 const outside = (typed: string): Omit<TrainingChoice, 'id'> => ({ argv: null, typed, changesRegisters: false, needsUnits: false });
 
 const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
-  'cryptounit-mks': tke('cryptounit-mks'),
+  'cryptounit-mk': tke('cryptounit-mk'),
   'cryptounit-compare': tke('cryptounit-compare'),
   cryptounits: tke('cryptounits'),
   login: { argv: ['login', '--apikey', 'training-key'], typed: 'ibmcloud login', changesRegisters: false, needsUnits: false },
@@ -67,6 +67,9 @@ const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
 /** The catalogue in display order. */
 export const TRAINING_CHOICES: readonly TrainingChoice[] = CHOICE_IDS.map((id) => ({ id, ...TABLE[id] }));
 
+/** Older scenario files name the register listing as the troubleshooting pages do. */
+export const CHOICE_ALIASES: Readonly<Record<string, ChoiceId>> = { 'cryptounit-mks': 'cryptounit-mk' };
+
 /** One choice by id. */
 export function choiceOf(id: ChoiceId): TrainingChoice {
   return { id, ...TABLE[id] };
@@ -77,7 +80,7 @@ export function adviceMatches(choice: ChoiceId, adviceCommand: string | undefine
   if (adviceCommand === undefined) return false;
   if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ');
   const typed = TABLE[choice].typed;
-  return adviceCommand === typed || adviceCommand.startsWith(`${typed} `) || (choice === 'cryptounit-mks' && adviceCommand === 'ibmcloud tke cryptounit-mk');
+  return adviceCommand === typed || adviceCommand.startsWith(`${typed} `);
 }
 
 /** The choice the advice names, when it is one of ours. */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { parseFault } from '../sim/faults.js';
 import { isScenarioName } from '../sim/scenarios.js';
-import { CHOICE_IDS, choiceOf } from './choices.js';
+import { CHOICE_ALIASES, CHOICE_IDS, choiceOf } from './choices.js';
 
 export const SCENARIO_FORMAT = 'mkra-training-scenario/1';
 
@@ -16,7 +16,10 @@ const fault = z
     message: 'is not a simulator fault point (use a name from `ibmcloud-sim sim faults`, optionally with :crash, or null)',
   });
 
-const choice = z.enum(CHOICE_IDS, { message: `must be one of: ${CHOICE_IDS.join(', ')}` });
+const choice = z.preprocess(
+  (v) => (typeof v === 'string' ? (CHOICE_ALIASES[v] ?? v) : v),
+  z.enum(CHOICE_IDS, { message: `must be one of: ${CHOICE_IDS.join(', ')}` }),
+);
 
 const step = z.strictObject({
   command: choice.refine((id) => choiceOf(id).argv !== null, { message: 'must be a command the simulator runs' }),

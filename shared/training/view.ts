@@ -39,6 +39,7 @@ export interface AdviceView {
   next: Advice[];
   forbidden: Advice[];
   unitsToDeselect: number[];
+  unitsToReselect: number[];
 }
 
 /** What one choice did: shown on the consequence screen. */

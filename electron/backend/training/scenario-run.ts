@@ -154,7 +154,7 @@ export class ScenarioRun {
   #advice(): AdviceView {
     const c = this.#classification;
     const pending = c.phase === 'precheck-failed' ? c.next.filter((a) => !this.#fixed.has(a.command)) : c.next;
-    return { phase: c.phase, next: pending.length > 0 ? pending : c.next.slice(-1), forbidden: c.forbidden, unitsToDeselect: c.unitsToDeselect };
+    return { phase: c.phase, next: pending.length > 0 ? pending : c.next.slice(-1), forbidden: c.forbidden, unitsToDeselect: c.unitsToDeselect, unitsToReselect: c.unitsToReselect ?? [] };
   }
 
   /** The instructor pauses (or resumes) the scenario: no choice is carried out while paused. */
@@ -181,7 +181,7 @@ export class ScenarioRun {
     const registersBefore = this.#registers();
     const keystoreBefore = countAllKeys(this.#sim.state);
     const wrappedBefore = statusOf(this.#sim.state, [], [], this.#sim.now()).instances.flatMap((i) => i.wrapped);
-    const answerUnits = units && units.length > 0 ? units : adviceBefore.unitsToDeselect;
+    const answerUnits = units && units.length > 0 ? units : choice === 'cryptounit-add' ? adviceBefore.unitsToReselect : adviceBefore.unitsToDeselect;
     let exitCode: number | null = null;
     if (c.argv) {
       const fault = this.#pendingFault;

@@ -76,7 +76,7 @@ describe('training UI', () => {
       lossWhy: 'M1 was printed in this rotation.',
       registersBefore: units,
       registersAfter: units,
-      adviceBefore: { phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'restart re-encryption' }], forbidden: [], unitsToDeselect: [] },
+      adviceBefore: { phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'restart re-encryption' }], forbidden: [], unitsToDeselect: [], unitsToReselect: [] },
       outputTail: [],
     };
     render(ConsequenceView, { consequence, done: true, onnext: vi.fn() });

@@ -18,7 +18,7 @@ describe('scoring', () => {
   test('the exam offers the destructive commands and matches the advisor’s wording', () => {
     const ids = TRAINING_CHOICES.map((c) => c.id);
     for (const id of ['auto-mk-rotate', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew', 'cryptounit-rm', 'login', 'support'] as const) expect(ids).toContain(id);
-    expect(choiceForAdvice('ibmcloud tke cryptounit-mk')).toBe('cryptounit-mks');
+    expect(choiceForAdvice('ibmcloud tke cryptounit-mk')).toBe('cryptounit-mk');
     expect(choiceForAdvice('ibmcloud login')).toBe('login');
     expect(adviceMatches('support', 'Open a case with IBM Cloud support')).toBe(true);
     expect(adviceMatches('auto-mk-rotate', 'ibmcloud tke cryptounit-mk-rotate')).toBe(false);
