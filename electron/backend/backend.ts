@@ -19,7 +19,7 @@ import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/i
 import { runPrechecks } from './precheck/precheck-service.js';
 import { isMutating } from './rotation/interlocks.js';
 import { RotationService } from './rotation/rotation-service.js';
-import { buildInvocation } from './runner/tke-invocation.js';
+import { buildInvocation, loginEnv } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
 import type { BackendContext } from './handlers/context.js';
 import { analysisHandlers } from './handlers/analysis.js';
@@ -119,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
     invocation,
     hangAfterMs: options.hangAfterMs ?? 120_000,
     commandEnv: (argv): Record<string, string> => {
+      if (argv[0] === 'login') return loginEnv(info.mode, argv, options.env);
       if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
       const fault = pendingFault;
       pendingFault = null;
