@@ -159,7 +159,8 @@ describe('key-part flow', () => {
     const sim = await makeSim();
     const value = 'cd'.repeat(32);
     for (const words of [`tke mk-add --value ${value}`, `tke mk-add --value=${value}`, `tke mk-add ${value}`]) {
-      const r = await run(sim, words, { answers: ['part-z', 'pw', 'pw'] });
+      // Answers that would create a part, had the command taken the value from its arguments or prompted.
+      const r = await run(sim, words, { answers: [value, 'part-z', 'pw', 'pw'] });
       expect(r.exitCode).toBe(1);
       expect(r.transcript).not.toMatch(/cdcdcdcd/i);
     }
