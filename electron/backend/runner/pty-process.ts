@@ -40,7 +40,7 @@ export type PtySpawn = (file: string, args: string[], options: { env: Record<str
  * Secret when the question or any line between it and the mark mentions a secret (see
  * prompt-secrecy.ts), so an unfamiliar wording errs towards a masked field.
  */
-export function pendingPrompt(inline: string, promptLine: PromptInfo | null, detail: string[], lastLine: string): PendingPrompt {
+function pendingPrompt(inline: string, promptLine: PromptInfo | null, detail: string[], lastLine: string): PendingPrompt {
   const base: PromptInfo = inline !== '' ? (recogniseLine(inline).prompt ?? { kind: 'other', text: inline }) : (promptLine ?? { kind: 'other', text: lastLine });
   const secret = base.kind === 'password' || isSecretPrompt(base.text) || detail.some((line) => isSecretPrompt(line));
   return { ...base, kind: secret ? 'password' : base.kind, detail, secret };
