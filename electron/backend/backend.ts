@@ -20,7 +20,7 @@ import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/i
 import { runPrechecks } from './precheck/precheck-service.js';
 import { isMutating } from './rotation/interlocks.js';
 import { RotationService } from './rotation/rotation-service.js';
-import { buildInvocation } from './runner/tke-invocation.js';
+import { buildInvocation, loginEnv } from './runner/tke-invocation.js';
 import { SettingsStore } from './settings.js';
 import type { BackendContext } from './handlers/context.js';
 import { analysisHandlers } from './handlers/analysis.js';
@@ -136,6 +136,7 @@ export function createBackend(options: BackendOptions): Backend {
       return { prechecks, problems: startProblems(buildPlan(request.flow, report), request) };
     },
     commandEnv: (argv): Record<string, string> => {
+      if (argv[0] === 'login') return loginEnv(info.mode, argv, options.env);
       if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
       const fault = pendingFault;
       pendingFault = null;

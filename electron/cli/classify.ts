@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { classify, formatClassification, parseRegistersInput, FLOWS, type Flow, type RegisterReading } from '../../shared/classifier/index.js';
 import { decodeTranscript } from '../../shared/parse/decode.js';
+import { redactCredentialText } from '../../shared/security/credentials.js';
 
 export interface ClassifyIo {
   stdout(s: string): void;
@@ -110,7 +111,8 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
     }
     if (o.files.length === 0) throw new InputError(`no transcript given. ${USAGE}`);
     const transcripts: { file: string; text: string }[] = [];
-    for (const file of o.files) transcripts.push({ file, text: await readText(io, file, 'transcript') });
+    // Evidence quotes lines: a credential typed on a captured command line is not printed back.
+    for (const file of o.files) transcripts.push({ file, text: (await readText(io, file, 'transcript')).split('\n').map(redactCredentialText).join('\n') });
     let registers: RegisterReading[] | undefined;
     if (o.registers !== undefined) {
       const parsed = parseRegistersInput(await readText(io, o.registers, 'registers file'));

@@ -1,18 +1,32 @@
 /**
- * Imported output is what the administrator's terminal showed, so it holds no password the TKE CLI
- * echoed. A password typed where it did not belong can still be there: after a password prompt,
- * text on the prompt line (`> ...`) that is neither a question nor TKE output is replaced before
- * it reaches the journal.
+ * Imported output is what the administrator's terminal showed. Secrets can still be in it: a
+ * credential typed on a command line (`ibmcloud login --apikey KEY`, `-p PASS`,
+ * `IBMCLOUD_API_KEY=... ibmcloud ...`), or an answer typed where it did not belong after a password
+ * prompt. Both are replaced as soon as the capture is decoded, before anything is classified,
+ * shown or journaled; the original file's SHA-256 is taken from its bytes before that.
  */
+import { isSecretPrompt } from '../parse/prompt-secrecy.js';
 import { recogniseLine } from '../parse/recognise.js';
+import { redactCredentialText } from '../security/credentials.js';
 
 export const IMPORT_REDACTED = '[redacted]';
+
+/** `Password> hunter2` (a question and its echoed answer on one line): the text before `>`. */
+function inlineSecretQuestion(text: string): string | undefined {
+  const m = /^([^>]{1,80})>\s*\S/.exec(text);
+  return m?.[1] !== undefined && isSecretPrompt(m[1]) ? m[1] : undefined;
+}
 
 /** Replace likely typed secrets in cleaned capture lines; line count and order are unchanged. */
 export function redactTypedSecrets(lines: readonly string[]): string[] {
   let afterPassword = false;
   return lines.map((line) => {
     const text = line.trim();
+    const question = inlineSecretQuestion(text);
+    if (question !== undefined) {
+      afterPassword = false;
+      return `${question.trimEnd()}> ${IMPORT_REDACTED}`;
+    }
     const r = recogniseLine(text);
     if (r.prompt !== undefined) {
       afterPassword = r.prompt.kind === 'password';
@@ -34,4 +48,9 @@ export function redactTypedSecrets(lines: readonly string[]): string[] {
     afterPassword = false;
     return after.milestone !== undefined || after.event !== undefined ? line : `> ${IMPORT_REDACTED}`;
   });
+}
+
+/** Every secret redaction of imported lines: credentials on command lines, then typed answers. */
+export function redactCapturedSecrets(lines: readonly string[]): string[] {
+  return redactTypedSecrets(lines.map(redactCredentialText));
 }

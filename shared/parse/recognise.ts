@@ -5,6 +5,7 @@
 import { HEADER_LABELS, type PrecheckId } from '../tke/messages.js';
 import { parseCommandLine, type ShellCommand } from './command-line.js';
 import { parsePrecheckFailure } from './precheck-line.js';
+import { isSecretPrompt } from './prompt-secrecy.js';
 
 /**
  * M1 and M2 as in domain.md; `smartcard-started` / `smartcard-successful` are the TKE
@@ -70,10 +71,16 @@ function recogniseStep(lower: string): RecognisedLine | undefined {
   return undefined;
 }
 
+/**
+ * A question the CLI asks: `Enter ...`, `Re-enter ...`, a `(y/N)` confirmation, or any line ending
+ * in `:` that asks for a secret (`Password:`). Whether it is secret is `isSecretPrompt`'s call, so
+ * every consumer (runner, journal, import) decides the same way.
+ */
 function recognisePrompt(text: string, lower: string): PromptInfo | undefined {
   if (lower.endsWith('(y/n)') || lower.endsWith('(y/n):')) return { kind: 'confirm', text };
-  if (!lower.startsWith('enter ')) return undefined;
-  if (lower.includes('password')) return { kind: 'password', text };
+  const asks = lower.startsWith('enter ') || lower.startsWith('re-enter ');
+  if (!asks && !(lower.endsWith(':') && isSecretPrompt(text))) return undefined;
+  if (isSecretPrompt(text)) return { kind: 'password', text };
   if (lower.startsWith('enter the instance num')) return { kind: 'instance', text };
   if (lower.startsWith('enter the keynum')) return { kind: 'keys', text };
   if (lower.startsWith('enter the crypto unit num')) return { kind: 'units', text };

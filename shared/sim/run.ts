@@ -48,9 +48,9 @@ const TKE_COMMANDS: Record<string, TkeCommand> = {
   'sigkey-add': noArgs(sigkeyAdd),
   mks: noArgs(mks),
   'mk-add': async (ctx, args) => {
-    const value = mkAddValue(args);
+    const how = mkAddMode(args);
     headerLines(ctx.state.session).forEach((l) => ctx.io.print(l));
-    await mkAdd(ctx, value);
+    await mkAdd(ctx, how);
   },
   'cryptounit-mk-load': noArgs(cryptounitMkLoad),
   'cryptounit-mk-commit': noArgs(cryptounitMkCommit),
@@ -70,12 +70,14 @@ const USAGE = [
   `TKE commands: ${TKE_COMMAND_NAMES.join(', ')}`,
 ];
 
-function mkAddValue(args: readonly string[]): string | undefined {
-  if (args.length === 1 && args[0] === '--random') return undefined;
-  if (args.length === 2 && args[0] === '--value' && /^[0-9a-fA-F]{64}$/.test(args[1] ?? '')) {
-    return (args[1] ?? '').toLowerCase();
+// The arguments are not printed back: a key part typed after --value must not reach the output.
+function mkAddMode(args: readonly string[]): 'random' | 'value' {
+  if (args.length === 1 && args[0] === '--random') return 'random';
+  if (args.length === 1 && args[0] === '--value') return 'value';
+  if (args[0] === '--value' || args[0]?.startsWith('--value=')) {
+    throw new SimFailure(['Incorrect Usage: mk-add --value takes no argument. Type the key part value at the prompt, where it is not shown.']);
   }
-  throw new SimFailure(['Incorrect Usage: mk-add needs --random or --value followed by 64 hex digits.']);
+  throw new SimFailure(['Incorrect Usage: mk-add needs --random or --value.']);
 }
 
 async function runTke(ctx: SimContext, name: string | undefined, args: readonly string[]): Promise<void> {

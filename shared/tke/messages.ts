@@ -95,6 +95,11 @@ export const SIGKEY_SELECT_PROMPT =
 export const MKPART_SELECT_PROMPT = 'Enter the KEYNUM of the master key part to load:';
 export const MKPART_COUNT_PROMPT = 'Enter the number of master key parts to load (2 or 3):';
 export const MKPART_PASSWORD_PROMPT = 'Enter the password for the master key part identified by:';
+/** `mk-add --value`: the key part is typed at this prompt (hidden), never given on the command line. */
+export const MKPART_VALUE_PROMPT = 'Enter the key part value:';
+export const MKPART_DESCRIPTION_PROMPT = 'Enter a description for the key part:';
+/** The second entry of a new key file's password, so a slip cannot lock the file away. */
+export const NEW_PASSWORD_CONFIRM_PROMPT = 'Re-enter the password to confirm:';
 export const CRYPTOUNIT_ADD_PROMPT = 'Enter the CRYPTO UNIT NUM values to add, separated by spaces:';
 export const CRYPTOUNIT_RM_PROMPT = 'Enter the CRYPTO UNIT NUM values to remove, separated by spaces:';
 export const ROTATE_PRECHECK_CONFIRM = 'Run a pre-check of the crypto units before rotating? (y/N)';

@@ -4,7 +4,7 @@
  * One analysis is held at a time; a new one replaces it.
  */
 import { randomUUID } from 'node:crypto';
-import { importedTranscript, lacksCommandLine, redactTypedSecrets, statedCommandLine, unshiftEvidence, type AnalysisView, type ImportReview, type InputWarning, type RegisterReadingView, type StatedCommand } from '../../../shared/analysis/index.js';
+import { importedTranscript, lacksCommandLine, statedCommandLine, unshiftEvidence, type AnalysisView, type ImportReview, type InputWarning, type RegisterReadingView, type StatedCommand } from '../../../shared/analysis/index.js';
 import { classify } from '../../../shared/classifier/index.js';
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
@@ -91,7 +91,7 @@ export class AnalysisService {
     const names = a.inputs.map((i) => i.file.name).join(', ');
     const snapshot = await this.#rotations.importRun({
       flow: a.classification.flow,
-      files: a.inputs.map((i) => ({ ...i.file, lines: redactTypedSecrets(i.lines), ...(a.commandLine !== undefined && i.file.name === first ? { commandLine: a.commandLine } : {}) })),
+      files: a.inputs.map((i) => ({ ...i.file, lines: i.lines, ...(a.commandLine !== undefined && i.file.name === first ? { commandLine: a.commandLine } : {}) })),
       ...(a.reading ? { reading: { argv: READ_ARGV, lines: a.reading.allLines, exitCode: a.reading.exitCode, units: a.reading.units } } : {}),
       note: `imported a manual terminal run from ${a.inputs.length} file(s): ${names}; stated command: ${a.command}; analysed as ${a.classification.phase}`,
     });

@@ -3,7 +3,7 @@
  * they cannot be used: empty, blank, binary, not UTF-8/UTF-16 text, too large, too many.
  */
 import { createHash } from 'node:crypto';
-import { captureFormat, capturedLines, hasTkeOutput, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES, type AnalysedFile, type InputProblem, type InputWarning } from '../../../shared/analysis/index.js';
+import { captureFormat, capturedLines, hasTkeOutput, redactCapturedSecrets, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES, type AnalysedFile, type InputProblem, type InputWarning } from '../../../shared/analysis/index.js';
 import { decodeTranscript } from '../../../shared/parse/decode.js';
 
 export interface DecodedInput {
@@ -73,7 +73,8 @@ export function decodeInputs(inputs: readonly { name: string; base64: string }[]
       problems.push({ file: name, code: 'blank', detail: 'the input holds only blank lines' });
       continue;
     }
-    const lines = capturedLines(result.text);
+    // Secrets go before anything reads the lines; the SHA-256 below is of the bytes as received.
+    const lines = redactCapturedSecrets(capturedLines(result.text));
     const replaced = countReplaced(result.text);
     if (replaced > 0) warnings.push({ file: name, code: 'replaced-characters', count: replaced });
     if (!hasTkeOutput(lines)) warnings.push({ file: name, code: 'no-tke-output', count: 0 });

@@ -2,9 +2,14 @@ import { chmod, mkdir, open } from 'node:fs/promises';
 import { canonicalJson, GENESIS_PREV, sha256Hex } from './canonical.js';
 import { validateEntryInput, type JournalEntry, type JournalEntryInput, type RotationStartedData } from './entry-schema.js';
 import { journalPath, journalsDir, newRotationId } from './rotation-id.js';
+import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
+import { redactArgv, redactCredentialsDeep } from '../../../shared/security/credentials.js';
 import { OutputScrubber } from './scrubber.js';
 import { verifyJournal, type JournalVerification } from './verify.js';
 import { createFileAtomic } from '../secure/atomic-write.js';
+
+/** The only fact a secret prompt's answer leaves in the journal. */
+export const SECRET_ANSWER_FACT = 'password entered';
 
 /** The part of a file handle the journal uses; a test seam to observe write/fsync order. */
 export interface JournalFile {
@@ -161,19 +166,27 @@ export class RotationJournal {
   }
 
   // Scrubber state follows call order, which is also write order because appends are queued.
+  // Callers never pass a credential in argv or text (the runner refuses such argv); redacting here
+  // as well means one that slips through a future caller is still not written.
   #prepare(input: JournalEntryInput, secrets: Iterable<string | Uint8Array>): JournalEntryInput {
     if (this.#closed) throw new Error('journal is closed');
     switch (input.kind) {
       case 'command-started':
         this.#scrubber.reset();
-        return input;
-      case 'prompt-answered':
-        if (/password/i.test(input.data.promptKind)) this.#scrubber.notePasswordAnswered();
-        return input;
+        return { kind: 'command-started', data: { ...input.data, argv: redactArgv(input.data.argv) } };
+      case 'prompt-answered': {
+        const secret = input.data.promptKind === 'password' || isSecretPrompt(input.data.promptKind);
+        if (!secret) return input;
+        this.#scrubber.notePasswordAnswered();
+        return { kind: 'prompt-answered', data: { promptKind: 'password', fact: SECRET_ANSWER_FACT } };
+      }
       case 'output':
         return { kind: 'output', data: { ...input.data, line: this.#scrubber.scrub(input.data.line, secrets) } };
-      default:
+      case 'rotation-started':
+      case 'registers':
         return input;
+      default:
+        return redactCredentialsDeep(input);
     }
   }
 

@@ -1,3 +1,5 @@
+import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
+import { redactCredentialText } from '../../../shared/security/credentials.js';
 import * as tke from '../../../shared/tke/messages.js';
 
 /** What replaces a secret, or a whole line that may hold one. */
@@ -31,18 +33,26 @@ const RECOGNISED: RegExp[] = [
 const PROMPT_FILLER = [/^$/, /^.+ \([0-9A-Fa-f.…]+\)$/];
 
 function isPrompt(text: string): boolean {
-  return /^Enter\b/i.test(text) || text.endsWith(tke.CONFIRM_SUFFIX);
+  return /^(Re-)?Enter\b/i.test(text) || text.endsWith(tke.CONFIRM_SUFFIX);
 }
 
+/** A question asking for a secret, by the same rule as the runner's masked field (prompt-secrecy.ts). */
 function isPasswordPrompt(text: string): boolean {
-  return /password/i.test(text) && (/^Enter\b/i.test(text) || text.endsWith(':'));
+  return (isPrompt(text) || text.endsWith(':') || text.endsWith('>')) && isSecretPrompt(text);
+}
+
+/** `Password> hunter2`: a secret question and an echoed answer on one line; the text before `>`. */
+function inlineSecretQuestion(text: string): string | undefined {
+  const m = /^([^>]{1,80})>\s*\S/.exec(text);
+  return m?.[1] !== undefined && isSecretPrompt(m[1]) ? m[1] : undefined;
 }
 
 /**
- * Removes typed secrets from output lines before they reach the journal. Two rules: every occurrence
- * of a secret typed in this command becomes `[redacted]`; and after a password prompt, lines that are
- * not recognised TKE output are replaced whole until a recognised line or the next prompt, in case a
- * terminal echoed an answer the caller did not pass as a secret.
+ * Removes typed secrets from output lines before they reach the journal. Three rules: every
+ * occurrence of a secret typed in this command becomes `[redacted]`, and so does the value of a
+ * credential option or variable (`--apikey KEY`, `IBMCLOUD_API_KEY=...`); and after a password
+ * prompt, lines that are not recognised TKE output are replaced whole until a recognised line or
+ * the next prompt, in case a terminal echoed an answer the caller did not pass as a secret.
  */
 export class OutputScrubber {
   #afterPasswordPrompt = false;
@@ -64,7 +74,14 @@ export class OutputScrubber {
       const text = typeof secret === 'string' ? secret : Buffer.from(secret).toString('utf8');
       if (text.length > 0) result = result.split(text).join(REDACTED);
     }
+    // A CLI that prints its own command line or usage error may repeat a credential typed there.
+    result = redactCredentialText(result);
     const plain = result.replace(ANSI, '').replace(/\r/g, '').trim();
+    const question = inlineSecretQuestion(plain);
+    if (question !== undefined) {
+      this.#afterPasswordPrompt = false;
+      return `${question.trim()}${tke.PROMPT_MARK}${REDACTED}`;
+    }
     if (isPasswordPrompt(plain)) {
       this.#afterPasswordPrompt = true;
       return result;

@@ -1,7 +1,7 @@
 import { canonicalJson, verifyJournal, verifyJournalBytes, type JournalEntry, type JournalVerification } from '../journal/index.js';
 import { packageInfo } from '../package-info.js';
 import { REPORT_CONTENT_FORMAT, reportContentSchema, type ReportContent } from '../../../shared/reports/index.js';
-import { typedCommand } from './redact-argv.js';
+import { isSecretPromptKind, redactContent, typedCommand } from './redact-argv.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 
 /** Milestones printed in imported output, marked as imported and cited by file and line. */
@@ -129,7 +129,7 @@ function fromEntries(verification: JournalVerification, context: ReportContext):
       }
       case 'prompt-answered': {
         // A password prompt's answer is never reported, whatever the journal's fact says.
-        const secret = /password/i.test(entry.data.promptKind);
+        const secret = isSecretPromptKind(entry.data.promptKind);
         content.prompts.push({ seq, time, kind: entry.data.promptKind, answer: secret ? 'password entered' : entry.data.fact });
         break;
       }
@@ -167,7 +167,7 @@ function fromEntries(verification: JournalVerification, context: ReportContext):
         break;
     }
   }
-  return reportContentSchema.parse(content);
+  return reportContentSchema.parse(redactContent(content));
 }
 
 /**

@@ -34,7 +34,7 @@ export interface RotationServiceOptions {
   hangAfterMs?: number;
   clock?: () => number;
   spawn?: PtySpawn;
-  /** Extra variables for one command (demo and training fault injection); never secrets. */
+  /** Extra variables for one command (demo fault injection; live login's API key, which is never journaled). */
   commandEnv?: (argv: readonly string[]) => Record<string, string>;
   /** Journal a register reading when a rotation starts and when it completes (default true). */
   baselineReading?: boolean;

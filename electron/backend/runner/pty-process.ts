@@ -4,6 +4,7 @@
  * answer: a secret is written to the terminal and the reference dropped.
  */
 import { spawn as ptySpawn, type IPty } from 'node-pty';
+import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
 import { recogniseLine, type Milestone, type PromptInfo } from '../../../shared/parse/recognise.js';
 import { LineSplitter } from './line-splitter.js';
 
@@ -33,6 +34,18 @@ export interface SpawnSpec {
 
 export type PtySpawn = (file: string, args: string[], options: { env: Record<string, string>; cwd: string; cols: number; rows: number; name: string }) => IPty;
 
+/**
+ * The prompt waiting at a `>` mark. `Email> ` style prompts carry their text on the mark's line;
+ * otherwise it is the last line recognised as a question, or failing that the last line printed.
+ * Secret when the question or any line between it and the mark mentions a secret (see
+ * prompt-secrecy.ts), so an unfamiliar wording errs towards a masked field.
+ */
+function pendingPrompt(inline: string, promptLine: PromptInfo | null, detail: string[], lastLine: string): PendingPrompt {
+  const base: PromptInfo = inline !== '' ? (recogniseLine(inline).prompt ?? { kind: 'other', text: inline }) : (promptLine ?? { kind: 'other', text: lastLine });
+  const secret = base.kind === 'password' || isSecretPrompt(base.text) || detail.some((line) => isSecretPrompt(line));
+  return { ...base, kind: secret ? 'password' : base.kind, detail, secret };
+}
+
 /** A running command. */
 export class PtyProcess {
   readonly #pty: IPty;
@@ -41,6 +54,8 @@ export class PtyProcess {
   readonly #hangAfterMs: number;
   #promptLine: PromptInfo | null = null;
   #detail: string[] = [];
+  /** The last non-empty line since the previous prompt: the question when no line was recognised as one. */
+  #lastLine = '';
   #waiting: PendingPrompt | null = null;
   #timer: NodeJS.Timeout | null = null;
   #exited = false;
@@ -99,6 +114,7 @@ export class PtyProcess {
     this.#listener.line(line);
     const seen = recogniseLine(line);
     if (seen.milestone) this.#listener.milestone(seen.milestone, line);
+    if (line.trim() !== '') this.#lastLine = line.trim();
     if (seen.prompt) {
       this.#promptLine = seen.prompt;
       this.#detail = [];
@@ -109,14 +125,11 @@ export class PtyProcess {
 
   #onPromptMark(tail: string): void {
     if (this.#waiting) return;
-    // `Email> ` style prompts carry their text on the same line as the mark.
-    const inline = tail.slice(0, -1).trim();
-    const base: PromptInfo = inline !== '' ? (recogniseLine(inline).prompt ?? { kind: 'other', text: inline }) : (this.#promptLine ?? { kind: 'other', text: '' });
-    const secret = base.kind === 'password' || /password/i.test(base.text);
-    const prompt: PendingPrompt = { ...base, kind: secret ? 'password' : base.kind, detail: this.#detail, secret };
+    const prompt = pendingPrompt(tail.slice(0, -1).trim(), this.#promptLine, this.#detail, this.#lastLine);
     this.#splitter.flush();
     this.#promptLine = null;
     this.#detail = [];
+    this.#lastLine = '';
     this.#waiting = prompt;
     if (this.#timer) clearTimeout(this.#timer);
     this.#listener.prompt(prompt);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/ipc/contract.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import { credentialIn } from '../../../shared/security/credentials.js';
 import { APP_TKE_COMMANDS } from '../../../shared/tke/commands.js';
 import { projectRoot } from '../package-info.js';
 
@@ -54,8 +55,30 @@ export function buildInvocation({ info, env, simDir, simTimeScale }: InvocationO
   return { mode: 'demo', file: process.execPath, prefixArgs: [launcher], env: base, cwd: info.tkeFiles.dir };
 }
 
+/**
+ * Extra variables for `ibmcloud login` in live mode: the API key the IBM Cloud CLI reads from
+ * `IBMCLOUD_API_KEY`, the way to log in with a key without putting it on the command line. Only
+ * `login` gets it, only live (the simulator needs no real key), and it is never journaled (the
+ * journal records argv, not the environment).
+ */
+export function loginEnv(mode: AppInfo['mode'], argv: readonly string[], env: NodeJS.ProcessEnv): Record<string, string> {
+  const key = env.IBMCLOUD_API_KEY;
+  return mode === 'live' && argv[0] === 'login' && key !== undefined && key !== '' ? { IBMCLOUD_API_KEY: key } : {};
+}
+
 /** Commands the app may run: `login` and the TKE subcommands it knows. */
 export const ALLOWED_TKE: ReadonlySet<string> = new Set(APP_TKE_COMMANDS);
+
+/**
+ * Why a command carrying a credential is refused. It names the option, never its value, and says
+ * how to log in without one on the command line (where the process list, the journal and the
+ * report would keep it).
+ */
+function credentialRefusal(credential: string): string {
+  return `Refused before anything ran: the command carries a credential (${credential}). A password, API key or token on the command line would be kept in the process list, the journal and the report. ` +
+    `Log in interactively instead: run ibmcloud login (or ibmcloud login --sso) and type the password at its prompt, which hides it and is never kept. ` +
+    `Or set the API key in the IBMCLOUD_API_KEY environment variable before you start the app: the IBM Cloud CLI reads it there, and the app never journals it.`;
+}
 
 /** Validate a requested argv (`['tke', 'auto-mk-rotate']`, `['login', '--sso']`); throws a clear refusal. */
 export function checkArgv(argv: readonly string[]): void {
@@ -63,8 +86,13 @@ export function checkArgv(argv: readonly string[]): void {
   for (const word of argv) {
     if (word.length === 0 || word.length > 200 || /[\0\r\n]/.test(word)) throw new RefusedError('Command words must be non-empty single-line text.');
   }
+  const credential = credentialIn(argv);
+  if (credential !== undefined) throw new RefusedError(credentialRefusal(credential));
   const [first, second] = argv;
   if (first === 'login') return;
+  if (first === 'tke' && second === 'mk-add' && !(argv.length === 3 && (argv[2] === '--random' || argv[2] === '--value'))) {
+    throw new RefusedError('mk-add runs as ibmcloud tke mk-add --random, or --value with the key part typed at the prompt that follows (hidden, like a password), never on the command line.');
+  }
   if (first !== 'tke' || second === undefined || !ALLOWED_TKE.has(second)) {
     throw new RefusedError(`Not a command this app runs: ibmcloud ${argv.join(' ')}. It runs ibmcloud login and the TKE commands of the rotation.`);
   }

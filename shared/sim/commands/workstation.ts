@@ -2,6 +2,9 @@
 import {
   CRYPTOUNIT_ADD_PROMPT,
   CRYPTOUNIT_RM_PROMPT,
+  MKPART_DESCRIPTION_PROMPT,
+  MKPART_VALUE_PROMPT,
+  NEW_PASSWORD_CONFIRM_PROMPT,
   SIGKEY_SELECT_PROMPT,
 } from '../../tke/messages.js';
 import { ask, commit, SimFailure, type SimContext } from '../context.js';
@@ -53,7 +56,7 @@ export async function sigkeySel(ctx: SimContext): Promise<void> {
 
 async function newPassword(ctx: SimContext, what: string): Promise<string> {
   const first = await ask(ctx, [`Enter a password to protect the ${what}:`], true);
-  const again = await ask(ctx, ['Re-enter the password to confirm:'], true);
+  const again = await ask(ctx, [NEW_PASSWORD_CONFIRM_PROMPT], true);
   if (first !== again) throw new SimFailure(['The passwords do not match.']);
   if (first === '') throw new SimFailure(['The password must not be empty.']);
   return first;
@@ -70,9 +73,19 @@ export async function sigkeyAdd(ctx: SimContext): Promise<void> {
   ctx.io.print(`Signature key ${info.keynum} (${info.ski}) was created in file ${info.fileName}.`);
 }
 
-/** `tke mk-add --random | --value HEX`: create a password-protected master key part file. */
-export async function mkAdd(ctx: SimContext, value: string | undefined): Promise<void> {
-  const description = await ask(ctx, ['Enter a description for the key part:']);
+/**
+ * `tke mk-add --random | --value`: create a password-protected master key part file. With `--value`
+ * the part is typed at a prompt, hidden like a password (IBM's CLI asks for it; on the command line
+ * it would sit in shell history and the process list), and checked before anything else is asked.
+ */
+export async function mkAdd(ctx: SimContext, how: 'random' | 'value'): Promise<void> {
+  let value: string | undefined;
+  if (how === 'value') {
+    const typed = (await ask(ctx, [MKPART_VALUE_PROMPT], true)).trim();
+    if (!/^[0-9a-fA-F]{64}$/.test(typed)) throw new SimFailure(['The key part value must be 64 hexadecimal digits (a 32-byte key part).']);
+    value = typed.toLowerCase();
+  }
+  const description = await ask(ctx, [MKPART_DESCRIPTION_PROMPT]);
   if (description === '') throw new SimFailure(['The description must not be empty.']);
   const password = await newPassword(ctx, 'master key part file');
   const part = value ?? randomHex(ctx.state, 32);

@@ -1,5 +1,11 @@
 /** Unusable and awkward inputs get clear reasons; helpers keep original line numbers. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnalysisService } from '../../../electron/backend/analysis/analysis-service.js';
+import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
 import { decodeInputs } from '../../../electron/backend/analysis/decode-inputs.js';
 import { captureFormat, capturedLines, chunkLines, CHUNK_LINES, lacksCommandLine, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES, redactTypedSecrets, unshiftEvidence } from '../../../shared/analysis/index.js';
 import type { Classification } from '../../../shared/classifier/types.js';
@@ -96,5 +102,58 @@ describe('capture helpers', () => {
       { file: 'p.txt', line: 8, text: 'FAILED' },
       { file: 'q.txt', line: 3, text: 'x' },
     ]);
+  });
+});
+
+describe('credentials in a pasted run', () => {
+  const K = 'Zq7-secret-paste-key-3Vb';
+  const P = 'Zq7-secret-paste-pw-6Nc';
+  const E = 'Zq7-secret-paste-env-1Rx';
+  const paste = [
+    `$ ibmcloud login --apikey ${K} -r us-south`,
+    `$ ibmcloud login -u admin@example.com -p ${P}`,
+    `$ ibmcloud login --password=${P}`,
+    `PS C:\\> $env:IBMCLOUD_API_KEY = "${E}"`,
+    `Password> ${P}`,
+    `$ IBMCLOUD_API_KEY=${E} ibmcloud tke auto-mk-rotate`,
+    'API endpoint:     https://cloud.ibm.com',
+    M1,
+    'FAILED',
+    '',
+  ].join('\n');
+
+  it('are redacted as the capture is decoded, line for line, with the hash of the bytes as received', () => {
+    const result = decodeInputs([{ name: 'run.txt', base64: b64(paste) }]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [input] = result.inputs;
+    for (const secret of [K, P, E]) expect(JSON.stringify(result)).not.toContain(secret);
+    expect(input?.lines).toEqual([
+      '$ ibmcloud login --apikey [redacted] -r us-south',
+      '$ ibmcloud login -u admin@example.com -p [redacted]',
+      '$ ibmcloud login --password=[redacted]',
+      'PS C:\\> $env:IBMCLOUD_API_KEY = [redacted]',
+      'Password> [redacted]',
+      '$ IBMCLOUD_API_KEY=[redacted] ibmcloud tke auto-mk-rotate',
+      'API endpoint:     https://cloud.ibm.com',
+      M1,
+      'FAILED',
+    ]);
+    expect(input?.file.sha256).toBe(createHash('sha256').update(paste).digest('hex'));
+  });
+
+  it('never reach the analysis view, and the run still classifies by its command and M1', () => {
+    const rotations = new RotationService({
+      dataDir: mkdtempSync(join(tmpdir(), 'mkra-paste-')),
+      invocation: () => {
+        throw new Error('classifying runs nothing');
+      },
+      events: { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: () => undefined },
+    });
+    const service = new AnalysisService(rotations);
+    const view = service.classify([{ name: 'run.txt', base64: b64(paste) }], 'auto-mk-rotate');
+    const text = JSON.stringify(view);
+    for (const secret of [K, P, E]) expect(text).not.toContain(secret);
+    expect(view.status === 'classified' && view.classification.phase).toBe('rewrap-interrupted');
   });
 });

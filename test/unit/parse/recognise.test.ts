@@ -46,6 +46,16 @@ describe('recogniseLine prompts and events', () => {
     ['Enter the KEYNUM of the master key part to load:', 'keys'],
     ['Enter the CRYPTO UNIT NUM values to add, separated by spaces:', 'units'],
     ['Enter a description:', 'other'],
+    ['Enter a description for the key part:', 'other'],
+    ['Enter the number of master key parts to load (2 or 3):', 'other'],
+    // Any wording that asks for a secret is a password prompt, whatever its first word.
+    ['Re-enter the password to confirm:', 'password'],
+    ['Enter the key part value:', 'password'],
+    ['Enter a password to protect the master key part file:', 'password'],
+    ['Enter the API key:', 'password'],
+    ['Enter your PIN:', 'password'],
+    ['Passphrase:', 'password'],
+    ['Password:', 'password'],
   ])('%s -> %s', (line, kind) => {
     expect(recogniseLine(line).prompt?.kind).toBe(kind);
   });

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyJournal } from '../../../electron/backend/journal/index.js';
+import { canonicalJson, GENESIS_PREV, sha256Hex, verifyJournal, type JournalEntry, type JournalEntryInput } from '../../../electron/backend/journal/index.js';
 import { createReport, redactArgv, typedCommand } from '../../../electron/backend/reports/index.js';
 import { reportContentSchema, summaryLines } from '../../../shared/reports/index.js';
 import { INSTANCE_ID, OPERATOR, ROTATION_ID, SECRETS, TempDirs, recoveryJournal } from '../../fixtures/reports/journal-fixture.js';
@@ -85,5 +85,38 @@ describe('command redaction', () => {
     ]);
     expect(typedCommand(['ibmcloud-sim', 'tke', 'cryptounit-mks'])).toBe('ibmcloud-sim tke cryptounit-mks');
     expect(typedCommand(['tke', 'cryptounit-mks'])).toBe('ibmcloud tke cryptounit-mks');
+  });
+});
+
+describe('a report redacts credentials that reached its journal', () => {
+  const S = 'Zq7-secret-report-8Fh';
+
+  /** A journal written by a version without the runner's refusal or the journal's redaction. */
+  function legacyEntries(): JournalEntry[] {
+    const inputs: JournalEntryInput[] = [
+      { kind: 'rotation-started', data: { rotationId: ROTATION_ID, flow: 'auto', mode: 'live', host: 'h', user: 'u' } },
+      { kind: 'command-started', data: { argv: ['login', '-u', 'admin', '-p', S], mode: 'live' } },
+      { kind: 'prompt-answered', data: { promptKind: 'Re-enter the password to confirm:', fact: `answered ${S}` } },
+      { kind: 'command-finished', data: { exitCode: 0 } },
+      { kind: 'classification', data: { phase: 'idle', next: [{ command: 'ibmcloud tke auto-mk-rotate', why: `login --apikey ${S} worked` }], forbidden: [], reason: `after ibmcloud login -u admin -p ${S}`, evidence: [{ file: `journal#2 ibmcloud login -u admin -p ${S}`, line: 1, text: `$ ibmcloud login --password=${S}` }] } },
+      { kind: 'decision', data: { what: `ran IBMCLOUD_API_KEY=${S} ibmcloud login` } },
+    ];
+    let prev = GENESIS_PREV;
+    return inputs.map((input, i) => {
+      const body = { seq: i + 1, time: `2026-11-28T20:15:0${i}.000Z`, prev, kind: input.kind, data: input.data };
+      const entry = { ...body, hash: sha256Hex(canonicalJson(body)) } as JournalEntry;
+      prev = sha256Hex(canonicalJson(entry));
+      return entry;
+    });
+  }
+
+  it('in commands, prompts, classification reasons, evidence labels, advice and decisions', async () => {
+    const c = await createReport(legacyEntries(), { now });
+    expect(c.journal.verified).toBe(true);
+    expect(JSON.stringify(c)).not.toContain(S);
+    expect(c.commands[0]?.command).toBe('ibmcloud login -u admin -p [redacted]');
+    expect(c.prompts[0]?.answer).toBe('password entered');
+    expect(c.classifications[0]?.reason).toBe('after ibmcloud login -u admin -p [redacted]');
+    expect(c.classifications[0]?.evidence[0]?.file).toBe('journal#2 ibmcloud login -u admin -p [redacted]');
   });
 });

@@ -5,6 +5,8 @@ import {
   CRYPTOUNITS_TABLE_HEADER,
   HSM_ERROR_LINE,
   M2_REWRAP,
+  MKPART_DESCRIPTION_PROMPT,
+  MKPART_VALUE_PROMPT,
   NO_SIGKEYS_SELECTED,
   OK,
   REGISTER_TABLE_HEADER,
@@ -142,12 +144,32 @@ describe('key-part flow', () => {
 
   test('mk-add writes a part; mks lists it; bad flags fail', async () => {
     const sim = await makeSim();
-    expect((await run(sim, `tke mk-add --value ${'ab'.repeat(32)}`, { answers: ['part-x', 'pw', 'pw'] })).exitCode).toBe(0);
+    const value = 'ab'.repeat(32);
+    const typed = await run(sim, 'tke mk-add --value', { answers: [value.toUpperCase(), 'part-x', 'pw', 'pw'] });
+    expect(typed.exitCode).toBe(0);
+    expect(typed.transcript).toContain(`${MKPART_VALUE_PROMPT}\n> \n${MKPART_DESCRIPTION_PROMPT}\n> `);
     expect((await run(sim, 'tke mk-add --random', { answers: ['part-y', 'pw', 'pw'] })).exitCode).toBe(0);
     const r = await run(sim, 'tke mks');
     expect(r.transcript).toMatch(/^1 {8}part-x {8}[0-9A-F]{64}$/m);
-    expect(await sim.ws.openMkPart(1, 'pw')).toBe('ab'.repeat(32));
+    expect(await sim.ws.openMkPart(1, 'pw')).toBe(value);
     expect((await run(sim, 'tke mk-add')).exitCode).toBe(1);
+  });
+
+  test('mk-add takes no key part on the command line and never prints one back', async () => {
+    const sim = await makeSim();
+    const value = 'cd'.repeat(32);
+    for (const words of [`tke mk-add --value ${value}`, `tke mk-add --value=${value}`, `tke mk-add ${value}`]) {
+      // Answers that would create a part, had the command taken the value from its arguments or prompted.
+      const r = await run(sim, words, { answers: [value, 'part-z', 'pw', 'pw'] });
+      expect(r.exitCode).toBe(1);
+      expect(r.transcript).not.toMatch(/cdcdcdcd/i);
+    }
+    const bad = await run(sim, 'tke mk-add --value', { answers: ['not-hex-Zq7', 'part-z', 'pw', 'pw'] });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.transcript).toContain('The key part value must be 64 hexadecimal digits');
+    expect(bad.transcript).not.toContain('not-hex-Zq7');
+    expect(bad.transcript).not.toContain(MKPART_DESCRIPTION_PROMPT);
+    expect(await sim.ws.listMkParts()).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { OutputScrubber, REDACTED, RotationJournal } from '../../../../electron/backend/journal/index.js';
-import { M1_DELAY, SIGKEY_PASSWORD_PROMPT } from '../../../../shared/tke/messages.js';
+import { M1_DELAY, MKPART_VALUE_PROMPT, NEW_PASSWORD_CONFIRM_PROMPT, SIGKEY_PASSWORD_PROMPT } from '../../../../shared/tke/messages.js';
 import { tempDataDir } from './helpers.js';
 
 const SECRET = 'passw0rd';
@@ -67,5 +67,38 @@ describe('RotationJournal.appendOutput', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('plain-echo-without-secret-set');
     expect(text).toContain('password entered');
+  });
+});
+
+describe('secrets the journal redacts even when a caller passes them', () => {
+  const S = 'Zq7-secret-journal-4Tw';
+
+  it('recognises every secret prompt wording, and an answer echoed on an inline prompt', () => {
+    const scrubber = new OutputScrubber();
+    expect(scrubber.scrub(NEW_PASSWORD_CONFIRM_PROMPT)).toBe(NEW_PASSWORD_CONFIRM_PROMPT);
+    expect(scrubber.scrub(S)).toBe(REDACTED);
+    scrubber.reset();
+    expect(scrubber.scrub(MKPART_VALUE_PROMPT)).toBe(MKPART_VALUE_PROMPT);
+    expect(scrubber.scrub(`> ${'ab'.repeat(32)}`)).toBe(`> ${REDACTED}`);
+    expect(scrubber.scrub(`Password> ${S}`)).toBe(`Password> ${REDACTED}`);
+    expect(scrubber.scrub('Email> admin@example.com')).toBe('Email> admin@example.com');
+    expect(scrubber.scrub(`Incorrect Usage: flag provided but not defined: -p${S}`)).not.toContain(S);
+  });
+
+  it('redacts credentials in argv, classifications, decisions and imports, and any answer to a secret prompt', async () => {
+    const journal = await RotationJournal.create(await tempDataDir(), { flow: 'auto', mode: 'live', host: 'h', user: 'u' });
+    await journal.append({ kind: 'command-started', data: { argv: ['login', '-u', 'admin', '-p', S], mode: 'live' } });
+    await journal.append({ kind: 'prompt-answered', data: { promptKind: 'password', fact: `answered ${S}` } });
+    await journal.append({ kind: 'prompt-answered', data: { promptKind: 'Enter the API key:', fact: `answered ${S}` } });
+    await journal.append({ kind: 'classification', data: { phase: 'idle', next: [], forbidden: [], reason: `after ibmcloud login -u admin -p ${S}`, evidence: [{ file: `journal#2 ibmcloud login --apikey=${S}`, line: 1, text: `$ IBMCLOUD_API_KEY=${S} ibmcloud` }] } });
+    await journal.append({ kind: 'decision', data: { what: `refused by the app: ibmcloud login --password ${S}` } });
+    await journal.append({ kind: 'imported-output', data: { firstLine: 1, lines: [`$ ibmcloud login --apikey ${S}`] } });
+    await journal.appendOutput(`$ ibmcloud login -p ${S}`);
+    await journal.close();
+    const text = await readFile(journal.path, 'utf8');
+    expect(text).not.toContain(S);
+    expect(text).toContain('"argv":["login","-u","admin","-p","[redacted]"]');
+    expect(text.match(/"fact":"password entered"/g)).toHaveLength(2);
+    expect(text).toContain('after ibmcloud login -u admin -p [redacted]');
   });
 });

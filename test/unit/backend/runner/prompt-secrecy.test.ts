@@ -1,0 +1,158 @@
+/**
+ * Every prompt the simulator prints, fed through the real PtyProcess the app runs commands with
+ * (a fake terminal in place of node-pty), must come out masked exactly when it asks for a secret:
+ * when the simulator itself reads the answer hidden, and as the table below says. A prompt the
+ * simulator gains later fails here until someone decides whether it is secret.
+ */
+import type { IPty } from 'node-pty';
+import { describe, expect, it } from 'vitest';
+import { PtyProcess, type PendingPrompt, type ProcessListener } from '../../../../electron/backend/runner/pty-process.js';
+import { isSecretPrompt, NOT_SECRET_PROMPTS } from '../../../../shared/parse/prompt-secrecy.js';
+import { createMemorySim, runSim, type MemorySim, type ScenarioName, type SimIo, type SimState } from '../../../../shared/sim/index.js';
+import * as tke from '../../../../shared/tke/messages.js';
+
+/** What the app must decide for each prompt the simulator prints. */
+const EXPECTED: Record<string, boolean> = {
+  Email: false,
+  Password: true,
+  [tke.INSTANCE_PROMPT]: false,
+  [tke.SIGKEY_PASSWORD_PROMPT]: true,
+  [tke.SIGKEY_SELECT_PROMPT]: false,
+  [tke.MKPART_COUNT_PROMPT]: false,
+  [tke.MKPART_SELECT_PROMPT]: false,
+  [tke.MKPART_PASSWORD_PROMPT]: true,
+  [tke.MKPART_VALUE_PROMPT]: true,
+  [tke.MKPART_DESCRIPTION_PROMPT]: false,
+  [tke.NEW_PASSWORD_CONFIRM_PROMPT]: true,
+  'Enter a password to protect the signature key:': true,
+  'Enter a password to protect the master key part file:': true,
+  'Enter an administrator name to be associated with the signature key:': false,
+  [tke.CRYPTOUNIT_ADD_PROMPT]: false,
+  [tke.CRYPTOUNIT_RM_PROMPT]: false,
+  [tke.ROTATE_PRECHECK_CONFIRM]: false,
+  [tke.SETIMM_CONFIRM]: false,
+};
+
+const ANSWERS: [RegExp, string][] = [
+  [/^Email/, 'admin@example.com'],
+  [/INSTANCE NUM/, '1'],
+  [/number of master key parts/, '2'],
+  [/KEYNUM of the master key part/, '1'],
+  [/KEYNUM values of the signature keys/, '1 2'],
+  [/CRYPTO UNIT NUM values to add/, '1'],
+  [/CRYPTO UNIT NUM values to remove/, '4'],
+  [/key part value/, 'ab'.repeat(32)],
+  [/description/, 'part-x'],
+  [/administrator name/, 'admin9'],
+  [/\(y\/N\)/, 'y'],
+  [/password|Password/, 'passw0rd'],
+];
+
+interface Seen {
+  text: string;
+  app: PendingPrompt;
+  hidden: boolean;
+}
+
+/** A terminal that the simulator writes into and the PtyProcess reads from, in one process. */
+class FakeTerminal {
+  #data: ((data: string) => void) | undefined;
+  #exit: ((e: { exitCode: number; signal?: number }) => void) | undefined;
+  readonly pty = {
+    pid: 4242,
+    onData: (listener: (data: string) => void) => (this.#data = listener),
+    onExit: (listener: (e: { exitCode: number; signal?: number }) => void) => (this.#exit = listener),
+    write: () => undefined,
+    kill: () => undefined,
+  } as unknown as IPty;
+
+  emit(data: string): void {
+    this.#data?.(data);
+  }
+
+  exit(code: number): void {
+    this.#exit?.({ exitCode: code });
+  }
+}
+
+/** Run one simulator command through PtyProcess; returns every prompt with the app's decision. */
+async function promptsOf(sim: MemorySim, argv: string[]): Promise<Seen[]> {
+  const terminal = new FakeTerminal();
+  const seen: Seen[] = [];
+  const box: { last: PendingPrompt | null } = { last: null };
+  const listener: ProcessListener = { line: () => undefined, milestone: () => undefined, prompt: (p) => (box.last = p), hang: () => undefined, exit: () => undefined };
+  const proc = new PtyProcess({ file: 'ibmcloud', args: argv, env: {}, cwd: '/', hangAfterMs: 3_600_000 }, listener, () => terminal.pty);
+  const io: SimIo = {
+    print: (line) => terminal.emit(`${line}\r\n`),
+    readLine: async (prompt, hidden) => {
+      box.last = null;
+      terminal.emit(prompt);
+      const app = box.last as PendingPrompt | null;
+      if (app === null) throw new Error(`the app saw no prompt at ${JSON.stringify(prompt)}`);
+      const text = app.text;
+      seen.push({ text, app, hidden });
+      const answer = ANSWERS.find(([re]) => re.test(text))?.[1] ?? '';
+      proc.answer(answer);
+      // A terminal echoes what it was not told to hide.
+      terminal.emit(hidden ? '\r\n' : `${answer}\r\n`);
+      return answer;
+    },
+    sleep: async () => undefined,
+    persist: async (state: SimState) => void state,
+    crash: async () => {
+      throw new Error('no crash in this test');
+    },
+  };
+  const code = await runSim({ state: sim.state, io, ws: sim.ws, now: sim.now, fault: undefined }, argv);
+  terminal.exit(code);
+  return seen;
+}
+
+const RUNS: [ScenarioName, string][] = [
+  ['default', 'login'],
+  ['default', 'tke cryptounit-add'],
+  ['default', 'tke cryptounit-rm'],
+  ['default', 'tke sigkey-sel'],
+  ['default', 'tke sigkey-add'],
+  ['default', 'tke mk-add --random'],
+  ['default', 'tke mk-add --value'],
+  ['key-parts', 'tke cryptounit-mk-load'],
+  ['key-parts', 'tke cryptounit-mk-commit'],
+  ['default', 'tke cryptounit-mk-rotate'],
+  ['default', 'tke cryptounit-mk-setimm'],
+  ['default', 'tke cryptounit-mk-clrnew'],
+  ['several-instances', 'tke auto-mk-rotate'],
+];
+
+describe('secret prompts, decided by the runner for every prompt the simulator prints', () => {
+  it('masks exactly the prompts the simulator reads hidden, and no prompt is missing from the table', async () => {
+    const texts = new Set<string>();
+    for (const [scenario, words] of RUNS) {
+      const sim = await createMemorySim(scenario, { keys: 30, seed: 7, now: () => 1_700_000_000_000 });
+      for (const { text, app, hidden } of await promptsOf(sim, words.split(' '))) {
+        texts.add(text);
+        expect(EXPECTED[text], `prompt not in the table: ${text}`).toBeDefined();
+        expect({ text, secret: app.secret, hidden }).toEqual({ text, secret: EXPECTED[text], hidden: EXPECTED[text] });
+        expect(app.kind === 'password').toBe(app.secret);
+      }
+    }
+    expect([...texts].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('fails safe: any wording that mentions a secret is secret unless it is on the short list', () => {
+    for (const text of ['Enter your passphrase:', 'PIN:', 'Enter the API key:', 'Paste the apikey:', 'Token:', 'Enter the secret:', 'Re-enter the password to confirm:', 'Enter the key part value:', 'Enter the KEYNUM of the key part to load now:', 'Password']) {
+      expect(isSecretPrompt(text), text).toBe(true);
+    }
+    for (const text of [...NOT_SECRET_PROMPTS, 'Email', tke.INSTANCE_PROMPT, tke.SETIMM_CONFIRM, 'Enter the CRYPTO UNIT NUM values to add, separated by spaces:']) {
+      expect(isSecretPrompt(text), text).toBe(false);
+    }
+  });
+
+  it('treats an unrecognised question before the mark as the prompt, masked when it mentions a secret', async () => {
+    const terminal = new FakeTerminal();
+    const prompts: PendingPrompt[] = [];
+    new PtyProcess({ file: 'x', args: [], env: {}, cwd: '/', hangAfterMs: 3_600_000 }, { line: () => undefined, milestone: () => undefined, prompt: (p) => prompts.push(p), hang: () => undefined, exit: () => undefined }, () => terminal.pty);
+    terminal.emit('Please type the passphrase of the file below\r\n> ');
+    expect(prompts[0]).toMatchObject({ secret: true, kind: 'password', text: 'Please type the passphrase of the file below' });
+  });
+});
