@@ -24,14 +24,15 @@ async function signOnce(payload: Uint8Array, header: Record<string, unknown> & {
 /**
  * Signs report content: the payload is the content plus `signing` (the report key's fingerprint,
  * the co-signer the report expects, the PDF renderer), signed with EdDSA by the workstation's
- * report key and optionally co-signed (ES512) by a TKE administrator. The administrator key is
- * opened first because the workstation signature must cover the co-signer's SKI: a report whose
- * co-signature was stripped then no longer verifies.
+ * report key and optionally co-signed (ES512) by a TKE administrator. Both keys are opened before
+ * anything is signed, because the workstation signature must cover the co-signer's SKI: a report
+ * whose co-signature was stripped then no longer verifies. The report key is opened first (on
+ * first use that creates it, which the export screen relies on even when the co-signature fails).
  */
 export async function signReport(content: ReportContent, keyStore: ReportSigningKeySource, options: SignOptions = {}): Promise<SignedReport> {
   const checked = reportContentSchema.parse(content);
-  const admin: AdminSigningKey | undefined = options.adminKey ? await openAdminSigningKey(options.adminKey.file, options.adminKey.password) : undefined;
   const { privateKey, publicKey } = await keyStore.loadKey();
+  const admin: AdminSigningKey | undefined = options.adminKey ? await openAdminSigningKey(options.adminKey.file, options.adminKey.password) : undefined;
   const payload: SignedPayload = signedPayloadSchema.parse({
     ...checked,
     signing: { reportKey: publicKey.fingerprint, coSigner: admin ? { ski: admin.ski, name: admin.name } : null, pdfRenderer: PDF_RENDERER },
