@@ -49,15 +49,20 @@ export async function verifyReportBytes(bytes: Uint8Array, options: VerifyOption
   if (bytes.length === 0) return unreadable('the file is empty');
   if (bytes.length > MAX_REPORT_BYTES) return unreadable(`too large to be a report (${bytes.length} bytes)`);
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.startsWith('%PDF-')) return verifyPdf(bytes, pinned);
-  if (!/^\s*\{/.test(head)) return unreadable('neither a PDF nor a JSON report');
-  let text: string;
+  if (!head.startsWith('%PDF-') && !/^\s*\{/.test(head)) return unreadable('neither a PDF nor a JSON report');
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return unreadable('not UTF-8 text (damaged?)');
+    if (head.startsWith('%PDF-')) return await verifyPdf(bytes, pinned);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return unreadable('not UTF-8 text (damaged?)');
+    }
+    return await verifySignedReportText(text, pinned);
+  } catch (error) {
+    // Input no check anticipated must still end in a verdict, and never in "valid".
+    return unreadable(`cannot be checked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  return verifySignedReportText(text, pinned);
 }
 
 /** Reads and verifies a report file (.pdf or .json); never throws, the result says what failed. */
