@@ -4,8 +4,8 @@
  * not a report; failures are one line on stderr.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { summaryLines } from '../../shared/reports/index.js';
-import { verifyReportBytes, MAX_REPORT_BYTES } from '../backend/reports/index.js';
+import { keyFactLines, summaryLines } from '../../shared/reports/index.js';
+import { verifyReportBytes, MAX_REPORT_BYTES, PDF_RENDERER, type ReportVerification } from '../backend/reports/index.js';
 
 export interface VerifyIo {
   stdout(s: string): void;
@@ -62,6 +62,32 @@ async function pinnedKeyText(io: VerifyIo, value: string): Promise<string> {
   return isFile ? new TextDecoder().decode(await readInput(io, value, 'key file', 1024 * 1024)) : value;
 }
 
+function pagesNotChecked(renderer: string): string {
+  return (
+    `THE PAGES OF THIS PDF WERE NOT CHECKED. It names PDF renderer "${renderer}"; this mkra has "${PDF_RENDERER}" and cannot re-create its pages. ` +
+    'Only the signed report.json attached to it is verified: what the pages show may differ from it. Compare the pages with the signed facts below, or verify the separate .json file.'
+  );
+}
+
+/** What exit 0 prints: the verdict, who signed, what was checked of the pages, the signed summary. */
+function validLines(file: string, result: Extract<ReportVerification, { status: 'valid' }>): string[] {
+  const renderer = result.content.signing.pdfRenderer;
+  const pages =
+    result.pages === 'identical'
+      ? [`Pages: identical to the PDF made from the signed report (renderer ${renderer})`]
+      : result.pages === 'not-checked'
+        ? [`WARNING: ${pagesNotChecked(renderer)}`, 'Signed facts (compare them with the pages):', ...keyFactLines(result.content).map((line) => `  ${line}`)]
+        : [];
+  return [
+    result.pages === 'not-checked' ? `VALID (signed report.json only; the pages were NOT checked): ${file}` : `VALID: ${file}`,
+    `Signer (report key) fingerprint: ${result.fingerprint}` +
+      (result.pinned ? ' (matches the pinned key)' : ' (not pinned: compare it with the fingerprint you expect, or use --key)'),
+    ...(result.admin ? [`Administrator co-signature: ${result.admin.name || '(no name)'}, SKI ${result.admin.ski} (match it against cryptounit-admins)`] : []),
+    ...pages,
+    ...summaryLines(result.content),
+  ];
+}
+
 /** Run `mkra verify` with the given arguments; resolves to the exit code. */
 export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
   try {
@@ -79,13 +105,8 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
       io.stderr(`mkra verify: ${word}: ${o.file}: ${result.reason.replace(/\s*\n\s*/g, ' ')}\n`);
       return result.exitCode;
     }
-    const lines = [
-      `VALID: ${o.file}`,
-      `Signer (report key) fingerprint: ${result.fingerprint}` +
-        (result.pinned ? ' (matches the pinned key)' : ' (not pinned: compare it with the fingerprint you expect, or use --key)'),
-      ...(result.admin ? [`Administrator co-signature: ${result.admin.name || '(no name)'}, SKI ${result.admin.ski} (match it against cryptounit-admins)`] : []),
-      ...summaryLines(result.content),
-    ];
+    const lines = validLines(o.file, result);
+    if (result.pages === 'not-checked') io.stderr(`mkra verify: WARNING: ${o.file}: ${pagesNotChecked(result.content.signing.pdfRenderer)}\n`);
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   } catch (e) {

@@ -51,5 +51,22 @@ export interface ReportPublicKeyView {
 
 /** `mkra verify` as the app shows it. */
 export type ReportVerificationView =
-  | { status: 'valid'; fingerprint: string; pinned: boolean; admin: { ski: string; name: string } | null; summary: string[] }
-  | { status: 'invalid' | 'unreadable'; reason: string };
+  | {
+      status: 'valid';
+      fingerprint: string;
+      pinned: boolean;
+      admin: { ski: string; name: string } | null;
+      summary: string[];
+      /**
+       * `identical`: the PDF is exactly the one made from its signed content; `not-checked`: made by
+       * another PDF renderer, only the signed content inside is verified (shown as a warning, with
+       * `facts` to compare with the pages); `none`: a JSON report.
+       */
+      pages: 'identical' | 'not-checked' | 'none';
+      /** The PDF renderer the report names, and this app's. */
+      renderer: { report: string; here: string };
+      /** The signed key facts, as the PDF prints them. */
+      facts: string[];
+    }
+  | { status: 'invalid'; reason: string; problem?: 'pages-differ' | 'cosignature-missing' }
+  | { status: 'unreadable'; reason: string };

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { REGISTER_STATES, UNIT_TYPES } from '../tke/types.js';
 
-/** Identifies the content schema; bump the number on an incompatible change. */
-export const REPORT_CONTENT_FORMAT = 'mkra-report-content/1';
+/**
+ * Identifies the content schema; bump the number on an incompatible change. Version 2 added the
+ * signed `signing` block (report key, expected co-signer, PDF renderer); version 1 reports cannot
+ * be checked for a stripped co-signature or forged pages, so they are refused.
+ */
+export const REPORT_CONTENT_FORMAT = 'mkra-report-content/2';
 /** Identifies the signed file (`.json`, and the PDF's `report.json` attachment). */
 export const SIGNED_REPORT_FORMAT = 'mkra-report/1';
 
@@ -80,3 +84,23 @@ export const reportContentSchema = z.strictObject({
 
 /** What a signed report states; see reportContentSchema for the meaning of each field. */
 export type ReportContent = z.infer<typeof reportContentSchema>;
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * What the signers declare about the signatures and the PDF, inside the signed payload so that
+ * none of it can be changed or stripped without breaking the workstation signature.
+ */
+export const reportSigningSchema = z.strictObject({
+  /** Fingerprint of the report key that makes the first signature. */
+  reportKey: hex64,
+  /** The administrator whose co-signature must follow; null when the report is not co-signed. */
+  coSigner: z.strictObject({ ski: hex64, name: z.string() }).nullable(),
+  /** The PDF renderer whose output is the only PDF form of this report (docs/reports.md). */
+  pdfRenderer: z.string().min(1),
+});
+export type ReportSigning = z.infer<typeof reportSigningSchema>;
+
+/** The signed payload: the content plus the signers' declarations. */
+export const signedPayloadSchema = reportContentSchema.extend({ signing: reportSigningSchema });
+export type SignedPayload = z.infer<typeof signedPayloadSchema>;

@@ -1,8 +1,8 @@
 /**
- * The key facts a PDF shows in plain ASCII and `mkra verify` reads back from the page content
- * (docs/reports.md): the renderer and the verifier both call keyFactLines, so they cannot drift.
+ * The key facts a PDF shows in plain ASCII (docs/reports.md). `mkra verify` prints the same lines
+ * when it cannot check a PDF's pages, so a reader can compare them with what the pages show.
  */
-import type { ReportContent, ReportMode } from './content-schema.js';
+import type { ReportMode, SignedPayload } from './content-schema.js';
 
 /** Longest key-fact line; longer values continue on the next line so nothing runs off the page. */
 export const KEY_FACT_WIDTH = 100;
@@ -36,8 +36,9 @@ function wrap(text: string): string[] {
   return lines.length > 0 ? lines : [''];
 }
 
-/** The key-fact lines for a report signed by the key with this fingerprint (and admin SKI, if co-signed). */
-export function keyFactLines(content: ReportContent, signerFingerprint: string, adminSki?: string): string[] {
+/** The key-fact lines of a signed payload: what it says happened and who signed it. */
+export function keyFactLines(content: SignedPayload): string[] {
+  const { reportKey, coSigner, pdfRenderer } = content.signing;
   const facts = [
     `Rotation ID: ${content.rotationId}`,
     `Instance ID: ${content.instanceId ?? '(not recorded)'}`,
@@ -45,8 +46,9 @@ export function keyFactLines(content: ReportContent, signerFingerprint: string, 
     `Outcome: ${content.outcome ?? 'unfinished (no rotation-finished entry)'}`,
     `Journal entries: ${content.journal.entryCount}, verification: ${content.journal.status}`,
     `Journal final hash: ${content.journal.finalHash}`,
-    `Report key fingerprint: ${signerFingerprint}`,
-    ...(adminSki === undefined ? [] : [`Administrator co-signature SKI: ${adminSki}`]),
+    `Report key fingerprint: ${reportKey}`,
+    `Administrator co-signature SKI: ${coSigner ? coSigner.ski : '(not co-signed)'}`,
+    `PDF renderer: ${pdfRenderer}`,
   ];
   return facts.flatMap((fact) => wrap(asciiOnly(fact)));
 }

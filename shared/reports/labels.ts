@@ -44,7 +44,7 @@ const EN: ReportLabels = {
   notLive: 'NOT A REAL ROTATION: this report comes from the simulator',
   summary: 'Summary',
   keyFacts: 'Key facts',
-  keyFactsNote: 'mkra verify checks that these lines match the signed report.json attached to this PDF.',
+  keyFactsNote: 'The signed facts in plain text. mkra verify re-creates this whole PDF from the signed report.json attached to it and accepts it only if it is identical.',
   rotation: 'Rotation ID',
   instance: 'Service instance',
   flow: 'Flow',
@@ -75,7 +75,7 @@ const EN: ReportLabels = {
   howToVerifyText: (fingerprint) =>
     'This PDF carries the signed report as the attachment report.json. Run "mkra verify report.pdf" ' +
     '(or "mkra verify report.json" for the separate file). It checks the signatures over the canonical ' +
-    '(RFC 8785) JSON and that the key facts printed above match it. Compare the printed report key ' +
+    '(RFC 8785) JSON and that this PDF is exactly the one made from it, so what these pages show is what was signed. Compare the printed report key ' +
     `fingerprint with the one you expect, ${fingerprint}, or pin it: "mkra verify --key FINGERPRINT-OR-KEY-FILE report.pdf". ` +
     'Exit 0 means valid, 1 tampered or signed by another key, 2 not a readable report.',
 };
@@ -85,7 +85,7 @@ const JA: ReportLabels = {
   notLive: '実際のローテーションではありません: シミュレーターによる報告書です',
   summary: '概要',
   keyFacts: '主要項目 (Key facts)',
-  keyFactsNote: 'mkra verify は、これらの行が添付の署名済み report.json と一致することを確認します。',
+  keyFactsNote: '署名済みの主要事項のテキストです。mkra verify は添付の署名済み report.json からこの PDF 全体を再作成し、完全に同一である場合にのみ有効とします。',
   rotation: 'ローテーション ID',
   instance: 'サービス・インスタンス',
   flow: '手順',
@@ -116,7 +116,7 @@ const JA: ReportLabels = {
   howToVerifyText: (fingerprint) =>
     'この PDF には署名済みの報告書が添付ファイル report.json として含まれています。' +
     '「mkra verify report.pdf」(別ファイルの場合は「mkra verify report.json」) を実行してください。' +
-    '正規化 JSON (RFC 8785) に対する署名と、上の主要項目が一致することを確認します。' +
+    '正規化 JSON (RFC 8785) に対する署名と、この PDF がそれから作成されたものと完全に同一であること (ページの表示内容が署名された内容であること) を確認します。' +
     `表示される報告書鍵のフィンガープリントを期待値 ${fingerprint} と比較するか、` +
     '「mkra verify --key フィンガープリントまたは鍵ファイル report.pdf」で固定してください。' +
     '終了コード 0 は有効、1 は改ざんまたは別の鍵による署名、2 は報告書として読めないことを示します。',

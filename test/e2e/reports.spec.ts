@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { answerUntilDone, expectAccessible, go, nav, PASSWORD, shot as pageShot, SHOTS, startRotation } from './driver.js';
+import { overdrawIncremental } from '../fixtures/reports/pdf-tamper.js';
 import { test, expect } from './fixtures.js';
 
 const shot = (page: Page, name: string) => pageShot(page, `reports-${name}`);
@@ -182,6 +183,7 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   const verdict = page.getByTestId('verify-result');
   await expect(verdict).toHaveAttribute('data-status', 'valid');
   await expect(verdict).toHaveAttribute('data-pinned', 'true');
+  await expect(verdict).toHaveAttribute('data-pages', 'identical');
   await expect(page.locator('#rp-verify-result')).toBeFocused();
   await expect(page.getByTestId('verify-fingerprint')).toHaveAttribute('data-fingerprint', fingerprint);
   await expect(page.getByTestId('verify-admin-ski')).toContainText(adminSki.slice(0, 8));
@@ -207,6 +209,17 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await expect(page.getByTestId('verify-verdict')).toContainText('Not valid');
   await shot(page, 'verify-invalid');
   await expectAccessible(page, 'verify invalid');
+
+  // The PDF's outcome overdrawn in an incremental update: the signed JSON inside is intact, the pages are not.
+  const forgedPath = join(FILES, 'forged-pages.pdf');
+  writeFileSync(forgedPath, await overdrawIncremental(pdf, 'Outcome: completed', 'Outcome: failed'));
+  expect(mkraVerify([forgedPath]).status).toBe(1);
+  await verify.getByLabel('Report file (.pdf or .json)').setInputFiles(forgedPath);
+  await verify.getByRole('button', { name: 'Verify' }).click();
+  await expect(verdict).toHaveAttribute('data-problem', 'pages-differ');
+  await expect(page.getByTestId('verify-problem')).toContainText('The visible pages do not match the signed content');
+  await shot(page, 'verify-forged-pages');
+  await expectAccessible(page, 'verify forged pages');
 
   await verify.getByLabel('Report file (.pdf or .json)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a report') });
   await verify.getByRole('button', { name: 'Verify' }).click();

@@ -1,12 +1,12 @@
 /** Handlers of the report channels: export a signed report, verify one, show the public key. */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Handlers } from '../../../shared/ipc/dispatch.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { ReportVerificationView } from '../../../shared/ipc/views.js';
-import { summaryLines } from '../../../shared/reports/summary.js';
+import { keyFactLines, summaryLines } from '../../../shared/reports/index.js';
 import { journalPath } from '../journal/index.js';
-import { createReport, exportReport, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes, type ReportVerification } from '../reports/index.js';
+import { createReport, exportNumber, exportReport, PDF_RENDERER, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes, type ReportVerification } from '../reports/index.js';
 import type { BackendContext } from './context.js';
 
 type ReportHandlers = Pick<Handlers, 'report:export' | 'report:verify' | 'report:get-key-status' | 'report:get-public-key' | 'report:read-file'>;
@@ -25,8 +25,28 @@ function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyS
 }
 
 function viewOf(result: ReportVerification): ReportVerificationView {
-  if (result.status !== 'valid') return { status: result.status, reason: result.reason };
-  return { status: 'valid', fingerprint: result.fingerprint, pinned: result.pinned, admin: result.admin, summary: summaryLines(result.content) };
+  if (result.status === 'invalid') return { status: 'invalid', reason: result.reason, ...(result.problem ? { problem: result.problem } : {}) };
+  if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason };
+  return {
+    status: 'valid',
+    fingerprint: result.fingerprint,
+    pinned: result.pinned,
+    admin: result.admin,
+    summary: summaryLines(result.content),
+    pages: result.pages,
+    renderer: { report: result.content.signing.pdfRenderer, here: PDF_RENDERER },
+    facts: keyFactLines(result.content),
+  };
+}
+
+/**
+ * The exported file to send: the one named (as export returned it) or else the latest export.
+ * Only names export writes are accepted, so a request cannot reach another file.
+ */
+async function exportedFile(dir: string, kind: 'pdf' | 'json', name: string | undefined): Promise<string | undefined> {
+  const names = (await readdir(dir).catch(() => [])).filter((file) => exportNumber(file, kind) !== undefined);
+  if (name !== undefined) return names.find((file) => file === name);
+  return names.toSorted((a, b) => (exportNumber(b, kind) ?? 0) - (exportNumber(a, kind) ?? 0))[0];
 }
 
 /** Report channel handlers. */
@@ -38,9 +58,12 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
         const admin = req.admin ? { file: join(ctx.info.tkeFiles.dir ?? '', basename(req.admin.fileName)), password: req.admin.password } : undefined;
         const signed = await signReport(content, keyStore(ctx, req.keyPassword), admin ? { adminKey: admin } : {});
         const paths = await exportReport(reportsDir(ctx.dataDir, req.rotationId), signed, { language: req.language });
-        // Read back what was written, exactly as an auditor's `mkra verify` would.
+        // Read back what was written, exactly as an auditor's `mkra verify` would: the PDF check
+        // re-renders it, so a rendering that is not reproducible is caught here, not at an audit.
         const check = await verifyReportBytes(await readFile(paths.jsonPath));
         if (check.status !== 'valid') throw new Error(`the exported report does not verify: ${check.reason}`);
+        const pdfCheck = await verifyReportBytes(await readFile(paths.pdfPath));
+        if (pdfCheck.status !== 'valid' || pdfCheck.pages !== 'identical') throw new Error(`the exported PDF does not verify: ${pdfCheck.status === 'valid' ? 'its pages were not checked' : pdfCheck.reason}`);
         return { ...paths, fingerprint: check.fingerprint, adminSki: check.admin?.ski ?? null };
       } catch (error) {
         if (error instanceof ReportKeyError) throw new RefusedError(error.message);
@@ -61,9 +84,8 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
     },
     'report:read-file': async (req) => {
       const dir = reportsDir(ctx.dataDir, req.rotationId);
-      const { readdir } = await import('node:fs/promises');
-      const name = (await readdir(dir).catch(() => [])).find((f) => f.endsWith(req.kind === 'pdf' ? '-report.pdf' : '-report.json'));
-      if (!name) throw new RefusedError('No exported report for this rotation yet: export it first.');
+      const name = await exportedFile(dir, req.kind, req.name);
+      if (!name) throw new RefusedError(req.name ? `No exported report named ${req.name} for this rotation.` : 'No exported report for this rotation yet: export it first.');
       return { name, base64: (await readFile(join(dir, name))).toString('base64') };
     },
   };

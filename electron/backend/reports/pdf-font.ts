@@ -7,6 +7,12 @@ import { woffToSfnt } from './woff.js';
 /** Noto Sans JP (SIL OFL), shipped as an npm dependency so packaged apps on every OS carry it. */
 export const BUNDLED_FONT = '@openfonts/noto-sans-jp_japanese/files/noto-sans-jp-japanese-400.woff';
 
+/**
+ * Which body font a PDF is drawn with: the bundled Japanese-capable font, or the standard
+ * Helvetica when that font cannot be loaded. Both are renderings `mkra verify` can re-create.
+ */
+export type FontVariant = 'bundled' | 'standard';
+
 /** The body font and which characters it can draw; `fallback` says why Japanese may be missing. */
 export interface BodyFont {
   font: PDFFont;
@@ -14,32 +20,44 @@ export interface BodyFont {
   fallback: string | undefined;
 }
 
-async function fontBytes(fontPath: string | undefined): Promise<Uint8Array> {
-  return woffToSfnt(await readFile(fontPath ?? createRequire(import.meta.url).resolve(BUNDLED_FONT)));
+/** Raised when the bundled font cannot be loaded; the message is one line. */
+export class PdfFontError extends Error {
+  override readonly name = 'PdfFontError';
+}
+
+// A fixed sentence (no error detail): it is part of the page, which must be reproducible.
+const FALLBACK_NOTE = 'The Japanese font could not be loaded; characters outside ASCII are shown as ?. The attached report.json holds the exact text.';
+
+let bundled: Promise<Uint8Array> | undefined;
+
+/** The bundled font as TrueType, read once per process (it is several megabytes). */
+function bundledFontBytes(): Promise<Uint8Array> {
+  bundled ??= readFile(createRequire(import.meta.url).resolve(BUNDLED_FONT)).then(woffToSfnt);
+  bundled.catch(() => (bundled = undefined));
+  return bundled;
 }
 
 /**
- * Embeds the Japanese-capable body font whole (about 1.4 MB): @pdf-lib/fontkit 1.1.1's subsetter
- * drops most glyphs of this font, which poppler then draws as blanks. If it cannot be loaded the
- * report still renders, in Helvetica with non-Latin characters shown as `?`, and says so visibly.
+ * Embeds the body font. The bundled font goes in whole (about 1.4 MB): @pdf-lib/fontkit 1.1.1's
+ * subsetter drops most glyphs of this font, which poppler then draws as blanks. Throws
+ * PdfFontError when the bundled font cannot be loaded, so the caller decides on the fallback.
  */
-export async function embedBodyFont(doc: PDFDocument, fontPath?: string): Promise<BodyFont> {
+export async function embedBodyFont(doc: PDFDocument, variant: FontVariant): Promise<BodyFont> {
+  if (variant === 'standard') {
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    return { font, covers: (codePoint) => codePoint >= 0x20 && codePoint < 0x7f, fallback: FALLBACK_NOTE };
+  }
+  let font: PDFFont;
   try {
-    const bytes = await fontBytes(fontPath);
+    const bytes = await bundledFontBytes();
     doc.registerFontkit(fontkit);
     // `locl` is off because, applied to Latin text, it swaps digits for full-width glyphs whose
     // widths do not match their shapes, so numbers came out letter-spaced; `liga` likewise left a
     // gap after its fi ligature.
-    const font = await doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false } });
-    const set = new Set(font.getCharacterSet());
-    return { font, covers: (codePoint) => set.has(codePoint), fallback: undefined };
+    font = await doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false } });
   } catch (error) {
-    const font = await doc.embedFont(StandardFonts.Helvetica);
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return {
-      font,
-      covers: (codePoint) => codePoint >= 0x20 && codePoint < 0x7f,
-      fallback: `The Japanese font could not be loaded (${reason}); characters outside ASCII are shown as ?. The attached report.json holds the exact text.`,
-    };
+    throw new PdfFontError(`the bundled font ${BUNDLED_FONT} cannot be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }
+  const set = new Set(font.getCharacterSet());
+  return { font, covers: (codePoint) => set.has(codePoint), fallback: undefined };
 }

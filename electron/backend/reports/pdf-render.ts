@@ -1,14 +1,12 @@
 import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
-import { keyFactLines, modeBanner, reportLabels, type ReportContent, type ReportLabels, type ReportLanguage } from '../../../shared/reports/index.js';
-import { embedBodyFont } from './pdf-font.js';
+import { keyFactLines, modeBanner, reportLabels, type ReportContent, type ReportLabels, type ReportLanguage, type SignedPayload } from '../../../shared/reports/index.js';
+import { embedBodyFont, PdfFontError, type FontVariant } from './pdf-font.js';
 import { ALERT, MUTED, PdfFlow } from './pdf-layout.js';
+import { PDF_RENDERER } from './pdf-renderer-id.js';
 import { serializeSignedReport, type SignedReport } from './signed-format.js';
-import { claimedSigners } from './signers.js';
 
 export interface RenderOptions {
   language?: ReportLanguage;
-  /** A TTF/OTF/WOFF/WOFF2 font covering Japanese; defaults to the bundled Noto Sans JP. */
-  fontPath?: string;
 }
 
 /** File name of the signed JSON attached to every report PDF. */
@@ -78,26 +76,40 @@ function watermark(text: string, font: PDFFont): (page: PDFPage) => void {
   return (page) => page.drawText(text, { x: 140, y: 260, size: 96, font, rotate: degrees(40), color: rgb(0.85, 0.2, 0.2), opacity: 0.12 });
 }
 
+function signatures(flow: PdfFlow, c: SignedPayload, l: ReportLabels): void {
+  flow.heading(l.signatures);
+  flow.text(`Report key (Ed25519) fingerprint: ${c.signing.reportKey}`);
+  if (c.signing.coSigner) flow.text(`Administrator co-signature (ES512): ${c.signing.coSigner.name}, SKI ${c.signing.coSigner.ski}`);
+  flow.text(`PDF renderer: ${c.signing.pdfRenderer}`, { color: MUTED, size: 8 });
+  flow.heading(l.howToVerify);
+  flow.text(l.howToVerifyText(c.signing.reportKey));
+}
+
 /**
- * Renders a signed report as a PDF: readable sections, a DEMO/TRAINING band when not live, the
- * key facts `mkra verify` checks, how to verify, and the signed JSON attached as report.json.
+ * Renders a signed report as a PDF with the given body font. The bytes depend on nothing but the
+ * signed report, the language and the font: no clock, no random names, objects in a fixed order.
+ * `mkra verify` relies on that to re-create a PDF and compare it byte for byte.
  */
-export async function renderReportPdf(signed: SignedReport, options: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderReportPdfVariant(signed: SignedReport, language: ReportLanguage, variant: FontVariant): Promise<Uint8Array> {
   const c = signed.payload;
-  const l = reportLabels(options.language ?? 'en');
-  const signers = claimedSigners(signed.signatures);
-  const doc = await PDFDocument.create();
+  const l = reportLabels(language);
+  // updateMetadata would stamp the wall clock into the file.
+  const doc = await PDFDocument.create({ updateMetadata: false });
   const when = new Date(c.generatedAt);
+  const dated: { creationDate?: Date; modificationDate?: Date } = Number.isNaN(when.getTime()) ? {} : { creationDate: when, modificationDate: when };
   doc.setTitle(`${l.title} ${c.rotationId}${c.mode === 'live' ? '' : ` (${c.mode.toUpperCase()})`}`);
   doc.setCreator('MK Rotation Assistant');
-  doc.setProducer('MK Rotation Assistant (pdf-lib)');
-  doc.setCreationDate(when);
-  doc.setModificationDate(when);
-  const font = await embedBodyFont(doc, options.fontPath);
+  doc.setProducer(`MK Rotation Assistant, ${c.signing.pdfRenderer}`);
+  doc.setLanguage(language);
+  if (dated.creationDate) {
+    doc.setCreationDate(dated.creationDate);
+    doc.setModificationDate(dated.creationDate);
+  }
+  const font = await embedBodyFont(doc, variant);
   const mono = await doc.embedFont(StandardFonts.Courier);
   const notLive = c.mode !== 'live';
   const flow = new PdfFlow(doc, font, mono, notLive ? watermark(c.mode.toUpperCase(), font.font) : undefined);
-  // The banner word is drawn in the body font (not the key-fact font) so verify ignores it.
+  // The banner word is drawn in the body font; the key facts in Courier, exactly as signed.
   flow.text(l.title, { size: 18 });
   flow.gap(8);
   if (notLive) flow.band(`${c.mode.toUpperCase()} - ${l.notLive}`, ALERT);
@@ -105,19 +117,31 @@ export async function renderReportPdf(signed: SignedReport, options: RenderOptio
   overview(flow, c, l);
   flow.heading(l.keyFacts);
   flow.text(l.keyFactsNote, { size: 8, color: MUTED });
-  for (const line of keyFactLines(c, signers.fingerprint, signers.admin?.ski)) flow.monoLine(line);
+  for (const line of keyFactLines(c)) flow.monoLine(line);
   body(flow, c, l);
-  flow.heading(l.signatures);
-  flow.text(`Report key (Ed25519) fingerprint: ${signers.fingerprint}`);
-  if (signers.admin) flow.text(`Administrator co-signature (ES512): ${signers.admin.name}, SKI ${signers.admin.ski}`);
-  flow.heading(l.howToVerify);
-  flow.text(l.howToVerifyText(signers.fingerprint));
+  signatures(flow, c, l);
   flow.footers(`${c.rotationId}${notLive ? ` - ${c.mode.toUpperCase()}` : ''}`);
   await doc.attach(new TextEncoder().encode(serializeSignedReport(signed)), ATTACHMENT_NAME, {
     mimeType: 'application/json',
     description: 'Signed report (General JWS JSON over RFC 8785 JSON): check it with mkra verify',
-    creationDate: when,
-    modificationDate: when,
+    ...dated,
   });
-  return doc.save();
+  // Plain objects and a classic cross-reference table: no compressed object streams to unpack.
+  return doc.save({ useObjectStreams: false });
+}
+
+/**
+ * Renders a signed report as a PDF: readable sections, a DEMO/TRAINING band when not live, the
+ * key facts, how to verify, and the signed JSON attached as report.json. Falls back to Helvetica
+ * (and says so on the page) when the bundled font cannot be loaded.
+ */
+export async function renderReportPdf(signed: SignedReport, options: RenderOptions = {}): Promise<Uint8Array> {
+  if (signed.payload.signing.pdfRenderer !== PDF_RENDERER) throw new Error(`this report names PDF renderer ${signed.payload.signing.pdfRenderer}, not ${PDF_RENDERER}: re-sign it to render it here`);
+  const language = options.language ?? 'en';
+  try {
+    return await renderReportPdfVariant(signed, language, 'bundled');
+  } catch (error) {
+    if (!(error instanceof PdfFontError)) throw error;
+    return renderReportPdfVariant(signed, language, 'standard');
+  }
 }

@@ -1,6 +1,6 @@
 import { canonicalize } from 'json-canonicalize';
 import { z } from 'zod';
-import { SIGNED_REPORT_FORMAT, type ReportContent } from '../../../shared/reports/index.js';
+import { SIGNED_REPORT_FORMAT, type SignedPayload } from '../../../shared/reports/index.js';
 
 /** Who made a signature: the workstation's report key (always) or a TKE administrator (optional). */
 export type SignerRole = 'workstation' | 'administrator';
@@ -23,7 +23,7 @@ export interface ReportSignature {
 export interface SignedReport {
   format: typeof SIGNED_REPORT_FORMAT;
   howToVerify: typeof HOW_TO_VERIFY;
-  payload: ReportContent;
+  payload: SignedPayload;
   signatures: ReportSignature[];
 }
 

@@ -3,17 +3,20 @@ import { z } from 'zod';
 import { publicKeyFromJwk, spkiFingerprint } from './fingerprint.js';
 import type { ReportSignature, SignerRole } from './signed-format.js';
 
-const headerSchema = z.looseObject({
-  alg: z.enum(['EdDSA', 'ES512']),
+// Exactly the members this app writes: anything else (crit, b64, x5u...) could change how the
+// signature is checked, so a header holding it is refused.
+const headerSchema = z.strictObject({
+  alg: z.string(),
   kid: z.string().regex(/^[0-9a-f]{64}$/),
   jwk: z.record(z.string(), z.json()),
-  mkra_role: z.enum(['workstation', 'administrator']),
+  mkra_role: z.string(),
   mkra_name: z.string().optional(),
 });
 
 /** A signature's decoded protected header, with its key checked against the `kid` it claims. */
 export interface SignerHeader {
-  alg: 'EdDSA' | 'ES512';
+  /** As the header states it; readSignerHeader has checked it against the place's one algorithm. */
+  alg: string;
   role: SignerRole;
   /** Report key fingerprint or administrator SKI: SHA-256 of the SPKI DER, hex. */
   kid: string;
@@ -21,8 +24,8 @@ export interface SignerHeader {
   key: KeyObject;
 }
 
-/** What the role requires of alg and key type, so a signature cannot claim another role's place. */
-const ROLE_RULES: Record<SignerRole, { alg: SignerHeader['alg']; keyType: string; curve?: string }> = {
+/** The one algorithm and key type each place accepts, so a signature cannot claim another's place. */
+const ROLE_RULES: Record<SignerRole, { alg: 'EdDSA' | 'ES512'; keyType: string; curve?: string }> = {
   workstation: { alg: 'EdDSA', keyType: 'ed25519' },
   administrator: { alg: 'ES512', keyType: 'ec', curve: 'secp521r1' },
 };
@@ -36,10 +39,13 @@ export function readSignerHeader(signature: ReportSignature, expected: SignerRol
     return { problem: `the ${expected} signature's header is not valid JSON` };
   }
   const parsed = headerSchema.safeParse(raw);
-  if (!parsed.success) return { problem: `the ${expected} signature's header is malformed` };
+  if (!parsed.success) return { problem: `the ${expected} signature's header is malformed or has members this format does not define` };
   const header = parsed.data;
   const rule = ROLE_RULES[expected];
-  if (header.mkra_role !== expected || header.alg !== rule.alg) return { problem: `expected a ${expected} signature (${rule.alg}) in this place, found ${header.mkra_role} (${header.alg})` };
+  // Role order: the workstation signs first, the administrator second.
+  if (header.mkra_role !== expected) return { problem: `expected the ${expected} signature in this place, found one marked "${header.mkra_role}"` };
+  // Algorithm allowlist: one algorithm per place; "none", HMAC or another spelling is refused.
+  if (header.alg !== rule.alg) return { problem: `the ${expected} signature uses algorithm "${header.alg}"; only ${rule.alg} is accepted` };
   let key: KeyObject;
   try {
     key = publicKeyFromJwk(header.jwk);
@@ -49,15 +55,8 @@ export function readSignerHeader(signature: ReportSignature, expected: SignerRol
   if (key.asymmetricKeyType !== rule.keyType || (rule.curve && key.asymmetricKeyDetails?.namedCurve !== rule.curve)) {
     return { problem: `the ${expected} signature's key has the wrong type` };
   }
+  // The kid is what --key pins and what auditors compare: it must be the fingerprint of the key
+  // that actually verifies the signature, not a name the signer chose.
   if (spkiFingerprint(key) !== header.kid) return { problem: `the ${expected} signature's key does not have the fingerprint its header names` };
   return { alg: header.alg, role: expected, kid: header.kid, name: header.mkra_name, key };
-}
-
-/** Fingerprint and administrator SKI a signed report claims (unverified: for rendering only). */
-export function claimedSigners(signatures: readonly ReportSignature[]): { fingerprint: string; admin?: { ski: string; name: string } } {
-  const first = signatures[0] && readSignerHeader(signatures[0], 'workstation');
-  if (!first || 'problem' in first) throw new Error(first ? first.problem : 'the report has no signature');
-  const second = signatures[1] && readSignerHeader(signatures[1], 'administrator');
-  if (second && 'problem' in second) throw new Error(second.problem);
-  return { fingerprint: first.kid, ...(second ? { admin: { ski: second.kid, name: second.name ?? '' } } : {}) };
 }

@@ -1,8 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
-import { keyFactLines } from '../../../shared/reports/index.js';
 import { pinnedFingerprint } from './fingerprint.js';
-import { loadPdf, PdfReadError, readAttachment, shownStrings } from './pdf-read.js';
+import { readReportAttachment } from './pdf-attachment.js';
 import { ATTACHMENT_NAME } from './pdf-render.js';
+import { PDF_RENDERER } from './pdf-renderer-id.js';
+import { comparePages } from './verify-pages.js';
 import { invalid, unreadable, verifySignedReportText, type ReportVerification } from './verify-signed.js';
 
 /** Reports are at most a few megabytes; far larger input is refused instead of read whole. */
@@ -13,34 +14,26 @@ export interface VerifyOptions {
   pinnedKey?: string;
 }
 
-// Every key-fact line starts with one of these labels (continuation lines excepted); a shown line
-// that starts with one but is not expected means the visible facts were edited or added to.
-const FACT_LABEL = /^(Rotation ID|Instance ID|Mode|Outcome|Journal entries|Journal final hash|Report key fingerprint|Administrator co-signature SKI):/;
-
+/**
+ * A PDF proves what it shows only when it is byte for byte the PDF this renderer makes from its
+ * signed report.json (docs/reports.md, "What a PDF proves"). A report made by another renderer
+ * version verifies with `pages: 'not-checked'`, which callers must show as a warning.
+ */
 async function verifyPdf(bytes: Uint8Array, pinned: string | undefined): Promise<ReportVerification> {
-  let text: string;
-  let shown: string[];
-  try {
-    const doc = await loadPdf(bytes);
-    const attachment = readAttachment(doc, ATTACHMENT_NAME);
-    if (!attachment) return unreadable(`this PDF has no ${ATTACHMENT_NAME} attachment, so it is not a signed report`);
-    text = new TextDecoder('utf-8', { fatal: true }).decode(attachment);
-    shown = shownStrings(doc);
-  } catch (error) {
-    if (error instanceof PdfReadError) return unreadable(error.message);
-    if (error instanceof TypeError) return unreadable(`the ${ATTACHMENT_NAME} attachment is not UTF-8 text`);
-    return unreadable(`the PDF cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const result = await verifySignedReportText(text, pinned);
-  if (result.exitCode !== 0) return result.exitCode === 2 ? unreadable(`attached ${ATTACHMENT_NAME}: ${result.reason}`) : invalid(`attached ${ATTACHMENT_NAME}: ${result.reason}`);
-  const expected = keyFactLines(result.content, result.fingerprint, result.admin?.ski);
-  const present = new Set(shown);
-  const missing = expected.find((line) => !present.has(line));
-  if (missing !== undefined) return invalid(`the PDF's visible key facts do not match the signed report: "${missing}" is not shown`);
-  const wanted = new Set(expected);
-  const extra = shown.find((line) => FACT_LABEL.test(line) && !wanted.has(line));
-  if (extra !== undefined) return invalid(`the PDF shows a key fact the signed report does not hold: "${extra}"`);
-  return result;
+  const attachment = readReportAttachment(bytes);
+  if (!attachment.ok) return attachment.exitCode === 1 ? invalid(attachment.reason) : unreadable(attachment.reason);
+  const result = await verifySignedReportText(attachment.text, pinned);
+  if (result.exitCode === 1) return { ...result, reason: `attached ${ATTACHMENT_NAME}: ${result.reason}` };
+  if (result.exitCode === 2) return unreadable(`attached ${ATTACHMENT_NAME}: ${result.reason}`);
+  if (result.content.signing.pdfRenderer !== PDF_RENDERER) return { ...result, pages: 'not-checked' };
+  const pages = await comparePages(bytes, result.signed);
+  if (pages.kind === 'identical') return { ...result, pages: 'identical' };
+  if (pages.kind === 'cannot') return unreadable(pages.reason);
+  return invalid(
+    'the visible pages do not match the signed content: this file is not the PDF made from its signed report.json ' +
+      '(page text or drawings, pages, objects or an incremental update were changed, added or removed)',
+    'pages-differ',
+  );
 }
 
 /** Verifies report bytes: a PDF (its report.json and visible key facts) or a signed JSON file. */
@@ -54,16 +47,22 @@ export async function verifyReportBytes(bytes: Uint8Array, options: VerifyOption
     }
   }
   if (bytes.length === 0) return unreadable('the file is empty');
+  if (bytes.length > MAX_REPORT_BYTES) return unreadable(`too large to be a report (${bytes.length} bytes)`);
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.startsWith('%PDF-')) return verifyPdf(bytes, pinned);
-  if (!/^\s*\{/.test(head)) return unreadable('neither a PDF nor a JSON report');
-  let text: string;
+  if (!head.startsWith('%PDF-') && !/^\s*\{/.test(head)) return unreadable('neither a PDF nor a JSON report');
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return unreadable('not UTF-8 text (damaged?)');
+    if (head.startsWith('%PDF-')) return await verifyPdf(bytes, pinned);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return unreadable('not UTF-8 text (damaged?)');
+    }
+    return await verifySignedReportText(text, pinned);
+  } catch (error) {
+    // Input no check anticipated must still end in a verdict, and never in "valid".
+    return unreadable(`cannot be checked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
-  return verifySignedReportText(text, pinned);
 }
 
 /** Reads and verifies a report file (.pdf or .json); never throws, the result says what failed. */

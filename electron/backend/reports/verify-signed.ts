@@ -1,7 +1,17 @@
 import { flattenedVerify } from 'jose';
-import { reportContentSchema, SIGNED_REPORT_FORMAT, type ReportContent } from '../../../shared/reports/index.js';
+import { REPORT_CONTENT_FORMAT, SIGNED_REPORT_FORMAT, signedPayloadSchema, type SignedPayload } from '../../../shared/reports/index.js';
 import { HOW_TO_VERIFY, jwsPayload, serializeSignedReport, signedEnvelopeSchema, type ReportSignature, type SignedReport } from './signed-format.js';
 import { readSignerHeader, type SignerHeader } from './signers.js';
+
+/**
+ * What was checked of a PDF's pages: `identical` (the file is exactly the PDF this verifier makes
+ * from the signed report), `not-checked` (the report names another PDF renderer: only the signed
+ * report.json inside was verified) or `none` (a JSON report has no pages).
+ */
+export type PagesCheck = 'identical' | 'not-checked' | 'none';
+
+/** Failures the app words on its own, besides the backend's reason. */
+export type InvalidProblem = 'pages-differ' | 'cosignature-missing';
 
 /** Result of verifying a report; exitCode is what `mkra verify` exits with. */
 export type ReportVerification =
@@ -13,13 +23,16 @@ export type ReportVerification =
       /** True when the caller pinned this fingerprint; false means nobody checked who signed. */
       pinned: boolean;
       admin: { ski: string; name: string } | null;
-      content: ReportContent;
+      content: SignedPayload;
       signed: SignedReport;
+      pages: PagesCheck;
     }
-  | { exitCode: 1; status: 'invalid'; reason: string }
+  | { exitCode: 1; status: 'invalid'; reason: string; problem?: InvalidProblem }
   | { exitCode: 2; status: 'unreadable'; reason: string };
 
-export const invalid = (reason: string): ReportVerification => ({ exitCode: 1, status: 'invalid', reason });
+type Valid = Extract<ReportVerification, { status: 'valid' }>;
+
+export const invalid = (reason: string, problem?: InvalidProblem): ReportVerification => ({ exitCode: 1, status: 'invalid', reason, ...(problem ? { problem } : {}) });
 export const unreadable = (reason: string): ReportVerification => ({ exitCode: 2, status: 'unreadable', reason });
 
 async function signatureHolds(signature: ReportSignature, header: SignerHeader, payload: string): Promise<boolean> {
@@ -31,13 +44,8 @@ async function signatureHolds(signature: ReportSignature, header: SignerHeader, 
   }
 }
 
-/**
- * Verifies a signed report's text: exact file layout, the workstation signature (against the
- * pinned fingerprint when given, else the embedded key), the optional administrator co-signature,
- * then the content schema.
- */
-export async function verifySignedReportText(text: string, pinnedFingerprint?: string): Promise<ReportVerification> {
-  if (text.trim() === '') return unreadable('the file is empty');
+/** The exact bytes a signed file may have; anything else was edited after signing. */
+function checkLayout(text: string): { signed: { payload: Record<string, unknown>; signatures: ReportSignature[] } } | ReportVerification {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -48,30 +56,63 @@ export async function verifySignedReportText(text: string, pinnedFingerprint?: s
     return unreadable(`not a signed report: no "format": "${SIGNED_REPORT_FORMAT}"`);
   }
   const envelope = signedEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return invalid('the report structure was altered (payload or signatures malformed)');
+  if (!envelope.success) return invalid('the report structure was altered (payload, signatures or the howToVerify text malformed)');
   if (serializeSignedReport(raw) !== text) return invalid('the file was edited after signing: its bytes differ from the layout it was written in');
   // Base64url's last character carries unused bits; only the canonical spelling is accepted, so
   // no byte of a signed file can change without failing verification.
-  const canonical = (text: string) => Buffer.from(text, 'base64url').toString('base64url') === text;
+  const canonical = (value: string) => Buffer.from(value, 'base64url').toString('base64url') === value;
   if (!envelope.data.signatures.every((s) => canonical(s.protected) && canonical(s.signature))) return invalid('a signature was altered (non-canonical base64url)');
-  const [workstation, administrator] = envelope.data.signatures;
+  return { signed: envelope.data };
+}
+
+/** The payload after the workstation signature holds: this version's format and schema. */
+function checkPayload(payload: Record<string, unknown>): SignedPayload | ReportVerification {
+  if (payload.format !== REPORT_CONTENT_FORMAT) {
+    const format = typeof payload.format === 'string' ? payload.format : 'unknown';
+    return unreadable(`the report's content format is ${format}; this mkra verifies ${REPORT_CONTENT_FORMAT} (reports of earlier versions do not declare their co-signer and PDF renderer)`);
+  }
+  const content = signedPayloadSchema.safeParse(payload);
+  return content.success ? content.data : invalid('the signed content is not a report this version understands');
+}
+
+/** The co-signature the signed payload declares must be there, by that administrator, and hold. */
+async function checkCoSigner(content: SignedPayload, administrator: ReportSignature | undefined, payload: string): Promise<Valid['admin'] | ReportVerification> {
+  const declared = content.signing.coSigner;
+  if (declared === null) return administrator ? invalid('the file carries a co-signature the signed report does not declare') : null;
+  if (!administrator) {
+    return invalid(`administrator co-signature missing: the signed report names ${declared.name || '(no name)'}, SKI ${declared.ski}, as co-signer, but the file has no co-signature`, 'cosignature-missing');
+  }
+  const header = readSignerHeader(administrator, 'administrator');
+  if ('problem' in header) return invalid(header.problem);
+  if (header.kid !== declared.ski) return invalid(`co-signed by a different administrator key: SKI ${header.kid}, the signed report names ${declared.ski}`);
+  if ((header.name ?? '') !== declared.name) return invalid('the co-signature names a different administrator than the signed report');
+  if (!(await signatureHolds(administrator, header, payload))) return invalid('the administrator co-signature does not verify');
+  return { ski: declared.ski, name: declared.name };
+}
+
+/**
+ * Verifies a signed report's text: exact file layout, the workstation signature (against the
+ * pinned fingerprint when given, else the embedded key) and the key the payload declares, the
+ * content schema, then the co-signature the payload declares. Pages are the caller's to check.
+ */
+export async function verifySignedReportText(text: string, pinnedFingerprint?: string): Promise<ReportVerification> {
+  if (text.trim() === '') return unreadable('the file is empty');
+  const layout = checkLayout(text);
+  if ('exitCode' in layout) return layout;
+  const [workstation, administrator] = layout.signed.signatures;
   if (!workstation) return invalid('the report has no signature');
-  const payload = Buffer.from(jwsPayload(envelope.data.payload)).toString('base64url');
+  const payload = Buffer.from(jwsPayload(layout.signed.payload)).toString('base64url');
   const header = readSignerHeader(workstation, 'workstation');
   if ('problem' in header) return invalid(header.problem);
   if (!(await signatureHolds(workstation, header, payload))) return invalid('the report key signature does not verify: the content was changed after signing');
   if (pinnedFingerprint !== undefined && header.kid !== pinnedFingerprint) {
     return invalid(`signed by a different key: fingerprint ${header.kid}, expected ${pinnedFingerprint}`);
   }
-  let admin: { ski: string; name: string } | null = null;
-  if (administrator) {
-    const adminHeader = readSignerHeader(administrator, 'administrator');
-    if ('problem' in adminHeader) return invalid(adminHeader.problem);
-    if (!(await signatureHolds(administrator, adminHeader, payload))) return invalid('the administrator co-signature does not verify');
-    admin = { ski: adminHeader.kid, name: adminHeader.name ?? '' };
-  }
-  const content = reportContentSchema.safeParse(envelope.data.payload);
-  if (!content.success) return invalid('the signed content is not a report this version understands');
-  const signed: SignedReport = { format: SIGNED_REPORT_FORMAT, howToVerify: HOW_TO_VERIFY, payload: content.data, signatures: envelope.data.signatures };
-  return { exitCode: 0, status: 'valid', fingerprint: header.kid, pinned: pinnedFingerprint !== undefined, admin, content: content.data, signed };
+  const content = checkPayload(layout.signed.payload);
+  if ('exitCode' in content) return content;
+  if (header.kid !== content.signing.reportKey) return invalid(`signed by report key ${header.kid}, but the signed report names ${content.signing.reportKey}`);
+  const admin = await checkCoSigner(content, administrator, payload);
+  if (admin !== null && 'exitCode' in admin) return admin;
+  const signed: SignedReport = { format: SIGNED_REPORT_FORMAT, howToVerify: HOW_TO_VERIFY, payload: content, signatures: layout.signed.signatures };
+  return { exitCode: 0, status: 'valid', fingerprint: header.kid, pinned: pinnedFingerprint !== undefined, admin, content, signed, pages: 'none' };
 }

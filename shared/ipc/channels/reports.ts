@@ -26,6 +26,9 @@ export const reportChannels = {
   'report:get-key-status': { request: z.object({}).strict(), response: z.object({ osKeystore: z.boolean(), exists: z.boolean() }) },
   /** The report key's public half and fingerprint, for auditors to pin. */
   'report:get-public-key': { request: z.object({ keyPassword: Secret.optional() }).strict(), response: view<ReportPublicKeyView>() },
-  /** The bytes of an exported file, so a browser can save it. */
-  'report:read-file': { request: z.object({ rotationId: RotationId, kind: z.enum(['pdf', 'json']) }).strict(), response: z.object({ name: z.string(), base64: z.string() }) },
+  /** The bytes of an exported file (the one named, as report:export returned it, else the latest), so a browser can save it. */
+  'report:read-file': {
+    request: z.object({ rotationId: RotationId, kind: z.enum(['pdf', 'json']), name: z.string().min(1).max(255).optional() }).strict(),
+    response: z.object({ name: z.string(), base64: z.string() }),
+  },
 } as const;

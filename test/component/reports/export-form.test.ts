@@ -113,6 +113,21 @@ describe('ExportPanel', () => {
     }
   });
 
+  it('asks for the files this export wrote, by name (a second export of a rotation has its own pair)', async () => {
+    const second = { ...exported, jsonPath: 'C:\\mkra\\reports\\r-1\\r-1-report-2.json', pdfPath: 'C:\\mkra\\reports\\r-1\\r-1-report-2.pdf' };
+    const { reports, calls } = await loaded({ 'report:export': () => ok(second), 'report:read-file': () => ok({ name: 'r-1-report-2.json', base64: btoa('{}') }) });
+    const save = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      render(ExportPanel, { reports });
+      await fireEvent.click(screen.getByTestId('export-submit'));
+      await fireEvent.click(await screen.findByTestId('download-json'));
+      await waitFor(() => expect(calls.filter((c) => c.channel === 'report:read-file')).toHaveLength(1));
+      expect(calls.find((c) => c.channel === 'report:read-file')?.request).toEqual({ rotationId: 'r-1', kind: 'json', name: 'r-1-report-2.json' });
+    } finally {
+      save.mockRestore();
+    }
+  });
+
   it('says so when there is nothing to report on', async () => {
     const { reports } = reportsWith({ 'rotation:list': () => ok([]) });
     await reports.loadRotations();

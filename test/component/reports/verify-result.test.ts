@@ -3,15 +3,29 @@ import { locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import VerifyPanel from '../../../renderer/src/lib/reports/VerifyPanel.svelte';
 import VerifyResult from '../../../renderer/src/lib/reports/VerifyResult.svelte';
+import type { ReportVerificationView } from '../../../shared/ipc/views.js';
 import { ADMIN_SKI, FINGERPRINT, ok, reportsWith, setupMessages } from './setup.js';
 
 beforeAll(setupMessages);
 
 const summary = ['Mode: DEMO', 'Rotation r-1, instance inst, flow auto', 'Outcome: completed'];
+const HERE = 'mkra-pdf/1 (pdf-lib 1.17.1, fontkit 1.1.1, noto-sans-jp 1.44.6)';
+const facts = ['Rotation ID: r-1', 'Mode: DEMO - simulator, no real crypto unit was touched', 'Outcome: completed'];
+const valid = (extra: Partial<Extract<ReportVerificationView, { status: 'valid' }>> = {}): ReportVerificationView => ({
+  status: 'valid',
+  fingerprint: FINGERPRINT,
+  pinned: true,
+  admin: null,
+  summary,
+  pages: 'identical',
+  renderer: { report: HERE, here: HERE },
+  facts,
+  ...extra,
+});
 
 describe('VerifyResult', () => {
   it('valid and pinned: check icon, words, signer fingerprint, summary', () => {
-    render(VerifyResult, { result: { status: 'valid', fingerprint: FINGERPRINT, pinned: true, admin: null, summary }, fileName: 'r-1-report.pdf' });
+    render(VerifyResult, { result: valid(), fileName: 'r-1-report.pdf' });
     const root = screen.getByTestId('verify-result');
     expect(root.dataset.status).toBe('valid');
     expect(screen.getByTestId('verify-verdict').textContent).toContain('✓');
@@ -23,10 +37,47 @@ describe('VerifyResult', () => {
     expect([...screen.getByTestId('verify-summary').querySelectorAll('li')].map((li) => li.textContent)).toEqual(summary);
     expect(screen.getByTestId('verify-summary').getAttribute('lang')).toBe('en');
     expect(root.textContent).toContain('r-1-report.pdf');
+    expect(root.dataset.pages).toBe('identical');
+    expect(screen.getByTestId('verify-pages').textContent).toContain('The pages are exactly the PDF made from the signed content');
+    expect(screen.queryByTestId('verify-facts')).toBeNull();
+  });
+
+  it('a PDF of another renderer: not plainly valid, a warning naming both renderers, and the signed facts', () => {
+    render(VerifyResult, { result: valid({ pages: 'not-checked', renderer: { report: 'mkra-pdf/0 (old)', here: HERE } }), fileName: 'old.pdf' });
+    const root = screen.getByTestId('verify-result');
+    expect(root.dataset.status).toBe('valid');
+    expect(root.dataset.pages).toBe('not-checked');
+    expect(root.classList.contains('unchecked')).toBe(true);
+    const verdict = screen.getByTestId('verify-verdict').textContent ?? '';
+    expect(verdict).toContain('⚠');
+    expect(verdict).not.toContain('✓');
+    expect(verdict).toContain('Signed content valid, but the pages were NOT checked');
+    const pages = screen.getByTestId('verify-pages').textContent ?? '';
+    expect(pages).toContain('The pages of this PDF were NOT checked');
+    expect(pages).toContain('mkra-pdf/0 (old)');
+    expect(pages).toContain(HERE);
+    expect([...screen.getByTestId('verify-facts').querySelectorAll('li')].map((li) => li.textContent)).toEqual(facts);
+    expect(screen.getByTestId('verify-facts').getAttribute('lang')).toBe('en');
+  });
+
+  it('a JSON report: says it has no pages', () => {
+    render(VerifyResult, { result: valid({ pages: 'none' }), fileName: 'r.json' });
+    expect(screen.getByTestId('verify-pages').textContent).toContain('A JSON report has no pages');
+  });
+
+  it('invalid because the pages differ, or because the co-signature was removed: says which in words', () => {
+    const { unmount } = render(VerifyResult, { result: { status: 'invalid', reason: 'the visible pages do not match the signed content: ...', problem: 'pages-differ' }, fileName: 'r.pdf' });
+    expect(screen.getByTestId('verify-result').dataset.problem).toBe('pages-differ');
+    expect(screen.getByTestId('verify-problem').textContent).toContain('The visible pages do not match the signed content');
+    expect(screen.getByTestId('verify-verdict').textContent).toContain('Not valid: do not trust this report');
+    unmount();
+    render(VerifyResult, { result: { status: 'invalid', reason: 'administrator co-signature missing: ...', problem: 'cosignature-missing' }, fileName: 'r.json' });
+    expect(screen.getByTestId('verify-problem').textContent).toContain('The administrator co-signature was removed');
+    expect(screen.getByTestId('verify-reason').textContent).toBe('administrator co-signature missing: ...');
   });
 
   it('valid but not pinned: a warning in words and the administrator SKI when co-signed', () => {
-    render(VerifyResult, { result: { status: 'valid', fingerprint: FINGERPRINT, pinned: false, admin: { ski: ADMIN_SKI, name: 'ADMIN1' }, summary }, fileName: 'r.json' });
+    render(VerifyResult, { result: valid({ pinned: false, admin: { ski: ADMIN_SKI, name: 'ADMIN1' }, pages: 'none' }), fileName: 'r.json' });
     const pin = screen.getByTestId('verify-pin');
     expect(pin.textContent).toContain('⚠');
     expect(pin.textContent).toContain('Not pinned: any key can sign a report');
@@ -43,6 +94,7 @@ describe('VerifyResult', () => {
     expect(screen.getByTestId('verify-reason').textContent).toBe('the payload was changed after signing');
     expect(screen.queryByTestId('verify-fingerprint')).toBeNull();
     expect(screen.queryByTestId('verify-summary')).toBeNull();
+    expect(screen.queryByTestId('verify-problem')).toBeNull();
   });
 
   it('unreadable: its own icon and words', () => {
@@ -55,9 +107,10 @@ describe('VerifyResult', () => {
   it('renders in Japanese', async () => {
     await locale.set('ja');
     try {
-      render(VerifyResult, { result: { status: 'valid', fingerprint: FINGERPRINT, pinned: false, admin: null, summary }, fileName: 'r.pdf' });
+      render(VerifyResult, { result: valid({ pinned: false }), fileName: 'r.pdf' });
       expect(screen.getByTestId('verify-verdict').textContent).toContain('有効');
       expect(screen.getByTestId('verify-pin').textContent).toContain('固定されていません');
+      expect(screen.getByTestId('verify-pages').textContent).toContain('完全に同一です');
     } finally {
       await locale.set('en');
     }

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createReport, serializeSignedReport, signReport } from '../../../electron/backend/reports/index.js';
+import { createReport, MAX_REPORT_BYTES, serializeSignedReport, signReport, verifyReportBytes } from '../../../electron/backend/reports/index.js';
 import { runVerify, type VerifyIo } from '../../../electron/cli/verify.js';
 import { TempDirs, recoveryJournal, testKeyStore } from '../../fixtures/reports/journal-fixture.js';
 
@@ -73,5 +73,28 @@ describe('mkra verify', () => {
       expect(code, argv.join(' ')).toBe(2);
       expect(err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
     }
+  });
+
+  it('refuses a file over the size limit with exit 2 from its size alone, without reading it', async () => {
+    let reads = 0;
+    const io: VerifyIo = {
+      stdout: () => undefined,
+      stderr: (text) => void (err += text),
+      readFile: async () => {
+        reads++;
+        throw new Error('a file over the limit must not be read');
+      },
+      stat: async () => ({ isDirectory: () => false, size: MAX_REPORT_BYTES + 1 }),
+    };
+    let err = '';
+    expect(await runVerify(['huge.pdf'], io)).toBe(2);
+    expect(reads).toBe(0);
+    expect(err).toMatch(/^mkra verify: report huge\.pdf is too large \(\d+ bytes\)\n$/);
+  });
+
+  it('refuses bytes over the size limit handed to the verifier directly (the app screen path)', async () => {
+    const bytes = Buffer.alloc(MAX_REPORT_BYTES + 1, 0x20);
+    bytes.write('%PDF-1.7\n');
+    expect(await verifyReportBytes(bytes)).toMatchObject({ exitCode: 2, reason: expect.stringMatching(/too large to be a report/) });
   });
 });

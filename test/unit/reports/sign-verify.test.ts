@@ -4,6 +4,7 @@ import { createSigKeyFile } from '../../../electron/backend/keyfiles/index.js';
 import {
   AdminKeyError,
   createReport,
+  PDF_RENDERER,
   serializeSignedReport,
   signReport,
   spkiFingerprint,
@@ -48,7 +49,7 @@ describe('sign and verify a report', () => {
   it('round-trips with the workstation key alone', async () => {
     const result = await verifySignedReportText(text);
     expect(result).toMatchObject({ exitCode: 0, fingerprint, pinned: false, admin: null });
-    if (result.exitCode === 0) expect(result.content).toEqual(content);
+    if (result.exitCode === 0) expect(result.content).toEqual({ ...content, signing: { reportKey: fingerprint, coSigner: null, pdfRenderer: PDF_RENDERER } });
     expect(signed.signatures).toHaveLength(1);
     expect(JSON.parse(Buffer.from(signed.signatures[0]?.protected ?? '', 'base64url').toString())).toMatchObject({ alg: 'EdDSA', kid: fingerprint });
   });
@@ -61,12 +62,17 @@ describe('sign and verify a report', () => {
     expect(password.toString()).toBe('passw0rd'); // the caller's buffer is theirs to zero
     const result = await verifySignedReportText(serializeSignedReport(cosigned));
     expect(result).toMatchObject({ exitCode: 0, admin: { ski, name: '管理者 一郎' } });
+    // The workstation signature covers the co-signer it expects, so stripping it is noticed.
+    expect(cosigned.payload.signing.coSigner).toEqual({ ski, name: '管理者 一郎' });
   });
 
   it('refuses a wrong administrator password without signing', async () => {
     const dir = await dirs.make();
     const { path } = await createSigKeyFile(dir, { fileName: '2.sigkey', description: 'admin', password: 'passw0rd' });
-    await expect(signReport(content, testKeyStore(dir), { adminKey: { file: path, password: 'wrong' } })).rejects.toThrow(AdminKeyError);
+    const store = testKeyStore(dir);
+    await expect(signReport(content, store, { adminKey: { file: path, password: 'wrong' } })).rejects.toThrow(AdminKeyError);
+    // The report key was opened (here: created) first; the export screen stops asking to repeat its password.
+    expect(await store.publicKey()).toBeDefined();
   });
 
   it('rejects every sampled single-byte change of the signed JSON', async () => {

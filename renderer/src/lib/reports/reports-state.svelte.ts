@@ -131,10 +131,12 @@ export class ReportsState {
 
   /** Save the exported PDF or JSON through the browser's (or Electron's) download. */
   async download(kind: 'pdf' | 'json'): Promise<boolean> {
-    const rotationId = this.exported?.rotationId;
-    if (!rotationId) return false;
+    const exported = this.exported;
+    if (!exported) return false;
+    // The file this export wrote: a rotation exported twice (in two languages) has two pairs.
+    const name = (kind === 'pdf' ? exported.pdfPath : exported.jsonPath).split(/[\\/]/).pop() ?? '';
     return this.#work(kind, async () => {
-      const result = await this.#store.call(this.#api.invoke('report:read-file', { rotationId, kind }));
+      const result = await this.#store.call(this.#api.invoke('report:read-file', { rotationId: exported.rotationId, kind, ...(name ? { name } : {}) }));
       if (!result.ok) return false;
       saveFile(result.value.name, base64ToBytes(result.value.base64));
       return true;
