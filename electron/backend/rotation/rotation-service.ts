@@ -41,6 +41,8 @@ interface Running {
   readOnly: boolean;
   /** The command to start once this register reading passes the setimm check. */
   then?: string[];
+  /** The prompt an answer has been accepted for (compared by identity: each prompt is a new object). */
+  answered?: PendingPrompt | null;
   done: Promise<number>;
 }
 
@@ -54,6 +56,8 @@ export class RotationService {
   readonly #clock: () => number;
   #rotation: RotationState | null = null;
   #running: Running | null = null;
+  /** A rotation journal is being created; set before the first await so a second start sees it. */
+  #starting = false;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: RotationServiceOptions) {
@@ -68,6 +72,15 @@ export class RotationService {
   async start(request: { flow: Flow; operator?: string; instanceId?: string; prechecks?: PrecheckRecord }): Promise<RotationSnapshot> {
     if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
+    this.#claimStart();
+    try {
+      return await this.#start(request);
+    } finally {
+      this.#starting = false;
+    }
+  }
+
+  async #start(request: { flow: Flow; operator?: string; instanceId?: string; prechecks?: PrecheckRecord }): Promise<RotationSnapshot> {
     const journal = await RotationJournal.create(this.#options.dataDir, {
       flow: request.flow,
       mode: this.#options.invocation().mode,
@@ -93,10 +106,15 @@ export class RotationService {
   async importRun(run: ImportedRun): Promise<RotationSnapshot> {
     if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before adopting a manual run.`);
     this.#requireIdle();
-    const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
-    const { entries } = await verifyJournal(journal.path);
-    this.#rotation = new RotationState(journal, entries, false);
-    await this.#recordClassification('imported');
+    this.#claimStart();
+    try {
+      const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
+      const { entries } = await verifyJournal(journal.path);
+      this.#rotation = new RotationState(journal, entries, false);
+      await this.#recordClassification('imported');
+    } finally {
+      this.#starting = false;
+    }
     this.#emitState();
     return this.snapshot();
   }
@@ -125,6 +143,7 @@ export class RotationService {
   /** Reopen a journal: verify it, re-classify, and resume it when unfinished (read-only otherwise). */
   async open(rotationId: string, options: { readOnly?: boolean } = {}): Promise<RotationSnapshot> {
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
+    if (this.#starting) throw new RefusedError('A rotation is being started; wait for it.');
     const path = journalPath(this.#options.dataDir, rotationId);
     const verification = await verifyJournal(path);
     if (!verification.ok) throw new RefusedError(`The journal of ${rotationId} does not verify: ${verification.reason}. It is kept as it is for investigation.`);
@@ -208,6 +227,7 @@ export class RotationService {
     const running = this.#requireRun(runId);
     const prompt = running.process.waiting;
     if (!prompt) throw new RefusedError('The command is not waiting for an answer.');
+    if (running.answered === prompt) throw new RefusedError('This prompt has already been answered.');
     if (prompt.secret !== secret) throw new RefusedError(prompt.secret ? 'This prompt asks for a password: use the password field.' : 'This prompt does not ask for a password.');
     if (!secret && /[\r\n\0]/.test(text)) throw new RefusedError('An answer is one line of text.');
     const r = running.rotation;
@@ -215,9 +235,17 @@ export class RotationService {
       const problem = deselectProblem(text, r.classification.unitsToDeselect);
       if (problem) throw new RefusedError(problem);
     }
+    // Consumed before the journal write is awaited: a second answer arriving meanwhile must not
+    // pass these checks and then be typed into whatever the command asks next.
+    running.answered = prompt;
     if (r) {
       const fact = secret ? 'password entered' : `answered ${text.trim().slice(0, 40)}`;
-      await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
+      try {
+        await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
+      } catch (error) {
+        running.answered = null;
+        throw error;
+      }
     }
     running.process.answer(text);
     running.info = { ...running.info, prompt: null };
@@ -373,6 +401,12 @@ export class RotationService {
     this.#queue = this.#queue.then(work).catch((error: unknown) => {
       this.#options.events.notice({ level: 'error', message: `Journal write failed: ${error instanceof Error ? error.message : String(error)}. Stop and check the disk before continuing.` });
     });
+  }
+
+  /** Synchronous, so of two starts arriving together the second is refused before it creates anything. */
+  #claimStart(): void {
+    if (this.#starting) throw new RefusedError('A rotation is already being started; only one can be open at a time.');
+    this.#starting = true;
   }
 
   #requireIdle(): void {
