@@ -1,5 +1,6 @@
-// The browser host's own bounds, in-process with a backend whose handler is held open: a socket
-// may not pile up unanswered requests, and refusals do not echo megabytes back.
+// The browser host's own bounds and guards, in-process with a backend whose handler is held open:
+// a socket may not pile up unanswered requests, refusals do not echo megabytes back, the redirect
+// stays on our origin, and static paths stay in the renderer directory.
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { createBackend, type Backend } from '../../../electron/backend/backend.j
 import { startHost, type RunningHost } from '../../../electron/backend/host/server.js';
 import { MAX_IN_FLIGHT } from '../../../electron/backend/host/socket.js';
 import { sameOriginPath } from '../../../electron/backend/host/request-guard.js';
+import { resolveStaticPath } from '../../../electron/backend/host/static-files.js';
 import { RawSocket } from './raw-client.js';
 
 let host: RunningHost;
@@ -93,5 +95,17 @@ describe('the redirect after trading the token', () => {
     ['/assets//app.js', '/assets/app.js'],
   ])('%s goes to %s', (from, to) => {
     expect(sameOriginPath(from)).toBe(to);
+  });
+});
+
+describe('static file paths', () => {
+  // URL paths always start with "/", which path.normalize already anchors; these guard the
+  // resolver itself for any caller that does not.
+  it.each(['../outside.txt', 'assets/../../outside.txt', '/index.html%00', '/%00', '/%E0%A4%A'])('%s resolves to nothing', (path) => {
+    expect(resolveStaticPath(join('/srv', 'renderer'), path)).toBeNull();
+  });
+
+  it('resolves a file inside the root', () => {
+    expect(resolveStaticPath(join('/srv', 'renderer'), '/assets/app.js')).toBe(join('/srv', 'renderer', 'assets', 'app.js'));
   });
 });
