@@ -194,7 +194,7 @@ export function createBackend(options: BackendOptions): Backend {
       return verifyPassword(join(dir, req.fileName), req.password);
     },
     'demo:get-status': () => demoStatus(invocation()),
-    'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys),
+    'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys, () => rotations.state()),
     'demo:set-fault': async (req) => {
       if (info.mode !== 'demo') throw new RefusedError('Faults can only be injected on the simulator (demo mode).');
       if (req.fault !== null && !(await demoFaults(invocation())).includes(req.fault.replace(/:crash$/, ''))) throw new RefusedError(`Unknown fault point ${req.fault}.`);

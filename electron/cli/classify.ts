@@ -1,22 +1,28 @@
 /**
  * `mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...` (contract in
- * architecture.md). Exit 0 when classified, whatever the phase; 2 with one line on stderr when the
- * input is unusable.
+ * docs/classifier.md). Exit 0 when classified, whatever the phase; 2 with one line on stderr when
+ * the input is unusable: unreadable, not a regular file, empty, binary, or over the size limit.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { MAX_ANALYSIS_BYTES } from '../../shared/analysis/types.js';
 import { classify, formatClassification, parseRegistersInput, FLOWS, type Flow, type RegisterReading } from '../../shared/classifier/index.js';
 import { decodeTranscript } from '../../shared/parse/decode.js';
 import { redactCredentialText } from '../../shared/security/credentials.js';
+import { readBounded, type BoundedRead } from './bounded-read.js';
 
 export interface ClassifyIo {
   stdout(s: string): void;
   stderr(s: string): void;
-  readFile(path: string): Promise<Uint8Array>;
-  stat(path: string): Promise<{ isDirectory(): boolean; size: number }>;
+  /** Read a regular file of at most `maxBytes` (see bounded-read.ts); throws on I/O errors. */
+  readInput(path: string, maxBytes: number): Promise<BoundedRead>;
 }
 
-/** Larger inputs are refused rather than risking the process's memory. */
-export const MAX_INPUT_BYTES = 512 * 1024 * 1024;
+/**
+ * All inputs together (transcripts and registers file), the same limit as the app's analysis
+ * screen. Classifying holds every line of the input at once; at this size even a transcript of
+ * one-character lines (the most lines per byte) stays well inside Node's default memory.
+ */
+export const MAX_INPUT_BYTES = MAX_ANALYSIS_BYTES;
+const LIMIT_TEXT = `${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 1024 / 1024} MiB) of input in all`;
 
 const USAGE = 'usage: mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...';
 
@@ -81,23 +87,27 @@ function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function readText(io: ClassifyIo, path: string, what: string): Promise<string> {
-  let info: { isDirectory(): boolean; size: number };
+/** Reads one input within what is left of the limit; `budget.used` grows by its size. */
+async function readText(io: ClassifyIo, path: string, what: string, budget: { used: number }): Promise<string> {
+  let read: BoundedRead;
   try {
-    info = await io.stat(path);
+    read = await io.readInput(path, MAX_INPUT_BYTES - budget.used);
   } catch (e) {
     throw new InputError(`cannot read ${what} ${path}: ${reason(e)}`);
   }
-  if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
-  if (info.size > MAX_INPUT_BYTES) throw new InputError(`${what} ${path} is too large (${info.size} bytes, limit ${MAX_INPUT_BYTES})`);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(path);
-  } catch (e) {
-    throw new InputError(`cannot read ${what} ${path}: ${reason(e)}`);
+  if (read.kind === 'not-a-file') throw new InputError(`${what} ${path} is ${read.what}, not a regular file`);
+  if (read.kind === 'too-large') {
+    const size = read.size === null ? `more than ${MAX_INPUT_BYTES - budget.used} bytes` : `${read.size} bytes`;
+    const before = budget.used > 0 ? ` after ${budget.used} bytes of other input` : '';
+    throw new InputError(`${what} ${path} is too large (${size}${before}); the limit is ${LIMIT_TEXT}`);
   }
-  const decoded = decodeTranscript(bytes);
+  budget.used += read.bytes.length;
+  // As on the app's analysis screen, empty input is a problem to fix, not "nothing to recover".
+  const empty = (how: string) => new InputError(`empty ${what}: ${path} ${how}, ${what === 'transcript' ? 'no output to classify' : 'no register reading'}`);
+  if (read.bytes.length === 0) throw empty('is empty (0 bytes)');
+  const decoded = decodeTranscript(read.bytes);
   if (!decoded.ok) throw new InputError(`${what} ${path}: ${decoded.reason}`);
+  if (decoded.text.trim() === '') throw empty('holds only blank lines');
   return decoded.text;
 }
 
@@ -110,12 +120,13 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
       return 0;
     }
     if (o.files.length === 0) throw new InputError(`no transcript given. ${USAGE}`);
+    const budget = { used: 0 };
     const transcripts: { file: string; text: string }[] = [];
     // Evidence quotes lines: a credential typed on a captured command line is not printed back.
-    for (const file of o.files) transcripts.push({ file, text: (await readText(io, file, 'transcript')).split('\n').map(redactCredentialText).join('\n') });
+    for (const file of o.files) transcripts.push({ file, text: (await readText(io, file, 'transcript', budget)).split('\n').map(redactCredentialText).join('\n') });
     let registers: RegisterReading[] | undefined;
     if (o.registers !== undefined) {
-      const parsed = parseRegistersInput(await readText(io, o.registers, 'registers file'));
+      const parsed = parseRegistersInput(await readText(io, o.registers, 'registers file', budget));
       if (!parsed.ok) throw new InputError(`registers file ${o.registers}: ${parsed.reason}`);
       registers = parsed.units;
     }
@@ -140,7 +151,6 @@ export function nodeClassifyIo(): ClassifyIo {
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
-    readFile: (path) => readFile(path),
-    stat: async (path) => stat(path),
+    readInput: readBounded,
   };
 }

@@ -27,8 +27,13 @@ export function parseServeArgs(argv: string[]): { port: number; dataDir: string 
   return { port, dataDir };
 }
 
-/** Start the browser host and print `Listening on <url>`. */
-export async function runServe(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<RunningHost> {
+/** Start the browser host and print `Listening on <url>`; `warn` hears of sockets closed for a protocol error. */
+export async function runServe(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+  warn: (line: string) => void = (line) => void process.stderr.write(`mkra serve: ${line}\n`),
+): Promise<RunningHost> {
   const args = parseServeArgs(argv);
   const rendererDir = join(projectRoot, 'dist', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -43,7 +48,7 @@ export async function runServe(argv: string[], env: NodeJS.ProcessEnv, print: (l
     name,
     version,
   });
-  const host = await startHost({ backend, rendererDir, port: args.port });
+  const host = await startHost({ backend, rendererDir, port: args.port, log: warn });
   print(`Listening on ${host.url}`);
   // Closing also ends a command still waiting at a prompt, whose terminal would keep us alive.
   return { ...host, close: async () => { await host.close(); await backend.rotations.shutdown(); } };

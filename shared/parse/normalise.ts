@@ -19,9 +19,10 @@ const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
-// A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark and the answer or
-// the next output (non-TTY stdin does not echo a newline after the answer).
-const PROMPT_SPLIT = /^(.*?(?::|\)|\?))\s*> ?(.*)$/;
+// A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark; what follows is the
+// answer or the next output (non-TTY stdin does not echo a newline after the answer). Anchored and
+// lazy: it stops at the first mark, so each segment of a line is scanned once.
+const PROMPT_HEAD = /^(.*?(?::|\)|\?))\s*> ?/;
 
 function applyBackspaces(text: string): string {
   const out: string[] = [];
@@ -56,27 +57,36 @@ export function cleanLine(raw: string): string {
   return text.trimEnd();
 }
 
+/**
+ * Push one cleaned line, split at prompt marks. A loop, not recursion: a hostile line of thousands
+ * of `> ` would otherwise exhaust the stack, and each step only moves forward through the line.
+ */
 function pushSplit(out: SourceLine[], line: number, text: string): void {
-  if (!text.includes('>')) {
-    out.push({ line, text });
-    return;
-  }
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('>')) {
-    // The prompt mark alone, or the mark followed by whatever came next on the same line.
-    const rest = trimmed.replace(/^>\s?/, '').trimStart();
-    if (rest === '') out.push({ line, text: '>' });
-    else pushSplit(out, line, rest);
-    return;
-  }
-  const m = PROMPT_SPLIT.exec(text);
-  if (m !== null && m[1] !== undefined && isQuestion(m[1])) {
+  let rest = text;
+  for (;;) {
+    if (!rest.includes('>')) {
+      out.push({ line, text: rest });
+      return;
+    }
+    const trimmed = rest.trimStart();
+    if (trimmed.startsWith('>')) {
+      // The prompt mark alone, or the mark followed by whatever came next on the same line.
+      rest = trimmed.slice(1).trimStart();
+      if (rest === '') {
+        out.push({ line, text: '>' });
+        return;
+      }
+      continue;
+    }
+    const m = PROMPT_HEAD.exec(rest);
+    if (m === null || m[1] === undefined || !isQuestion(m[1])) {
+      out.push({ line, text: rest });
+      return;
+    }
     out.push({ line, text: m[1].trimEnd() });
-    const rest = (m[2] ?? '').trim();
-    if (rest !== '') pushSplit(out, line, rest);
-    return;
+    rest = rest.slice(m[0].length).trim();
+    if (rest === '') return;
   }
-  out.push({ line, text });
 }
 
 function isQuestion(text: string): boolean {

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { DemoStatus } from '../../../shared/ipc/views.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import type { ConsoleState } from '../../../shared/rotation/types.js';
 import type { Invocation } from '../runner/tke-invocation.js';
 
 const run = promisify(execFile);
@@ -49,10 +50,34 @@ export async function demoStatus(invocation: Invocation): Promise<DemoStatus> {
   };
 }
 
-/** Reset the simulator to a scenario and log in (except in the expired-token scenario). */
-export async function demoReset(invocation: Invocation, scenario: string, keys: number | undefined): Promise<DemoStatus> {
+/**
+ * Why the simulator may not be reset now, or null. A reset replaces the crypto units and key
+ * storage under a running command, and under an unfinished rotation whose journal and recovery
+ * advice describe the state before it.
+ */
+export function resetRefusal(state: ConsoleState): RefusedError | null {
+  if (state.running) {
+    const { command } = state.running;
+    return new RefusedError(`The simulator cannot be reset while ${command} runs: it would change the crypto units under it. Wait for it to end or cancel it first.`, { kind: 'busy', command });
+  }
+  const r = state.rotation;
+  if (r && !r.finished && !r.readOnly) {
+    return new RefusedError(`The simulator cannot be reset while rotation ${r.rotationId} is open and unfinished: its journal and recovery advice describe the crypto units as they are now. Finish the rotation first.`);
+  }
+  return null;
+}
+
+/**
+ * Reset the simulator to a scenario and log in (except in the expired-token scenario). The state
+ * is checked on arrival and again just before the reset starts, after the scenario list was read.
+ */
+export async function demoReset(invocation: Invocation, scenario: string, keys: number | undefined, state: () => ConsoleState): Promise<DemoStatus> {
+  const early = resetRefusal(state());
+  if (early) throw early;
   const known = await scenarios(invocation);
   if (!known.some((s) => s.name === scenario)) throw new RefusedError(`Unknown scenario ${scenario}. Known: ${known.map((s) => s.name).join(', ')}.`);
+  const late = resetRefusal(state());
+  if (late) throw late;
   await sim(invocation, ['sim', 'reset', '--scenario', scenario, ...(keys ? ['--keys', String(keys)] : [])]);
   if (scenario !== 'expired-token') await sim(invocation, ['login', '--apikey', 'demo-training-key']);
   return demoStatus(invocation);

@@ -5,9 +5,9 @@ import { ATTACHMENT_NAME } from './pdf-render.js';
 import { PDF_RENDERER } from './pdf-renderer-id.js';
 import { comparePages } from './verify-pages.js';
 import { invalid, unreadable, verifySignedReportText, type ReportVerification } from './verify-signed.js';
+import { MAX_REPORT_BYTES } from '../../../shared/reports/limits.js';
 
-/** Reports are at most a few megabytes; far larger input is refused instead of read whole. */
-export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+export { MAX_REPORT_BYTES } from '../../../shared/reports/limits.js';
 
 export interface VerifyOptions {
   /** Expected report key: its fingerprint, PEM public key or public JWK (text, not a path). */

@@ -55,6 +55,8 @@ interface Running {
   readOnly: boolean;
   /** The command to start once this register reading passes the setimm check. */
   then?: string[];
+  /** The prompt an answer has been accepted for (compared by identity: each prompt is a new object). */
+  answered?: PendingPrompt | null;
   done: Promise<number>;
 }
 
@@ -169,6 +171,7 @@ export class RotationService {
   /** Reopen a journal: verify it, re-classify, and resume it when unfinished (read-only otherwise). */
   async open(rotationId: string, options: { readOnly?: boolean } = {}): Promise<RotationSnapshot> {
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
+    if (this.#starting) throw new RefusedError('A rotation is being started; wait for it.');
     const path = journalPath(this.#options.dataDir, rotationId);
     const verification = await verifyJournal(path);
     if (!verification.ok) throw new RefusedError(`The journal of ${rotationId} does not verify: ${verification.reason}. It is kept as it is for investigation.`);
@@ -252,6 +255,7 @@ export class RotationService {
     const running = this.#requireRun(runId);
     const prompt = running.process.waiting;
     if (!prompt) throw new RefusedError('The command is not waiting for an answer.');
+    if (running.answered === prompt) throw new RefusedError('This prompt has already been answered.');
     if (prompt.secret !== secret) throw new RefusedError(prompt.secret ? 'This prompt asks for a password: use the password field.' : 'This prompt does not ask for a password.');
     if (!secret && /[\r\n\0]/.test(text)) throw new RefusedError('An answer is one line of text.');
     const r = running.rotation;
@@ -259,9 +263,17 @@ export class RotationService {
       const problem = deselectProblem(text, r.classification.unitsToDeselect);
       if (problem) throw new RefusedError(problem);
     }
+    // Consumed before the journal write is awaited: a second answer arriving meanwhile must not
+    // pass these checks and then be typed into whatever the command asks next.
+    running.answered = prompt;
     if (r) {
       const fact = secret ? 'password entered' : `answered ${text.trim().slice(0, 40)}`;
-      await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
+      try {
+        await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
+      } catch (error) {
+        running.answered = null;
+        throw error;
+      }
     }
     running.process.answer(text);
     running.info = { ...running.info, prompt: null };

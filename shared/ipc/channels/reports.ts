@@ -1,7 +1,8 @@
 /** Channels of signed recovery reports (issue 7). */
 import { z } from 'zod';
 import type { ReportExportResult, ReportPublicKeyView, ReportVerificationView } from '../views.js';
-import { FileBytes, RotationId, view } from '../schema-kit.js';
+import { MAX_REPORT_BYTES } from '../../reports/limits.js';
+import { fileBytesUpTo, RotationId, view } from '../schema-kit.js';
 
 const Secret = z.string().min(1).max(1024);
 
@@ -21,7 +22,7 @@ export const reportChannels = {
     response: view<ReportExportResult>(),
   },
   /** Verify a report file the administrator picked (PDF or JSON), optionally pinned to a fingerprint. */
-  'report:verify': { request: z.object({ file: FileBytes, pinnedFingerprint: z.string().max(200).optional() }).strict(), response: view<ReportVerificationView>() },
+  'report:verify': { request: z.object({ file: fileBytesUpTo(MAX_REPORT_BYTES), pinnedFingerprint: z.string().max(200).optional() }).strict(), response: view<ReportVerificationView>() },
   /** Whether the OS keystore protects the report key here, and whether the key exists yet. */
   'report:get-key-status': { request: z.object({}).strict(), response: z.object({ osKeystore: z.boolean(), exists: z.boolean() }) },
   /** The report key's public half and fingerprint, for auditors to pin. */

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runClassify, type ClassifyIo } from '../../../electron/cli/classify.js';
+import { nodeClassifyIo, runClassify, type ClassifyIo } from '../../../electron/cli/classify.js';
 import { autoRotate, mksListing, NEW_VP, OLD_VP, registersJson, text } from './tke-text.js';
 
 function memIo(files: Record<string, string | Uint8Array>): ClassifyIo & { out: () => string; err: () => string } {
@@ -15,16 +15,12 @@ function memIo(files: Record<string, string | Uint8Array>): ClassifyIo & { out: 
     err: () => err.join(''),
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
-    readFile: async (p) => {
+    readInput: async (p, maxBytes) => {
+      if (p.endsWith('/')) return { kind: 'not-a-file', what: 'a directory' };
       const f = files[p];
       if (f === undefined) throw missing(p);
-      return typeof f === 'string' ? enc.encode(f) : f;
-    },
-    stat: async (p) => {
-      if (p.endsWith('/')) return { isDirectory: () => true, size: 0 };
-      const f = files[p];
-      if (f === undefined) throw missing(p);
-      return { isDirectory: () => false, size: typeof f === 'string' ? f.length : f.byteLength };
+      const bytes = typeof f === 'string' ? enc.encode(f) : f;
+      return bytes.length > maxBytes ? { kind: 'too-large', size: bytes.length } : { kind: 'file', bytes };
     },
   };
 }
@@ -111,12 +107,7 @@ describe('mkra classify', () => {
     mkdirSync(join(dir, 'sub'));
     const out: string[] = [];
     const err: string[] = [];
-    const io: ClassifyIo = {
-      stdout: (s) => void out.push(s),
-      stderr: (s) => void err.push(s),
-      readFile: async (p) => readFileSync(p),
-      stat: async (p) => statSync(p),
-    };
+    const io: ClassifyIo = { ...nodeClassifyIo(), stdout: (s) => void out.push(s), stderr: (s) => void err.push(s) };
     expect(await runClassify(['--json', file], io)).toBe(0);
     expect((JSON.parse(out.join('')) as { phase: string }).phase).toBe('rewrap-interrupted');
     expect(await runClassify([join(dir, 'sub')], io)).toBe(2);

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readBounded } from '../../../electron/cli/bounded-read.js';
 import { runClassify, type ClassifyIo } from '../../../electron/cli/classify.js';
 import type { Classification } from '../../../shared/classifier/index.js';
 
@@ -18,8 +19,7 @@ function ioIn(dir: string): ClassifyIo & { out: string[]; err: string[] } {
     err,
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
-    readFile: async (p) => readFileSync(join(dir, p)),
-    stat: async (p) => statSync(join(dir, p)),
+    readInput: (p, maxBytes) => readBounded(join(dir, p), maxBytes),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { RendererApi } from '../../../../shared/ipc/contract.js';
 import type { ReportExportResult, ReportPublicKeyView, ReportVerificationView, RotationSummary } from '../../../../shared/ipc/views.js';
 import type { SigKeyInfo } from '../../../../shared/keyfiles/workspace-types.js';
+import { MAX_REPORT_BYTES } from '../../../../shared/reports/limits.js';
 import type { ConsoleStore } from '../console-store.svelte.js';
 import { base64ToBytes, fileToBase64, saveFile } from './files.js';
 
@@ -40,6 +41,8 @@ export class ReportsState {
   /** The last export was refused for want of the report key password (the field then appeared). */
   exportNeedsKeyPassword = $state(false);
   verification = $state.raw<(ReportVerificationView & { fileName: string; pinnedTo: string | null }) | null>(null);
+  /** The size of a picked file refused as too large to be a report; it was never read. */
+  verifyTooLarge = $state<number | null>(null);
   /** Rotations a report can be made of (from rotation:list), newest first. */
   rotations = $state.raw<RotationSummary[]>([]);
   /** P-521 signature key files in the key files directory (for the administrator co-signature). */
@@ -143,8 +146,17 @@ export class ReportsState {
     });
   }
 
-  /** Verify a picked report file, optionally pinned to the fingerprint the auditor recorded. */
+  /**
+   * Verify a picked report file, optionally pinned to the fingerprint the auditor recorded. A file
+   * over the limit is refused by its size before any byte is read (the backend refuses it too).
+   */
   async verify(file: File, pinnedFingerprint: string): Promise<boolean> {
+    this.verifyTooLarge = null;
+    if (file.size > MAX_REPORT_BYTES) {
+      this.verification = null;
+      this.verifyTooLarge = file.size;
+      return false;
+    }
     return this.#work('verify', async () => {
       this.verification = null;
       const pinned = pinnedFingerprint.trim();
