@@ -43,7 +43,7 @@ describe('mkra classify on huge inputs', () => {
 
   it('classifies a transcript of exactly the limit made of one-character lines, as a process', () => {
     const file = join(dir, 'limit.txt');
-    writeExactly(file, `$ ibmcloud tke auto-mk-rotate\n${M1_DELAY}\n`, Buffer.from('a\n'.repeat(65536)), MAX_INPUT_BYTES, 'FAILED\n');
+    writeExactly(file, `$ ibmcloud tke auto-mk-rotate\n${M1_DELAY}\n`, Buffer.from('a\n'.repeat(65536)), MAX_INPUT_BYTES, '\nFAILED\n');
     const r = mkra(['--json', file], 600_000);
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { phase: string }).phase).toBe('rewrap-interrupted');

@@ -32,7 +32,7 @@ export const VALID: Record<Channel, Record<string, unknown>> = {
   'training:list-scenarios': {},
   'training:get-state': {},
   'training:start-scenario': { scenarioId: 'm1-not-m2', mode: 'exam' },
-  'training:choose': { choice: 'cryptounit-mks', units: [1] },
+  'training:choose': { choice: 'cryptounit-mk', units: [1] },
   'training:pause': { paused: true },
   'training:inject-fault': { fault: 'after-m1' },
   'training:end-scenario': {},
