@@ -54,7 +54,7 @@ export interface Knowledge {
   contradiction: Contradiction | undefined;
   /** The last rotation command, when its end was not seen and no reading came after it. */
   unfinished: Attempt | undefined;
-  /** No rotation command was seen before the first reading: the registers' history is unknown. */
+  /** Registers were read but no rotation command is in the transcripts: their history is unknown. */
   registersOnly: boolean;
   rotationAttempts: Attempt[];
   lastFailure: { attempt: Attempt; kind: FailureKind; evidence: Evidence } | undefined;
@@ -334,7 +334,6 @@ class Fold {
     k.readings.push(reading);
     if (!this.#seenRotation && k.readings.length === 1 && rank(k.any) === 0) {
       // Registers read before any rotation command: their history is not in these transcripts.
-      k.registersOnly = true;
       k.upper = 'promoted';
     }
     k.unfinished = undefined;
@@ -414,6 +413,7 @@ export function gatherKnowledge(
   for (const a of attempts) fold.attempt(a);
   if (registers !== undefined) fold.reading(registers.units, { file: registers.file, line: 0, text: 'register reading' });
   const k = fold.k;
+  k.registersOnly = k.rotationAttempts.length === 0 && k.readings.length > 0;
   if (k.lastFailure?.kind === 'precheck') {
     for (const p of k.lastFailure.attempt.prechecks) {
       k.precheckEvidence.push(p.evidence);

@@ -64,3 +64,14 @@ export function deselectProblem(answer: string, unitsToDeselect: readonly number
   }
   return null;
 }
+
+/** Re-selecting after a partial promotion's recovery: every unit it deselected, as IBM wants all or none. */
+export function reselectProblem(answer: string, unitsToReselect: readonly number[]): string | null {
+  const units = parseUnitList(answer);
+  if (units === null) return 'Enter the crypto unit numbers separated by spaces.';
+  const missing = unitsToReselect.filter((u) => !units.includes(u));
+  if (missing.length > 0) {
+    return `Select again every crypto unit deselected during the recovery (${unitsToReselect.join(' ')}); ${missing.join(' ')} would stay deselected, and IBM requires either all crypto units of an instance or none to be selected.`;
+  }
+  return null;
+}

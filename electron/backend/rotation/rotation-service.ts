@@ -12,7 +12,7 @@ import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } f
 import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
 import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
-import { deselectProblem, forbiddenReason, isMutating, setimmProblem } from './interlocks.js';
+import { deselectProblem, forbiddenReason, isMutating, reselectProblem, setimmProblem } from './interlocks.js';
 import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
 import { RotationState } from './rotation-state.js';
 
@@ -261,6 +261,11 @@ export class RotationService {
     const r = running.rotation;
     if (r && running.info.argv[1] === 'cryptounit-rm' && prompt.kind === 'units' && r.classification.phase === 'partially-promoted') {
       const problem = deselectProblem(text, r.classification.unitsToDeselect);
+      if (problem) throw new RefusedError(problem);
+    }
+    const reselect = r?.classification.unitsToReselect ?? [];
+    if (running.info.argv[1] === 'cryptounit-add' && prompt.kind === 'units' && reselect.length > 0) {
+      const problem = reselectProblem(text, reselect);
       if (problem) throw new RefusedError(problem);
     }
     // Consumed before the journal write is awaited: a second answer arriving meanwhile must not

@@ -44,6 +44,13 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     expect(forbidden(c)).toContain(AUTO);
   });
 
+  it('a baseline reading before the rotation does not make the later key-part progress look unexplained', () => {
+    const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
+    const c = classify({ flow: 'keyparts', transcripts: files(mksListing([untouched(1), untouched(2)]), ok('cryptounit-mk-load'), ok('cryptounit-mk-commit')) });
+    expect(c.phase).toBe('no-rotation');
+    expect(next(c)).toEqual([ROTATE]);
+  });
+
   it('an uncommitted value in the new registers: the new-mk check fails; clearing is the fix; auto-mk-rotate refused', () => {
     const c = classify({ transcripts: [], registers: reading([uncommitted(1), uncommitted(2)]) });
     expect(c.phase).toBe('precheck-failed');
