@@ -1,5 +1,5 @@
 /**
- * `mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...` (contract in
+ * `mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--json] TRANSCRIPT...` (contract in
  * docs/classifier.md). Exit 0 when classified, whatever the phase; 2 with one line on stderr when
  * the input is unusable: unreadable, not a regular file, empty, binary, or over the size limit.
  */
@@ -24,7 +24,7 @@ export interface ClassifyIo {
 export const MAX_INPUT_BYTES = MAX_ANALYSIS_BYTES;
 const LIMIT_TEXT = `${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 1024 / 1024} MiB) of input in all`;
 
-const USAGE = 'usage: mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...';
+const USAGE = 'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--json] TRANSCRIPT...';
 
 class InputError extends Error {}
 
@@ -65,7 +65,7 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--flow': {
         const v = value();
-        if (!(FLOWS as readonly string[]).includes(v)) throw new InputError(`unknown --flow ${JSON.stringify(v)}: use auto or keyparts`);
+        if (!(FLOWS as readonly string[]).includes(v)) throw new InputError(`unknown --flow ${JSON.stringify(v)}: use auto, keyparts or smartcard`);
         o.flow = v as Flow;
         break;
       }

@@ -4,7 +4,7 @@
  * journal. Pure: no Node or DOM APIs.
  */
 import { cleanLine } from '../parse/normalise.js';
-import { recogniseLine } from '../parse/recognise.js';
+import { recogniseSegments } from '../parse/recognise.js';
 import type { CaptureFormat } from './types.js';
 
 /** Lines per `imported-output` journal entry, and characters per entry at most. */
@@ -30,9 +30,10 @@ export function capturedLines(text: string): string[] {
 /** True when at least one line is something the TKE CLI (or the shell starting it) prints. */
 export function hasTkeOutput(lines: readonly string[]): boolean {
   for (const line of lines) {
-    const r = recogniseLine(line);
-    if (r.milestone !== undefined) return true;
-    if (r.event !== undefined && r.event.kind !== 'prompt-mark') return true;
+    for (const r of recogniseSegments(line)) {
+      if (r.milestone !== undefined) return true;
+      if (r.event !== undefined && r.event.kind !== 'prompt-mark') return true;
+    }
   }
   return false;
 }

@@ -3,6 +3,7 @@ import { decide } from './decide.js';
 import { describeUnit } from './describe.js';
 import { gatherKnowledge, type Knowledge } from './knowledge.js';
 import { scanTranscripts } from './scan.js';
+import { smartcardForbidden, smartcardNext } from './smartcard.js';
 import type { Classification, ClassifyInput, Evidence } from './types.js';
 
 const MAX_EVIDENCE = 40;
@@ -64,11 +65,11 @@ export function classify(input: ClassifyInput): Classification {
   return {
     phase: decision.phase,
     flow: k.flow,
-    next: decision.next,
-    forbidden: decision.forbidden,
+    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : decision.next,
+    forbidden: k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden,
     evidence,
     unitsToDeselect: decision.unitsToDeselect,
-    failedChecks: decision.phase === 'auth-expired' ? ['auth'] : decision.phase === 'precheck-failed' && k.failedChecks.length === 0 && k.registersOnly ? ['new-mk'] : k.failedChecks,
+    failedChecks: decision.phase === 'precheck-failed' && decision.failedChecks.length === 0 && k.registersOnly ? ['new-mk'] : decision.failedChecks,
     ...(decision.unitsToReselect.length > 0 ? { unitsToReselect: decision.unitsToReselect } : {}),
     ...(decision.stop === undefined ? {} : { stop: decision.stop }),
   };

@@ -21,6 +21,10 @@ export const COMPARE = tke('cryptounit-compare');
 export const SIGKEY_SEL = tke('sigkey-sel');
 export const ADMIN_ADD = tke('cryptounit-admin-add');
 export const THRESHOLD_SET = tke('cryptounit-thrhld-set');
+/** Copies the current master key from a recovery crypto unit (IBM's recover page; `auto-recover` in the command table). */
+export const AUTO_MK_RECOVER = tke('auto-mk-recover');
+/** Targeting, as IBM's troubleshooting page writes it (placeholders for the user's region and group). */
+export const TARGET = 'ibmcloud target -r <region> -g <resource_group>';
 
 /** The typed form of a mutating command. */
 export function mutating(command: MutatingCommand): string {

@@ -4,8 +4,9 @@
  * whose end was not seen, evidence that only inferred strings give) asks for a register reading first;
  * a contradiction stops everything.
  */
-import { fixesFor } from '../precheck/fixes.js';
-import { AUTO_MK_ROTATE, COMPARE, LOGIN, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, SUPPORT, UNIT_ADD, UNIT_RM, isMutatingAdvice } from './commands.js';
+import type { FailedCheckId } from '../tke/messages.js';
+import { AUTO_MK_RECOVER, AUTO_MK_ROTATE, COMPARE, LOGIN, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, SUPPORT, UNIT_ADD, UNIT_RM, isMutatingAdvice } from './commands.js';
+import { overlay, type Base } from './failures.js';
 import { forbiddenFor } from './forbidden.js';
 import type { Knowledge } from './knowledge.js';
 import { atLeast, type Level } from './progress.js';
@@ -18,13 +19,8 @@ export interface Decision {
   forbidden: Advice[];
   unitsToDeselect: number[];
   unitsToReselect: number[];
+  failedChecks: FailedCheckId[];
   stop?: string;
-}
-
-interface Base {
-  phase: Phase;
-  next: Advice[];
-  unitsToDeselect: number[];
 }
 
 const WHY = {
@@ -198,26 +194,7 @@ function firstMutating(base: Base): string | undefined {
 }
 
 function indeterminate(k: Knowledge, next: Advice[]): Decision {
-  return { phase: 'indeterminate', next, forbidden: forbiddenFor(k, 'indeterminate'), unitsToDeselect: [], unitsToReselect: [] };
-}
-
-function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) => Advice[]): Base {
-  const failure = k.lastFailure;
-  if (base.phase === 'completed' || failure === undefined) return base;
-  const retry = base.next.length > 0 || k.failedCommand === undefined ? base.next : [{ command: k.failedCommand, why: 'Then run the command that failed again.' }];
-  if (failure.kind === 'auth' && k.loginAfterFailure === undefined) {
-    return {
-      ...base,
-      phase: 'auth-expired',
-      next: [{ command: LOGIN, why: 'The last command failed with status 401: the access token is invalid or expired (tokens last one hour). Nothing was changed by that command.' }, ...retry],
-    };
-  }
-  if (failure.kind !== 'precheck') return base;
-  const forbidden = new Set(forbiddenBase(base.phase).map((a) => a.command));
-  // A refused forbidden command (auto-mk-rotate after M1) changed nothing: the recovery stays the answer.
-  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand)) return base;
-  const fixes = k.failedChecks.flatMap((id) => fixesFor(id, k.flow)).filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
-  return { ...base, phase: 'precheck-failed', next: [...fixes, ...retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a))] };
+  return { phase: 'indeterminate', next, forbidden: forbiddenFor(k, 'indeterminate'), unitsToDeselect: [], unitsToReselect: [], failedChecks: [] };
 }
 
 /** Apply the decision table to what is known. */
@@ -245,8 +222,42 @@ export function decide(k: Knowledge): Decision {
   }
   const level = k.any;
   const forbiddenBase = (phase: Phase): Advice[] => forbiddenFor(k, phase);
-  const base = overlay(baseAt(level, k), k, forbiddenBase);
-  const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? baseAt(level, k).phase : base.phase;
+  const atLevel = k.lostCurrent !== undefined && (level === 'untouched' || level === 'promoted') ? lostCurrent(k) : baseAt(level, k);
+  const base = overlay(atLevel, k, forbiddenBase);
+  const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
-  return { ...base, forbidden: forbiddenFor(k, phaseForForbidden), unitsToReselect: reselect };
+  const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? (k.lastFailure?.kind === 'precheck' ? k.failedChecks : []);
+  const forbidden = forbiddenFor(k, phaseForForbidden);
+  // Never advise what is refused: if the evidence both calls for and forbids a step, it does not fit
+  // the documented sequence (e.g. transcripts of two rotations): read and stop there.
+  if (base.next.some((a) => forbidden.some((f) => f.command === a.command))) {
+    return indeterminate(k, [read('The transcripts do not fit one documented rotation (a step they call for is also refused by them). Read the registers, change nothing, and escalate if they do not settle it.')]);
+  }
+  return {
+    phase: base.phase,
+    next: base.next,
+    unitsToDeselect: base.unitsToDeselect,
+    forbidden,
+    unitsToReselect: reselect,
+    failedChecks,
+    ...(base.stop === undefined ? {} : { stop: base.stop }),
+  };
+}
+
+/** A unit lost its current master key while no rotation runs: IBM's recover page copies it back. */
+function lostCurrent(k: Knowledge): Base {
+  const lost = k.lostCurrent;
+  const units = lost?.units.join(', ') ?? '';
+  return {
+    phase: 'precheck-failed',
+    failedChecks: ['current-mk'],
+    unitsToDeselect: [],
+    next: [
+      {
+        command: AUTO_MK_RECOVER,
+        why: `The current master key register of crypto unit ${units} is not Valid (cleared, zeroized or replaced) and no rotation is under way. auto-mk-recover copies the current master key value from a recovery crypto unit, which holds the only backup, into it. Select the recovery unit and the target units first (cryptounit-add) and check them with cryptounit-compare.`,
+      },
+      { command: COMPARE, why: 'Read-only: confirm every crypto unit now holds the same current master key, Valid.' },
+    ],
+  };
 }

@@ -38,8 +38,10 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
   };
   const done = phase === 'completed';
   const furthest = maxLevel(k.any, k.upper);
-  // Once M1 is seen anywhere, auto-mk-rotate stays forbidden for good, in every phase.
+  // Once M1 (or any other sign that re-encryption began) is seen anywhere, auto-mk-rotate stays
+  // forbidden for good, in every phase.
   if (k.m1.length > 0) add(AUTO_MK_ROTATE, WHY.autoAfterM1);
+  if (k.rewrapSeen) add(AUTO_MK_ROTATE, WHY.autoAfterStart);
   if (!done && atLeast(furthest, 'rewrapping')) {
     add(AUTO_MK_ROTATE, WHY.autoAfterStart);
     add(MK_CLRNEW, WHY.clrnew);

@@ -16,7 +16,8 @@ const PHASE_WORDS: Record<Phase, string> = {
 /** Render a classification as plain text: phase in words, numbered steps, refusals, evidence. */
 export function formatClassification(c: Classification): string {
   const lines: string[] = [];
-  lines.push(`Phase: ${c.phase} (${c.flow === 'auto' ? 'recovery crypto units, auto-mk-rotate' : 'key part files, cryptounit-mk-rotate'})`);
+  const flow = { auto: 'recovery crypto units, auto-mk-rotate', keyparts: 'key part files, cryptounit-mk-rotate', smartcard: 'smart cards, TKE application' }[c.flow];
+  lines.push(`Phase: ${c.phase} (${flow})`);
   lines.push(PHASE_WORDS[c.phase]);
   lines.push('');
   if (c.stop !== undefined) lines.push(`STOP: ${c.stop}`);

@@ -8,7 +8,7 @@ import type { PrecheckId } from '../tke/messages.js';
 import type { Milestone } from '../parse/recognise.js';
 import { atLeast, intersect, maxLevel, rank, type Level, type LevelRange } from './progress.js';
 import { learn, rangeOf, shapeOf, type KnownVps, type RegisterShape } from './register-shape.js';
-import { failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './scan.js';
+import { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './scan.js';
 import type { Evidence, Flow, RegisterReading } from './types.js';
 import { sameVp } from '../tke/vp.js';
 
@@ -43,6 +43,8 @@ export interface Knowledge {
   known: KnownVps;
   m1: Evidence[];
   m2: Evidence[];
+  /** Any evidence, at any time, that re-encryption of key storage began: auto-mk-rotate is refused for good. */
+  rewrapSeen: boolean;
   /** Re-encryption evidence other than M1 and M2 (progress lines, a key-part rotation under way). */
   rewrap: Evidence[];
   /** The lines that show the rotation completed (the success lines, a closing OK after M2). */
@@ -59,6 +61,10 @@ export interface Knowledge {
   rotationAttempts: Attempt[];
   lastFailure: { attempt: Attempt; kind: FailureKind; evidence: Evidence } | undefined;
   loginAfterFailure: Evidence | undefined;
+  /** Units whose current master key is gone while a recovery crypto unit still holds it. */
+  lostCurrent: { units: number[]; vp: string; evidence: Evidence } | undefined;
+  /** A 401 that persisted after a fresh login: the user lacks a role on the instance. */
+  permission: Evidence | undefined;
   failedChecks: PrecheckId[];
   precheckEvidence: Evidence[];
   failedCommand: string | undefined;
@@ -78,6 +84,7 @@ function reachOf(role: AttemptRole): Level {
     case 'commit':
       return 'committed';
     case 'clrnew':
+    case 'recover':
     case 'login':
     case 'other':
       return 'untouched';
@@ -116,7 +123,10 @@ function has(a: Attempt, m: Milestone): Evidence | undefined {
 
 /** True when the attempt's end was seen: a closing OK or FAILED, an error block, or the process exit. */
 function ended(a: Attempt): boolean {
-  return a.exit !== undefined || a.ok !== undefined || a.failed !== undefined || a.auth !== undefined || a.hsm !== undefined || a.prechecks.length > 0;
+  const kind = failureOf(a);
+  // A service error that leaves the request's fate open counts as an end not seen.
+  if (kind === 'unknown') return false;
+  return a.exit !== undefined || a.ok !== undefined || kind !== undefined && kind !== 'unfinished' || has(a, 'smartcard-successful') !== undefined;
 }
 
 function succeeded(a: Attempt): boolean {
@@ -128,8 +138,11 @@ function detectFlow(attempts: readonly Attempt[], m1: boolean): { flow: Flow; ev
   // M1 is only printed by auto-mk-rotate, so it decides the flow whatever came later.
   const auto = attempts.find((a) => a.role === 'rotate-auto');
   if (m1 || auto !== undefined) return { flow: 'auto', evidence: auto?.start };
-  const keyparts = attempts.find((a) => ['rotate-keyparts', 'rotate-smartcard', 'load', 'commit'].includes(a.role));
+  const keyparts = attempts.find((a) => ['rotate-keyparts', 'load', 'commit'].includes(a.role));
   if (keyparts !== undefined) return { flow: 'keyparts', evidence: keyparts.start };
+  // The TKE application's messages: a smart-card rotation, recovered in that application.
+  const smartcard = attempts.find((a) => a.role === 'rotate-smartcard');
+  if (smartcard !== undefined) return { flow: 'smartcard', evidence: smartcard.start };
   return { flow: 'auto', evidence: undefined };
 }
 
@@ -141,6 +154,14 @@ function failureEvidence(a: Attempt, kind: FailureKind): Evidence {
       return a.prechecks[0]?.evidence ?? a.failed ?? a.start;
     case 'hsm':
       return a.hsm === undefined ? a.start : { ...a.hsm, text: [a.hsm.text, ...a.hsmCodes].join(' ') };
+    case 'target':
+      return a.target ?? a.start;
+    case 'workstation':
+      return a.workstation ?? a.start;
+    case 'refused':
+      return a.password ?? a.failed ?? a.start;
+    case 'unknown':
+      return a.unknown ?? a.start;
     case 'other':
       return a.failed ?? a.start;
     case 'unfinished':
@@ -169,6 +190,7 @@ class Fold {
       known: {},
       m1: [],
       m2: [],
+      rewrapSeen: false,
       rewrap: [],
       completion: [],
       reading: undefined,
@@ -179,6 +201,8 @@ class Fold {
       rotationAttempts: [],
       lastFailure: undefined,
       loginAfterFailure: undefined,
+      permission: undefined,
+      lostCurrent: undefined,
       failedChecks: [],
       precheckEvidence: [],
       failedCommand: undefined,
@@ -190,6 +214,7 @@ class Fold {
 
   raise(level: Level, strong: boolean): void {
     const k = this.k;
+    if (atLeast(level, 'rewrapping') && level !== 'promoted') k.rewrapSeen = true;
     if (strong) k.strong = maxLevel(k.strong, level);
     k.any = maxLevel(k.any, maxLevel(k.strong, level));
     k.upper = maxLevel(k.upper, k.any);
@@ -242,7 +267,13 @@ class Fold {
       this.raise('rewrapped', true);
     }
     if (a.steps.has('promote')) this.raise('rewrapped', false);
-    const done = has(a, 'completed') ?? has(a, 'smartcard-successful');
+    // The TKE application's success message after M2 is IBM's; the simulator's success line is not.
+    const successful = has(a, 'smartcard-successful');
+    if (successful !== undefined && atLeast(k.strong, 'rewrapped')) {
+      bounded(k.completion, successful);
+      this.raise('promoted', true);
+    }
+    const done = has(a, 'completed') ?? successful;
     if (done !== undefined && atLeast(k.any, 'rewrapped')) {
       bounded(k.completion, done);
       this.raise('promoted', false);
@@ -259,7 +290,9 @@ class Fold {
     }
     k.unfinished = undefined;
     const ok = succeeded(a);
-    if (ok && (a.role === 'rotate-auto' || a.role === 'rotate-keyparts' || a.role === 'rotate-unknown') && has(a, 'M2') !== undefined) {
+    const m2 = has(a, 'M2');
+    const closing = a.ok === undefined || m2 === undefined || a.ok.line >= m2.line;
+    if (ok && closing && (a.role === 'rotate-auto' || a.role === 'rotate-keyparts' || a.role === 'rotate-unknown') && m2 !== undefined) {
       // The rotation commands promote the new key themselves after M2; their closing OK says they did.
       bounded(k.completion, a.ok ?? a.start);
       this.raise('promoted', true);
@@ -270,12 +303,14 @@ class Fold {
     if (a.role === 'clrnew' && ok) this.#clrnew(a);
     const kind = failureOf(a);
     // A command that failed may have done more than it printed, up to its next documented milestone;
-    // one stopped by its initial checks or by authentication touched nothing.
-    if (!ok && kind !== 'precheck' && kind !== 'auth') k.upper = maxLevel(k.upper, endReach(a.role, k.any));
+    // one stopped by its initial checks, authentication, targeting or a refusal touched nothing.
+    if (!ok && !changedNothing(kind) && !a.declined) k.upper = maxLevel(k.upper, endReach(a.role, k.any));
   }
 
   #setimm(a: Attempt, ok: boolean): void {
     const k = this.k;
+    // Answered no at its warning: it stopped before promoting anything.
+    if (a.declined) return;
     if (!atLeast(k.strong, 'rewrapped')) {
       if (ok) this.contradict('cryptounit-mk-setimm ran before re-encryption was shown to be complete (no M2)', [], [a.ok ?? a.start]);
       k.upper = maxLevel(k.upper, 'promoted');
@@ -306,6 +341,9 @@ class Fold {
     const k = this.k;
     const kind = failureOf(a);
     if (kind !== undefined && (rotation || kind !== 'unfinished')) {
+      // A 401 again right after a successful login: not an expired token but a missing permission.
+      if (kind === 'auth' && k.lastFailure?.kind === 'auth' && k.loginAfterFailure !== undefined) k.permission = failureEvidence(a, kind);
+      else if (kind !== 'auth') k.permission = undefined;
       k.lastFailure = { attempt: a, kind, evidence: failureEvidence(a, kind) };
       k.loginAfterFailure = undefined;
       k.succeededAfterFailure = new Set();
@@ -338,11 +376,17 @@ class Fold {
     }
     k.unfinished = undefined;
     k.reading = reading;
+    if (shape.kind === 'current-lost' && shape.recoverable && !atLeast(k.any, 'loaded') && (k.upper === 'untouched' || k.upper === 'promoted' || k.registersOnly || !this.#seenRotation)) {
+      // No rotation under way: the recovery crypto unit's copy can be put back (auto-mk-recover).
+      k.lostCurrent = { units: shape.units, vp: shape.vp, evidence };
+      return;
+    }
     if (shape.kind === 'mixed' || shape.kind === 'current-lost') {
-      const reason = shape.kind === 'mixed' ? shape.reason : 'a current master key register is not Valid (cleared, zeroized or replaced)';
+      const reason = shape.kind === 'mixed' ? shape.reason : 'a current master key register is not Valid (cleared, zeroized or replaced) while a rotation is under way';
       this.contradict(reason, shape.units, [evidence]);
       return;
     }
+    k.lostCurrent = undefined;
     if (this.#subsetOfPartial(shape)) return;
     if (k.known.newVp !== undefined && shape.kind !== 'settled' && !sameVp(k.known.newVp, shape.newVp) && atLeast(k.any, 'rewrapping')) {
       this.contradict('the new registers hold another value than the one key storage was being re-encrypted under', units.map((u) => u.num), [evidence]);

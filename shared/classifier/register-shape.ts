@@ -17,8 +17,12 @@ export type RegisterShape =
   | { kind: 'committed'; oldVp: string; newVp: string }
   /** Some units promoted (current = new VP, new Empty); the rest still old current + committed new. */
   | { kind: 'partial'; oldVp: string; newVp: string; promoted: number[] }
-  /** A current register is not Valid: the current master key of those units is gone. */
-  | { kind: 'current-lost'; units: number[] }
+  /**
+   * A current register is not Valid: the current master key of those units is gone. `recoverable` when
+   * no rotation is under way (every new register Empty), the other units agree on one current value and
+   * a recovery crypto unit holds it: `auto-mk-recover` can copy it back (IBM's recover page).
+   */
+  | { kind: 'current-lost'; units: number[]; recoverable: boolean; vp: string }
   | { kind: 'mixed'; reason: string; units: number[] };
 
 const mixed = (reason: string, units: readonly RegisterReading[]): RegisterShape => ({
@@ -33,7 +37,13 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
   const nums = units.map((u) => u.num);
   if (new Set(nums).size !== nums.length) return { kind: 'mixed', reason: 'a crypto unit is listed twice', units: nums };
   const lost = units.filter((u) => u.current.state !== 'Valid' || vpKey(u.current.vp) === '');
-  if (lost.length > 0) return { kind: 'current-lost', units: lost.map((u) => u.num) };
+  if (lost.length > 0) {
+    const valid = units.filter((u) => !lost.includes(u));
+    const vps = distinctVps(valid.map((u) => u.current.vp));
+    const vp = vps.length === 1 ? (vps[0] ?? '') : '';
+    const recoverable = vp !== '' && units.every((u) => u.new.state === 'Empty') && valid.some((u) => u.type === 'RECOVERY');
+    return { kind: 'current-lost', units: lost.map((u) => u.num), recoverable, vp };
+  }
   const empty = units.filter((u) => u.new.state === 'Empty');
   const committed = units.filter((u) => isNewRegisterReady(u.new.state) && vpKey(u.new.vp) !== '');
   const uncommitted = units.filter((u) => u.new.state === 'Full Uncommitted' && vpKey(u.new.vp) !== '');

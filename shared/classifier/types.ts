@@ -1,5 +1,5 @@
 /** Input and output of the state classifier (the `mkra classify` JSON contract). */
-import type { PrecheckId } from '../tke/messages.js';
+import type { FailedCheckId } from '../tke/messages.js';
 import type { UnitRegisters } from '../tke/types.js';
 
 export const PHASES = [
@@ -15,9 +15,16 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const FLOWS = ['auto', 'keyparts'] as const;
-/** `auto`: recovery crypto units (`auto-mk-rotate`); `keyparts`: key part files (`cryptounit-mk-rotate`). */
+export const FLOWS = ['auto', 'keyparts', 'smartcard'] as const;
+/**
+ * `auto`: recovery crypto units (`auto-mk-rotate`); `keyparts`: key part files (`cryptounit-mk-rotate`);
+ * `smartcard`: smart cards in the TKE application, whose actions the advice then names.
+ */
 export type Flow = (typeof FLOWS)[number];
+
+/** The flows the app itself runs (through the TKE CLI); the smart-card flow is only classified. */
+export const RUN_FLOWS = ['auto', 'keyparts'] as const;
+export type RunFlow = (typeof RUN_FLOWS)[number];
 
 /** A command as the user types it, and why it is advised or refused. */
 export interface Advice {
@@ -39,7 +46,7 @@ export interface Classification {
   forbidden: Advice[];
   evidence: Evidence[];
   unitsToDeselect: number[];
-  failedChecks: PrecheckId[];
+  failedChecks: FailedCheckId[];
   /** Units deselected while recovering a partial promotion, to select again (`cryptounit-add`); omitted when none. */
   unitsToReselect?: number[];
   /**

@@ -1,7 +1,10 @@
 /**
  * Turns captured terminal output into clean lines while keeping the original line numbers, so that
- * every conclusion can cite `file:line`. Single pass, precompiled expressions, no backtracking-prone
- * patterns: transcripts can be very large.
+ * every conclusion can cite `file:line`. Nothing that may matter is dropped: a line redrawn with bare
+ * CRs keeps every rewrite that could be a milestone or an outcome, not only the last one the terminal
+ * shows; timestamps, log levels and syslog prefixes that capture tools add are taken off before
+ * recognition. Single pass, precompiled expressions, no backtracking-prone patterns: transcripts can be
+ * very large.
  */
 
 /** One cleaned line of a transcript; `line` is the 1-based line number in the original file. */
@@ -14,15 +17,41 @@ export interface SourceLine {
 // selection and other two-character escapes.
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_=>78])/g;
-// Any control character other than TAB; tested once per line before any slower clean-up.
+// Any control character other than TAB and CR; tested once per line before any slower clean-up.
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
-const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
-const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
+const CONTROL_ALL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+// No-break and other Unicode spaces that documentation pages and terminals put in text.
+const ODD_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+// A rewrite (between bare CRs) that could be a milestone, an outcome, an error or a prompt: kept even
+// when a later rewrite covers it on screen.
+const MAY_MATTER = /encrypt|delay|second|server|discover|master|values|rewrap|success|waiting|rotation|crk|setimm|\bok\b|fail|error|status code|unauthori|token|return code|reason code|return value|instance|enter |\(y\/n\)|cloudtkefiles|imprint|threshold|administrator|verification pattern/i;
 // A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark; what follows is the
 // answer or the next output (non-TTY stdin does not echo a newline after the answer). Anchored and
 // lazy: it stops at the first mark, so each segment of a line is scanned once.
 const PROMPT_HEAD = /^(.*?(?::|\)|\?))\s*> ?/;
+
+// Prefixes capture tools put before each line: ISO or plain timestamps (`ts`, loggers), syslog
+// (`Nov 30 09:14:03 host prog[42]:`), bracketed times, and a log level. At most a few, anchored.
+const TIMESTAMP =
+  /^\s*\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\]?(?:\s*[|-]\s*|\s+|$)/;
+const SYSLOG = /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?: [\w.-]+(?: [\w./-]+(?:\[\d+\])?:)?)?\s+/;
+const LEVEL = /^\s*[[<]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|CRIT)[\]>]?(?:\s*[:|-])?\s+/;
+
+/** Take off timestamp, syslog and log-level prefixes that capture tools add before a line. */
+export function stripPrefix(text: string): string {
+  let rest = text;
+  for (let i = 0; i < 3; i++) {
+    const before = rest;
+    const c = rest.trimStart().charCodeAt(0);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x5b /* [ */) rest = rest.replace(TIMESTAMP, '');
+    else if (c >= 0x41 && c <= 0x5a) rest = rest.replace(SYSLOG, '');
+    rest = rest.replace(LEVEL, '');
+    if (rest === before) break;
+  }
+  return rest;
+}
 
 function applyBackspaces(text: string): string {
   const out: string[] = [];
@@ -33,32 +62,57 @@ function applyBackspaces(text: string): string {
   return out.join('');
 }
 
-/** Clean one physical line: escapes, carriage-return rewrites, backspaces, stray controls. */
-export function cleanLine(raw: string): string {
-  let text = raw;
-  if (text.includes('\x1b')) text = text.replace(ANSI, '');
-  if (text.includes('\r')) {
-    // Progress output rewrites the line with bare CRs: the terminal shows the last rewrite.
-    const parts = text.split('\r');
-    let last = '';
-    for (let i = parts.length - 1; i >= 0; i--) {
-      const part = parts[i] ?? '';
-      if (part.trim() !== '') {
-        last = part;
-        break;
-      }
+/** The rewrites of a line redrawn with bare CRs that must be kept: the first, those that may matter, the last. */
+function keptRewrites(text: string): string {
+  const parts = text.split('\r');
+  let last = -1;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if ((parts[i] ?? '').trim() !== '') {
+      last = i;
+      break;
     }
-    text = last;
   }
-  if (CONTROL.test(text)) {
-    if (text.includes('\b')) text = applyBackspaces(text);
-    text = text.replace(CONTROL_ALL, '');
+  if (last < 0) return '';
+  const kept: string[] = [];
+  let shape = '';
+  const keep = (part: string): void => {
+    // A run of redraws that differ only in their numbers (progress) keeps its last one.
+    const s = part.replace(/\d+/g, '#');
+    if (kept.length > 0 && s === shape) kept[kept.length - 1] = part;
+    else kept.push(part);
+    shape = s;
+  };
+  for (let i = 0; i < last; i++) {
+    const part = parts[i] ?? '';
+    // The first write continues the line before it (a wrapped message); the others only if they may matter.
+    if (part.trim() !== '' && (i === 0 || MAY_MATTER.test(part))) keep(part.trimEnd());
   }
-  return text.trimEnd();
+  keep(parts[last] ?? '');
+  return kept.join('\r');
 }
 
 /**
- * Push one cleaned line, split at prompt marks. A loop, not recursion: a hostile line of thousands
+ * Clean one physical line: escapes, backspaces, stray controls and odd spaces go; a line redrawn with
+ * bare CRs keeps, CR-separated, every rewrite that may matter and the last (see `lineSegments`).
+ */
+export function cleanLine(raw: string): string {
+  let text = raw;
+  if (text.includes('\x1b')) text = text.replace(ANSI, '');
+  if (text.includes('\b')) text = applyBackspaces(text);
+  if (CONTROL.test(text)) text = text.replace(CONTROL_ALL, '');
+  if (text.includes('\r')) text = keptRewrites(text);
+  ODD_SPACE.lastIndex = 0;
+  if (ODD_SPACE.test(text)) text = text.replace(ODD_SPACE, ' ');
+  return text.trimEnd();
+}
+
+/** The segments of a cleaned line (several when bare-CR rewrites were kept), as shown, in order. */
+export function lineSegments(cleaned: string): string[] {
+  return cleaned.includes('\r') ? cleaned.split('\r') : [cleaned];
+}
+
+/**
+ * Push one cleaned segment, split at prompt marks. A loop, not recursion: a hostile line of thousands
  * of `> ` would otherwise exhaust the stack, and each step only moves forward through the line.
  */
 function pushSplit(out: SourceLine[], line: number, text: string): void {
@@ -92,14 +146,15 @@ function pushSplit(out: SourceLine[], line: number, text: string): void {
 function isQuestion(text: string): boolean {
   return (
     /\(y\/n\)$/i.test(text) ||
-    /^\s*(?:Enter|Do you|Are you|Continue|Please)\b/i.test(text) ||
+    /^\s*(?:Enter|Do you|Are you|Continue|Please|Would you)\b/i.test(text) ||
     // The key identity line under a password prompt: `admin1 (3c0f...)`.
     /^\s*\S+ \([0-9A-Fa-f.]+\)$/.test(text)
   );
 }
 
 /**
- * Split text into cleaned lines: CRLF and bare CR handled, ANSI/OSC removed, trailing blanks
+ * Split text into cleaned lines for recognition: CRLF and bare CR handled (every rewrite that may
+ * matter kept, same line number), ANSI/OSC removed, capture-tool prefixes taken off, trailing blanks
  * trimmed, a prompt and its answer on one line split into two entries with the same line number.
  */
 export function normaliseText(text: string): SourceLine[] {
@@ -108,7 +163,11 @@ export function normaliseText(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   for (let i = 0; i < raw.length; i++) {
     const cleaned = cleanLine(raw[i] ?? '');
-    pushSplit(out, i + 1, cleaned);
+    if (cleaned.includes('\r')) {
+      for (const segment of lineSegments(cleaned)) pushSplit(out, i + 1, stripPrefix(segment));
+    } else {
+      pushSplit(out, i + 1, stripPrefix(cleaned));
+    }
   }
   // A file ending with a newline yields one empty trailing entry that is not a line of its own.
   if (raw.length > 1 && raw[raw.length - 1] === '') out.pop();

@@ -1,17 +1,31 @@
 /**
- * Line-by-line recogniser for TKE output: milestones, prompts and the lines that decide an outcome.
- * The classifier uses it on transcripts and the live runner on each line as it arrives.
+ * Line-by-line recogniser for TKE output: milestones, prompts and the lines that decide an outcome,
+ * from the message catalogue (shared/tke/catalogue.ts). Milestones and outcomes are found anywhere in
+ * a line, whatever its case, spacing or punctuation (`squash`), so a prefix, a suffix or a no-break
+ * space cannot hide them. The classifier uses it on transcripts, the live runner on each line as it
+ * arrives, the timeline and the journal scrubber on what they show.
  */
-import { HEADER_LABELS, type PrecheckId } from '../tke/messages.js';
+import { CATALOGUE, INITIAL_CONDITIONS } from '../tke/catalogue.js';
+import { HEADER_LABELS, MKPART_PASSWORD_WRONG, SIGKEY_PASSWORD_WRONG, type PrecheckId } from '../tke/messages.js';
 import { parseCommandLine, type ShellCommand } from './command-line.js';
 import { parsePrecheckFailure } from './precheck-line.js';
 import { isSecretPrompt } from './prompt-secrecy.js';
 
 /**
- * M1 and M2 as in domain.md; `smartcard-started` / `smartcard-successful` are the TKE
- * application's rotation lines; `completed` is the CLI's final success line.
+ * M1 and M2 as in docs/domain.md; `smartcard-started` / `smartcard-successful` are the TKE
+ * application's rotation messages; `completed` is the simulator's success line, which IBM does not
+ * publish (an inferred string: it can add caution, never prove completion on its own).
  */
 export type Milestone = 'M1' | 'M2' | 'smartcard-started' | 'smartcard-successful' | 'completed';
+
+/** Whether a milestone's text comes from a public IBM source or is inferred (see the catalogue). */
+export const MILESTONE_SOURCED: Readonly<Record<Milestone, boolean>> = {
+  M1: true,
+  M2: true,
+  'smartcard-started': true,
+  'smartcard-successful': true,
+  completed: false,
+};
 
 export type PromptKind = 'password' | 'confirm' | 'instance' | 'keys' | 'units' | 'other';
 
@@ -29,6 +43,14 @@ export type LineEvent =
   | { kind: 'ok' }
   | { kind: 'failed' }
   | { kind: 'auth-error' }
+  /** The service instance or crypto unit was not found: a targeting problem. */
+  | { kind: 'target-error' }
+  /** The workstation is not set up (CLOUDTKEFILES). */
+  | { kind: 'workstation-error' }
+  /** The request's fate is unknown (service unavailable, no response, host program error). */
+  | { kind: 'outcome-unknown' }
+  /** A wrong signature key or key part password: nothing was signed. */
+  | { kind: 'password-error' }
   | { kind: 'hsm-error' }
   | { kind: 'hsm-code'; code: 'return' | 'reason'; value: number }
   | { kind: 'precheck-failed'; check: PrecheckId | undefined; units: number[]; detail: string }
@@ -46,8 +68,50 @@ export interface RecognisedLine {
 }
 
 const NOTHING: RecognisedLine = Object.freeze({});
-const PROGRESS = /^re-encrypted (\d+) of (\d+) keys/;
-const HSM_CODE = /^(return|reason) code:\s*(\d+)/;
+const PROGRESS = /re-?encrypted (\d+) of (\d+) keys/;
+// Any report of key storage being re-encrypted (progress, percentages): evidence that it started.
+const REWRAP_ANY = /\bre-?encrypt(?:ed|ing|ion)?\b.*\b(?:keys?|key storage)\b/;
+const HSM_CODE = /(return|reason) (?:code|value):\s*(-?\d+)/;
+
+/** Lower case with everything but letters and digits removed: spacing, punctuation and case drop out. */
+export function squash(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+const KEY = {
+  M1: squash(CATALOGUE.m1.text),
+  // The part both spellings share (`KMS CRK ...` on the CLI, `MKS CRK ...` in the TKE application).
+  M2: squash(CATALOGUE.m2.text).replace(/^kms/, ''),
+  started: squash(CATALOGUE.smartcardStarted.text),
+  successful: squash(CATALOGUE.smartcardSuccessful.text),
+  completed: squash(CATALOGUE.rotationCompleted.text),
+} as const;
+const CONDITIONS = INITIAL_CONDITIONS.flatMap((c) => c.texts.map((t) => ({ check: c.check as PrecheckId, key: squash(t) })));
+// Words of the milestones: a line without any cannot hold (a piece of) one.
+const MILESTONE_WORD = /delay|second|server|discover|master|values|rewrap|success|waiting|setimm|crk|rotation/;
+
+/** The milestone a squashed line holds, if any. */
+function milestoneIn(squashed: string): Milestone | undefined {
+  if (squashed.includes(KEY.M1)) return 'M1';
+  if (squashed.includes(KEY.M2)) return 'M2';
+  if (squashed.includes(KEY.successful)) return 'smartcard-successful';
+  if (squashed.includes(KEY.started)) return 'smartcard-started';
+  if (squashed.includes(KEY.completed)) return 'completed';
+  return undefined;
+}
+
+/**
+ * A milestone wrapped over consecutive lines (a capture folded at 40 or 60 columns, by word or mid-
+ * word): the lines given, oldest first, joined without their spacing. Undefined when none spans them.
+ */
+export function milestoneAcross(lines: readonly string[]): Milestone | undefined {
+  // A piece cut mid-word may hold no whole word of the milestone; the first piece always does.
+  if (!MILESTONE_WORD.test(lines[0]?.toLowerCase() ?? '')) return undefined;
+  const joined = lines.map(squash).join('');
+  const found = milestoneIn(joined);
+  // Only a milestone that no single line holds on its own is a wrapped one.
+  return found !== undefined && lines.every((l) => milestoneIn(squash(l)) !== found) ? found : undefined;
+}
 const UNIT_NUM = /crypto unit (\d+)/;
 const HEADERS_LOWER = HEADER_LABELS.map((l) => l.toLowerCase());
 
@@ -87,22 +151,46 @@ function recognisePrompt(text: string, lower: string): PromptInfo | undefined {
   return { kind: 'other', text };
 }
 
-function recogniseOutcome(text: string, lower: string): RecognisedLine | undefined {
+function precheckCondition(text: string, lower: string): RecognisedLine | undefined {
   if (lower.startsWith('initial state check failed')) {
     const p = parsePrecheckFailure(text);
     if (p !== undefined) return { event: { kind: 'precheck-failed', ...p } };
   }
-  if (lower.includes('status code: 401') || lower === 'message: unauthorized' || lower.includes('access token is invalid')) {
-    return { event: { kind: 'auth-error' } };
-  }
-  if (lower.startsWith('error reported by ep11')) return { event: { kind: 'hsm-error' } };
+  if (!/imprint|threshold|administrator|master key register|key registers|crypto units|service instance/.test(lower)) return undefined;
+  const squashed = squash(text);
+  const hit = CONDITIONS.find((c) => squashed.includes(c.key));
+  return hit === undefined ? undefined : { event: { kind: 'precheck-failed', check: hit.check, units: [], detail: text } };
+}
+
+const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
+  [CATALOGUE.status401.text.toLowerCase(), { kind: 'auth-error' }],
+  [CATALOGUE.unauthorized.text.toLowerCase(), { kind: 'auth-error' }],
+  ['access token is invalid', { kind: 'auth-error' }],
+  [CATALOGUE.status404.text.toLowerCase().slice(0, 45), { kind: 'target-error' }],
+  ['status code: 404', { kind: 'target-error' }],
+  [CATALOGUE.noInstances.text.toLowerCase().slice(0, 40), { kind: 'no-instances' }],
+  ['cloudtkefiles environment variable', { kind: 'workstation-error' }],
+  [CATALOGUE.status500.text.toLowerCase().slice(0, 40), { kind: 'outcome-unknown' }],
+  ['status code: 500', { kind: 'outcome-unknown' }],
+  [CATALOGUE.noHptResponse.text.toLowerCase(), { kind: 'outcome-unknown' }],
+  [CATALOGUE.htpResponseError.text.toLowerCase(), { kind: 'outcome-unknown' }],
+  [CATALOGUE.invalidPassword.text.toLowerCase(), { kind: 'password-error' }],
+  [SIGKEY_PASSWORD_WRONG.toLowerCase(), { kind: 'password-error' }],
+  [MKPART_PASSWORD_WRONG.toLowerCase(), { kind: 'password-error' }],
+  ['error reported by ep11', { kind: 'hsm-error' }],
+  ['error reported in xcpadminrsp', { kind: 'hsm-error' }],
+  [CATALOGUE.instanceMultiple.text.toLowerCase().slice(0, 40), { kind: 'multiple-instances' }],
+  ['warning: cryptounit-mk-setimm', { kind: 'setimm-warning' }],
+];
+
+function recogniseOutcome(text: string, lower: string): RecognisedLine | undefined {
+  const precheck = precheckCondition(text, lower);
+  if (precheck !== undefined) return precheck;
+  for (const [needle, event] of OUTCOMES) if (lower.includes(needle)) return { event };
   const code = HSM_CODE.exec(lower);
   if (code !== null) {
     return { event: { kind: 'hsm-code', code: code[1] === 'return' ? 'return' : 'reason', value: Number(code[2]) } };
   }
-  if (lower.startsWith('no service instances were found')) return { event: { kind: 'no-instances' } };
-  if (lower.startsWith('more than one service instance')) return { event: { kind: 'multiple-instances' } };
-  if (lower.startsWith('warning: cryptounit-mk-setimm')) return { event: { kind: 'setimm-warning' } };
   return undefined;
 }
 
@@ -117,16 +205,14 @@ export function recogniseLine(line: string): RecognisedLine {
     if (text === '>') return { event: { kind: 'prompt-mark' } };
   }
   const lower = text.toLowerCase();
-  if (lower.charCodeAt(0) === 0x72 /* r */) {
+  if (MILESTONE_WORD.test(lower)) {
+    const milestone = milestoneIn(squash(text));
+    if (milestone !== undefined) return { milestone };
+  }
+  if (lower.includes('encrypt')) {
     const m = PROGRESS.exec(lower);
     if (m !== null) return { event: { kind: 'progress', done: Number(m[1]), total: Number(m[2]) } };
-  }
-  if (lower.includes('discover new master key values')) return { milestone: 'M1' };
-  if (lower.includes('crk rewrap successful')) return { milestone: 'M2' };
-  if (lower.startsWith('master key rotation ')) {
-    if (lower.startsWith('master key rotation started')) return { milestone: 'smartcard-started' };
-    if (lower.startsWith('master key rotation successful')) return { milestone: 'smartcard-successful' };
-    if (lower.startsWith('master key rotation completed successfully')) return { milestone: 'completed' };
+    if (REWRAP_ANY.test(lower) && !lower.startsWith('re-encrypting key storage')) return { event: { kind: 'progress', done: 0, total: 0 } };
   }
   if (lower.includes('ibmcloud')) {
     const command = parseCommandLine(text);
@@ -144,4 +230,9 @@ export function recogniseLine(line: string): RecognisedLine {
   }
   const prompt = recognisePrompt(text, lower);
   return prompt === undefined ? NOTHING : { prompt };
+}
+
+/** Recognise each segment of a cleaned line (the bare-CR rewrites `cleanLine` keeps), in order. */
+export function recogniseSegments(line: string): RecognisedLine[] {
+  return line.includes('\r') ? line.split('\r').map(recogniseLine) : [recogniseLine(line)];
 }

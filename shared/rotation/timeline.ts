@@ -4,7 +4,7 @@
  * pushes snapshots; the renderer only draws them.
  */
 import { recogniseLine } from '../parse/recognise.js';
-import type { Flow } from '../classifier/types.js';
+import type { RunFlow } from '../classifier/types.js';
 
 export const STEP_IDS = ['precheck', 'load', 'generate', 'copy', 'commit', 'delay', 'rewrap', 'promote', 'done'] as const;
 export type StepId = (typeof STEP_IDS)[number];
@@ -20,7 +20,7 @@ export interface TimelineStep {
 }
 
 export interface Timeline {
-  flow: Flow;
+  flow: RunFlow;
   steps: TimelineStep[];
 }
 
@@ -30,10 +30,10 @@ export type TimelineEvent =
   | { kind: 'command-finished'; exitCode: number | null };
 
 /** Steps that belong to the other flow: loading parts is the key-part flow's, generation and the delay auto-mk-rotate's. */
-const NOT_IN_FLOW: Record<Flow, readonly StepId[]> = { auto: ['load'], keyparts: ['generate', 'copy', 'delay'] };
+const NOT_IN_FLOW: Record<RunFlow, readonly StepId[]> = { auto: ['load'], keyparts: ['generate', 'copy', 'delay'] };
 
 /** A fresh timeline: the flow's steps, every one pending. */
-export function initialTimeline(flow: Flow): Timeline {
+export function initialTimeline(flow: RunFlow): Timeline {
   const steps = STEP_IDS.filter((id) => !NOT_IN_FLOW[flow].includes(id)).map((id): TimelineStep => ({ id, state: 'pending' }));
   return { flow, steps };
 }
@@ -93,6 +93,8 @@ export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
       return advance(cleared, 'precheck', event.at);
     }
     case 'line': {
+      // A line that kept several bare-CR rewrites moves the timeline once per rewrite, in order.
+      if (event.text.includes('\r')) return event.text.split('\r').reduce((t, text) => transition(t, { ...event, text }), timeline);
       const seen = recogniseLine(event.text);
       if (seen.milestone === 'M1') return advance(timeline, 'delay', event.at);
       if (seen.milestone === 'M2') return advance(timeline, 'promote', event.at);

@@ -1,4 +1,4 @@
-import type { Classification, Flow } from '../classifier/types.js';
+import type { Classification, RunFlow } from '../classifier/types.js';
 import type { Timeline } from './timeline.js';
 import type { UnitRegisters } from '../tke/types.js';
 
@@ -16,7 +16,7 @@ export interface RunningCommand {
 
 export interface RotationSnapshot {
   rotationId: string;
-  flow: Flow;
+  flow: RunFlow;
   mode: 'live' | 'demo' | 'training';
   startedAt: string;
   finished: boolean;

@@ -58,6 +58,16 @@ export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
 export const PRECHECK_IDS = ['auth', 'selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'] as const;
 export type PrecheckId = (typeof PRECHECK_IDS)[number];
 
+/**
+ * Failures outside the seven pre-checks that also stop a command before it changes anything: the wrong
+ * region or resource group targeted, a user without a role on the instance (401 after a fresh login),
+ * and a workstation without CLOUDTKEFILES (docs/domain.md).
+ */
+export const ENVIRONMENT_CHECK_IDS = ['target', 'permission', 'workstation'] as const;
+export type EnvironmentCheckId = (typeof ENVIRONMENT_CHECK_IDS)[number];
+/** What `failedChecks` may name. */
+export type FailedCheckId = PrecheckId | EnvironmentCheckId;
+
 /** Prefix of every pre-check failure line the CLI prints (one line per failed check). */
 export const PRECHECK_FAILED_PREFIX = 'Initial state check failed:';
 

@@ -87,10 +87,13 @@ export class AnalysisService {
   async adopt(analysisId: string, reviewedPhase: Phase): Promise<{ review: ImportReview; snapshot: RotationSnapshot }> {
     const a = this.#require(analysisId);
     if (reviewedPhase !== a.classification.phase) throw new RefusedError(`The analysis now says ${a.classification.phase}, not ${reviewedPhase}. Review it again.`);
+    const flow = a.classification.flow;
+    // The app runs the TKE CLI; a smart-card rotation is recovered in the TKE application, not here.
+    if (flow === 'smartcard') throw new RefusedError('This run was made with smart cards in the TKE application: recover it there, with the actions the findings name. The app cannot sign with smart cards.');
     const first = a.inputs[0]?.file.name;
     const names = a.inputs.map((i) => i.file.name).join(', ');
     const snapshot = await this.#rotations.importRun({
-      flow: a.classification.flow,
+      flow,
       files: a.inputs.map((i) => ({ ...i.file, lines: i.lines, ...(a.commandLine !== undefined && i.file.name === first ? { commandLine: a.commandLine } : {}) })),
       ...(a.reading ? { reading: { argv: READ_ARGV, lines: a.reading.allLines, exitCode: a.reading.exitCode, units: a.reading.units } } : {}),
       note: `imported a manual terminal run from ${a.inputs.length} file(s): ${names}; stated command: ${a.command}; analysed as ${a.classification.phase}`,

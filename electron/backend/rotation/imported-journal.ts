@@ -4,7 +4,7 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { chunkLines } from '../../../shared/analysis/captures.js';
-import type { Flow } from '../../../shared/classifier/types.js';
+import type { RunFlow } from '../../../shared/classifier/types.js';
 import type { UnitRegisters } from '../../../shared/tke/types.js';
 import { RotationJournal, type JournalMode } from '../journal/index.js';
 /** The pre-check results a rotation starts on, as journaled. */
@@ -27,7 +27,7 @@ export interface ImportedRunFile {
 
 /** What `importRun` puts in a new journal: the files, then the register reading taken meanwhile. */
 export interface ImportedRun {
-  flow: Flow;
+  flow: RunFlow;
   files: ImportedRunFile[];
   reading?: { argv: string[]; lines: string[]; exitCode: number; units: UnitRegisters[] };
   note: string;

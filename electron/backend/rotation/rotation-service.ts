@@ -5,7 +5,7 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
-import type { Classification, Flow, Phase } from '../../../shared/classifier/types.js';
+import type { Classification, Phase, RunFlow } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
@@ -19,7 +19,7 @@ import { RotationState } from './rotation-state.js';
 export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
 
 export interface StartRequest {
-  flow: Flow;
+  flow: RunFlow;
   operator?: string;
   instanceId?: string;
   overrideReason?: string;

@@ -1,6 +1,6 @@
 /** The open rotation held in memory: its journal entries and what is derived from them. */
 import { classify } from '../../../shared/classifier/index.js';
-import type { Classification, Flow } from '../../../shared/classifier/types.js';
+import type { Classification, RunFlow } from '../../../shared/classifier/types.js';
 import { initialTimeline, transition, type Timeline, type TimelineEvent } from '../../../shared/rotation/timeline.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import type { UnitRegisters } from '../../../shared/tke/types.js';
@@ -12,7 +12,7 @@ import { classifyInputFromJournal, statedImportFiles } from './transcripts.js';
 export class RotationState {
   readonly journal: RotationJournal | null;
   readonly rotationId: string;
-  readonly flow: Flow | undefined;
+  readonly flow: RunFlow | undefined;
   readonly mode: RotationSnapshot['mode'];
   readonly readOnly: boolean;
   readonly entries: JournalEntry[] = [];
@@ -89,7 +89,7 @@ export class RotationState {
     const started = this.entries.find((e) => e.kind === 'rotation-started');
     return {
       rotationId: this.rotationId,
-      flow: this.classification.flow,
+      flow: this.flow ?? (this.classification.flow === 'smartcard' ? 'keyparts' : this.classification.flow),
       mode: this.mode,
       startedAt: started?.time ?? '',
       finished: this.finished,

@@ -29,7 +29,8 @@ const pathArb: fc.Arbitrary<Path> = fc.record({
   point: fc.constantFrom(...FAULT_POINTS),
   mode: fc.constantFrom<Mode>('fail', 'crash', 'app-died'),
   cut: fc.double({ min: 0, max: 1, noNaN: true }),
-  second: fc.option(fc.record({ point: fc.constantFrom(...FAULT_POINTS), crash: fc.boolean() }), { nil: undefined }),
+  // Not `auth`: a 401 right after a fresh login is read as a missing permission (a stop), as it would be.
+  second: fc.option(fc.record({ point: fc.constantFrom(...FAULT_POINTS.filter((p) => p !== 'auth')), crash: fc.boolean() }), { nil: undefined }),
   keys: fc.integer({ min: 1, max: 2000 }),
 });
 

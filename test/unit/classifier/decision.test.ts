@@ -165,7 +165,8 @@ describe('precheck-failed', () => {
     const c = run([autoRotate('precheck')]);
     expect(c.phase).toBe('precheck-failed');
     expect(c.failedChecks).toEqual(['new-mk']);
-    expect(nextOf(c)).toEqual([CLRNEW, AUTO]);
+    // Read-only first: the failure's wording is not published by IBM, so the fix is confirmed before it runs.
+    expect(nextOf(c)).toEqual(['ibmcloud tke cryptounit-compare', CLRNEW, AUTO]);
   });
 
   it('key-part flow: threshold fix, then cryptounit-mk-rotate', () => {
@@ -173,7 +174,7 @@ describe('precheck-failed', () => {
     expect(c.phase).toBe('precheck-failed');
     expect(c.flow).toBe('keyparts');
     expect(c.failedChecks).toEqual(['thresholds']);
-    expect(nextOf(c)).toEqual(['ibmcloud tke cryptounit-thrhld-set', ROTATE]);
+    expect(nextOf(c)).toEqual(['ibmcloud tke cryptounit-compare', 'ibmcloud tke cryptounit-thrhld-set', ROTATE]);
   });
 
   it('after M1, a pre-check failure of the recovery command never suggests clrnew or auto-mk-rotate', () => {
@@ -221,17 +222,20 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
     expect(run([autoRotate('before-m1')], { flow: 'keyparts' }).flow).toBe('keyparts');
   });
 
-  it('smart-card application lines that IBM does not document never complete a rotation on their own', () => {
+  it("the TKE application's messages (IBM's smart-card page) are a smart-card rotation, advised in that application's terms", () => {
     const started = run([['Master key rotation started.', 'Error: connection lost']]);
-    expect(started.flow).toBe('keyparts');
-    // Neither line is an IBM-documented string and nothing says the action ended: read first.
+    expect(started.flow).toBe('smartcard');
+    // Nothing says the action ended: read the registers before anything.
     expect(started.phase).toBe('indeterminate');
     expect(forbiddenOf(started)).toContain(AUTO);
-    const rewrapped = run([[SMARTCARD_ROTATION_STARTED, M2_REWRAP_SMARTCARD, SMARTCARD_ROTATION_SUCCESSFUL]]);
-    expect(rewrapped.phase).toBe('indeterminate');
-    expect(nextOf(rewrapped)).toEqual([MKS]);
+    const done = run([[SMARTCARD_ROTATION_STARTED, M2_REWRAP_SMARTCARD, SMARTCARD_ROTATION_SUCCESSFUL]]);
+    expect(done.phase).toBe('completed');
     // Success without M2 is not positive evidence of completion.
     expect(run([[SMARTCARD_ROTATION_STARTED, SMARTCARD_ROTATION_SUCCESSFUL]]).phase).not.toBe('completed');
+    const m2 = run([[SMARTCARD_ROTATION_STARTED, M2_REWRAP_SMARTCARD, 'The operation failed.', 'FAILED']]);
+    expect(m2.phase).toBe('rewrap-complete');
+    expect(nextOf(m2)).toEqual(['TKE application: check the master key registers', 'TKE application: Set immediate']);
+    expect(forbiddenOf(m2)).toEqual(expect.arrayContaining(['TKE application: Rotate', AUTO, SETIMM, ROTATE]));
   });
 
   it('M2 variants: trailing period and upper case', () => {

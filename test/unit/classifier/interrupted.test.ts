@@ -57,7 +57,7 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
   });
 
   it('is not applied when the output shows the failure (FAILED): the documented row holds', () => {
-    const c = classify({ transcripts: [{ file: 'failed.txt', text: `${cut}\nFAILED\nError reported by EP11 crypto module.\nReturn code: 209\nReason code: 71` }] });
+    const c = classify({ transcripts: [{ file: 'failed.txt', text: `${cut}\nFAILED\nError reported by EP11 crypto module.\nReturn code: 49\nReason code: 0` }] });
     expect(c.phase).toBe('failed-before-new-key');
     expect(commands(c.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
@@ -74,7 +74,7 @@ OK`;
   it('advises the fix, then, once the fix ran with OK, the command that failed', () => {
     const before = classify({ transcripts: [{ file: 'a.txt', text: failed }] });
     expect(before.phase).toBe('precheck-failed');
-    expect(commands(before.next)).toEqual(['ibmcloud tke cryptounit-mk-clrnew', 'ibmcloud tke auto-mk-rotate']);
+    expect(commands(before.next)).toEqual(['ibmcloud tke cryptounit-compare', 'ibmcloud tke cryptounit-mk-clrnew', 'ibmcloud tke auto-mk-rotate']);
     const after = classify({ transcripts: [{ file: 'a.txt', text: failed }, { file: 'b.txt', text: fixed }] });
     expect(commands(after.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });

@@ -14,7 +14,7 @@ export function bigTranscript(bytes: number): string {
     size += line.length;
     i++;
   }
-  parts.push('FAILED\nError reported by EP11 crypto module.\nReturn code: 209\nReason code: 71\n');
+  parts.push('FAILED\nError reported by EP11 crypto module.\nReturn code: 49\nReason code: 0\n');
   return parts.join('');
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classifier/index.js';
-import { M1_DELAY } from '../../../shared/tke/messages.js';
+import { M1_DELAY, M2_REWRAP, SMARTCARD_ROTATION_STARTED } from '../../../shared/tke/messages.js';
 import { authFailure, autoRotate, login, mkRotate, setimm } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -74,7 +74,9 @@ describe('classifier properties', () => {
       fc.property(transcripts, fc.constantFrom(undefined, 'auto' as const, 'keyparts' as const), (ts, flow) => {
         const input = ts.map((t, i) => ({ file: `f${i}`, text: mutate(pieces[t.piece] ?? [], t.mutations) }));
         const c = classify(flow === undefined ? { transcripts: input } : { transcripts: input, flow });
-        expect(Object.keys(c)).toEqual(['phase', 'flow', 'next', 'forbidden', 'evidence', 'unitsToDeselect', 'failedChecks']);
+        const keys = Object.keys(c);
+        expect(keys.slice(0, 7)).toEqual(['phase', 'flow', 'next', 'forbidden', 'evidence', 'unitsToDeselect', 'failedChecks']);
+        expect(keys.slice(7).every((k) => k === 'unitsToReselect' || k === 'stop')).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -91,6 +93,47 @@ describe('classifier properties', () => {
         expect(c.forbidden.map((a) => a.command)).toContain(AUTO);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // Re-encryption evidence as capture tools and terminals mangle it: a timestamp or log-level prefix,
+  // a bare-CR redraw before or after it, colour codes, a no-break space, a wrap at 40 or 60 columns.
+  const evidence = fc.constantFrom(M1_DELAY, `${M2_REWRAP}.`, 'Re-encrypted 1200 of 3000 keys', SMARTCARD_ROTATION_STARTED);
+  const prefix = fc.constantFrom('', '2026-11-30T09:14:03.120Z INFO ', '[09:14:03] ', 'Nov 30 09:14:03 ws tke: ', 'DEBUG ', '2026-11-30 09:14:03,120 | ');
+  const mangle = fc.record({
+    prefix,
+    crBefore: fc.option(fc.constantFrom('Re-encrypted 10 of 3000 keys', '   ', 'x'), { nil: undefined }),
+    crAfter: fc.option(fc.constantFrom('Re-encrypted 20 of 3000 keys', 'Working...', ''), { nil: undefined }),
+    ansi: fc.boolean(),
+    nbsp: fc.boolean(),
+    wrap: fc.constantFrom(0, 40, 60),
+  });
+
+  function mangled(text: string, m: typeof mangle extends fc.Arbitrary<infer T> ? T : never): string {
+    let line = m.nbsp ? text.replace(' ', '\u00a0') : text;
+    if (m.ansi) line = `\x1b[32m${line}\x1b[0m`;
+    let lines = [line];
+    if (m.wrap > 0) {
+      lines = [];
+      for (let i = 0; i < line.length; i += m.wrap) lines.push(line.slice(i, i + m.wrap));
+    }
+    lines = lines.map((l) => `${m.prefix}${l}`);
+    if (m.crBefore !== undefined) lines[0] = `${m.crBefore}\r${lines[0] ?? ''}`;
+    if (m.crAfter !== undefined) lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''}\r${m.crAfter}`;
+    return lines.join('\n');
+  }
+
+  it('never advises auto-mk-rotate once any re-encryption evidence is present, however the capture mangled it', () => {
+    fc.assert(
+      fc.property(transcripts, fc.nat(), evidence, mangle, (ts, where, text, m) => {
+        const input = ts.map((t, i) => ({ file: `f${i}`, text: mutate(pieces[t.piece] ?? [], t.mutations) }));
+        const target = input[where % input.length];
+        if (target !== undefined) target.text += `\n${mangled(text, m)}\n`;
+        const c = classify({ transcripts: input });
+        expect(c.next.map((a) => a.command)).not.toContain(AUTO);
+        expect(c.forbidden.map((a) => a.command)).toContain(AUTO);
+      }),
+      { numRuns: 500, seed: 14 },
     );
   });
 

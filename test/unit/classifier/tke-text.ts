@@ -53,7 +53,7 @@ export function autoRotate(stop: AutoStop, opts: { fail?: boolean; prompt?: bool
     out.push(STEP_PROMOTE.replace('{unit}', '2'), ROTATION_COMPLETED, OK);
     return out;
   }
-  if (opts.fail !== false) out.push(FAILED, HSM_ERROR_LINE, 'Return code: 209', 'Reason code: 71', 'Error message: device busy');
+  if (opts.fail !== false) out.push(FAILED, HSM_ERROR_LINE, 'Return code: 49', 'Reason code: 0', 'Error message: Insufficient transient memory is available for the command to be executed.');
   return out;
 }
 
@@ -72,7 +72,7 @@ export function mkRotate(stop: 'precheck' | 'before-m2' | 'after-m2' | 'done'): 
   }
   out.push('Enter the password for the signature key identified by:', 'admin1 (3c0f81aa...)', '> ', STEP_REWRAP);
   out.push(STEP_REWRAP_PROGRESS.replace('{done}', '150').replace('{total}', '300'));
-  if (stop === 'before-m2') return [...out, FAILED, HSM_ERROR_LINE, 'Return code: 209', 'Reason code: 71'];
+  if (stop === 'before-m2') return [...out, FAILED, HSM_ERROR_LINE, 'Return code: 49', 'Reason code: 0'];
   out.push(M2_REWRAP);
   if (stop === 'after-m2') return [...out, FAILED, HSM_ERROR_LINE, 'Return code: 12', 'Reason code: 3'];
   return [...out, STEP_PROMOTE.replace('{unit}', '1'), ROTATION_COMPLETED, OK];

@@ -2,7 +2,7 @@
  * Commands as the console runs them: the classifier advises typed commands
  * (`ibmcloud tke cryptounit-mk-rotate`), the backend takes argv (`['tke', 'cryptounit-mk-rotate']`).
  */
-import { recogniseLine } from '../../../../shared/parse/recognise.js';
+import { recogniseSegments } from '../../../../shared/parse/recognise.js';
 import { APP_TKE_COMMANDS } from '../../../../shared/tke/commands.js';
 
 /** The TKE subcommands offered by "Run another command": all the backend runs but key-file creation. */
@@ -29,7 +29,7 @@ export type LogMilestone = 'M1' | 'M2' | 'completed';
 
 /** The milestone a log line is, if any (the same recogniser the backend and classifier use). */
 export function milestoneOf(text: string): LogMilestone | null {
-  const m = recogniseLine(text).milestone;
+  const m = recogniseSegments(text).find((r) => r.milestone !== undefined)?.milestone;
   if (m === 'M1' || m === 'M2') return m;
   if (m === 'completed' || m === 'smartcard-successful') return 'completed';
   return null;

@@ -1,0 +1,171 @@
+/**
+ * One command attempt as the transcripts show it: the command, what it printed that matters, and how
+ * it ended (or that its end was not seen).
+ */
+import type { Milestone } from '../parse/recognise.js';
+import { ep11Refusal } from '../tke/catalogue.js';
+import type { PrecheckId } from '../tke/messages.js';
+import type { Evidence, RegisterReading } from './types.js';
+
+/** What an attempt did, as far as recovery is concerned. */
+export type AttemptRole =
+  | 'rotate-auto'
+  | 'rotate-keyparts'
+  | 'rotate-smartcard'
+  | 'rotate-unknown'
+  | 'setimm'
+  | 'clrnew'
+  | 'load'
+  | 'commit'
+  | 'recover'
+  | 'login'
+  | 'other';
+
+/**
+ * How an attempt failed. `auth`, `target`, `workstation`, `precheck` and `refused` changed nothing;
+ * `unknown` (service unavailable, no response) and `unfinished` (no end seen) may have changed anything
+ * the command can; `hsm` and `other` stopped where the output shows.
+ */
+export type FailureKind = 'auth' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
+
+export interface Attempt {
+  index: number;
+  file: string;
+  /** TKE subcommand (`auto-mk-rotate`) or ibmcloud verb (`login`) when the command line was seen. */
+  command: string | undefined;
+  typed: string | undefined;
+  role: AttemptRole;
+  start: Evidence;
+  milestones: { milestone: Milestone; evidence: Evidence }[];
+  steps: Set<string>;
+  ok: Evidence | undefined;
+  failed: Evidence | undefined;
+  auth: Evidence | undefined;
+  target: Evidence | undefined;
+  workstation: Evidence | undefined;
+  unknown: Evidence | undefined;
+  password: Evidence | undefined;
+  hsm: Evidence | undefined;
+  hsmCodes: string[];
+  returnCode: number | undefined;
+  reasonCode: number | undefined;
+  prechecks: { check: PrecheckId | undefined; evidence: Evidence }[];
+  headers: number;
+  /** A `(y/N)` question answered no: the command stopped without doing what it asked about. */
+  declined: boolean;
+  /** The register listing this attempt printed (`cryptounit-mk`/`cryptounit-mks`), when any. */
+  reading: RegisterReading[] | undefined;
+  /** How the process ended, when the app ran it and saw it exit. */
+  exit: { code: number | null; signal: string | null } | undefined;
+}
+
+export function newAttempt(index: number, file: string, line: number, text: string): Attempt {
+  return {
+    index,
+    file,
+    command: undefined,
+    typed: undefined,
+    role: 'other',
+    start: { file, line, text },
+    milestones: [],
+    steps: new Set(),
+    ok: undefined,
+    failed: undefined,
+    auth: undefined,
+    target: undefined,
+    workstation: undefined,
+    unknown: undefined,
+    password: undefined,
+    hsm: undefined,
+    hsmCodes: [],
+    returnCode: undefined,
+    reasonCode: undefined,
+    prechecks: [],
+    headers: 0,
+    declined: false,
+    reading: undefined,
+    exit: undefined,
+  };
+}
+
+export function roleOfCommand(command: string, tke: boolean): AttemptRole {
+  if (!tke) return command === 'login' ? 'login' : 'other';
+  switch (command) {
+    case 'auto-mk-rotate':
+      return 'rotate-auto';
+    case 'cryptounit-mk-rotate':
+      return 'rotate-keyparts';
+    case 'cryptounit-mk-setimm':
+      return 'setimm';
+    case 'cryptounit-mk-clrnew':
+      return 'clrnew';
+    case 'cryptounit-mk-load':
+      return 'load';
+    case 'cryptounit-mk-commit':
+      return 'commit';
+    case 'auto-recover':
+    case 'auto-mk-recover':
+      return 'recover';
+    default:
+      return 'other';
+  }
+}
+
+/** Infer the role of an attempt whose command line was not captured, from what it printed. */
+export function inferRole(a: Attempt): AttemptRole {
+  const has = (m: Milestone): boolean => a.milestones.some((x) => x.milestone === m);
+  if (has('M1') || a.steps.has('generate') || a.steps.has('copy') || a.steps.has('commit')) return 'rotate-auto';
+  if (has('smartcard-started') || has('smartcard-successful')) return 'rotate-smartcard';
+  if (has('M2') || has('completed') || a.steps.has('rewrap') || a.steps.has('promote')) return 'rotate-unknown';
+  // Only the rotation commands run the initial state checks.
+  if (a.prechecks.length > 0) return 'rotate-unknown';
+  return 'other';
+}
+
+export function isEmpty(a: Attempt): boolean {
+  return (
+    a.command === undefined && a.headers === 0 && a.milestones.length === 0 && a.steps.size === 0 && a.ok === undefined &&
+    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.target === undefined &&
+    a.workstation === undefined && a.unknown === undefined && a.hsm === undefined && a.reading === undefined
+  );
+}
+
+/**
+ * At the end of an attempt: an EP11 return code that means the crypto unit refused the command before
+ * acting (imprint mode, signatures, thresholds, a commit VP mismatch) becomes the failed initial
+ * condition it points at — when the attempt shows no progress that a later step could have refused.
+ */
+export function finishAttempt(a: Attempt): void {
+  const refusal = ep11Refusal(a.returnCode, a.reasonCode);
+  const progressed = a.milestones.length > 0 || a.steps.has('rewrap') || a.steps.has('promote');
+  if (refusal !== undefined && a.hsm !== undefined && !progressed && a.prechecks.length === 0) {
+    a.prechecks.push({ check: refusal.check, evidence: { ...a.hsm, text: [a.hsm.text, ...a.hsmCodes].join(' ') } });
+  }
+}
+
+/** How an attempt ended, or undefined when it succeeded or does not matter. */
+export function failureOf(a: Attempt): FailureKind | undefined {
+  if (a.auth !== undefined) return 'auth';
+  if (a.target !== undefined) return 'target';
+  if (a.workstation !== undefined) return 'workstation';
+  if (a.prechecks.length > 0) return 'precheck';
+  if (a.password !== undefined) return 'refused';
+  if (a.unknown !== undefined) return 'unknown';
+  if (a.hsm !== undefined) return 'hsm';
+  if (a.failed !== undefined) return 'other';
+  if (a.exit !== undefined && a.exit.code !== 0) return 'other';
+  if (a.ok !== undefined || a.exit?.code === 0) return undefined;
+  if (a.milestones.some((m) => m.milestone === 'smartcard-successful')) return undefined;
+  // A rotation command that neither succeeded nor failed was interrupted (killed, crashed, lost link).
+  return isRotationRole(a.role) ? 'unfinished' : undefined;
+}
+
+/** Rotation roles: commands that change registers or key storage. */
+export function isRotationRole(role: AttemptRole): boolean {
+  return role !== 'login' && role !== 'other';
+}
+
+/** Failures after which the command is known to have changed nothing. */
+export function changedNothing(kind: FailureKind | undefined): boolean {
+  return kind === 'auth' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
+}

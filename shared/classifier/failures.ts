@@ -1,0 +1,73 @@
+/**
+ * Failures that stopped a command before it changed anything (expired token, missing permission, wrong
+ * target, workstation not set up, failed initial conditions, a refusal): they decide the phase and put
+ * their fix before the recovery the milestones call for.
+ */
+import { fixesFor } from '../precheck/fixes.js';
+import type { FailedCheckId } from '../tke/messages.js';
+import { COMPARE, LOGIN, TARGET } from './commands.js';
+import type { Knowledge } from './knowledge.js';
+import type { Advice, Phase } from './types.js';
+
+export interface Base {
+  phase: Phase;
+  next: Advice[];
+  unitsToDeselect: number[];
+  failedChecks?: FailedCheckId[];
+  stop?: string;
+}
+
+const WHY = {
+  login: 'The last command failed with status 401: the access token is invalid or expired (tokens last one hour). Nothing was changed by that command.',
+  permission:
+    'The command was refused with status 401 again right after a successful login: the token is fresh, so your IBM Cloud user lacks the permission. Ask the account administrator for the Manager service access role or the Crypto Unit Administrator role on this instance, log in again, then run the command again. Nothing was changed.',
+  target:
+    'No service instance (or crypto unit) was found where the CLI looked: target the region and resource group of your instance (and the right account), then run the command again. Nothing was changed.',
+  workstation:
+    'The workstation is not set up for the TKE plug-in: create a directory for its files and set the CLOUDTKEFILES environment variable to it, then run the command again. Nothing was done.',
+  compare:
+    'Read-only: see how the selected crypto units are configured (IBM: check the units with cryptounit-compare when the initial conditions are not met) and confirm which condition failed before changing anything.',
+  password: 'A password was wrong: nothing was signed or sent. Run the command again with the right password.',
+} as const;
+
+function retryOf(base: Base, k: Knowledge): Advice[] {
+  return base.next.length > 0 || k.failedCommand === undefined ? base.next : [{ command: k.failedCommand, why: 'Then run the command that failed again.' }];
+}
+
+/** Put the fix of a failure that changed nothing before the base decision; unchanged otherwise. */
+export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) => Advice[]): Base {
+  const failure = k.lastFailure;
+  if (base.phase === 'completed' || failure === undefined) return base;
+  const retry = retryOf(base, k);
+  switch (failure.kind) {
+    case 'auth':
+      if (k.permission !== undefined) return { ...base, phase: 'precheck-failed', next: [], failedChecks: ['permission'], stop: WHY.permission };
+      if (k.loginAfterFailure !== undefined) return base;
+      return { ...base, phase: 'auth-expired', next: [{ command: LOGIN, why: WHY.login }, ...retry], failedChecks: ['auth'] };
+    case 'target':
+      return { ...base, phase: 'precheck-failed', next: [{ command: TARGET, why: WHY.target }, ...retry], failedChecks: ['target'] };
+    case 'workstation':
+      return { ...base, phase: 'precheck-failed', next: [], failedChecks: ['workstation'], stop: WHY.workstation };
+    case 'refused':
+      return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.password} ${a.why}` } : a)) };
+    case 'precheck':
+      return precheckFailed(base, k, retry, forbiddenBase);
+    default:
+      return base;
+  }
+}
+
+function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
+  const forbidden = new Set(forbiddenBase(base.phase).map((a) => a.command));
+  // A refused forbidden command (auto-mk-rotate after M1) changed nothing: the recovery stays the answer.
+  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand)) return base;
+  const flow = k.flow === 'smartcard' ? 'keyparts' : k.flow;
+  const all = k.failedChecks.flatMap((id) => fixesFor(id, flow));
+  const fixes = all.filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
+  // The failure's wording is not published by IBM: confirm it read-only before any fix changes a unit
+  // (not again once the comparison or a fix has run).
+  const checked = k.succeededAfterFailure.has(COMPARE) || all.some((a) => k.succeededAfterFailure.has(a.command));
+  const check = checked ? [] : [{ command: COMPARE, why: WHY.compare }];
+  const after = retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a));
+  return { ...base, phase: 'precheck-failed', next: [...check, ...fixes.filter((f) => f.command !== COMPARE), ...after], failedChecks: k.failedChecks };
+}
