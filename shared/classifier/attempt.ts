@@ -44,7 +44,8 @@ export interface Attempt {
   target: Evidence | undefined;
   workstation: Evidence | undefined;
   unknown: Evidence | undefined;
-  password: Evidence | undefined;
+  /** Refused before acting: a wrong password, an invalid signature. */
+  refused: Evidence | undefined;
   hsm: Evidence | undefined;
   hsmCodes: string[];
   returnCode: number | undefined;
@@ -53,6 +54,8 @@ export interface Attempt {
   headers: number;
   /** A `(y/N)` question answered no: the command stopped without doing what it asked about. */
   declined: boolean;
+  /** An action in the TKE application rather than a CLI command. */
+  app: boolean;
   /** The register listing this attempt printed (`cryptounit-mk`/`cryptounit-mks`), when any. */
   reading: RegisterReading[] | undefined;
   /** How the process ended, when the app ran it and saw it exit. */
@@ -75,7 +78,7 @@ export function newAttempt(index: number, file: string, line: number, text: stri
     target: undefined,
     workstation: undefined,
     unknown: undefined,
-    password: undefined,
+    refused: undefined,
     hsm: undefined,
     hsmCodes: [],
     returnCode: undefined,
@@ -83,18 +86,19 @@ export function newAttempt(index: number, file: string, line: number, text: stri
     prechecks: [],
     headers: 0,
     declined: false,
+    app: false,
     reading: undefined,
     exit: undefined,
   };
 }
 
-export function roleOfCommand(command: string, tke: boolean): AttemptRole {
+export function roleOfCommand(command: string, tke: boolean, app = false): AttemptRole {
   if (!tke) return command === 'login' ? 'login' : 'other';
   switch (command) {
     case 'auto-mk-rotate':
       return 'rotate-auto';
     case 'cryptounit-mk-rotate':
-      return 'rotate-keyparts';
+      return app ? 'rotate-smartcard' : 'rotate-keyparts';
     case 'cryptounit-mk-setimm':
       return 'setimm';
     case 'cryptounit-mk-clrnew':
@@ -138,9 +142,10 @@ export function isEmpty(a: Attempt): boolean {
 export function finishAttempt(a: Attempt): void {
   const refusal = ep11Refusal(a.returnCode, a.reasonCode);
   const progressed = a.milestones.length > 0 || a.steps.has('rewrap') || a.steps.has('promote');
-  if (refusal !== undefined && a.hsm !== undefined && !progressed && a.prechecks.length === 0) {
-    a.prechecks.push({ check: refusal.check, evidence: { ...a.hsm, text: [a.hsm.text, ...a.hsmCodes].join(' ') } });
-  }
+  if (refusal === undefined || a.hsm === undefined || progressed || a.prechecks.length > 0) return;
+  const evidence = { ...a.hsm, text: [a.hsm.text, ...a.hsmCodes].join(' ') };
+  if (refusal.check !== undefined) a.prechecks.push({ check: refusal.check, evidence });
+  else a.refused ??= evidence;
 }
 
 /** How an attempt ended, or undefined when it succeeded or does not matter. */
@@ -149,12 +154,12 @@ export function failureOf(a: Attempt): FailureKind | undefined {
   if (a.target !== undefined) return 'target';
   if (a.workstation !== undefined) return 'workstation';
   if (a.prechecks.length > 0) return 'precheck';
-  if (a.password !== undefined) return 'refused';
+  if (a.refused !== undefined) return 'refused';
   if (a.unknown !== undefined) return 'unknown';
   if (a.hsm !== undefined) return 'hsm';
   if (a.failed !== undefined) return 'other';
   if (a.exit !== undefined && a.exit.code !== 0) return 'other';
-  if (a.ok !== undefined || a.exit?.code === 0) return undefined;
+  if (a.ok !== undefined || a.exit?.code === 0 || a.declined) return undefined;
   if (a.milestones.some((m) => m.milestone === 'smartcard-successful')) return undefined;
   // A rotation command that neither succeeded nor failed was interrupted (killed, crashed, lost link).
   return isRotationRole(a.role) ? 'unfinished' : undefined;

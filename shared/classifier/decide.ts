@@ -77,6 +77,8 @@ function loaded(k: Knowledge): Base {
             command: MK_CLRNEW,
             why: 'The new registers hold an uncommitted value that these transcripts do not explain (key parts loaded, or an auto-mk-rotate stopped early). Nothing can be re-encrypted under an uncommitted value, so clearing it is safe; auto-mk-rotate needs every new register Empty.',
           },
+          // After a failed auto-mk-rotate its retry follows; with registers alone nothing is advised beyond the fix.
+          ...(k.rotationAttempts.length > 0 ? [{ command: AUTO_MK_ROTATE, why: 'Then rotate with the recovery crypto units.' }] : []),
         ],
         unitsToDeselect: [],
       };
@@ -228,9 +230,10 @@ export function decide(k: Knowledge): Decision {
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
   const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? (k.lastFailure?.kind === 'precheck' ? k.failedChecks : []);
   const forbidden = forbiddenFor(k, phaseForForbidden);
-  // Never advise what is refused: if the evidence both calls for and forbids a step, it does not fit
-  // the documented sequence (e.g. transcripts of two rotations): read and stop there.
-  if (base.next.some((a) => forbidden.some((f) => f.command === a.command))) {
+  // Never advise as the next step what is refused (later steps follow a state change): if the evidence
+  // both calls for and forbids it, it does not fit one documented rotation: read and stop there.
+  const first = base.next[0];
+  if (first !== undefined && forbidden.some((f) => f.command === first.command)) {
     return indeterminate(k, [read('The transcripts do not fit one documented rotation (a step they call for is also refused by them). Read the registers, change nothing, and escalate if they do not settle it.')]);
   }
   return {
@@ -249,8 +252,9 @@ function lostCurrent(k: Knowledge): Base {
   const lost = k.lostCurrent;
   const units = lost?.units.join(', ') ?? '';
   return {
-    phase: 'precheck-failed',
-    failedChecks: ['current-mk'],
+    // No rotation is under way: what is missing is the current key of some units, not a rotation step.
+    phase: 'no-rotation',
+    failedChecks: [],
     unitsToDeselect: [],
     next: [
       {

@@ -5,7 +5,8 @@
  */
 import { fixesFor } from '../precheck/fixes.js';
 import type { FailedCheckId } from '../tke/messages.js';
-import { COMPARE, LOGIN, TARGET } from './commands.js';
+import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, TARGET } from './commands.js';
+import { atLeast } from './progress.js';
 import type { Knowledge } from './knowledge.js';
 import type { Advice, Phase } from './types.js';
 
@@ -59,15 +60,20 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
 
 function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
   const forbidden = new Set(forbiddenBase(base.phase).map((a) => a.command));
-  // A refused forbidden command (auto-mk-rotate after M1) changed nothing: the recovery stays the answer.
-  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand)) return base;
+  // A command refused because re-encryption began (auto-mk-rotate after M1) changed nothing: the
+  // recovery the milestones call for stays the answer, not fixing that command's conditions.
+  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand) && atLeast(k.any, 'rewrapping')) return base;
   const flow = k.flow === 'smartcard' ? 'keyparts' : k.flow;
-  const all = k.failedChecks.flatMap((id) => fixesFor(id, flow));
+  // Key parts already loaded (or committed) need not be loaded (or committed) again to fix new-mk.
+  const done = (command: string): boolean =>
+    (command === MK_LOAD && atLeast(k.strong, 'loaded') && k.failedCommand !== MK_COMMIT) || (command === MK_COMMIT && atLeast(k.strong, 'committed'));
+  const all = k.failedChecks.flatMap((id) => fixesFor(id, flow)).filter((a) => !done(a.command));
   const fixes = all.filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
   // The failure's wording is not published by IBM: confirm it read-only before any fix changes a unit
-  // (not again once the comparison or a fix has run).
-  const checked = k.succeededAfterFailure.has(COMPARE) || all.some((a) => k.succeededAfterFailure.has(a.command));
+  // (not again once the comparison or a fix has run; the TKE application has no such action).
+  const checked = k.flow === 'smartcard' || k.succeededAfterFailure.has(COMPARE) || all.some((a) => k.succeededAfterFailure.has(a.command));
   const check = checked ? [] : [{ command: COMPARE, why: WHY.compare }];
   const after = retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a));
-  return { ...base, phase: 'precheck-failed', next: [...check, ...fixes.filter((f) => f.command !== COMPARE), ...after], failedChecks: k.failedChecks };
+  const next = [...check, ...fixes.filter((f) => f.command !== COMPARE), ...after];
+  return { ...base, phase: 'precheck-failed', next: next.filter((a, i) => next.findIndex((b) => b.command === a.command) === i), failedChecks: k.failedChecks };
 }

@@ -47,12 +47,10 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
     add(MK_CLRNEW, WHY.clrnew);
     add(MK_LOAD, WHY.load);
   }
-  if (!done && atLeast(k.any, 'committed')) {
-    add(MK_CLRNEW, WHY.clrnew);
-    add(MK_LOAD, WHY.load);
-    add(MK_COMMIT, WHY.commit);
-  }
-  if (!done && k.registersOnly && k.any === 'loaded' && k.flow === 'auto') add(AUTO_MK_ROTATE, WHY.autoOverLoaded);
+  // Once re-encryption is shown to have started, a new load/commit cycle would replace the key storage
+  // is under. (Over registers whose history is unknown, committing a committed key changes nothing.)
+  if (!done && atLeast(k.any, 'rewrapping')) add(MK_COMMIT, WHY.commit);
+  if (!done && k.registersOnly && k.rotationAttempts.length === 0 && k.any === 'loaded' && k.flow === 'auto') add(AUTO_MK_ROTATE, WHY.autoOverLoaded);
   if (!done && atLeast(k.any, 'rewrapped')) add(MK_ROTATE, WHY.rotateAfterM2);
   if (!atLeast(k.strong, 'rewrapped')) add(MK_SETIMM, WHY.setimmBeforeM2);
   return out;

@@ -124,9 +124,10 @@ function has(a: Attempt, m: Milestone): Evidence | undefined {
 /** True when the attempt's end was seen: a closing OK or FAILED, an error block, or the process exit. */
 function ended(a: Attempt): boolean {
   const kind = failureOf(a);
-  // A service error that leaves the request's fate open counts as an end not seen.
-  if (kind === 'unknown') return false;
-  return a.exit !== undefined || a.ok !== undefined || kind !== undefined && kind !== 'unfinished' || has(a, 'smartcard-successful') !== undefined;
+  // A service error that leaves the request's fate open, with no FAILED and no exit: an end not seen
+  // (in the TKE application an error message ends the action).
+  if (kind === 'unknown' && a.failed === undefined && a.exit === undefined && a.role !== 'rotate-smartcard' && !a.app) return false;
+  return a.exit !== undefined || a.ok !== undefined || a.declined || (kind !== undefined && kind !== 'unfinished') || has(a, 'smartcard-successful') !== undefined;
 }
 
 function succeeded(a: Attempt): boolean {
@@ -159,7 +160,7 @@ function failureEvidence(a: Attempt, kind: FailureKind): Evidence {
     case 'workstation':
       return a.workstation ?? a.start;
     case 'refused':
-      return a.password ?? a.failed ?? a.start;
+      return a.refused ?? a.failed ?? a.start;
     case 'unknown':
       return a.unknown ?? a.start;
     case 'other':
@@ -173,6 +174,8 @@ function failureEvidence(a: Attempt, kind: FailureKind): Evidence {
 function typedOf(a: Attempt | undefined): string | undefined {
   if (a?.command === undefined) return undefined;
   if (a.role === 'login') return 'ibmcloud login';
+  // An action in the TKE application is named by its CLI command; the smart-card vocabulary maps it back.
+  if (a.app) return `ibmcloud tke ${a.command}`;
   return a.typed?.includes(' tke ') === true || a.typed?.startsWith('tke') === true ? `ibmcloud tke ${a.command}` : undefined;
 }
 
@@ -228,7 +231,8 @@ class Fold {
     const k = this.k;
     const rotation = isRotationRole(a.role);
     if (rotation) {
-      this.#seenRotation = true;
+      // A command stopped before it acted (pre-check, token, target) says nothing of what came before.
+      if (!changedNothing(failureOf(a))) this.#seenRotation = true;
       k.rotationAttempts.push(a);
       // A command that can change registers makes an earlier reading stale.
       k.reading = undefined;
@@ -457,7 +461,7 @@ export function gatherKnowledge(
   for (const a of attempts) fold.attempt(a);
   if (registers !== undefined) fold.reading(registers.units, { file: registers.file, line: 0, text: 'register reading' });
   const k = fold.k;
-  k.registersOnly = k.rotationAttempts.length === 0 && k.readings.length > 0;
+  k.registersOnly = k.readings.length > 0 && k.rotationAttempts.every((a) => changedNothing(failureOf(a)));
   if (k.lastFailure?.kind === 'precheck') {
     for (const p of k.lastFailure.attempt.prechecks) {
       k.precheckEvidence.push(p.evidence);

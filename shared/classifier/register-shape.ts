@@ -41,7 +41,9 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
     const valid = units.filter((u) => !lost.includes(u));
     const vps = distinctVps(valid.map((u) => u.current.vp));
     const vp = vps.length === 1 ? (vps[0] ?? '') : '';
-    const recoverable = vp !== '' && units.every((u) => u.new.state === 'Empty') && valid.some((u) => u.type === 'RECOVERY');
+    // The listing may not show unit types; auto-mk-recover itself needs a recovery unit and stops without one.
+    const typed = units.some((u) => u.type !== 'OPERATIONAL');
+    const recoverable = vp !== '' && units.every((u) => u.new.state === 'Empty') && (!typed || valid.some((u) => u.type === 'RECOVERY'));
     return { kind: 'current-lost', units: lost.map((u) => u.num), recoverable, vp };
   }
   const empty = units.filter((u) => u.new.state === 'Empty');

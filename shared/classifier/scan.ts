@@ -5,7 +5,7 @@
 import { normaliseText } from '../parse/normalise.js';
 import { milestoneAcross, recogniseLine, type LineEvent } from '../parse/recognise.js';
 import { parseRegisterListing } from '../parse/registers.js';
-import { finishAttempt, inferRole, isEmpty, newAttempt, roleOfCommand, type Attempt } from './attempt.js';
+import { failureOf, finishAttempt, inferRole, isEmpty, newAttempt, roleOfCommand, type Attempt } from './attempt.js';
 import type { Evidence, TranscriptInput } from './types.js';
 
 export { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './attempt.js';
@@ -39,7 +39,7 @@ function record(a: Attempt, e: LineEvent, ev: () => Evidence, text: string): voi
       a.unknown ??= ev();
       break;
     case 'password-error':
-      a.password ??= ev();
+      a.refused ??= ev();
       break;
     case 'hsm-error':
       a.hsm ??= ev();
@@ -130,7 +130,8 @@ class TranscriptScan {
       const next = this.begin(line, text.trim());
       next.command = e.command.name;
       next.typed = e.command.typed;
-      next.role = roleOfCommand(e.command.name, e.command.tke);
+      next.role = roleOfCommand(e.command.name, e.command.tke, e.command.app === true);
+      next.app = e.command.app === true;
       return;
     }
     if (e.kind === 'header') {
@@ -176,6 +177,9 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
   attempts.forEach((a, i) => {
     a.index = i;
     if (a.command === undefined) a.role = inferRole(a);
+    // The TKE application shows no closing OK: an action followed by another, with no error, succeeded.
+    const later = attempts[i + 1];
+    if (a.app && later !== undefined && failureOf(a) === 'unfinished') a.ok = { ...a.start, text: `${a.start.text} (followed by another action)` };
   });
   return attempts;
 }

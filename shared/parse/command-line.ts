@@ -11,6 +11,8 @@ export interface ShellCommand {
   tke: boolean;
   /** The text from `ibmcloud` on, as typed. */
   typed: string;
+  /** True for an action in the TKE application (smart cards), not a CLI command. */
+  app?: boolean;
 }
 
 const COMMAND = /(?:^|[\s/\\>$#%])ibmcloud(?:-sim)?(?:\.exe|\.js|\.cmd)?\s+(?:(tke)\s+)?([A-Za-z][\w-]*)(.*)$/;
@@ -33,4 +35,25 @@ export function parseCommandLine(text: string): ShellCommand | undefined {
   if (!ok) return undefined;
   const tke = m[1] !== undefined;
   return { name: m[2].toLowerCase(), tke, typed: text.slice(start).trim() };
+}
+
+/**
+ * An action in the TKE application, as an administrator records it beside the application's messages
+ * (`Master keys tab: Rotate`, docs/analysis.md): the CLI command it corresponds to, typed as the
+ * application's action. Undefined for any other line.
+ */
+const APP_ACTION = /^\s*(?:TKE application:\s*)?master keys tab:\s*(load|commit|rotate|set immediate|clear new)\b/i;
+const APP_COMMAND: Readonly<Record<string, string>> = {
+  load: 'cryptounit-mk-load',
+  commit: 'cryptounit-mk-commit',
+  rotate: 'cryptounit-mk-rotate',
+  'set immediate': 'cryptounit-mk-setimm',
+  'clear new': 'cryptounit-mk-clrnew',
+};
+
+export function parseAppAction(text: string): ShellCommand | undefined {
+  const m = APP_ACTION.exec(text);
+  const action = m?.[1]?.toLowerCase();
+  const name = action === undefined ? undefined : APP_COMMAND[action];
+  return name === undefined ? undefined : { name, tke: true, typed: `TKE application: ${action}`, app: true };
 }

@@ -7,7 +7,7 @@
  */
 import { CATALOGUE, INITIAL_CONDITIONS } from '../tke/catalogue.js';
 import { HEADER_LABELS, MKPART_PASSWORD_WRONG, SIGKEY_PASSWORD_WRONG, type PrecheckId } from '../tke/messages.js';
-import { parseCommandLine, type ShellCommand } from './command-line.js';
+import { parseAppAction, parseCommandLine, type ShellCommand } from './command-line.js';
 import { parsePrecheckFailure } from './precheck-line.js';
 import { isSecretPrompt } from './prompt-secrecy.js';
 
@@ -72,6 +72,7 @@ const PROGRESS = /re-?encrypted (\d+) of (\d+) keys/;
 // Any report of key storage being re-encrypted (progress, percentages): evidence that it started.
 const REWRAP_ANY = /\bre-?encrypt(?:ed|ing|ion)?\b.*\b(?:keys?|key storage)\b/;
 const HSM_CODE = /(return|reason) (?:code|value):\s*(-?\d+)/;
+const GENERIC_PRECHECK = /not in the required initial state|initial conditions?\b.*\bnot met|pre-?check (?:of the crypto units )?failed|initial state check\b.*\bfailed|following initial conditions?\b.*(?:not met|:)|master key (?:rotation )?cannot (?:start|be rotated)/;
 
 /** Lower case with everything but letters and digits removed: spacing, punctuation and case drop out. */
 export function squash(text: string): string {
@@ -86,7 +87,7 @@ const KEY = {
   successful: squash(CATALOGUE.smartcardSuccessful.text),
   completed: squash(CATALOGUE.rotationCompleted.text),
 } as const;
-const CONDITIONS = INITIAL_CONDITIONS.flatMap((c) => c.texts.map((t) => ({ check: c.check as PrecheckId, key: squash(t) })));
+
 // Words of the milestones: a line without any cannot hold (a piece of) one.
 const MILESTONE_WORD = /delay|second|server|discover|master|values|rewrap|success|waiting|setimm|crk|rotation/;
 
@@ -156,10 +157,11 @@ function precheckCondition(text: string, lower: string): RecognisedLine | undefi
     const p = parsePrecheckFailure(text);
     if (p !== undefined) return { event: { kind: 'precheck-failed', ...p } };
   }
-  if (!/imprint|threshold|administrator|master key register|key registers|crypto units|service instance/.test(lower)) return undefined;
-  const squashed = squash(text);
-  const hit = CONDITIONS.find((c) => squashed.includes(c.key));
-  return hit === undefined ? undefined : { event: { kind: 'precheck-failed', check: hit.check, units: [], detail: text } };
+  // A heading that announces failed conditions without naming one: the app's evaluation finds which.
+  if (GENERIC_PRECHECK.test(lower)) return { event: { kind: 'precheck-failed', check: undefined, units: [], detail: text } };
+  if (!/imprint|threshold|administrator|master key register|crypto units/.test(lower)) return undefined;
+  const hit = INITIAL_CONDITIONS.find((c) => c.pattern.test(lower));
+  return hit === undefined ? undefined : { event: { kind: 'precheck-failed', check: hit.check as PrecheckId, units: [], detail: text } };
 }
 
 const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
@@ -216,6 +218,10 @@ export function recogniseLine(line: string): RecognisedLine {
   }
   if (lower.includes('ibmcloud')) {
     const command = parseCommandLine(text);
+    if (command !== undefined) return { event: { kind: 'command', command } };
+  }
+  if (lower.includes('master keys tab')) {
+    const command = parseAppAction(text);
     if (command !== undefined) return { event: { kind: 'command', command } };
   }
   const step = recogniseStep(lower);

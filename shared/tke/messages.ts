@@ -51,6 +51,11 @@ export const MUTATING_COMMANDS = [
   'cryptounit-mk-rotate',
   'cryptounit-mk-setimm',
   'cryptounit-mk-clrnew',
+  // Also change master key registers (docs/tke-commands.md): never while the state is not understood.
+  'cryptounit-mk-clrcur',
+  'cryptounit-zeroize',
+  'auto-init',
+  'auto-mk-recover',
 ] as const;
 export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
 

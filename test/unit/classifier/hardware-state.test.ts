@@ -73,12 +73,22 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     expect(forbidden(c)).toEqual([SETIMM]);
   });
 
-  it('a current register that is not Valid: stop, nothing is safe', () => {
-    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2)]) });
+  it('a current register that is not Valid while a rotation is under way: stop, nothing is safe', () => {
+    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Full Committed', NEW_VP] }, committed(2)]) });
     expect(c.phase).toBe('indeterminate');
     expect(c.next).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);
     expect(forbidden(c)).toEqual(MUTATING_COMMANDS.map((m) => `ibmcloud tke ${m}`));
+  });
+
+  it('a current register cleared while no rotation runs: auto-mk-recover from the recovery unit (IBM recover page)', () => {
+    const recovery: UnitSpec = { num: 3, type: 'RECOVERY', current: ['Valid', OLD_VP], new: ['Empty', ''] };
+    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]) });
+    expect(c.phase).toBe('no-rotation');
+    expect(next(c)).toEqual(['ibmcloud tke auto-mk-recover', COMPARE]);
+    // Without a recovery unit holding the key there is nothing to copy it from: stop.
+    const none = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), { ...recovery, current: ['Empty', ''] }]) });
+    expect(none.phase).toBe('indeterminate');
   });
 });
 
