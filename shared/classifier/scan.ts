@@ -2,8 +2,8 @@
  * One pass over every transcript: splits it into command attempts and records, per attempt, the
  * command, milestones, outcome and the lines that prove them (attempt.ts holds the model).
  */
-import { normaliseText } from '../parse/normalise.js';
-import { milestoneAcross, recogniseLine, type LineEvent } from '../parse/recognise.js';
+import { forEachSourceLine } from '../parse/normalise.js';
+import { MILESTONE_WORD, mayBeRecognised, milestoneAcross, recogniseLine, type LineEvent } from '../parse/recognise.js';
 import { parseRegisterListing } from '../parse/registers.js';
 import { failureOf, finishAttempt, inferRole, isEmpty, newAttempt, roleOfCommand, type Attempt } from './attempt.js';
 import type { Evidence, TranscriptInput } from './types.js';
@@ -75,6 +75,9 @@ class TranscriptScan {
   recent: { line: number; text: string }[] = [];
   /** A `(y/N)` question was the last prompt: the next line is its answer. */
   confirming = false;
+  /** The start and length of the last progress line, to pass over its redraws cheaply. */
+  progressHead = '';
+  progressLength = 0;
 
   constructor(
     readonly t: TranscriptInput,
@@ -113,17 +116,26 @@ class TranscriptScan {
       if (NO.test(text.trim())) a.declined = true;
       this.confirming = false;
     }
+    // Most lines of a large capture say nothing; they only matter as the tail of a wrapped milestone.
+    if (!mayBeRecognised(text)) {
+      if (this.recent.length > 0) this.follow(line, text);
+      return;
+    }
+    // Another redraw of the progress line just seen (same length, same start): nothing new.
+    if (this.progressHead !== '' && text.length === this.progressLength && text.startsWith(this.progressHead) && this.recent.length === 0) return;
     const r = recogniseLine(text);
+    if (r.event?.kind === 'progress') {
+      this.progressHead = text.slice(0, 14);
+      this.progressLength = text.length;
+    } else this.progressHead = '';
     const ev = (): Evidence => ({ file: this.t.file, line, text: text.trim() });
-    this.recent.push({ line, text });
-    if (this.recent.length > 3) this.recent.shift();
     if (r.milestone !== undefined) {
       a.milestones.push({ milestone: r.milestone, evidence: ev() });
       this.recent = [];
       return;
     }
     if (r.prompt?.kind === 'confirm') this.confirming = true;
-    this.wrapped();
+    this.follow(line, text);
     const e = r.event;
     if (e === undefined) return;
     if (e.kind === 'command') {
@@ -143,7 +155,19 @@ class TranscriptScan {
     record(a, e, ev, text);
   }
 
-  /** A milestone folded over the last two or three lines counts at its first line. */
+  /**
+   * Keep the lines that may start or continue a milestone folded over two or three lines; when the
+   * last lines join into one, it counts at its first line.
+   */
+  follow(line: number, text: string): void {
+    if (this.recent.length === 0 && !MILESTONE_WORD.test(text)) return;
+    this.recent.push({ line, text });
+    if (this.recent.length > 3) this.recent.shift();
+    // Only a line with a word of a milestone can start a folded one.
+    while (this.recent.length > 0 && !MILESTONE_WORD.test(this.recent[0]?.text ?? '')) this.recent.shift();
+    if (this.recent.length > 1) this.wrapped();
+  }
+
   wrapped(): void {
     for (const n of [2, 3]) {
       const window = this.recent.slice(-n);
@@ -171,7 +195,7 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
   const attempts: Attempt[] = [];
   for (const t of transcripts) {
     const scan = new TranscriptScan(t, attempts);
-    for (const { line, text } of normaliseText(t.text)) scan.line(line, text);
+    forEachSourceLine(t.text, (line, text) => scan.line(line, text));
     scan.end();
   }
   attempts.forEach((a, i) => {

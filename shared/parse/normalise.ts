@@ -22,6 +22,9 @@ const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const CONTROL_ALL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+// Anything `cleanLine` has to act on: control characters (CR, ESC, BS included) and odd spaces.
+// eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
+const NEEDS_CLEANING = /[\x00-\x08\x0b-\x1f\x7f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 // No-break and other Unicode spaces that documentation pages and terminals put in text.
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 // A rewrite (between bare CRs) that could be a milestone, an outcome, an error or a prompt: kept even
@@ -38,16 +41,24 @@ const TIMESTAMP =
   /^\s*\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\]?(?:\s*[|-]\s*|\s+|$)/;
 const SYSLOG = /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?: [\w.-]+(?: [\w./-]+(?:\[\d+\])?:)?)?\s+/;
 const LEVEL = /^\s*[[<]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|CRIT)[\]>]?(?:\s*[:|-])?\s+/;
+// The first three letters of a month or a log level: only such lines can carry those prefixes.
+const PREFIX_WORD = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|TRA|DEB|INF|NOT|WAR|ERR|FAT|CRI/y;
 
 /** Take off timestamp, syslog and log-level prefixes that capture tools add before a line. */
 export function stripPrefix(text: string): string {
   let rest = text;
   for (let i = 0; i < 3; i++) {
+    const at = rest.length > 0 && rest.charCodeAt(0) <= 0x20 ? rest.search(/\S/) : 0;
+    const c = at < 0 ? 0 : rest.charCodeAt(at);
     const before = rest;
-    const c = rest.trimStart().charCodeAt(0);
+    let word = false;
+    if (c >= 0x41 && c <= 0x5a) {
+      PREFIX_WORD.lastIndex = at;
+      word = PREFIX_WORD.test(rest);
+    }
     if ((c >= 0x30 && c <= 0x39) || c === 0x5b /* [ */) rest = rest.replace(TIMESTAMP, '');
-    else if (c >= 0x41 && c <= 0x5a) rest = rest.replace(SYSLOG, '');
-    rest = rest.replace(LEVEL, '');
+    else if (word) rest = rest.replace(SYSLOG, '');
+    if (c === 0x5b || c === 0x3c /* < */ || word) rest = rest.replace(LEVEL, '');
     if (rest === before) break;
   }
   return rest;
@@ -74,13 +85,11 @@ function keptRewrites(text: string): string {
   }
   if (last < 0) return '';
   const kept: string[] = [];
-  let shape = '';
   const keep = (part: string): void => {
-    // A run of redraws that differ only in their numbers (progress) keeps its last one.
-    const s = part.replace(/\d+/g, '#');
-    if (kept.length > 0 && s === shape) kept[kept.length - 1] = part;
+    // A run of redraws of one progress line (same length, same start) keeps its last one.
+    const prev = kept[kept.length - 1];
+    if (prev !== undefined && prev.length === part.length && prev.startsWith(part.slice(0, 12))) kept[kept.length - 1] = part;
     else kept.push(part);
-    shape = s;
   };
   for (let i = 0; i < last; i++) {
     const part = parts[i] ?? '';
@@ -96,6 +105,8 @@ function keptRewrites(text: string): string {
  * bare CRs keeps, CR-separated, every rewrite that may matter and the last (see `lineSegments`).
  */
 export function cleanLine(raw: string): string {
+  // One test decides whether anything needs cleaning: most lines of a capture need none.
+  if (!NEEDS_CLEANING.test(raw)) return raw.trimEnd();
   let text = raw;
   if (text.includes('\x1b')) text = text.replace(ANSI, '');
   if (text.includes('\b')) text = applyBackspaces(text);
@@ -115,11 +126,11 @@ export function lineSegments(cleaned: string): string[] {
  * Push one cleaned segment, split at prompt marks. A loop, not recursion: a hostile line of thousands
  * of `> ` would otherwise exhaust the stack, and each step only moves forward through the line.
  */
-function pushSplit(out: SourceLine[], line: number, text: string): void {
+function pushSplit(visit: LineVisitor, line: number, text: string): void {
   let rest = text;
   for (;;) {
     if (!rest.includes('>')) {
-      out.push({ line, text: rest });
+      visit(line, rest);
       return;
     }
     const trimmed = rest.trimStart();
@@ -127,17 +138,17 @@ function pushSplit(out: SourceLine[], line: number, text: string): void {
       // The prompt mark alone, or the mark followed by whatever came next on the same line.
       rest = trimmed.slice(1).trimStart();
       if (rest === '') {
-        out.push({ line, text: '>' });
+        visit(line, '>');
         return;
       }
       continue;
     }
     const m = PROMPT_HEAD.exec(rest);
     if (m === null || m[1] === undefined || !isQuestion(m[1])) {
-      out.push({ line, text: rest });
+      visit(line, rest);
       return;
     }
-    out.push({ line, text: m[1].trimEnd() });
+    visit(line, m[1].trimEnd());
     rest = rest.slice(m[0].length).trim();
     if (rest === '') return;
   }
@@ -152,24 +163,39 @@ function isQuestion(text: string): boolean {
   );
 }
 
+/** Called for each cleaned line (or segment) in order; `line` is the 1-based physical line. */
+export type LineVisitor = (line: number, text: string) => void;
+
 /**
- * Split text into cleaned lines for recognition: CRLF and bare CR handled (every rewrite that may
- * matter kept, same line number), ANSI/OSC removed, capture-tool prefixes taken off, trailing blanks
- * trimmed, a prompt and its answer on one line split into two entries with the same line number.
+ * Visit text as cleaned lines for recognition, without building them all: CRLF and bare CR handled
+ * (every rewrite that may matter kept, same line number), ANSI/OSC removed, capture-tool prefixes taken
+ * off, trailing blanks trimmed, a prompt and its answer on one line visited as two entries with the
+ * same line number.
  */
-export function normaliseText(text: string): SourceLine[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const raw = body.split('\n');
-  const out: SourceLine[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const cleaned = cleanLine(raw[i] ?? '');
+export function forEachSourceLine(text: string, visit: LineVisitor): void {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = text.length;
+  let at = start;
+  let line = 0;
+  while (at <= end) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = end;
+    line++;
+    // A file ending with a newline has no line after that newline.
+    if (at === end && nl === end && line > 1) break;
+    const cleaned = cleanLine(text.slice(at, nl));
     if (cleaned.includes('\r')) {
-      for (const segment of lineSegments(cleaned)) pushSplit(out, i + 1, stripPrefix(segment));
+      for (const segment of cleaned.split('\r')) pushSplit(visit, line, stripPrefix(segment));
     } else {
-      pushSplit(out, i + 1, stripPrefix(cleaned));
+      pushSplit(visit, line, stripPrefix(cleaned));
     }
+    at = nl + 1;
   }
-  // A file ending with a newline yields one empty trailing entry that is not a line of its own.
-  if (raw.length > 1 && raw[raw.length - 1] === '') out.pop();
+}
+
+/** The cleaned lines of a text as an array (see `forEachSourceLine`), for the table parsers. */
+export function normaliseText(text: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  forEachSourceLine(text, (line, t) => out.push({ line, text: t }));
   return out;
 }

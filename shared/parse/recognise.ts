@@ -5,7 +5,7 @@
  * space cannot hide them. The classifier uses it on transcripts, the live runner on each line as it
  * arrives, the timeline and the journal scrubber on what they show.
  */
-import { CATALOGUE, INITIAL_CONDITIONS } from '../tke/catalogue.js';
+import { CATALOGUE, INITIAL_CONDITIONS, type CatalogueKey } from '../tke/catalogue.js';
 import { HEADER_LABELS, MKPART_PASSWORD_WRONG, SIGKEY_PASSWORD_WRONG, type PrecheckId } from '../tke/messages.js';
 import { parseAppAction, parseCommandLine, type ShellCommand } from './command-line.js';
 import { parsePrecheckFailure } from './precheck-line.js';
@@ -88,8 +88,8 @@ const KEY = {
   completed: squash(CATALOGUE.rotationCompleted.text),
 } as const;
 
-// Words of the milestones: a line without any cannot hold (a piece of) one.
-const MILESTONE_WORD = /delay|second|server|discover|master|values|rewrap|success|waiting|setimm|crk|rotation/;
+/** Words of the milestones: a line without any cannot hold (the first piece of) one. */
+export const MILESTONE_WORD = /delay|second|server|discover|master|values|rewrap|success|waiting|setimm|crk|rotation/i;
 
 /** The milestone a squashed line holds, if any. */
 function milestoneIn(squashed: string): Milestone | undefined {
@@ -107,7 +107,7 @@ function milestoneIn(squashed: string): Milestone | undefined {
  */
 export function milestoneAcross(lines: readonly string[]): Milestone | undefined {
   // A piece cut mid-word may hold no whole word of the milestone; the first piece always does.
-  if (!MILESTONE_WORD.test(lines[0]?.toLowerCase() ?? '')) return undefined;
+  if (!MILESTONE_WORD.test(lines[0] ?? '')) return undefined;
   const joined = lines.map(squash).join('');
   const found = milestoneIn(joined);
   // Only a milestone that no single line holds on its own is a wrapped one.
@@ -196,6 +196,16 @@ function recogniseOutcome(text: string, lower: string): RecognisedLine | undefin
   return undefined;
 }
 
+// Every word recogniseLine reacts to (milestones, steps, outcomes, headers, prompts): a line with none
+// of them and longer than OK/FAILED/`>` is recognised as nothing, so callers may skip it unread.
+const INTEREST =
+  /ibmcloud|master|encrypt|delay|second|server|discover|values|rewrap|success|waiting|setimm|crk|rotation|initial|pre-?check|cannot|imprint|threshold|administrator|crypto unit|status code|unauthori|access token|service instance|cloudtkefiles|unavailable|response|password|not correct|error|xcpadminrsp|warning|return|reason|api endpoint|region:|user:|account:|resource group:|\(y\/n\)|enter |:\s*$/i;
+
+/** False when `recogniseLine` is sure to find nothing in the line (a cheap test for large captures). */
+export function mayBeRecognised(line: string): boolean {
+  return line.length <= 8 || INTEREST.test(line);
+}
+
 /** Recognise one cleaned output line (see `normaliseText`); unknown lines give an empty result. */
 export function recogniseLine(line: string): RecognisedLine {
   const text = line.trim();
@@ -207,7 +217,7 @@ export function recogniseLine(line: string): RecognisedLine {
     if (text === '>') return { event: { kind: 'prompt-mark' } };
   }
   const lower = text.toLowerCase();
-  if (MILESTONE_WORD.test(lower)) {
+  if (MILESTONE_WORD.test(text)) {
     const milestone = milestoneIn(squash(text));
     if (milestone !== undefined) return { milestone };
   }
@@ -241,4 +251,23 @@ export function recogniseLine(line: string): RecognisedLine {
 /** Recognise each segment of a cleaned line (the bare-CR rewrites `cleanLine` keeps), in order. */
 export function recogniseSegments(line: string): RecognisedLine[] {
   return line.includes('\r') ? line.split('\r').map(recogniseLine) : [recogniseLine(line)];
+}
+
+/**
+ * The catalogue entry a recognised line rests on when IBM publishes no such text (see
+ * shared/tke/catalogue.ts), or undefined when it is sourced (or nothing was recognised).
+ */
+export function inferredEntry(r: RecognisedLine, line: string): CatalogueKey | undefined {
+  if (r.milestone !== undefined) return MILESTONE_SOURCED[r.milestone] ? undefined : 'rotationCompleted';
+  switch (r.event?.kind) {
+    case 'step':
+    case 'progress':
+      return 'progress';
+    case 'setimm-warning':
+      return 'setimmWarning';
+    case 'precheck-failed':
+      return line.trim().toLowerCase().startsWith('initial state check failed') ? 'precheckPrefix' : undefined;
+    default:
+      return undefined;
+  }
 }

@@ -1,8 +1,9 @@
 /** Evaluates the seven pre-checks of domain.md per crypto unit, before any rotation runs. */
 import { isNewRegisterReady } from '../tke/types.js';
+import { vpKey } from '../tke/vp.js';
 import { PRECHECK_IDS, type PrecheckId } from '../tke/messages.js';
 import type { AdminRow, ThresholdRow } from '../parse/listings.js';
-import { fixesFor } from './fixes.js';
+import { fixesFor, type FixAdvice } from './fixes.js';
 import type { CheckStatus, PrecheckInput, PrecheckResult, UnitCheck, UnitRegisterReading } from './types.js';
 
 interface Context {
@@ -120,26 +121,27 @@ function checkAdmins(ctx: Context): Partial3 {
 }
 
 function checkCurrent(ctx: Context): Partial3 {
-  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mks` to read the registers.');
+  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mk` to read the registers.');
   const regs = inTargets(ctx.registers, ctx);
-  const vps = new Set(regs.filter((r) => r.current.state === 'Valid').map((r) => r.current.vp));
+  // VPs compare on their first 56 hex digits, as IBM's SDK does (shared/tke/vp.ts).
+  const vps = new Set(regs.filter((r) => r.current.state === 'Valid').map((r) => vpKey(r.current.vp)));
   const common = [...vps][0];
   const units = regs.map((r) => ({
     num: r.num,
-    status: r.current.state === 'Valid' && vps.size === 1 && r.current.vp === common && common !== '' ? 'pass' : 'fail',
+    status: r.current.state === 'Valid' && vps.size === 1 && vpKey(r.current.vp) === common && common !== '' ? 'pass' : 'fail',
     detail: `current ${r.current.state} ${short(r.current.vp)}`,
   }) satisfies UnitCheck);
   return { status: overall(units), summary: 'Every current register must be Valid with one verification pattern.', units, evidence: [...vps].map(short) };
 }
 
 function checkNew(ctx: Context): Partial3 {
-  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mks` to read the registers.');
+  if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mk` to read the registers.');
   const regs = inTargets(ctx.registers, ctx);
   if (ctx.input.flow === 'auto') {
     const units = regs.map((r) => ({ num: r.num, status: r.new.state === 'Empty' ? 'pass' : 'fail', detail: `new ${r.new.state}` }) satisfies UnitCheck);
     return { status: overall(units), summary: 'auto-mk-rotate needs every new register Empty.', units, evidence: [] };
   }
-  const vps = new Set(regs.map((r) => r.new.vp));
+  const vps = new Set(regs.map((r) => vpKey(r.new.vp)));
   const units = regs.map((r) => ({
     num: r.num,
     status: isNewRegisterReady(r.new.state) && vps.size === 1 && r.new.vp !== '' ? 'pass' : 'fail',
@@ -185,6 +187,15 @@ export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
   };
   return PRECHECK_IDS.map((id) => {
     const r = evaluateOne(id, ctx);
-    return { id, ...r, fix: r.status === 'fail' ? fixesFor(id, input.flow) : [] };
+    return { id, ...r, fix: r.status === 'fail' ? fixOf(id, ctx) : [] };
   });
+}
+
+const COMMITTED_NEW_KEY =
+  'A committed new master key is in the new registers: a rotation may have stopped after re-encryption of key storage began, and that value may be the only one part of key storage is wrapped under. Never clear it. Rotate it in: choose the key-part flow, whose plan runs cryptounit-mk-rotate on the committed value, or adopt the failed run on the analysis screen and follow the advisor.';
+
+/** The fix of a failed check; clearing the new registers is offered only while nothing in them is committed. */
+function fixOf(id: PrecheckId, ctx: Context): FixAdvice[] {
+  const committed = id === 'new-mk' && ctx.input.flow === 'auto' && ctx.registers !== undefined && inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
+  return committed ? [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }] : fixesFor(id, ctx.input.flow);
 }

@@ -46,7 +46,7 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow): FixAdvice[] {
         ? [
             {
               command: 'ibmcloud tke cryptounit-mk-clrnew',
-              why: 'auto-mk-rotate needs every new register Empty. Safe only because no rotation has re-encrypted key storage to the value they hold.',
+              why: 'auto-mk-rotate needs every new register Empty. Safe only while no new register holds a committed value: nothing can be re-encrypted under an uncommitted one.',
             },
           ]
         : [

@@ -7,6 +7,7 @@ import type { PrecheckReport } from './report.js';
 import type { PrecheckFlow } from './fixes.js';
 import type { PrecheckId } from '../tke/messages.js';
 import { isNewRegisterReady } from '../tke/types.js';
+import { vpKey } from '../tke/vp.js';
 
 /** One register transition, as an i18n key under `plan.transition` plus its values. */
 export interface Transition {
@@ -45,7 +46,7 @@ const ROTATE_PARTS = cmd('cryptounit-mk-rotate', [{ key: 'rewrapParts' }, { key:
 /** The key-part commands still needed, judged from the new registers of the units to rotate. */
 function keypartCommands(report: PrecheckReport, units: number[]): PlannedCommand[] | null {
   const regs = report.registers.filter((r) => units.includes(r.num));
-  const vps = new Set(regs.map((r) => r.new.vp.toLowerCase()));
+  const vps = new Set(regs.map((r) => vpKey(r.new.vp)));
   const load = cmd('cryptounit-mk-load', [{ key: 'load' }]);
   const commit = cmd('cryptounit-mk-commit', [{ key: 'commitParts' }]);
   if (regs.length === 0 || regs.every((r) => r.new.state === 'Empty')) return [load, commit, ROTATE_PARTS];

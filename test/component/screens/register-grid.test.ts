@@ -26,6 +26,15 @@ describe('RegisterGrid', () => {
     expect(screen.getByTestId('register-note-new').textContent).toContain('Every new register is Empty');
   });
 
+  it("treats VPs that differ only in their last four bytes as one key (IBM's SDK compares 56 hex digits)", () => {
+    const full = `${VP_A}${VP_A.slice(0, 24)}00000000`;
+    const older = `${full.slice(0, 56)}1a2b3c4d`;
+    const cur = (vp: string) => ({ current: { state: 'Valid' as const, vp } });
+    render(RegisterGrid, { units: units({ 1: cur(full), 2: cur(full), 3: cur(full), 4: cur(older) }) });
+    expect(chip(4, 1).textContent).toContain('A');
+    expect(screen.getByTestId('register-note-current').dataset.mismatch).toBe('false');
+  });
+
   it('shows a differing current VP by letter and text as well as colour, with a note naming the units', () => {
     render(RegisterGrid, { units: units({ 4: { current: { state: 'Valid', vp: VP_B } } }) });
     expect(chip(4, 1).dataset.vpLetter).toBe('B');

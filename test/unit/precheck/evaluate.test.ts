@@ -48,6 +48,21 @@ describe('evaluatePrechecks', () => {
     expect(r.every((x) => x.fix.length === 0)).toBe(true);
   });
 
+  it('never offers to clear a committed new master key (auto flow): an interrupted rotation is rotated in instead', () => {
+    const r = evaluatePrechecks({ ...good, registers: [reg(1, OLD, NEW), reg(2, OLD, NEW), reg(3, OLD, NEW)] });
+    const fix = byId(r, 'new-mk')?.fix.map((f) => f.command);
+    expect(fix).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
+    // An uncommitted value can be cleared safely.
+    const loaded = evaluatePrechecks({ ...good, registers: [reg(1, OLD, NEW, 'Full Uncommitted' as 'Full Committed'), reg(2, OLD, ''), reg(3, OLD, '')] });
+    expect(byId(loaded, 'new-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-clrnew']);
+  });
+
+  it("treats current VPs that differ only in their last four bytes as one key (IBM's SDK compares 56 digits)", () => {
+    const older = `${OLD.slice(0, 56)}1a2b3c4d`;
+    const r = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, older, ''), reg(3, OLD, '')] });
+    expect(byId(r, 'current-mk')?.status).toBe('pass');
+  });
+
   it('reports unknown when an input is missing', () => {
     const r = evaluatePrechecks({ flow: 'auto' });
     expect(r.map((x) => x.status)).toEqual(PRECHECK_IDS.map(() => 'unknown'));
@@ -83,7 +98,8 @@ describe('evaluatePrechecks', () => {
     const mixed = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, NEW, ''), reg(3, OLD, '')] });
     expect(byId(mixed, 'current-mk')?.status).toBe('fail');
     const loaded = [reg(1, OLD, NEW), reg(2, OLD, NEW), reg(3, OLD, NEW, 'Valid')];
-    expect(byId(evaluatePrechecks({ ...good, registers: loaded }), 'new-mk')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud tke cryptounit-mk-clrnew' }] });
+    // Committed new registers in the auto flow: rotate them in, never clear them (a rotation may be interrupted).
+    expect(byId(evaluatePrechecks({ ...good, registers: loaded }), 'new-mk')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud tke cryptounit-mk-rotate' }] });
     expect(byId(evaluatePrechecks({ ...good, flow: 'keyparts', registers: loaded }), 'new-mk')?.status).toBe('pass');
     const keyFix = byId(evaluatePrechecks({ ...good, flow: 'keyparts' }), 'new-mk');
     expect(keyFix?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-load', 'ibmcloud tke cryptounit-mk-commit']);

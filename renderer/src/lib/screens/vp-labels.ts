@@ -3,6 +3,7 @@
  * so that equal values are recognisable by text as well as colour (never colour alone).
  */
 import type { Register, RegisterState } from '../../../../shared/tke/types.js';
+import { vpKey } from '../../../../shared/tke/vp.js';
 
 export interface VpLabel {
   /** 'A', 'B', … in order of first appearance (current registers first, then new ones). */
@@ -27,15 +28,18 @@ function letterOf(index: number): string {
   return index < 26 ? base : `${base}${Math.floor(index / 26) + 1}`;
 }
 
-/** Label every non-empty VP of the units (case-insensitive). */
+/**
+ * Label every non-empty VP of the units, keyed by `vpKey` (case-insensitive, first 56 hex digits, as
+ * IBM's SDK compares them): units that differ only in the last four bytes share a label.
+ */
 export function labelVps(units: readonly GridUnit[]): Map<string, VpLabel> {
   const labels = new Map<string, VpLabel>();
   const vps = [...units.map((u) => u.current.vp), ...units.map((u) => u.new.vp)];
   for (const raw of vps) {
-    const vp = raw.toLowerCase();
+    const vp = vpKey(raw);
     if (vp === '' || labels.has(vp)) continue;
     const index = labels.size;
-    labels.set(vp, { letter: letterOf(index), short: vp.slice(0, 8), full: vp, colour: index % PALETTE_SIZE });
+    labels.set(vp, { letter: letterOf(index), short: vp.slice(0, 8), full: raw.toLowerCase(), colour: index % PALETTE_SIZE });
   }
   return labels;
 }
@@ -60,7 +64,7 @@ export function compareRegister(units: readonly GridUnit[], which: 'current' | '
   const byVp = new Map<string, number[]>();
   const empty: number[] = [];
   for (const u of units) {
-    const vp = u[which].vp.toLowerCase();
+    const vp = vpKey(u[which].vp);
     if (vp === '') empty.push(u.num);
     else byVp.set(vp, [...(byVp.get(vp) ?? []), u.num]);
   }
