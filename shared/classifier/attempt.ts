@@ -158,11 +158,19 @@ export function failureOf(a: Attempt): FailureKind | undefined {
   if (a.unknown !== undefined) return 'unknown';
   if (a.hsm !== undefined) return 'hsm';
   if (a.failed !== undefined) return 'other';
+  // Killed by a signal (a crash, SIGKILL): whatever the exit code reads, the command did not end by
+  // itself, so how far it got is unseen, as for output that stops before OK or FAILED.
+  if (killed(a)) return isRotationRole(a.role) ? 'unfinished' : 'other';
   if (a.exit !== undefined && a.exit.code !== 0) return 'other';
   if (a.ok !== undefined || a.exit?.code === 0 || a.declined) return undefined;
   if (a.milestones.some((m) => m.milestone === 'smartcard-successful')) return undefined;
   // A rotation command that neither succeeded nor failed was interrupted (killed, crashed, lost link).
   return isRotationRole(a.role) ? 'unfinished' : undefined;
+}
+
+/** True when the app saw the process end by a signal rather than by exiting. */
+export function killed(a: Attempt): boolean {
+  return a.exit !== undefined && a.exit.signal !== null && a.exit.signal !== '' && a.exit.signal !== '0';
 }
 
 /** Rotation roles: commands that change registers or key storage. */

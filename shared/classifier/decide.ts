@@ -85,6 +85,18 @@ function loaded(k: Knowledge): Base {
     }
     return { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] };
   }
+  const shape = k.reading?.shape;
+  if (shape?.kind === 'placing' && shape.conflicting) {
+    return {
+      phase: 'failed-before-new-key',
+      next: [
+        { command: MK_CLRNEW, why: 'The new registers hold different uncommitted values: no commit can succeed, and nothing is wrapped under an uncommitted value. Clear them.' },
+        { command: MK_LOAD, why: 'Then load the master key parts again into every new register.' },
+        { command: MK_COMMIT, why: 'Then commit the new master key.' },
+      ],
+      unitsToDeselect: [],
+    };
+  }
   if (k.lastFailure !== undefined && k.failedCommand === MK_COMMIT) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
   return {
     phase: 'no-rotation',

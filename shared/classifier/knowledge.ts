@@ -127,7 +127,8 @@ function ended(a: Attempt): boolean {
   // A service error that leaves the request's fate open, with no FAILED and no exit: an end not seen
   // (in the TKE application an error message ends the action).
   if (kind === 'unknown' && a.failed === undefined && a.exit === undefined && a.role !== 'rotate-smartcard' && !a.app) return false;
-  return a.exit !== undefined || a.ok !== undefined || a.declined || (kind !== undefined && kind !== 'unfinished') || has(a, 'smartcard-successful') !== undefined;
+  if (kind === 'unfinished') return false;
+  return a.exit !== undefined || a.ok !== undefined || a.declined || kind !== undefined || has(a, 'smartcard-successful') !== undefined;
 }
 
 function succeeded(a: Attempt): boolean {
@@ -236,6 +237,11 @@ class Fold {
       k.rotationAttempts.push(a);
       // A command that can change registers makes an earlier reading stale.
       k.reading = undefined;
+      // auto-mk-rotate generates a fresh random key: before re-encryption began, a new value read
+      // earlier (an uncommitted leftover it replaces) no longer names the rotation's new key.
+      if (a.role === 'rotate-auto' && !changedNothing(failureOf(a)) && !atLeast(k.any, 'rewrapping') && k.known.newVp !== undefined) {
+        k.known = k.known.oldVp === undefined ? {} : { oldVp: k.known.oldVp };
+      }
     }
     if (a.command === 'cryptounit-rm' || a.command === 'cryptounit-add') k.reading = undefined;
     this.#lines(a);

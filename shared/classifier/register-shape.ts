@@ -11,8 +11,12 @@ import type { RegisterReading } from './types.js';
 export type RegisterShape =
   /** Every new register Empty, every current register Valid with one VP: untouched, or fully promoted. */
   | { kind: 'settled'; vp: string }
-  /** A new key is being placed: new registers hold one uncommitted VP (or are partly committed/Empty). */
-  | { kind: 'placing'; oldVp: string; newVp: string; complete: boolean }
+  /**
+   * A new key is being placed: new registers hold one uncommitted VP (or are partly committed/Empty).
+   * `conflicting`: uncommitted values that differ (a placement cut short and begun again, as a rerun
+   * auto-mk-rotate does); nothing can be wrapped under an uncommitted value, and `newVp` is then ''.
+   */
+  | { kind: 'placing'; oldVp: string; newVp: string; complete: boolean; conflicting?: true }
   /** Every new register holds one committed VP; every current register one other VP. */
   | { kind: 'committed'; oldVp: string; newVp: string }
   /** Some units promoted (current = new VP, new Empty); the rest still old current + committed new. */
@@ -52,7 +56,11 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
   const odd = units.filter((u) => !empty.includes(u) && !committed.includes(u) && !uncommitted.includes(u));
   if (odd.length > 0) return mixed('a new register holds a value without a verification pattern', odd);
   const newVps = distinctVps([...committed, ...uncommitted].map((u) => u.new.vp));
-  if (newVps.length > 1) return mixed('the new registers hold different verification patterns', [...committed, ...uncommitted]);
+  if (newVps.length > 1) {
+    const oldVps = distinctVps(units.map((u) => u.current.vp));
+    if (committed.length === 0 && oldVps.length === 1) return { kind: 'placing', oldVp: oldVps[0] ?? '', newVp: '', complete: false, conflicting: true };
+    return mixed('the new registers hold different verification patterns', [...committed, ...uncommitted]);
+  }
   if (empty.length === units.length) {
     const vps = distinctVps(units.map((u) => u.current.vp));
     return vps.length === 1 ? { kind: 'settled', vp: vps[0] ?? '' } : mixed('every new register is Empty but the current registers differ', units);
@@ -118,6 +126,7 @@ export function rangeOf(shape: RegisterShape, known: KnownVps): LevelRange | und
 export function learn(known: KnownVps, shape: RegisterShape): KnownVps {
   switch (shape.kind) {
     case 'placing':
+      return shape.conflicting ? { oldVp: shape.oldVp } : { oldVp: shape.oldVp, newVp: shape.newVp };
     case 'committed':
     case 'partial':
       return { oldVp: shape.oldVp, newVp: shape.newVp };

@@ -44,6 +44,12 @@ export const scenarioSchema = z
     restart: z.boolean().default(false),
     /** The one correct first action. */
     expected: choice,
+    /**
+     * For goal `first-action`: the choice that fixes the failure and ends the scenario, when the
+     * correct first action only confirms it (IBM: compare the units before fixing a failed initial
+     * condition). Defaults to `expected`.
+     */
+    fix: choice.optional(),
     /** The destructive choice an exam run makes on purpose in the tests (and the instructor's notes). */
     destructive: choice,
     /** Whether the destructive choice, made first, loses keys in this scenario (the tests check it both ways). */

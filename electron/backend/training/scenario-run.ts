@@ -208,7 +208,7 @@ export class ScenarioRun {
       outputTail: this.#log.slice(-12).filter((l) => l.kind === 'output').map((l) => l.text),
     };
     const s = this.loaded.scenario;
-    const goal = s.goal === 'complete' ? this.#classification.phase === 'completed' : choice === s.expected;
+    const goal = s.goal === 'complete' ? this.#classification.phase === 'completed' : choice === (s.fix ?? s.expected);
     if (goal) await this.end(true);
     else if (this.#steps.length >= s.maxSteps) await this.end(false);
     return this.#last;

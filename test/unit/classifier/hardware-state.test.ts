@@ -142,11 +142,31 @@ describe('a recovery command in flight when the app died (its end never seen)', 
 });
 
 describe('the end of a command seen by the app', () => {
-  it('a process exit ends a transcript that printed neither OK nor FAILED (the CLI itself died)', () => {
+  it('a process that exited by itself ends a transcript that printed neither OK nor FAILED', () => {
     const cut = autoRotate('after-m1', { fail: false });
-    const died = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code: null, signal: 'SIGKILL' } }] });
-    expect(died.phase).toBe('rewrap-interrupted');
-    expect(next(died)).toEqual([ROTATE]);
+    const exited = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code: 1, signal: null } }] });
+    expect(exited.phase).toBe('rewrap-interrupted');
+    expect(next(exited)).toEqual([ROTATE]);
+  });
+
+  it('a process killed by a signal is unfinished whatever its exit code: read the registers first', () => {
+    for (const code of [null, 0, 1]) {
+      const cut = autoRotate('after-m1', { fail: false });
+      const died = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code, signal: 'SIGKILL' } }] });
+      expect(died.phase).toBe('indeterminate');
+      expect(next(died)).toEqual([READ]);
+      expect(forbidden(died)).toContain(AUTO);
+      const read = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code, signal: '9' } }, { file: '#2', text: text(mksListing([committed(1), committed(2)])), exit: { code: 0, signal: null } }] });
+      expect(read.phase).toBe('rewrap-interrupted');
+      expect(next(read)).toEqual([ROTATE]);
+    }
+  });
+
+  it('a rotation killed after M2 with exit code 0 is not taken for completed', () => {
+    const cut = autoRotate('after-m2', { fail: false });
+    const died = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code: 0, signal: '9' } }] });
+    expect(died.phase).not.toBe('completed');
+    expect(next(died)).toEqual([READ]);
   });
 });
 
@@ -190,5 +210,42 @@ describe('a key-part rotation', () => {
     const c = classify({ transcripts: files(mkRotate('before-m2')) });
     expect(c.phase).toBe('rewrap-interrupted');
     expect(next(c)).toEqual([ROTATE]);
+  });
+});
+
+describe('an auto-mk-rotate run again before re-encryption replaces the new value', () => {
+  const OTHER_VP = 'cd'.repeat(32);
+  const other = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Uncommitted', OTHER_VP] });
+  const died = (lines: string[]): TranscriptInput => ({ file: '#k', text: text(lines), exit: { code: 0, signal: '9' } });
+
+  it('different uncommitted values left by a rerun cut short: auto-mk-rotate again, not a stop', () => {
+    const transcripts = [
+      { file: '#1', text: text(autoRotate('before-m1')) },
+      { file: '#2', text: text(mksListing([uncommitted(1), uncommitted(2)])) },
+      died(['$ ibmcloud tke auto-mk-rotate', ...header(), 'Generating a new random master key in crypto unit 2...']),
+      { file: '#4', text: text(mksListing([uncommitted(1), other(2)])) },
+    ];
+    const c = classify({ transcripts });
+    expect(c.stop).toBeUndefined();
+    expect(next(c)).toEqual([AUTO]);
+  });
+
+  it('a completed rerun whose key differs from the leftover read before it: completed', () => {
+    const fresh = (num: number): UnitSpec => ({ num, current: ['Valid', OTHER_VP], new: ['Empty', ''] });
+    const rerun = autoRotate('done');
+    const c = classify({ transcripts: [...files(autoRotate('before-m1'), mksListing([uncommitted(1), uncommitted(2)]), rerun, mksListing([fresh(1), fresh(2)]))] });
+    expect(c.stop).toBeUndefined();
+    expect(c.phase).toBe('completed');
+  });
+
+  it('different values after re-encryption began stay a stop', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', OTHER_VP] }])) });
+    expect(c.stop).toBeDefined();
+    expect(c.next).toEqual([]);
+  });
+
+  it('key parts: different uncommitted values are cleared and loaded again', () => {
+    const c = classify({ flow: 'keyparts', transcripts: [], registers: reading([uncommitted(1), other(2)]) });
+    expect(next(c).slice(0, 2)).toEqual([CLRNEW, 'ibmcloud tke cryptounit-mk-load']);
   });
 });
