@@ -1,7 +1,7 @@
 /** An in-memory CLOUDTKEFILES for tests, benchmarks and in-process use; nothing is written anywhere. */
 import { SIGKEY_EXTENSION, MKPART_EXTENSION } from '../tke/keyfiles.js';
 import type { MkPartInfo, SigkeyInfo, Workstation } from './context.js';
-import { vpOf } from './vp.js';
+import { hash64 } from './vp.js';
 
 interface StoredSigkey {
   info: SigkeyInfo;
@@ -30,7 +30,7 @@ export class MemoryWorkstation implements Workstation {
 
   async createSigkey(description: string, password: string): Promise<SigkeyInfo> {
     const keynum = nextNum(this.#sigkeys.map((k) => k.info.keynum));
-    const ski = vpOf(`sigkey:${description}:${++this.#counter}`.padEnd(64, '0'));
+    const ski = hash64(`sigkey:${description}:${++this.#counter}`.padEnd(64, '0'));
     const info = { keynum, description, ski, fileName: `${keynum}${SIGKEY_EXTENSION}` };
     this.#sigkeys.push({ info, password });
     return { ...info };

@@ -21,6 +21,7 @@ export const SCENARIOS = [
   { name: 'several-instances', description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)' },
   { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
+  { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
 
@@ -116,6 +117,9 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
       break;
     case 'several-instances':
       state.instances.push(makeInstance(state, 5, admins, opts.keys));
+      break;
+    case 'older-firmware':
+      unit(main, 2).olderFirmware = true;
       break;
     case 'expired-token':
       state.session.tokenExpiresAt = opts.now - 60_000;

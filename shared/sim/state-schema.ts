@@ -31,6 +31,7 @@ const schema = z.object({
           admins: z.array(z.object({ name: z.string(), ski: z.string() })),
           current: register,
           new: register,
+          olderFirmware: z.boolean().optional(),
         }),
       ),
       keystore: z.array(z.object({ count: z.number().int().nonnegative(), wrap: hex64.nullable() })),

@@ -21,6 +21,8 @@ export interface SimUnit {
   admins: SimAdmin[];
   current: SimRegister;
   new: SimRegister;
+  /** A crypto module on older firmware: its VPs do not end in eight zero digits (IBM's SDK). */
+  olderFirmware?: boolean;
 }
 
 /** A run of keys wrapped under one master key value; `wrap: null` marks keys lost for good. */

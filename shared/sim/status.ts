@@ -33,8 +33,8 @@ export interface SimStatus {
   mkparts: { keynum: number; description: string; vp: string }[];
 }
 
-function reg(r: SimRegister): Register {
-  return { state: r.state, vp: vpOf(r.value) };
+function reg(r: SimRegister, olderFirmware: boolean | undefined): Register {
+  return { state: r.state, vp: vpOf(r.value, olderFirmware === true) };
 }
 
 /** Build the status object; VPs are lower-case hex, '' for Empty registers. */
@@ -58,8 +58,8 @@ export function statusOf(
         imprint: isImprint(u),
         thresholds: { ...u.thresholds },
         admins: u.admins.map((a) => ({ ...a })),
-        current: reg(u.current),
-        new: reg(u.new),
+        current: reg(u.current, u.olderFirmware),
+        new: reg(u.new, u.olderFirmware),
       })),
     ),
     instances: state.instances.map((inst) => ({

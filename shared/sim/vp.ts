@@ -9,8 +9,19 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** The 64-hex (lower-case) verification pattern of a 64-hex key value; '' for ''. */
-export function vpOf(value: string): string {
+/**
+ * The 64-hex (lower-case) verification pattern of a 64-hex key value; '' for ''. Shaped like a real
+ * one: IBM's SDK sets the last four bytes to zero and compares only the first 56 hex digits, because
+ * crypto modules on older firmware do not zero them (`olderFirmware`: the tail is left as computed).
+ */
+export function vpOf(value: string, olderFirmware = false): string {
+  const out = hash64(value);
+  if (out === '' || olderFirmware) return out;
+  return `${out.slice(0, 56)}00000000`;
+}
+
+/** A 64-hex digest of a string (the simulator's stand-in for SHA-256; '' for ''). */
+export function hash64(value: string): string {
   if (value === '') return '';
   let out = '';
   for (let lane = 0; lane < 8; lane++) {
