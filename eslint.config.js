@@ -1,4 +1,4 @@
-// Lint also enforces where code may run (see ../shared/docs/house-style.md): shared/ is pure,
+// Lint also enforces where code may run (the layers are listed in README.md, Layout): shared/ is pure,
 // backend/ never imports electron, renderer/ never touches Node or electron/.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

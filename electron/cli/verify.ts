@@ -1,5 +1,5 @@
 /**
- * `mkra verify FILE [--key PUBKEY]` (contract in architecture.md, details in docs/reports.md).
+ * `mkra verify FILE [--key PUBKEY]` (the contract and details are in docs/reports.md).
  * Exit 0 valid (signer fingerprint and a summary on stdout), 1 invalid or tampered, 2 unreadable or
  * not a report; failures are one line on stderr.
  */

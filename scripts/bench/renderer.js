@@ -1,5 +1,5 @@
 // Renderer benchmarks: time to first render in Chromium through `mkra serve --demo`, and the
-// gzip size of the renderer bundle. Targets (issue 2): under 1 s here, under 250 KB.
+// gzip size of the renderer bundle. Targets: under 1 s here, under 250 KB.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

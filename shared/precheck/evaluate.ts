@@ -1,4 +1,4 @@
-/** Evaluates the seven pre-checks of domain.md per crypto unit, before any rotation runs. */
+/** Evaluates the seven pre-checks of docs/domain.md (section 4) per crypto unit, before any rotation runs. */
 import { isNewRegisterReady } from '../tke/types.js';
 import { vpKey } from '../tke/vp.js';
 import { PRECHECK_IDS, type PrecheckId } from '../tke/messages.js';
@@ -169,7 +169,7 @@ function evaluateOne(id: PrecheckId, ctx: Context): Partial3 {
   }
 }
 
-/** Evaluate the seven pre-checks, in domain.md order, each with per-unit results and the fix. */
+/** Evaluate the seven pre-checks, in docs/domain.md order, each with per-unit results and the fix. */
 export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
   const compare = input.compare;
   const fromCompare = compare === undefined || compare.current.length === 0

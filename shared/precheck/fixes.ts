@@ -1,4 +1,4 @@
-/** The command that fixes each failed pre-check, per flow (see domain.md, "Pre-checks"). */
+/** The command that fixes each failed pre-check, per flow (docs/domain.md, section 4 "Initial conditions"). */
 import type { PrecheckId } from '../tke/messages.js';
 
 export type PrecheckFlow = 'auto' | 'keyparts';

@@ -34,7 +34,7 @@ export interface PrecheckReport {
   reads: ReadResult[];
 }
 
-/** Estimate a rotation's duration from the key count (domain.md: 60 s per 3000 keys, plus 30 s). */
+/** Estimate a rotation's duration from the key count (docs/domain.md: about 60 s per 3000 keys, plus the 30 s discovery delay). */
 export function estimateRotation(keyCount: number | null, tokenExpiresAt: number | null, now: number): RotationEstimate {
   if (keyCount === null) return { keyCount, seconds: null, tokenMayExpire: null };
   const seconds = Math.ceil(30 + (keyCount / 3000) * 60);

@@ -1,4 +1,4 @@
-/** The initial-state checks of domain.md (2-7); the token check (1) is in `checkAuth`. */
+/** The initial-state checks of docs/domain.md (2-7); the token check (1) is in `checkAuth`. */
 import { PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES, type PrecheckId } from '../tke/messages.js';
 import { isNewRegisterReady } from '../tke/types.js';
 import { fill } from './format.js';
@@ -77,7 +77,7 @@ export function runPrechecks(
 
 function newMkViolations(units: readonly SimUnit[], rule: NewMkRule, instance?: SimInstance): number[] {
   if (rule === 'auto') {
-    // An interrupted auto-mk-rotate of this instance may overwrite its own new registers (domain.md).
+    // An interrupted auto-mk-rotate of this instance may overwrite its own new registers (docs/domain.md, recovery table: "neither M1 nor M2").
     if (instance?.autoRotateInProgress) return [];
     return units.filter((u) => u.new.state !== 'Empty').map((u) => u.num);
   }

@@ -10,7 +10,7 @@ import { fill } from './format.js';
 import { countNotUnder, rewrapKeys, settleInstances } from './keystore.js';
 import type { SimInstance, SimUnit } from './state.js';
 
-/** Real hardware re-encrypts about 3000 keys per minute (domain.md). */
+/** Real hardware re-encrypts about 3000 keys per minute (docs/domain.md). */
 export const REWRAP_MS_PER_KEY = 60_000 / 3000;
 const MAX_BATCH = 3000;
 /** Simulated duration of one register operation on one crypto unit. */

@@ -1,5 +1,5 @@
 /**
- * On-disk formats of the workstation's key files in CLOUDTKEFILES (see domain.md). The simulator
+ * On-disk formats of the workstation's key files in CLOUDTKEFILES (docs/domain.md). The simulator
  * writes them and the key-file workspace reads them, so both follow these declarations.
  *
  * Encryption of every file: key = PBKDF2-HMAC-SHA256(password, hex-decoded seaSalt, 4096 iterations,

@@ -1,5 +1,5 @@
 /**
- * The TKE CLI's exact strings, as documented (see ../shared/docs/domain.md). The simulator prints
+ * The TKE CLI's exact strings, as documented (sources in docs/domain.md and docs/ibm-strings.md). The simulator prints
  * these and the parsers recognise them; keeping them in one place keeps the two in step.
  */
 
@@ -59,7 +59,7 @@ export const MUTATING_COMMANDS = [
 ] as const;
 export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
 
-/** The seven pre-checks of domain.md, in order. Ids are used in `failedChecks` and the UI. */
+/** The seven pre-checks of docs/domain.md (section 4), in order. Ids are used in `failedChecks` and the UI. */
 export const PRECHECK_IDS = ['auth', 'selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'] as const;
 export type PrecheckId = (typeof PRECHECK_IDS)[number];
 

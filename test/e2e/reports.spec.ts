@@ -1,5 +1,5 @@
 /**
- * Signed reports through the UI (issue 7): a recovery after an injected fault, the report exported
+ * Signed reports through the UI: a recovery after an injected fault, the report exported
  * from the Reports screen, downloaded, verified by `mkra verify` and by the app's Verify screen,
  * its first page rendered for a person to look at, and every exported byte searched for passwords.
  */

@@ -1,4 +1,4 @@
-/** Channels of "Analyse a failed run" (issue 9): classify a manual run, read registers, adopt it. */
+/** Channels of "Analyse a failed run": classify a manual run, read registers, adopt it. */
 import { z } from 'zod';
 import type { AnalysisView, ImportReview } from '../../analysis/types.js';
 import { MAX_ANALYSIS_FILES, STATED_COMMANDS } from '../../analysis/types.js';

@@ -1,4 +1,4 @@
-/** Channels of signed recovery reports (issue 7). */
+/** Channels of signed recovery reports. */
 import { z } from 'zod';
 import type { ReportExportResult, ReportPublicKeyView, ReportVerificationView } from '../views.js';
 import { MAX_REPORT_BYTES } from '../../reports/limits.js';

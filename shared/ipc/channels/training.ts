@@ -1,4 +1,4 @@
-/** Channels of training mode (issue 8): scenarios on the in-memory simulator, scores, signed summary. */
+/** Channels of training mode: scenarios on the in-memory simulator, scores, signed summary. */
 import { z } from 'zod';
 import { CHOICE_IDS, TRAINING_MODES, type ConsequenceView, type TrainingLibraryView, type TrainingStateView } from '../../training/index.js';
 import type { ReportExportResult } from '../views.js';
