@@ -68,7 +68,7 @@ describe('clear messages instead of silent stalls', () => {
 });
 
 describe('cancellation', () => {
-  it('after M1 needs the typed CANCEL, explains the consequence, and the advice is then cryptounit-mk-rotate', async () => {
+  it('after M1 needs the typed CANCEL, explains the consequence, and the advice is then a reading, then cryptounit-mk-rotate', async () => {
     const h = createHarness();
     // A slow simulator (the 30 s discovery delay at 1/5 speed) leaves time to cancel after M1.
     const slow = new RotationService({
@@ -90,6 +90,14 @@ describe('cancellation', () => {
     expect(first.warning).toMatch(/partly re-encrypted.*cryptounit-mk-rotate.*Type CANCEL/);
     expect((await slow.cancel(run.runId, 'CANCEL')).cancelled).toBe(true);
     for (let i = 0; i < 100 && slow.state().running; i++) await new Promise((r) => setTimeout(r, 50));
+    await slow.idle();
+    // Killed by the cancel: how far it got is unseen, so the registers are read before anything.
+    const killed = slow.snapshot();
+    expect(killed.classification.phase).toBe('indeterminate');
+    expect(killed.classification.next.map((n) => n.command)).toEqual(['ibmcloud tke cryptounit-mk']);
+    expect(killed.classification.forbidden.map((f) => f.command)).toContain('ibmcloud tke auto-mk-rotate');
+    await slow.run(['tke', 'cryptounit-mk']);
+    for (let i = 0; i < 400 && slow.state().running; i++) await new Promise((r) => setTimeout(r, 50));
     await slow.idle();
     const snap = slow.snapshot();
     expect(snap.classification.phase).toBe('rewrap-interrupted');
