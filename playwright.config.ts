@@ -10,8 +10,8 @@ export default defineConfig({
   retries: 0,
   // Every wait is on a real simulator-backed action: generous limits so a busy machine slows the
   // suite down without failing it (no test measures speed).
-  timeout: 180_000,
-  expect: { timeout: 30_000 },
+  timeout: 600_000,
+  expect: { timeout: 60_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
     headless: true,

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerUntilDone, expectAccessible, nav, PASSWORD, resetSimulator, shot as pageShot } from './driver.js';
+import { answerUntilDone, clickToRun, expectAccessible, nav, PASSWORD, resetSimulator, shot as pageShot } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 /** A screenshot of the analysis story, checked for accessibility as it is taken. */
@@ -41,7 +41,6 @@ async function expectAutoRefused(page: Page): Promise<void> {
 }
 
 test('a manual run that failed after M1: pasted, classified, read, adopted, recovered, reported', async ({ page, server }) => {
-  test.setTimeout(180_000);
   await resetSimulator(page, server);
   const output = manualRun(server, 'after-m1');
   const m1Line = output.split('\n').findIndex((l) => l.includes(M1)) + 1;
@@ -90,7 +89,7 @@ test('a manual run that failed after M1: pasted, classified, read, adopted, reco
   await shot(page, 'console-refused');
 
   for (let i = 0; i < 4 && (await root.getAttribute('data-phase')) !== 'completed'; i++) {
-    await page.getByTestId('advisor-next').click();
+    await clickToRun(root, page.getByTestId('advisor-next'));
     await expect(root).toHaveAttribute('data-running', 'true');
     await answerUntilDone(page, root);
     if ((await root.getAttribute('data-phase')) !== 'completed') await expectAutoRefused(page);
@@ -122,7 +121,6 @@ test('a manual run that failed after M1: pasted, classified, read, adopted, reco
 });
 
 test('unusable and huge input get clear messages; the findings read in Japanese at 200 %', async ({ page, server }) => {
-  test.setTimeout(120_000);
   await resetSimulator(page, server);
   await page.getByTestId('open-analysis').click();
   await page.getByTestId('analysis-run').click();

@@ -1,4 +1,4 @@
-import { answerUntilDone, expectAccessible, PASSWORD, SHOTS, startRotation } from './driver.js';
+import { answerUntilDone, clickToRun, expectAccessible, PASSWORD, SHOTS, startRotation } from './driver.js';
 import { test, expect } from './fixtures.js';
 
 test('a full auto rotation through the console: prompts in a dialog, timeline done, finish', async ({ page, server }) => {
@@ -63,7 +63,7 @@ test('failure after M1: the advisor recovers with cryptounit-mk-rotate and auto-
   await expect(page.getByTestId('console-refusal')).toContainText('auto-mk-rotate is refused');
   await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
 
-  await page.getByTestId('advisor-next').click();
+  await clickToRun(root, page.getByTestId('advisor-next'));
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await expect(advisor).toHaveCount(0);
@@ -84,7 +84,7 @@ test('partial promotion: registers read, promoted units deselected, the rest pro
       await page.screenshot({ path: `${SHOTS}/console-partial.png`, fullPage: true });
       await expectAccessible(page, 'partial promotion');
     }
-    await page.getByTestId('advisor-next').click();
+    await clickToRun(root, page.getByTestId('advisor-next'));
     await answerUntilDone(page, root, async (kind) => {
       if (kind !== 'units') return;
       // Deselecting the promoted units, then selecting them again: both prefilled and explained.
@@ -122,10 +122,10 @@ test('the key-part flow through the console: load two parts, commit, rotate, fin
   await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? String(++part) : '2'));
   await expect(root).toHaveAttribute('data-running', 'false');
   await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-commit');
-  await page.getByTestId('run-primary').click();
+  await clickToRun(root, page.getByTestId('run-primary'));
   await answerUntilDone(page, root);
   await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-rotate');
-  await page.getByTestId('run-primary').click();
+  await clickToRun(root, page.getByTestId('run-primary'));
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await expect(page.getByTestId('log')).toContainText('KMS CRK rewrap successful');
@@ -136,7 +136,6 @@ test('the key-part flow through the console: load two parts, commit, rotate, fin
 });
 
 test('the log stays virtualised with 100 000 lines: few rows in the page, the end reachable', async ({ page, server }) => {
-  test.setTimeout(120_000);
   // A rotation whose journal already holds 100 000 output lines (an imported capture: 50 entries).
   const { createImportedJournal } = await import('../../electron/backend/rotation/imported-journal.js');
   const lines = Array.from({ length: 100_000 }, (_, i) => `Re-encrypted ${i + 1} of 100000 keys`);

@@ -79,6 +79,17 @@ export async function nextStop(root: Locator): Promise<string | null> {
 }
 
 /**
+ * Click a control that runs a command, and wait until the backend has started it (the console's
+ * count of journaled commands went up), so that a following `answerUntilDone` cannot mistake the
+ * moment before the start for the end.
+ */
+export async function clickToRun(root: Locator, control: Locator): Promise<void> {
+  const before = Number(await root.getAttribute('data-runs'));
+  await control.click();
+  await expect.poll(async () => Number(await root.getAttribute('data-runs'))).toBeGreaterThan(before);
+}
+
+/**
  * Answer every prompt of the running command the way an administrator would, until it ends.
  * `text` gives the answer to a prompt that asks for text (a count, a key number).
  */

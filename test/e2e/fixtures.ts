@@ -20,7 +20,7 @@ export async function startDemoServer(env: NodeJS.ProcessEnv = {}): Promise<Demo
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`mkra serve did not start: ${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`mkra serve did not start: ${out}`)), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /Listening on (\S+)/.exec(out);
