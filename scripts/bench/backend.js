@@ -51,10 +51,14 @@ export async function benchClassifier(root) {
   const big = parts.join('');
   classify({ transcripts: [{ file: 'warm', text: big.slice(0, 200_000) }] });
   const runs = [];
+  const cpuRuns = [];
   for (let i = 0; i < 3; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     classify({ transcripts: [{ file: 'big', text: big }] });
     runs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuRuns.push((c.user + c.system) / 1000);
   }
   const small = big.split('\n').slice(0, 196).join('\n') + '\nFAILED\nError reported by EP11 crypto module.\nReturn code: 209\nReason code: 71\n';
   const smallRuns = [];
@@ -65,6 +69,9 @@ export async function benchClassifier(root) {
   }
   return [
     { name: 'classification throughput on a 10 MB transcript (MB/s, median of 3)', value: +((big.length / 1048576) / (median(runs) / 1000)).toFixed(1), target: '>= 50 MB/s' },
+    // On a busy machine wall time measures the neighbours; the process's CPU time (all its threads,
+    // the collector included) measures the classifier.
+    { name: 'classification throughput on a 10 MB transcript per CPU second (MB/s, median of 3)', value: +((big.length / 1048576) / (median(cpuRuns) / 1000)).toFixed(1), target: '>= 50 MB/s' },
     { name: 'classification latency of a 200-line transcript (median of 50, ms)', value: +median(smallRuns).toFixed(2), target: 'reported' },
   ];
 }
