@@ -121,6 +121,13 @@ export const INFERRED_LINES = {
     source: 'hs-crypto: enable-failover.md ("make sure that you select all the crypto units for the target instance")',
     inferred: 'the error text is not published',
   },
+  failoverFull: {
+    id: 'failover-full',
+    text: 'The service instance already has {count} failover crypto units, one for each operational crypto unit.',
+    meaning: 'failover-enable cannot add more failover units; nothing was changed.',
+    source: 'hs-crypto: enable-failover.md ("you can have up to 2 failover crypto units" for 2 operational units)',
+    inferred: 'the error text is not published',
+  },
   cancelled: {
     id: 'operation-cancelled',
     text: 'Operation cancelled.',
