@@ -46,7 +46,7 @@ export const INFERRED_LINES = {
   },
   newSigkeysSummary: {
     id: 'autoinit-new-keys',
-    text: 'You asked to install {admins} and selected {existing} to use.  {count} new signature key files will be created.',
+    text: 'You asked to install {admins} and selected {existing} to use.  {created} will be created.',
     meaning: 'auto-init summary when new signature key files are created for some administrators.',
     source: 'hs-crypto: initialize-hsm-cli-recovery-crypto-unit.md (line 141 shows the variant without new files)',
     inferred: 'only the variant without new signature key files is published',

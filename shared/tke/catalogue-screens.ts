@@ -64,9 +64,10 @@ export const INIT_SCREEN = {
     id: 'autoinit-admins-intro-3',
     text:
       'You can install up to eight administrators in a crypto unit.  To set a signature threshold value of ' +
-      '{signature} and a revocation signature threshold of {revocation}, you must install at least {needed} ' +
-      'administrator.',
-    meaning: 'The minimum number of administrators for the thresholds just entered (the example has 1, 1 and 1).',
+      '{signature} and a revocation signature threshold of {revocation}, you must install at least {needed}.',
+    meaning:
+      'The minimum number of administrators for the thresholds just entered (the example: 1, 1 and "1 administrator"; ' +
+      'the plural for more is inferred).',
     source: `${INIT} (line 106)`,
   },
   adminsPrompt: {

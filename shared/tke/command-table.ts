@@ -54,11 +54,12 @@ function label(spec: CommandSpec): string {
 
 /** `ibmcloud tke`, `tke help`, `tke h`: the command table (layout inferred: INFERRED_LINES.helpUsage). */
 export function helpLines(): string[] {
-  const [group, ...rows] = COMMAND_TABLE;
+  const group = COMMAND_TABLE.find((r) => r.name === 'tke');
+  const rows = COMMAND_TABLE.filter((r) => r.name !== 'tke');
   const width = Math.max(...rows.map((r) => label(r).length)) + 3;
   return [
     'NAME:',
-    `${INDENT}${group.name} - ${group.description}`,
+    `${INDENT}tke - ${group?.description ?? ''}`,
     '',
     INFERRED_LINES.helpUsage.text,
     `${INDENT}ibmcloud tke command [arguments...]`,

@@ -28,7 +28,7 @@ async function chooseAdministrators(
   t: { signature: number; revocation: number },
 ): Promise<SigkeyInfo[]> {
   const needed = Math.max(t.signature, t.revocation);
-  const intro = fill(S.adminsIntro3.text, { signature: t.signature, revocation: t.revocation, needed });
+  const intro = fill(S.adminsIntro3.text, { ...t, needed: `${needed} administrator${needed === 1 ? '' : 's'}` });
   [S.adminsTitle.text, '', S.adminsIntro1.text, '', S.adminsIntro2.text, '', intro, ''].forEach((l) => ctx.io.print(l));
   const range = `a number from ${needed} to ${MAX_ADMINS}`;
   const count = parseRange(await ask(ctx, [S.adminsPrompt.text]), needed, MAX_ADMINS, range);
@@ -51,7 +51,9 @@ async function chooseAdministrators(
   const summary = created.length === 0 ? S.summary.text : INFERRED_LINES.newSigkeysSummary.text;
   ctx.io.print('');
   const existing = counted(chosen.length, 'existing signature key');
-  ctx.io.print(fill(summary, { admins: counted(count, 'administrator'), existing, count: created.length }));
+  const made = counted(created.length, 'new signature key file');
+  const words = { admins: counted(count, 'administrator'), existing, created: made[0]?.toUpperCase() + made.slice(1) };
+  ctx.io.print(fill(summary, words));
   ctx.io.print('');
   return [...chosen, ...created];
 }
