@@ -153,7 +153,7 @@ describe('help and state', () => {
 
   test('every EP11 code the simulator prints has the text docs/ibm-strings.md gives for it', () => {
     const doc = readFileSync('docs/ibm-strings.md', 'utf8');
-    for (const code of Object.values(EP11_CODES)) {
+    for (const code of Object.values(EP11_CODES) as Ep11Code[]) {
       const id = `ep11-3-${code.returnCode}${code.reasonCode === undefined ? '' : `-${code.reasonCode}`}`;
       const row = doc.split('\n').find((l) => l.startsWith(`| ${id} |`));
       expect(row, id).toContain(`| \`${code.text}\` |`);

@@ -10,7 +10,14 @@ import { TKE_COMMAND_NAMES } from '../../../shared/sim/index.js';
 import { selectedUnits } from '../../../shared/sim/state.js';
 import { INFERRED_LINES as L } from '../../../shared/tke/catalogue-inferred.js';
 import { INIT_SCREEN as I } from '../../../shared/tke/catalogue-screens.js';
-import { COMMAND_TABLE, commandSpec, type CommandSpec } from '../../../shared/tke/command-table.js';
+import {
+  COMMAND_TABLE,
+  commandSpec,
+  isMutating,
+  MUTATING_WORDS,
+  type CommandSpec,
+} from '../../../shared/tke/command-table.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
 import { walk, type PromptAnswer } from './command-walk.js';
 import { makeSim } from './helpers.js';
 import { DEFAULTS, IBM_TABLE, MORE_ROWS, SIG, type Row } from './ibm-command-list.js';
@@ -79,6 +86,19 @@ describe("IBM's TKE command table, walked in the simulator", () => {
     const spec = commandSpec(row.run.split(' ')[1] ?? 'tke');
     expect(spec && followsTable(spec, r.prompts), `${r.prompts.join(' | ')}`).toBe(true);
     expect(r.needed).toBe(row.signatures);
+  });
+});
+
+describe('what other code derives from the table', () => {
+  test('MUTATING_COMMANDS keeps its first ten entries and holds exactly what the table says changes state', () => {
+    expect(MUTATING_COMMANDS.slice(0, 10)).toEqual([
+      'auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm',
+      'cryptounit-mk-clrnew', 'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover',
+    ]);
+    expect([...MUTATING_COMMANDS].sort()).toEqual([...MUTATING_WORDS].sort());
+    for (const c of ['cryptounit-mk', 'cryptounit-compare', 'sigkey-sel', 'mk-add', 'cryptounit-add', 'help']) {
+      expect(isMutating(c), c).toBe(false);
+    }
   });
 });
 
