@@ -10,17 +10,30 @@ export interface CompareRegisterRow {
   line: number;
 }
 
+/** One cell of the CONTROL POINTS section: a control point (column) of a unit, `Set` or `Not Set`. */
+export interface ControlPointRow {
+  num: number;
+  /** The column name as printed, e.g. `XCP_CPB_BTC`. */
+  point: string;
+  set: boolean;
+  /** The `SERVICE INSTANCE:` the row was listed under, when one was. */
+  instance: string | undefined;
+  line: number;
+}
+
 export interface CompareResult {
   thresholds: ThresholdRow[];
   admins: AdminRow[];
   current: CompareRegisterRow[];
   new: CompareRegisterRow[];
+  /** The CONTROL POINTS section [hs-crypto: enable-mechanisms.md]; empty when the output has none. */
+  controlPoints: ControlPointRow[];
   /** True: `configured the same`; false: differences reported; undefined: neither line seen. */
   same: boolean | undefined;
   differences: string[];
 }
 
-type Section = 'thresholds' | 'admins' | 'current' | 'new' | 'differences' | 'none';
+type Section = 'thresholds' | 'admins' | 'current' | 'new' | 'controlPoints' | 'differences' | 'none';
 
 const REGISTER_COLUMNS = ['CRYPTO UNIT NUM', 'STATUS', 'VERIFICATION PATTERN'] as const;
 
@@ -29,7 +42,42 @@ function sectionOf(c: string): Section | undefined {
   if (c === 'CRYPTO UNIT ADMINISTRATORS' || c === 'ADMINISTRATORS') return 'admins';
   if (c.startsWith('CURRENT MASTER KEY REGISTER')) return 'current';
   if (c.startsWith('NEW MASTER KEY REGISTER')) return 'new';
+  if (c === 'CONTROL POINTS') return 'controlPoints';
   return undefined;
+}
+
+const SERVICE_INSTANCE = /^SERVICE INSTANCE:\s*(\S+)/i;
+const UNIT_NUM = 'CRYPTO UNIT NUM';
+
+/**
+ * The CONTROL POINTS section: `SERVICE INSTANCE:` lines, then a header of `CRYPTO UNIT NUM` and one
+ * column per control point, then a row per unit with `Set` or `Not Set` in each column.
+ */
+function parseControlPoints(lines: readonly SourceLine[]): ControlPointRow[] {
+  const out: ControlPointRow[] = [];
+  let header: string[] | undefined;
+  let instance: string | undefined;
+  for (const { line, text } of lines) {
+    const si = SERVICE_INSTANCE.exec(text.trim());
+    if (si) {
+      instance = si[1];
+      continue;
+    }
+    const h = readHeader(text, [UNIT_NUM]);
+    if (h !== undefined && h.length > 1) {
+      header = h;
+      continue;
+    }
+    const [numText, ...cells] = text.trim().split(/\s{2,}|\t+/);
+    const num = intCell(numText);
+    if (header === undefined || num === undefined || cells.length !== header.length - 1) continue;
+    cells.forEach((cell, i) => {
+      const setting = canon(cell);
+      if (setting !== 'SET' && setting !== 'NOT SET') return;
+      out.push({ num, point: header?.[i + 1] ?? '', set: setting === 'SET', instance, line });
+    });
+  }
+  return out;
 }
 
 function parseRegisterSection(lines: readonly SourceLine[]): CompareRegisterRow[] {
@@ -51,13 +99,17 @@ function parseRegisterSection(lines: readonly SourceLine[]): CompareRegisterRow[
   return out;
 }
 
-/** Parse `cryptounit-compare` output into its four tables and its verdict. */
+/**
+ * Parse `cryptounit-compare` output into its tables and its verdict. `SERVICE INSTANCE:` lines inside
+ * a section (one before each instance's rows) are skipped by the table readers.
+ */
 export function parseCompare(input: ParserInput): CompareResult {
   const sections: Record<Section, SourceLine[]> = {
     thresholds: [],
     admins: [],
     current: [],
     new: [],
+    controlPoints: [],
     differences: [],
     none: [],
   };
@@ -88,6 +140,7 @@ export function parseCompare(input: ParserInput): CompareResult {
     admins: parseAdmins(sections.admins),
     current: parseRegisterSection(sections.current),
     new: parseRegisterSection(sections.new),
+    controlPoints: parseControlPoints(sections.controlPoints),
     same,
     differences: sections.differences.map((l) => l.text.trim()).filter((t) => t !== ''),
   };

@@ -4,6 +4,7 @@
  * prompts known to ask for something else. A prompt the CLI rephrases later stays secret until a
  * person adds it to the list, instead of its answer being journaled and reported in clear.
  */
+import { INFERRED_LINES } from '../tke/catalogue-inferred.js';
 import { MKPART_COUNT_PROMPT, MKPART_DESCRIPTION_PROMPT, MKPART_SELECT_PROMPT } from '../tke/messages.js';
 
 /** Mentioning any of these makes a prompt secret (matched on the prompt text, any casing). */
@@ -22,10 +23,15 @@ export const SECRET_PROMPT_WORDS: readonly RegExp[] = [
 
 /**
  * Prompts that mention a secret word but ask for something that is not secret, each for a reason:
- * the KEYNUM prompt selects a key part by its number, the count prompt asks 2 or 3, and the
- * description is the label `mks` lists to everyone.
+ * the KEYNUM prompts select key parts by their numbers (to load, to remove), the count prompt asks
+ * 2 or 3, and the description is the label `mks` lists to everyone.
  */
-export const NOT_SECRET_PROMPTS: readonly string[] = [MKPART_SELECT_PROMPT, MKPART_COUNT_PROMPT, MKPART_DESCRIPTION_PROMPT];
+export const NOT_SECRET_PROMPTS: readonly string[] = [
+  MKPART_SELECT_PROMPT,
+  INFERRED_LINES.mkRmPrompt.text,
+  MKPART_COUNT_PROMPT,
+  MKPART_DESCRIPTION_PROMPT,
+];
 
 function normalise(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/\s*>$/, '').trim().toLowerCase();

@@ -136,13 +136,16 @@ function recogniseStep(lower: string): RecognisedLine | undefined {
   return undefined;
 }
 
+/** A yes/no question: `(y/N)` as the simulator asks, `[y/n]:` as failover-enable does [hs-crypto: enable-failover.md]. */
+const CONFIRM = /[([]y\/n[)\]]:?$/;
+
 /**
- * A question the CLI asks: `Enter ...`, `Re-enter ...`, a `(y/N)` confirmation, or any line ending
- * in `:` that asks for a secret (`Password:`). Whether it is secret is `isSecretPrompt`'s call, so
- * every consumer (runner, journal, import) decides the same way.
+ * A question the CLI asks: `Enter ...`, `Re-enter ...`, a `(y/N)` or `[y/n]:` confirmation, or any
+ * line ending in `:` that asks for a secret (`Password:`). Whether it is secret is `isSecretPrompt`'s
+ * call, so every consumer (runner, journal, import) decides the same way.
  */
 function recognisePrompt(text: string, lower: string): PromptInfo | undefined {
-  if (lower.endsWith('(y/n)') || lower.endsWith('(y/n):')) return { kind: 'confirm', text };
+  if (CONFIRM.test(lower)) return { kind: 'confirm', text };
   const asks = lower.startsWith('enter ') || lower.startsWith('re-enter ');
   if (!asks && !(lower.endsWith(':') && isSecretPrompt(text))) return undefined;
   if (isSecretPrompt(text)) return { kind: 'password', text };
@@ -199,7 +202,7 @@ function recogniseOutcome(text: string, lower: string): RecognisedLine | undefin
 // Every word recogniseLine reacts to (milestones, steps, outcomes, headers, prompts): a line with none
 // of them and longer than OK/FAILED/`>` is recognised as nothing, so callers may skip it unread.
 const INTEREST =
-  /ibmcloud|master|encrypt|delay|second|server|discover|values|rewrap|success|waiting|setimm|crk|rotation|initial|pre-?check|cannot|imprint|threshold|administrator|crypto unit|status code|unauthori|access token|service instance|cloudtkefiles|unavailable|response|password|not correct|error|xcpadminrsp|warning|return|reason|api endpoint|region:|user:|account:|resource group:|\(y\/n\)|enter |:\s*$/i;
+  /ibmcloud|master|encrypt|delay|second|server|discover|values|rewrap|success|waiting|setimm|crk|rotation|initial|pre-?check|cannot|imprint|threshold|administrator|crypto unit|status code|unauthori|access token|service instance|cloudtkefiles|unavailable|response|password|not correct|error|xcpadminrsp|warning|return|reason|api endpoint|region:|user:|account:|resource group:|[([]y\/n[)\]]|enter |:\s*$/i;
 
 /** False when `recogniseLine` is sure to find nothing in the line (a cheap test for large captures). */
 export function mayBeRecognised(line: string): boolean {

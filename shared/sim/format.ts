@@ -1,11 +1,7 @@
 /** Output layouts of docs/tke-output.md: context header, tables, error blocks. */
-import {
-  AUTH_FAILED_LINES,
-  HEADER_LABELS,
-  HSM_ERROR_LINE,
-  HSM_REASON_CODE,
-  HSM_RETURN_CODE,
-} from '../tke/messages.js';
+import type { Ep11Code } from '../tke/ep11-codes.js';
+import { AUTH_FAILED_LINES, HEADER_LABELS, HSM_ERROR_LINE } from '../tke/messages.js';
+import type { SigkeyInfo } from './context.js';
 import type { SimSession } from './state.js';
 
 const HEADER_WIDTH = 18;
@@ -46,9 +42,27 @@ export function authFailedLines(): string[] {
   return [...AUTH_FAILED_LINES];
 }
 
-/** Lines of an HSM error (after `FAILED`). */
-export function hsmErrorLines(message: string): string[] {
-  return [HSM_ERROR_LINE, HSM_RETURN_CODE, HSM_REASON_CODE, `Error message: ${message}`];
+/**
+ * Lines of a crypto unit's refusal (after `FAILED`), as IBM's SDK frames them: an empty reason code
+ * when the unit returns none, then the SDK's message for the code [tke-sdk: ep11cmds/ep11cprb.go:685-711].
+ */
+export function ep11ErrorLines(code: Ep11Code): string[] {
+  return [
+    HSM_ERROR_LINE,
+    `Return code: ${code.returnCode}`,
+    `Reason code: ${code.reasonCode ?? ''}`,
+    `Error message: ${code.text}`,
+  ];
+}
+
+/** A signature key as the password prompt names it: `admin1 (665527ed7e97c2a083dab035f40c65...)`. */
+export function sigkeyLabel(key: SigkeyInfo): string {
+  return `${key.description} (${shortSki(key.ski)})`;
+}
+
+/** An SKI cut to 30 hex digits and `...`, as auto-init lists signature keys. */
+export function shortSki(ski: string): string {
+  return ski.length > 30 ? `${ski.slice(0, 30)}...` : ski;
 }
 
 /** Replace `{name}` placeholders in a catalogue template. */

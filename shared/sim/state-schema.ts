@@ -32,6 +32,7 @@ const schema = z.object({
           current: register,
           new: register,
           olderFirmware: z.boolean().optional(),
+          controlPoints: z.array(z.string().regex(/^(?:XCP_CPB_[A-Z0-9_]+|\d{1,3})$/)).optional(),
         }),
       ),
       keystore: z.array(z.object({ count: z.number().int().nonnegative(), wrap: hex64.nullable() })),

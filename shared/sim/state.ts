@@ -23,6 +23,11 @@ export interface SimUnit {
   new: SimRegister;
   /** A crypto module on older firmware: its VPs do not end in eight zero digits (IBM's SDK). */
   olderFirmware?: boolean;
+  /**
+   * Control points set in the unit: the names IBM's pages give (`XCP_CPB_BTC`, ...) or, for
+   * `cryptounit-cp`, the number typed. Absent (older state files) means none is set.
+   */
+  controlPoints?: string[];
 }
 
 /** A run of keys wrapped under one master key value; `wrap: null` marks keys lost for good. */

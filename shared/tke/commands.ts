@@ -18,5 +18,9 @@ export const APP_TKE_COMMANDS = [
   'cryptounit-mk-rotate',
   'cryptounit-mk-setimm',
   'cryptounit-mk-clrnew',
+  // The fixes the advisor gives for the imprint and thresholds pre-checks (shared/precheck/fixes.ts):
+  // both change a crypto unit, so the backend runs them only inside a rotation, journaled.
+  'cryptounit-admin-add',
+  'cryptounit-thrhld-set',
 ] as const;
 export type AppTkeCommand = (typeof APP_TKE_COMMANDS)[number];

@@ -56,6 +56,20 @@ export const MUTATING_COMMANDS = [
   'cryptounit-zeroize',
   'auto-init',
   'auto-mk-recover',
+  // The rest of IBM's command table that changes a crypto unit, the instance's units or deletes a key
+  // file (shared/tke/command-table.ts; a test keeps the two in step).
+  'auto-recover',
+  'cryptounit-admin-add',
+  'cryptounit-admin-rm',
+  'cryptounit-thrhld-set',
+  'cryptounit-exit-impr',
+  'cryptounit-cp',
+  'cryptounit-cp-btc',
+  'cryptounit-cp-eddsa',
+  'cryptounit-cp-sig-other',
+  'failover-enable',
+  'mk-rm',
+  'sigkey-rm',
 ] as const;
 export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
 
@@ -107,7 +121,9 @@ export const SIGKEYS_SELECTED_TITLE = 'Signature keys selected to sign commands:
 export const MKPARTS_TABLE_HEADER = 'KEYNUM   DESCRIPTION   VERIFICATION PATTERN';
 export const SIGKEY_SELECT_PROMPT =
   'Enter the KEYNUM values of the signature keys to select, separated by spaces:';
-export const MKPART_SELECT_PROMPT = 'Enter the KEYNUM of the master key part to load:';
+/** `cryptounit-mk-load`: the 2 or 3 parts to load, in one answer (IBM: "enter the key parts to be loaded"). */
+export const MKPART_SELECT_PROMPT = 'Enter the KEYNUM values of the master key parts to load, separated by spaces:';
+/** No longer printed (`cryptounit-mk-load` asks for the parts in one answer); recognised in older captures. */
 export const MKPART_COUNT_PROMPT = 'Enter the number of master key parts to load (2 or 3):';
 export const MKPART_PASSWORD_PROMPT = 'Enter the password for the master key part identified by:';
 /** `mk-add --value`: the key part is typed at this prompt (hidden), never given on the command line. */
@@ -121,6 +137,7 @@ export const ROTATE_PRECHECK_CONFIRM = 'Run a pre-check of the crypto units befo
 export const SETIMM_CONFIRM = 'Do you want to continue? (y/N)';
 export const SIGKEY_PASSWORD_WRONG = 'The password for the signature key is not correct.';
 export const MKPART_PASSWORD_WRONG = 'The password for the master key part is not correct.';
+/** The codes of the SDK's documented threshold refusal; the simulator prints per-cause codes (shared/tke/ep11-codes.ts). */
 export const HSM_RETURN_CODE = 'Return code: 209';
 export const HSM_REASON_CODE = 'Reason code: 71';
 export const NO_RECOVERY_UNITS =

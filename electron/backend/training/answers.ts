@@ -4,15 +4,14 @@ import { SCENARIO_PASSWORD } from '../../../shared/sim/index.js';
 
 /** An answerer for one command; `units` answers crypto unit selections. */
 export function trainingAnswers(units: readonly number[]): Answerer {
-  let part = 0;
   return (pending) => {
     const p = pending.toLowerCase();
     if (p.includes('password')) return SCENARIO_PASSWORD;
     if (p.includes('(y/n)')) return 'y';
     if (p.includes('instance num')) return '1';
     if (p.includes('crypto unit num')) return units.join(' ');
-    if (p.includes('number of master key parts')) return '3';
-    if (p.includes('keynum of the master key part')) return String(++part);
+    // cryptounit-mk-load asks for its parts in one answer; the training scenarios have three.
+    if (p.includes('keynum values of the master key parts')) return '1 2 3';
     if (p.includes('keynum values of the signature keys')) return '1 2';
     return undefined;
   };

@@ -12,7 +12,7 @@ import { fill } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { randomHex } from '../prng.js';
 import { promoteUnits, rewrapAll, STEP_MS } from '../rotation-steps.js';
-import { checkAuth, chooseInstance, collectSignatures } from '../signing.js';
+import { checkAuth, chooseInstance, signatures } from '../signing.js';
 
 /** Real hardware waits 30 s after commit so the server discovers the new value (M1). */
 export const DISCOVERY_DELAY_MS = 30_000;
@@ -24,7 +24,7 @@ export async function autoMkRotate(ctx: SimContext): Promise<void> {
   const units = [...inst.units].sort((a, b) => a.num - b.num);
   ctx.state.selectedUnits = units.map((u) => u.num);
   await commit(ctx);
-  await collectSignatures(ctx, units);
+  const send = await signatures(ctx, 'auto-mk-rotate', units);
   const failures = runPrechecks(
     ctx.state,
     units,
@@ -35,6 +35,7 @@ export async function autoMkRotate(ctx: SimContext): Promise<void> {
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   const recovery = units.find((u) => u.type === 'RECOVERY');
   if (!recovery) throw new SimFailure([NO_RECOVERY_UNITS]);
+  send();
 
   inst.autoRotateInProgress = true;
   await commit(ctx);

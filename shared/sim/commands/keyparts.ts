@@ -1,18 +1,15 @@
-/** The key-part flow's register commands: cryptounit-mk-load, -commit, -clrnew. */
-import {
-  MKPART_COUNT_PROMPT,
-  MKPART_PASSWORD_PROMPT,
-  MKPART_PASSWORD_WRONG,
-  MKPART_SELECT_PROMPT,
-} from '../../tke/messages.js';
-import { ask, commit, SimFailure, type SimContext } from '../context.js';
-import { displayVp, hsmErrorLines } from '../format.js';
+/** The register commands of the key-part flow: cryptounit-mk-load, -commit, -clrnew, -clrcur. */
+import { EP11_CODES } from '../../tke/ep11-codes.js';
+import { MKPART_PASSWORD_PROMPT, MKPART_PASSWORD_WRONG, MKPART_SELECT_PROMPT } from '../../tke/messages.js';
+import { ask, commit, SimFailure, type MkPartInfo, type SimContext } from '../context.js';
+import { displayVp, ep11ErrorLines } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { selectedUnits, type SimUnit } from '../state.js';
 import { settleInstances } from '../keystore.js';
-import { checkAuth, collectSignatures } from '../signing.js';
+import { checkAuth, sign, signatures } from '../signing.js';
 import { xorHex } from '../vp.js';
 import { printMkParts } from './listings.js';
+import { parseNums } from './parse-answers.js';
 
 /** Selected units, failing when none is selected. */
 export function requireSelection(ctx: SimContext): SimUnit[] {
@@ -21,20 +18,24 @@ export function requireSelection(ctx: SimContext): SimUnit[] {
   return units;
 }
 
-async function readParts(ctx: SimContext): Promise<string[]> {
+/** The key parts to load: listed, then chosen in one answer (2 or 3 distinct KEYNUMs). */
+async function chooseParts(ctx: SimContext): Promise<MkPartInfo[]> {
   const parts = await ctx.ws.listMkParts();
   if (parts.length < 2) throw new SimFailure(['At least 2 master key parts are needed. Use mk-add to create them.']);
   printMkParts(ctx, parts);
   ctx.io.print('');
-  const count = await ask(ctx, [MKPART_COUNT_PROMPT]);
-  if (count !== '2' && count !== '3') throw new SimFailure([`'${count}' is not 2 or 3.`]);
+  const answer = await ask(ctx, [MKPART_SELECT_PROMPT]);
+  const nums = parseNums(answer, parts.map((p) => p.keynum));
+  if (new Set(nums).size !== nums.length || nums.length < 2 || nums.length > 3) {
+    throw new SimFailure([`'${answer}' is not 2 or 3 different KEYNUM values.`]);
+  }
+  return nums.map((n) => parts.find((p) => p.keynum === n)).filter((p): p is MkPartInfo => p !== undefined);
+}
+
+/** Each chosen part's password in turn; the parts' values, or a failure at the first wrong password. */
+async function openParts(ctx: SimContext, parts: readonly MkPartInfo[]): Promise<string[]> {
   const values: string[] = [];
-  const used = new Set<number>();
-  for (let i = 0; i < Number(count); i++) {
-    const answer = await ask(ctx, [MKPART_SELECT_PROMPT]);
-    const part = parts.find((p) => String(p.keynum) === answer);
-    if (!part || used.has(part.keynum)) throw new SimFailure([`'${answer}' is not a valid KEYNUM.`]);
-    used.add(part.keynum);
+  for (const part of parts) {
     const password = await ask(ctx, [MKPART_PASSWORD_PROMPT, `${part.description} (${displayVp(part.vp)})`], true);
     const value = await ctx.ws.openMkPart(part.keynum, password);
     if (value === undefined) throw new SimFailure([MKPART_PASSWORD_WRONG]);
@@ -43,18 +44,20 @@ async function readParts(ctx: SimContext): Promise<string[]> {
   return values;
 }
 
-/** Load a master key made of 2 or 3 part files into the new registers of the selected units. */
+/**
+ * Load a master key made of 2 or 3 part files into the new registers of the selected units: the parts,
+ * then one signature key password, then each part's password [hs-crypto: initialize-hsm-cli.md].
+ */
 export async function cryptounitMkLoad(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const units = requireSelection(ctx);
   const failures = runPrechecks(ctx.state, units, ['selection', 'imprint'], 'keyparts');
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
-  const value = xorHex(await readParts(ctx));
-  await collectSignatures(ctx, units);
-  const busy = units.filter((u) => u.new.state !== 'Empty');
-  if (busy.length > 0) {
-    throw new SimFailure(hsmErrorLines(`the new master key register of crypto unit ${busy[0]?.num} is not empty.`));
-  }
+  const parts = await chooseParts(ctx);
+  const send = await signatures(ctx, 'cryptounit-mk-load', units);
+  const value = xorHex(await openParts(ctx, parts));
+  send();
+  if (units.some((u) => u.new.state !== 'Empty')) throw new SimFailure(ep11ErrorLines(EP11_CODES.inconsistent));
   if (units.some((u) => u.current.value === value)) {
     throw new SimFailure(['The new master key is the same as the current master key. Use at least one new key part.']);
   }
@@ -62,17 +65,15 @@ export async function cryptounitMkLoad(ctx: SimContext): Promise<void> {
   await commit(ctx);
 }
 
-/** Commit the loaded new master key in the selected units. */
+/** Commit the loaded new master key in the selected units (all must hold the same value). */
 export async function cryptounitMkCommit(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const units = requireSelection(ctx);
   const failures = runPrechecks(ctx.state, units, ['imprint'], 'keyparts');
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
-  await collectSignatures(ctx, units);
-  const empty = units.filter((u) => u.new.state === 'Empty');
-  if (empty.length > 0) {
-    throw new SimFailure(hsmErrorLines(`the new master key register of crypto unit ${empty[0]?.num} is empty.`));
-  }
+  await sign(ctx, 'cryptounit-mk-commit', units);
+  if (units.some((u) => u.new.state === 'Empty')) throw new SimFailure(ep11ErrorLines(EP11_CODES.keyNotFound));
+  if (new Set(units.map((u) => u.new.value)).size > 1) throw new SimFailure(ep11ErrorLines(EP11_CODES.commitMismatch));
   for (const u of units) u.new = { state: 'Full Committed', value: u.new.value };
   await commit(ctx);
 }
@@ -81,8 +82,21 @@ export async function cryptounitMkCommit(ctx: SimContext): Promise<void> {
 export async function cryptounitMkClrnew(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const units = requireSelection(ctx);
-  await collectSignatures(ctx, units);
+  await sign(ctx, 'cryptounit-mk-clrnew', units);
   for (const u of units) u.new = { state: 'Empty', value: '' };
   settleInstances(ctx.state);
+  await commit(ctx);
+}
+
+/**
+ * Clear the current master key registers of the selected units. Keys wrapped only under that value
+ * are lost unless another unit of the instance (a recovery unit) still holds it: `auto-recover` copies
+ * it back [hs-crypto: recover-master-key.md].
+ */
+export async function cryptounitMkClrcur(ctx: SimContext): Promise<void> {
+  await checkAuth(ctx);
+  const units = requireSelection(ctx);
+  await sign(ctx, 'cryptounit-mk-clrcur', units);
+  for (const u of units) u.current = { state: 'Empty', value: '' };
   await commit(ctx);
 }

@@ -10,6 +10,7 @@ import {
   SIGKEYS_SELECTED_TITLE,
   SIGKEYS_TABLE_HEADER,
 } from '../../tke/messages.js';
+import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
 import type { MkPartInfo, SigkeyInfo, SimContext } from '../context.js';
 import { displayVp, row, widthsOf } from '../format.js';
 import { checkAuth } from '../signing.js';
@@ -74,7 +75,7 @@ function thresholdRows(units: readonly SimUnit[]): string[] {
   ];
 }
 
-function adminRows(units: readonly SimUnit[]): string[] {
+export function adminRows(units: readonly SimUnit[]): string[] {
   const w = widthsOf(ADMINS_HEADER);
   const rows = units.flatMap((u) =>
     u.admins.length === 0 ? [row(w, [String(u.num), '-', '-'])] : u.admins.map((a) => row(w, [String(u.num), a.name, a.ski])),
@@ -94,31 +95,54 @@ export async function cryptounitAdmins(ctx: SimContext): Promise<void> {
   adminRows(selectedUnits(ctx.state)).forEach((l) => ctx.io.print(l));
 }
 
-/** `tke cryptounit-compare`: every setting of the selected units, then the verdict. */
+/** The control points IBM names, in the CONTROL POINTS section of cryptounit-compare [hs-crypto: enable-mechanisms.md]. */
+export const NAMED_CONTROL_POINTS = ['XCP_CPB_BTC', 'XCP_CPB_ALG_EC_25519', 'XCP_CPB_ECDSA_OTHER'] as const;
+
+/** `Set` or `Not Set`, as the CONTROL POINTS section prints a control point. */
+export function controlPointSetting(u: SimUnit, point: string): string {
+  return u.controlPoints?.includes(point) ? 'Set' : 'Not Set';
+}
+
+function registerRows(units: readonly SimUnit[], pick: (u: SimUnit) => { state: string; value: string }): string[] {
+  const w = widthsOf(REGISTER_COMPARE_HEADER);
+  const cells = (u: SimUnit): string[] => [String(u.num), pick(u).state, displayVp(vpOf(pick(u).value, u.olderFirmware === true))];
+  return [REGISTER_COMPARE_HEADER, ...units.map((u) => row(w, cells(u)))];
+}
+
+function controlPointRows(units: readonly SimUnit[]): string[] {
+  const header = INFERRED_LINES.compareControlPoints.text;
+  const w = widthsOf(header);
+  return [header, ...units.map((u) => row(w, [String(u.num), ...NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p))]))];
+}
+
+/** Each instance with its selected units, in state order. */
+function byInstance(ctx: SimContext): { id: string; units: SimUnit[] }[] {
+  return ctx.state.instances
+    .map((inst) => ({ id: inst.id, units: inst.units.filter((u) => ctx.state.selectedUnits.includes(u.num)) }))
+    .filter((g) => g.units.length > 0);
+}
+
+/**
+ * `tke cryptounit-compare`: every setting of the selected units, one section per setting with a
+ * `SERVICE INSTANCE:` line before each instance's rows (as the CONTROL POINTS section IBM shows), then
+ * the verdict.
+ */
 export async function cryptounitCompare(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
-  const units = selectedUnits(ctx.state);
-  const w = widthsOf(REGISTER_COMPARE_HEADER);
-  const regRows = (pick: (u: SimUnit) => { state: string; value: string }): string[] => [
-    REGISTER_COMPARE_HEADER,
-    ...units.map((u) => row(w, [String(u.num), pick(u).state, displayVp(vpOf(pick(u).value, u.olderFirmware === true))])),
+  const groups = byInstance(ctx);
+  const sections: [string, (units: readonly SimUnit[]) => string[]][] = [
+    ['SIGNATURE THRESHOLDS', thresholdRows],
+    ['CRYPTO UNIT ADMINISTRATORS', adminRows],
+    ['CURRENT MASTER KEY REGISTER', (units) => registerRows(units, (u) => u.current)],
+    ['NEW MASTER KEY REGISTER', (units) => registerRows(units, (u) => u.new)],
+    ['CONTROL POINTS', controlPointRows],
   ];
-  const lines = [
-    'SIGNATURE THRESHOLDS',
-    ...thresholdRows(units),
-    '',
-    'CRYPTO UNIT ADMINISTRATORS',
-    ...adminRows(units),
-    '',
-    'CURRENT MASTER KEY REGISTER',
-    ...regRows((u) => u.current),
-    '',
-    'NEW MASTER KEY REGISTER',
-    ...regRows((u) => u.new),
-    '',
-  ];
-  lines.forEach((l) => ctx.io.print(l));
-  const diffs = differences(units);
+  for (const [title, rows] of sections) {
+    ctx.io.print(title);
+    for (const g of groups) [`${SERVICE_INSTANCE_PREFIX} ${g.id}`, ...rows(g.units)].forEach((l) => ctx.io.print(l));
+    ctx.io.print('');
+  }
+  const diffs = differences(selectedUnits(ctx.state));
   if (diffs.length === 0) ctx.io.print(COMPARE_SAME);
   else [COMPARE_DIFFERENT, ...diffs].forEach((l) => ctx.io.print(l));
 }
@@ -130,6 +154,7 @@ function differences(units: readonly SimUnit[]): string[] {
   if (distinct((u) => u.admins.map((a) => a.ski).sort().join(','))) out.push('The installed administrators differ.');
   if (distinct((u) => `${u.current.state}:${u.current.value}`)) out.push('The current master key registers differ.');
   if (distinct((u) => `${u.new.state}:${u.new.value}`)) out.push('The new master key registers differ.');
+  if (distinct((u) => NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p)).join())) out.push('The control points differ.');
   return out;
 }
 

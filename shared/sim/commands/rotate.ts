@@ -5,12 +5,14 @@ import {
   SETIMM_CONFIRM,
   SETIMM_WARNING,
 } from '../../tke/messages.js';
+import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
+import { EP11_CODES } from '../../tke/ep11-codes.js';
 import { isNewRegisterReady } from '../../tke/types.js';
 import { ask, SimFailure, type SimContext } from '../context.js';
-import { hsmErrorLines } from '../format.js';
+import { ep11ErrorLines } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { promoteUnits, rewrapAll } from '../rotation-steps.js';
-import { checkAuth, collectSignatures } from '../signing.js';
+import { checkAuth, sign } from '../signing.js';
 import { instanceOfUnit } from '../state.js';
 import { requireSelection } from './keyparts.js';
 
@@ -32,7 +34,7 @@ export async function cryptounitMkRotate(ctx: SimContext): Promise<void> {
     );
     if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   }
-  await collectSignatures(ctx, units);
+  await sign(ctx, 'cryptounit-mk-rotate', units);
   const first = units[0];
   const inst = first ? instanceOfUnit(ctx.state, first.num) : undefined;
   const newValue = first?.new.value ?? '';
@@ -48,9 +50,7 @@ export async function cryptounitMkRotate(ctx: SimContext): Promise<void> {
       newValue === curValue,
   );
   if (bad || !inst) {
-    throw new SimFailure(
-      hsmErrorLines(`the master key registers of crypto unit ${bad?.num ?? '?'} are not ready for rotation.`),
-    );
+    throw new SimFailure(ep11ErrorLines(bad?.new.state === 'Empty' ? EP11_CODES.keyNotFound : EP11_CODES.inconsistent));
   }
   await rewrapAll(ctx, inst, newValue, false);
   await promoteUnits(ctx, units);
@@ -63,13 +63,11 @@ export async function cryptounitMkSetimm(ctx: SimContext): Promise<void> {
   const units = requireSelection(ctx);
   ctx.io.print(SETIMM_WARNING);
   if (!isYes(await ask(ctx, [SETIMM_CONFIRM]))) {
-    ctx.io.print('Operation cancelled.');
+    ctx.io.print(INFERRED_LINES.cancelled.text);
     return;
   }
-  await collectSignatures(ctx, units);
+  await sign(ctx, 'cryptounit-mk-setimm', units);
   const bad = units.find((u) => !isNewRegisterReady(u.new.state) || u.new.value === '');
-  if (bad) {
-    throw new SimFailure(hsmErrorLines(`the new master key register of crypto unit ${bad.num} is not committed.`));
-  }
+  if (bad) throw new SimFailure(ep11ErrorLines(bad.new.state === 'Empty' ? EP11_CODES.keyNotFound : EP11_CODES.inconsistent));
   await promoteUnits(ctx, units);
 }

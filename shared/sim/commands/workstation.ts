@@ -1,4 +1,5 @@
-/** Selection and key-file commands: cryptounit-add/-rm, sigkey-sel, sigkey-add, mk-add. */
+/** Selection and key-file commands: cryptounit-add/-rm, sigkey-sel, sigkey-add, mk-add, mk-rm, sigkey-rm. */
+import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
 import {
   CRYPTOUNIT_ADD_PROMPT,
   CRYPTOUNIT_RM_PROMPT,
@@ -7,21 +8,13 @@ import {
   NEW_PASSWORD_CONFIRM_PROMPT,
   SIGKEY_SELECT_PROMPT,
 } from '../../tke/messages.js';
-import { ask, commit, SimFailure, type SimContext } from '../context.js';
+import { ask, commit, SimFailure, type SigkeyInfo, type SimContext } from '../context.js';
 import { randomHex } from '../prng.js';
-import { checkAuth } from '../signing.js';
+import { checkAuth, checkKeyPassword } from '../signing.js';
 import { allUnits } from '../state.js';
 import { vpOf } from '../vp.js';
-import { printCryptounits, printSigkeys } from './listings.js';
-
-function parseNums(answer: string, valid: readonly number[]): number[] {
-  const tokens = answer.split(/[\s,]+/).filter((t) => t !== '');
-  const nums = tokens.map((t) => (/^\d+$/.test(t) ? Number(t) : NaN));
-  const bad = tokens.find((_, i) => !valid.includes(nums[i] ?? NaN));
-  if (bad !== undefined) throw new SimFailure([`'${bad}' is not a valid number.`]);
-  if (nums.length === 0) throw new SimFailure(['No numbers were entered.']);
-  return nums;
-}
+import { printCryptounits, printMkParts, printSigkeys } from './listings.js';
+import { parseNums } from './parse-answers.js';
 
 /** `tke cryptounit-add` (add) or `tke cryptounit-rm` (remove): change the selected set only. */
 export async function changeUnitSelection(ctx: SimContext, add: boolean): Promise<void> {
@@ -43,19 +36,24 @@ export async function changeUnitSelection(ctx: SimContext, add: boolean): Promis
   printCryptounits(ctx);
 }
 
-/** `tke sigkey-sel`: replace the selection of signature keys that sign commands. */
+/**
+ * `tke sigkey-sel`: replace the selection of signature keys that sign commands; the password of each
+ * selected key is asked, so a key nobody can open is not selected [hs-crypto: initialize-hsm-cli.md].
+ */
 export async function sigkeySel(ctx: SimContext): Promise<void> {
   const keys = await ctx.ws.listSigkeys();
   if (keys.length === 0) throw new SimFailure(['No signature keys were found. Use sigkey-add to create one.']);
   printSigkeys(ctx, keys);
   ctx.io.print('');
   const nums = parseNums(await ask(ctx, [SIGKEY_SELECT_PROMPT]), keys.map((k) => k.keynum));
-  ctx.state.selectedSigkeys = keys.filter((k) => nums.includes(k.keynum)).map((k) => k.ski);
+  const chosen = keys.filter((k) => nums.includes(k.keynum));
+  for (const k of chosen) await checkKeyPassword(ctx, k);
+  ctx.state.selectedSigkeys = chosen.map((k) => k.ski);
   await commit(ctx);
 }
 
-async function newPassword(ctx: SimContext, what: string): Promise<string> {
-  const first = await ask(ctx, [`Enter a password to protect the ${what}:`], true);
+async function newPassword(ctx: SimContext, prompt: string): Promise<string> {
+  const first = await ask(ctx, [prompt], true);
   const again = await ask(ctx, [NEW_PASSWORD_CONFIRM_PROMPT], true);
   if (first !== again) throw new SimFailure(['The passwords do not match.']);
   if (first === '') throw new SimFailure(['The password must not be empty.']);
@@ -64,13 +62,19 @@ async function newPassword(ctx: SimContext, what: string): Promise<string> {
 
 /** `tke sigkey-add`: create a P-521 signature key file for a new administrator. */
 export async function sigkeyAdd(ctx: SimContext): Promise<void> {
-  const name = await ask(ctx, ['Enter an administrator name to be associated with the signature key:']);
+  const info = await newSigkey(ctx);
+  ctx.io.print(`Signature key ${info.keynum} (${info.ski}) was created in file ${info.fileName}.`);
+}
+
+/** Ask a new administrator's name and password and create the signature key file (sigkey-add, auto-init). */
+export async function newSigkey(ctx: SimContext): Promise<SigkeyInfo> {
+  const name = await ask(ctx, [INFERRED_LINES.sigkeyNamePrompt.text]);
   if (!/^\S{1,30}$/.test(name)) throw new SimFailure(['The administrator name must be 1 to 30 characters without spaces.']);
-  const password = await newPassword(ctx, 'signature key');
+  const password = await newPassword(ctx, INFERRED_LINES.sigkeyNewPassword.text);
   const info = await ctx.ws.createSigkey(name, password);
   ctx.state.simFiles.push(info.fileName);
   await commit(ctx);
-  ctx.io.print(`Signature key ${info.keynum} (${info.ski}) was created in file ${info.fileName}.`);
+  return info;
 }
 
 /**
@@ -87,10 +91,48 @@ export async function mkAdd(ctx: SimContext, how: 'random' | 'value'): Promise<v
   }
   const description = await ask(ctx, [MKPART_DESCRIPTION_PROMPT]);
   if (description === '') throw new SimFailure(['The description must not be empty.']);
-  const password = await newPassword(ctx, 'master key part file');
+  const password = await newPassword(ctx, INFERRED_LINES.mkpartNewPassword.text);
   const part = value ?? randomHex(ctx.state, 32);
   const info = await ctx.ws.createMkPart(description, password, part, vpOf(part));
   ctx.state.simFiles.push(info.fileName);
   await commit(ctx);
   ctx.io.print(`Master key part ${info.keynum} was created in file ${info.fileName}.`);
+}
+
+/** Delete one key file chosen by KEYNUM from a listing; forget it in the state. */
+async function removeKeyFile(ctx: SimContext, files: readonly { keynum: number; fileName: string }[], prompt: string): Promise<string> {
+  const answer = await ask(ctx, [prompt]);
+  const nums = parseNums(answer, files.map((f) => f.keynum));
+  const file = nums.length === 1 ? files.find((f) => f.keynum === nums[0]) : undefined;
+  if (!file) throw new SimFailure([`'${answer}' is not one KEYNUM.`]);
+  await ctx.ws.removeFiles([file.fileName]);
+  ctx.state.simFiles = ctx.state.simFiles.filter((f) => f !== file.fileName);
+  await commit(ctx);
+  return file.fileName;
+}
+
+/**
+ * `tke mk-rm`: delete a master key part file. It may be the only copy of that part; without it a
+ * master key made with it cannot be loaded again.
+ */
+export async function mkRm(ctx: SimContext): Promise<void> {
+  const parts = await ctx.ws.listMkParts();
+  if (parts.length === 0) throw new SimFailure(['No master key parts were found.']);
+  printMkParts(ctx, parts);
+  ctx.io.print('');
+  const removed = await removeKeyFile(ctx, parts, INFERRED_LINES.mkRmPrompt.text);
+  ctx.io.print(`File ${removed} was removed.`);
+}
+
+/** `tke sigkey-rm`: delete a signature key file; it is no longer selected to sign. */
+export async function sigkeyRm(ctx: SimContext): Promise<void> {
+  const keys = await ctx.ws.listSigkeys();
+  if (keys.length === 0) throw new SimFailure(['No signature keys were found.']);
+  printSigkeys(ctx, keys);
+  ctx.io.print('');
+  const removed = await removeKeyFile(ctx, keys, INFERRED_LINES.sigkeyRmPrompt.text);
+  const left = new Set((await ctx.ws.listSigkeys()).map((k) => k.ski));
+  ctx.state.selectedSigkeys = ctx.state.selectedSigkeys.filter((ski) => left.has(ski));
+  await commit(ctx);
+  ctx.io.print(`File ${removed} was removed.`);
 }

@@ -7,6 +7,7 @@ import { resolveEnvironment } from '../../../electron/backend/backend.js';
 import { demoPaths } from '../../../electron/backend/environment/paths.js';
 import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
+import type { PtySpawn } from '../../../electron/backend/runner/pty-process.js';
 import { buildInvocation } from '../../../electron/backend/runner/tke-invocation.js';
 
 export const PASSWORD = 'passw0rd';
@@ -26,8 +27,8 @@ export interface Harness {
   followAdvisor(from: RotationSnapshot): Promise<{ snapshot: RotationSnapshot; followed: string[] }>;
 }
 
-/** A fresh data directory, simulator state (scenario, keys) and a logged-in token. */
-export function createHarness(scenario = 'default', keys = 300): Harness {
+/** A fresh data directory, simulator state (scenario, keys) and a logged-in token; `spawn` replaces node-pty's. */
+export function createHarness(scenario = 'default', keys = 300, options: { spawn?: PtySpawn } = {}): Harness {
   const dataDir = mkdtempSync(join(tmpdir(), 'mkra-rot-'));
   const { simDir, tkeFilesDir } = demoPaths(dataDir);
   const info = resolveEnvironment({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir, forceDemo: true, name: 'n', version: '0.0.0' });
@@ -53,6 +54,7 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
     invocation: () => buildInvocation({ info, env, simDir, simTimeScale: '0' }),
     commandEnv: (): Record<string, string> => (fault ? { MKRA_SIM_FAULT: fault } : {}),
     hangAfterMs: 30_000,
+    ...(options.spawn ? { spawn: options.spawn } : {}),
     events: {
       line: (e) => lines.push(e.text),
       exit: () => wake(),

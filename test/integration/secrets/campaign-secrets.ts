@@ -41,8 +41,7 @@ export function answers(extra: Record<string, string> = {}, parts: string[] = []
     if (p.text === tke.MKPART_VALUE_PROMPT) return KEY_PART;
     if (p.text === tke.MKPART_DESCRIPTION_PROMPT) return 'campaign-part';
     if (/protect the master key part|Re-enter the password/.test(p.text)) return S.mkAddPassword;
-    if (p.text === tke.MKPART_COUNT_PROMPT) return '2';
-    if (p.text === tke.MKPART_SELECT_PROMPT) return parts.shift() ?? '';
+    if (p.text === tke.MKPART_SELECT_PROMPT) return parts.join(' ');
     if (p.text === 'Email') return 'admin@example.com';
     if (p.text === 'Password') return S.loginPassword;
     if (p.text.endsWith(tke.CONFIRM_SUFFIX)) return 'y';

@@ -92,7 +92,8 @@ describe('ibmcloud-sim with piped stdin', () => {
   test('key-part flow through mk-add files on disk', async () => {
     dirs = simDirs();
     await runSim(['sim', 'reset', '--scenario', 'key-parts', '--keys', '50'], dirs.env);
-    const load = await runSim(['tke', 'cryptounit-mk-load'], dirs.env, '2\n1\npassw0rd\n3\npassw0rd\npassw0rd\npassw0rd\n');
+    // The parts, the signature key password, then each part's password.
+    const load = await runSim(['tke', 'cryptounit-mk-load'], dirs.env, '1 3\npassw0rd\npassw0rd\npassw0rd\n');
     expect(load.code).toBe(0);
     expect((await runSim(['tke', 'cryptounit-mk-commit'], dirs.env, 'passw0rd\npassw0rd\n')).code).toBe(0);
     const rot = await runSim(['tke', 'cryptounit-mk-rotate'], dirs.env, 'y\npassw0rd\npassw0rd\n');

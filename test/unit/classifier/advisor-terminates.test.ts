@@ -62,7 +62,8 @@ async function firstRotation(s: Session, p: Path): Promise<void> {
     await s.command('tke auto-mk-rotate', { ...(fault ? { fault } : {}), ...(cutAt !== undefined ? { cutAt } : {}) });
     return;
   }
-  await s.command('tke cryptounit-mk-load', { answers: ['2', '1', 'passw0rd', '2', 'passw0rd', 'passw0rd', 'passw0rd'] });
+  // The parts, the signature key password, then each part's password.
+  await s.command('tke cryptounit-mk-load', { answers: ['1 2', 'passw0rd', 'passw0rd', 'passw0rd'] });
   await s.command('tke cryptounit-mk-commit');
   await s.command('tke cryptounit-mk-rotate', { ...(fault ? { fault } : {}), ...(cutAt !== undefined ? { cutAt } : {}) });
 }

@@ -9,6 +9,7 @@ import {
   parseSigKeys,
   parseThresholds,
 } from '../../../shared/parse/index.js';
+import { makeSim, run } from '../sim/helpers.js';
 
 const VP = '9F3A1C2B4D5E6F708192A3B4C5D6E7F80112233445566778899AABBCCDDEEFF0';
 const NVP = '3C0F81AA22BB33CC44DD55EE66FF7788990011223344556677889900AABBCCDD';
@@ -153,5 +154,44 @@ describe('other listings', () => {
     expect(r.same).toBe(false);
     expect(r.differences).toEqual(['crypto unit 2: signature threshold 1']);
     expect(parseCompare('The selected crypto units are configured the same.').same).toBe(true);
+    expect(r.controlPoints).toEqual([]);
+  });
+
+  it('parses the CONTROL POINTS section as IBM shows it [hs-crypto: enable-mechanisms.md]', () => {
+    const text = [
+      'CONTROL POINTS',
+      'SERVICE INSTANCE: f410ea28-691a-4708-a580-1f813e0a6d31',
+      'CRYPTO UNIT NUM   XCP_CPB_BTC',
+      '1                 Set',
+      '2                 Not Set',
+    ].join('\n');
+    expect(parseCompare(text).controlPoints).toEqual([
+      { num: 1, point: 'XCP_CPB_BTC', set: true, instance: 'f410ea28-691a-4708-a580-1f813e0a6d31', line: 4 },
+      { num: 2, point: 'XCP_CPB_BTC', set: false, instance: 'f410ea28-691a-4708-a580-1f813e0a6d31', line: 5 },
+    ]);
+  });
+
+  it('parses the simulator’s compare of two instances: a SERVICE INSTANCE line before each one’s rows', async () => {
+    const sim = await makeSim('several-instances', 10);
+    await run(sim, 'tke cryptounit-rm', { answers: ['5 6 7 8'] });
+    expect((await run(sim, 'tke cryptounit-cp-btc', { answers: ['passw0rd', 'passw0rd'] })).exitCode).toBe(0);
+    await run(sim, 'tke cryptounit-add', { answers: ['5 6 7 8'] });
+    const out = (await run(sim, 'tke cryptounit-compare')).transcript;
+    const [first, second] = sim.state.instances.map((i) => i.id);
+    expect(out.split(`SERVICE INSTANCE: ${first}`)).toHaveLength(6);
+    expect(out.split(`SERVICE INSTANCE: ${second}`)).toHaveLength(6);
+    const r = parseCompare(out);
+    expect(r.thresholds.map((t) => t.num)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(r.admins).toHaveLength(16);
+    expect(r.current.map((c) => c.num)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(r.new).toHaveLength(8);
+    const btc = r.controlPoints.filter((c) => c.point === 'XCP_CPB_BTC');
+    expect(btc.map((c) => [c.num, c.set, c.instance])).toEqual([
+      ...[1, 2, 3, 4].map((n) => [n, true, first]),
+      ...[5, 6, 7, 8].map((n) => [n, false, second]),
+    ]);
+    expect(r.controlPoints.filter((c) => c.set)).toHaveLength(4);
+    expect(r.same).toBe(false);
+    expect(r.differences).toContain('The control points differ.');
   });
 });

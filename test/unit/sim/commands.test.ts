@@ -13,6 +13,7 @@ import {
   ROTATE_PRECHECK_CONFIRM,
   ROTATION_COMPLETED,
   SETIMM_WARNING,
+  SIGKEY_PASSWORD_PROMPT,
 } from '../../../shared/tke/messages.js';
 import { FAULT_POINTS, SCENARIOS } from '../../../shared/sim/index.js';
 import { makeSim, PASSWORDS, run, status } from './helpers.js';
@@ -86,7 +87,7 @@ describe('selection commands', () => {
 
   test('sigkey-sel replaces the selection; sigkeys shows it', async () => {
     const sim = await makeSim();
-    await run(sim, 'tke sigkey-sel', { answers: ['2'] });
+    await run(sim, 'tke sigkey-sel', { answers: ['2', 'passw0rd'] });
     const r = await run(sim, 'tke sigkeys');
     expect(r.transcript).toMatch(/Signature keys selected to sign commands:\nKEYNUM {3}DESCRIPTION {3}SUBJECT KEY IDENTIFIER\n2 {8}admin2/);
     sim.state.selectedSigkeys = [];
@@ -105,10 +106,10 @@ describe('selection commands', () => {
 describe('key-part flow', () => {
   test('load, commit, rotate with pre-check: re-encrypts and promotes, nothing lost', async () => {
     const sim = await makeSim('key-parts');
-    const load = await run(sim, 'tke cryptounit-mk-load', {
-      answers: ['3', '1', 'passw0rd', '2', 'passw0rd', '3', 'passw0rd', ...PASSWORDS],
-    });
+    // The parts, one signature key password, then each part's password [hs-crypto: initialize-hsm-cli.md].
+    const load = await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2 3', 'passw0rd', 'passw0rd', 'passw0rd', 'passw0rd'] });
     expect(load.exitCode).toBe(0);
+    expect(load.transcript.split(SIGKEY_PASSWORD_PROMPT)).toHaveLength(2);
     let s = await status(sim);
     expect(s.units.every((u) => u.new.state === 'Full Uncommitted')).toBe(true);
     expect((await run(sim, 'tke cryptounit-mk-commit', { answers: PASSWORDS })).exitCode).toBe(0);
@@ -127,7 +128,7 @@ describe('key-part flow', () => {
 
   test('a wrong key part password fails the load', async () => {
     const sim = await makeSim('key-parts');
-    const r = await run(sim, 'tke cryptounit-mk-load', { answers: ['2', '1', 'nope'] });
+    const r = await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2', 'passw0rd', 'nope'] });
     expect(r.exitCode).toBe(1);
     expect(r.transcript).toContain('The password for the master key part is not correct.');
     expect((await status(sim)).units[0]!.new.state).toBe('Empty');
@@ -136,10 +137,11 @@ describe('key-part flow', () => {
   test('commit without a loaded key and rotate without a committed key report HSM errors', async () => {
     const sim = await makeSim();
     const c = await run(sim, 'tke cryptounit-mk-commit', { answers: PASSWORDS });
-    expect(c.transcript).toContain(HSM_ERROR_LINE);
+    // An Empty register: the SDK's code for a key that is not there, not a threshold refusal.
+    expect(c.transcript).toContain(`${HSM_ERROR_LINE}\nReturn code: 96\nReason code: \nError message: A requested key`);
     const r = await run(sim, 'tke cryptounit-mk-rotate', { answers: ['n', ...PASSWORDS] });
     expect(r.exitCode).toBe(1);
-    expect(r.transcript).toContain('Return code: 209');
+    expect(r.transcript).toContain('Return code: 96');
   });
 
   test('mk-add writes a part; mks lists it; bad flags fail', async () => {

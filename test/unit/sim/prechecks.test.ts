@@ -58,7 +58,7 @@ describe('auto-mk-rotate pre-checks', () => {
 
   test('admins check fails when too few signature keys are selected', async () => {
     const sim = await makeSim();
-    await run(sim, 'tke sigkey-sel', { answers: ['1'] });
+    expect((await run(sim, 'tke sigkey-sel', { answers: ['1', 'passw0rd'] })).exitCode).toBe(0);
     const r = await run(sim, 'tke auto-mk-rotate');
     expect(r.transcript).toContain(`${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.admins}`);
   });

@@ -8,7 +8,19 @@ import type { IPty } from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { PtyProcess, type PendingPrompt, type ProcessListener } from '../../../../electron/backend/runner/pty-process.js';
 import { isSecretPrompt, NOT_SECRET_PROMPTS } from '../../../../shared/parse/prompt-secrecy.js';
-import { createMemorySim, runSim, type MemorySim, type ScenarioName, type SimIo, type SimState } from '../../../../shared/sim/index.js';
+import { recogniseLine } from '../../../../shared/parse/recognise.js';
+import {
+  createMemorySim,
+  runInProcess,
+  runSim,
+  type MemorySim,
+  type ScenarioName,
+  type SimIo,
+  type SimState,
+} from '../../../../shared/sim/index.js';
+import { INFERRED_LINES as L } from '../../../../shared/tke/catalogue-inferred.js';
+import { FAILOVER_SCREEN as FAILOVER, INIT_SCREEN as INIT } from '../../../../shared/tke/catalogue-screens.js';
+import { COMMAND_TABLE } from '../../../../shared/tke/command-table.js';
 import * as tke from '../../../../shared/tke/messages.js';
 
 /** What the app must decide for each prompt the simulator prints. */
@@ -18,7 +30,6 @@ const EXPECTED: Record<string, boolean> = {
   [tke.INSTANCE_PROMPT]: false,
   [tke.SIGKEY_PASSWORD_PROMPT]: true,
   [tke.SIGKEY_SELECT_PROMPT]: false,
-  [tke.MKPART_COUNT_PROMPT]: false,
   [tke.MKPART_SELECT_PROMPT]: false,
   [tke.MKPART_PASSWORD_PROMPT]: true,
   [tke.MKPART_VALUE_PROMPT]: true,
@@ -31,13 +42,37 @@ const EXPECTED: Record<string, boolean> = {
   [tke.CRYPTOUNIT_RM_PROMPT]: false,
   [tke.ROTATE_PRECHECK_CONFIRM]: false,
   [tke.SETIMM_CONFIRM]: false,
+  // The rest of IBM's command table (auto-init, administrators, thresholds, control points, failover, removals).
+  [INIT.instancePrompt.text]: false,
+  [INIT.signaturePrompt.text]: false,
+  [INIT.revocationPrompt.text]: false,
+  [INIT.adminsPrompt.text]: false,
+  [INIT.sigkeysPrompt.text]: false,
+  [L.adminAddPrompt.text]: false,
+  [L.adminRmPrompt.text]: false,
+  [L.cpNumberPrompt.text]: false,
+  [L.cpSettingPrompt.text]: false,
+  [L.mkRmPrompt.text]: false,
+  [L.sigkeyRmPrompt.text]: false,
+  'Enter the total number of failover crypto units you would like (max 2):': false,
+  [FAILOVER.confirm.text]: false,
 };
 
 const ANSWERS: [RegExp, string][] = [
   [/^Email/, 'admin@example.com'],
+  [/existing signature key files you want to use/, '1 2'],
+  [/number of administrators/, '3'],
+  [/number of signatures to be required/, '2'],
+  [/KEYNUM of the signature key file of the administrator/, '3'],
+  [/SUBJECT KEY IDENTIFIER/, 'ab'],
+  [/number of the control point/, '7'],
+  [/set or reset/, 'set'],
+  [/KEYNUM of the master key part to remove/, '3'],
+  [/KEYNUM of the signature key to remove/, '2'],
+  [/failover crypto units you would like/, '2'],
+  [/\[y\/n\]/, 'y'],
   [/INSTANCE NUM/, '1'],
-  [/number of master key parts/, '2'],
-  [/KEYNUM of the master key part/, '1'],
+  [/KEYNUM values of the master key parts/, '1 2'],
   [/KEYNUM values of the signature keys/, '1 2'],
   [/CRYPTO UNIT NUM values to add/, '1'],
   [/CRYPTO UNIT NUM values to remove/, '4'],
@@ -108,7 +143,15 @@ async function promptsOf(sim: MemorySim, argv: string[]): Promise<Seen[]> {
   return seen;
 }
 
-const RUNS: [ScenarioName, string][] = [
+type Setup = [words: string, answers: string[]];
+const ZEROIZE: Setup = ['tke cryptounit-zeroize', ['passw0rd']];
+const CLEARED_UNIT_1: Setup[] = [
+  ['tke cryptounit-rm', ['2 3 4']],
+  ['tke cryptounit-mk-clrcur', ['passw0rd']],
+  ['tke cryptounit-add', ['2 3 4']],
+];
+
+const RUNS: [ScenarioName, string, Setup[]?][] = [
   ['default', 'login'],
   ['default', 'tke cryptounit-add'],
   ['default', 'tke cryptounit-rm'],
@@ -122,13 +165,29 @@ const RUNS: [ScenarioName, string][] = [
   ['default', 'tke cryptounit-mk-setimm'],
   ['default', 'tke cryptounit-mk-clrnew'],
   ['several-instances', 'tke auto-mk-rotate'],
+  ['several-instances', 'tke auto-init', [ZEROIZE]],
+  ['default', 'tke auto-recover', CLEARED_UNIT_1],
+  ['default', 'tke cryptounit-admin-add', [['tke sigkey-add', ['admin3', 'passw0rd', 'passw0rd']]]],
+  ['default', 'tke cryptounit-admin-rm'],
+  ['default', 'tke cryptounit-cp'],
+  ['default', 'tke cryptounit-cp-btc'],
+  ['default', 'tke cryptounit-exit-impr', [ZEROIZE, ['tke cryptounit-admin-add', ['1', 'passw0rd']]]],
+  ['default', 'tke cryptounit-mk-clrcur'],
+  ['default', 'tke cryptounit-thrhld-set'],
+  ['default', 'tke cryptounit-zeroize'],
+  ['default', 'tke failover-enable'],
+  ['key-parts', 'tke mk-rm'],
+  ['default', 'tke sigkey-rm'],
 ];
 
 describe('secret prompts, decided by the runner for every prompt the simulator prints', () => {
   it('masks exactly the prompts the simulator reads hidden, and no prompt is missing from the table', async () => {
     const texts = new Set<string>();
-    for (const [scenario, words] of RUNS) {
+    for (const [scenario, words, setup] of RUNS) {
       const sim = await createMemorySim(scenario, { keys: 30, seed: 7, now: () => 1_700_000_000_000 });
+      for (const [w, answers] of setup ?? []) {
+        expect((await runInProcess(sim, w.split(' '), { answers })).exitCode).toBe(0);
+      }
       for (const { text, app, hidden } of await promptsOf(sim, words.split(' '))) {
         texts.add(text);
         expect(EXPECTED[text], `prompt not in the table: ${text}`).toBeDefined();
@@ -137,6 +196,16 @@ describe('secret prompts, decided by the runner for every prompt the simulator p
       }
     }
     expect([...texts].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('recognises every prompt of the command table as a prompt, secret exactly as the table says', () => {
+    for (const spec of COMMAND_TABLE.flatMap((row) => row.prompts)) {
+      const text = spec.text.replace(/\{\w+\}/g, '2');
+      const prompt = recogniseLine(text).prompt;
+      expect(prompt, text).toBeDefined();
+      const decided = { text, secret: isSecretPrompt(text), masked: prompt?.kind === 'password' };
+      expect(decided).toEqual({ text, secret: spec.secret, masked: spec.secret });
+    }
   });
 
   it('fails safe: any wording that mentions a secret is secret unless it is on the short list', () => {
