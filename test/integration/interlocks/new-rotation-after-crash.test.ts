@@ -40,7 +40,7 @@ async function newRotation(h: Harness): Promise<void> {
 }
 
 describe('a new rotation after a crash mid re-encryption', () => {
-  it('is refused while the crashed rotation is unfinished; once it is closed, auto-mk-rotate stays refused', async () => {
+  it('is refused while the crashed rotation is unfinished; once closed, auto-mk-rotate stays refused', async () => {
     const { h, rotationId } = await crashMidRewrap();
     // The app restarts: a new service over the same data directory.
     const restarted = createHarness('default', 0, h.dataDir);
