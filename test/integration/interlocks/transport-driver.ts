@@ -82,13 +82,13 @@ export class TransportDriver {
       const events = this.transport.events;
       const exitAt = events.findIndex((e) => e.event === 'rotation:exit' && (e.payload as RunRef).runId === runId);
       if (exitAt >= 0) {
-        if (!follow) return this.state();
-        // The first state after the reading's exit: setimm started, or refused (a notice) and nothing runs.
+        // The backend states the console once it has taken in the exit (classification included); after
+        // a reading for setimm, that state shows setimm started, or nothing running (refused, a notice).
         const after = events.slice(exitAt + 1).find((e) => e.event === 'rotation:updated');
         if (after) {
-          follow = false;
           const next = (after.payload as ConsoleState).running;
-          if (next?.argv[1] !== 'cryptounit-mk-setimm') return this.state();
+          if (!follow || next?.argv[1] !== 'cryptounit-mk-setimm') return after.payload as ConsoleState;
+          follow = false;
           runId = next.runId;
           continue;
         }
