@@ -49,6 +49,8 @@ export const REGISTERS_COMMITTED =
 // Done: key storage is under the new key, the new registers are Empty. auto-mk-rotate stays refused
 // in this rotation's journal (6.4: once M1, for good); a new rotation starts a new journal.
 export const COMPLETED = row('M1', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run');
+// The same after a key-part rotation: no M1 line, but re-encryption was seen (6.4, once it began).
+export const KEYPARTS_COMPLETED = row('STARTED', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run');
 // A command whose end was not seen, or evidence that contradicts itself: nothing mutating runs.
 export const INDETERMINATE = row(...MUTATING_COMMANDS.map((): Cell => 'INDET'));
 
@@ -71,6 +73,7 @@ export const TABLE: Record<SituationName, Cell[]> = {
   'M1 and M2': M2,
   'M1 and M2, unit 1 promoted': M2,
   'rotation completed': COMPLETED,
+  'key parts: rotation completed': KEYPARTS_COMPLETED,
   'auto-mk-rotate end not seen': INDETERMINATE,
   'M2, then registers that contradict it': INDETERMINATE,
 };

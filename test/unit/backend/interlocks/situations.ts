@@ -53,6 +53,7 @@ export const SITUATIONS = {
     classification: from([autoRotate('promote-1'), mksListing([promoted(1), committed(2)])]),
   },
   'rotation completed': { phase: 'completed', classification: from([autoRotate('done')]) },
+  'key parts: rotation completed': { phase: 'completed', classification: from([mkRotate('done')]) },
   'auto-mk-rotate end not seen': {
     phase: 'indeterminate',
     classification: from([autoRotate('after-m1', { fail: false })]),
