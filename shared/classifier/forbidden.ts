@@ -4,7 +4,9 @@
  * whose end was not seen may have reached: caution never waits for proof.
  */
 import { MUTATING_COMMANDS } from '../tke/messages.js';
-import { AUTO_MK_ROTATE, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, mutating } from './commands.js';
+import {
+  AUTO_MK_RECOVER, AUTO_MK_ROTATE, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, mutating, tke,
+} from './commands.js';
 import type { Knowledge } from './knowledge.js';
 import { atLeast, maxLevel } from './progress.js';
 import type { Advice, Phase } from './types.js';
@@ -18,6 +20,19 @@ const WHY = {
   clrnew:
     'The new registers hold the master key that key storage is (or may be) re-encrypted under; clearing them destroys that value.',
   load: 'Loading key parts would replace the new master key that key storage is (or may be) re-encrypted under.',
+  clrcur:
+    'The current registers hold the master key that the part of key storage not yet re-encrypted (on promoted ' +
+    'units: all of it) is wrapped under; clearing them destroys that value. IBM never clears a register once ' +
+    're-encryption has started.',
+  zeroize:
+    'Zeroizing clears both master key registers while key storage holds data wrapped under them; IBM: crypto ' +
+    'units must not be zeroized while key storage holds data.',
+  autoInit:
+    'auto-init initializes the crypto units afresh, master key registers included: it would replace the master ' +
+    'keys that key storage is (or may be) wrapped under.',
+  recover:
+    "auto-mk-recover copies a recovery crypto unit's current master key through the new registers of the other " +
+    'units: it would overwrite the new master key that key storage is (or may be) re-encrypted under.',
   commit: 'The new master key is already committed; a new load/commit cycle would replace it.',
   rotateAfterM2:
     'M2 was printed: key storage is already re-encrypted under the new master key; only promotion remains, and re-running re-encryption against partly promoted units is not a documented recovery.',
@@ -46,6 +61,16 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
     add(AUTO_MK_ROTATE, WHY.autoAfterStart);
     add(MK_CLRNEW, WHY.clrnew);
     add(MK_LOAD, WHY.load);
+  }
+  // Never a recovery step in IBM's tables once re-encryption may have started: each destroys a value
+  // key storage may be wrapped under. (A current register lost with no rotation under way is the
+  // recover page's case, where auto-mk-recover is the advice.)
+  const noRotationLostCurrent = k.lostCurrent !== undefined && !atLeast(k.any, 'loaded');
+  if (!done && atLeast(furthest, 'rewrapping') && !noRotationLostCurrent) {
+    add(tke('cryptounit-mk-clrcur'), WHY.clrcur);
+    add(tke('cryptounit-zeroize'), WHY.zeroize);
+    add(tke('auto-init'), WHY.autoInit);
+    add(AUTO_MK_RECOVER, WHY.recover);
   }
   // Once re-encryption is shown to have started, a new load/commit cycle would replace the key storage
   // is under. (Over registers whose history is unknown, committing a committed key changes nothing.)

@@ -72,6 +72,11 @@ export const MUTATING_COMMANDS = [
   'sigkey-rm',
 ] as const;
 export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
+/**
+ * Other names IBM's pages give the same mutating commands: the CLI command table and the IAM table
+ * call `auto-mk-recover` `auto-recover` (docs/tke-commands.md, "Recover command name").
+ */
+export const MUTATING_ALIASES: Readonly<Record<string, MutatingCommand>> = { 'auto-recover': 'auto-mk-recover' };
 
 /** The seven pre-checks of docs/domain.md (section 4), in order. Ids are used in `failedChecks` and the UI. */
 export const PRECHECK_IDS = ['auth', 'selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'] as const;

@@ -2,48 +2,121 @@
  * Safety interlocks, enforced in the backend whatever the renderer asks: a command the current
  * classification forbids is refused with its reason, `cryptounit-mk-setimm` needs a fresh register
  * reading that shows key storage ready for it, and in a partial promotion `cryptounit-rm` must
- * deselect exactly the promoted units.
+ * deselect exactly the promoted units (and `cryptounit-add` select exactly those again).
+ * docs/security.md ("Interlocks and their tests") lists the rules and the tests that prove them.
  */
-import type { Classification } from '../../../shared/classifier/types.js';
-import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
+import type { Classification, Phase } from '../../../shared/classifier/types.js';
+import { MUTATING_ALIASES, MUTATING_COMMANDS, type MutatingCommand } from '../../../shared/tke/messages.js';
 import { isNewRegisterReady, type UnitRegisters } from '../../../shared/tke/types.js';
 import { vpKey } from '../../../shared/tke/vp.js';
 import { typedCommand } from '../runner/tke-invocation.js';
 
+/**
+ * The mutating command an argv names, or null: any word after `tke`, in any letter case, under its
+ * own name or an alias IBM documents. Deliberately wide: flags or words around the command name
+ * must never hide it (the caller refuses more, never less).
+ */
+export function mutatingCommandOf(argv: readonly string[]): MutatingCommand | null {
+  const words = argv.map((w) => w.trim().toLowerCase());
+  const tke = words.indexOf('tke');
+  if (tke < 0) return null;
+  for (const word of words.slice(tke + 1)) {
+    const name = MUTATING_ALIASES[word] ?? word;
+    const hit = MUTATING_COMMANDS.find((c) => c === name);
+    if (hit) return hit;
+  }
+  return null;
+}
+
 /** True for commands that change registers or key storage. */
 export function isMutating(argv: readonly string[]): boolean {
-  return argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '');
+  return mutatingCommandOf(argv) !== null;
 }
 
 /** The reason the classification forbids this command, or null when it does not. */
 export function forbiddenReason(classification: Classification, argv: readonly string[]): string | null {
   const typed = typedCommand(argv);
-  const hit = classification.forbidden.find((f) => f.command === typed || f.command.startsWith(`${typed} `));
+  const mutating = mutatingCommandOf(argv);
+  const names = mutating ? [typed, `ibmcloud tke ${mutating}`] : [typed];
+  const hit = classification.forbidden.find((f) => names.some((n) => f.command === n || f.command.startsWith(`${n} `)));
   if (hit) return `${typed} is refused: ${hit.why}`;
-  if (classification.phase === 'indeterminate' && isMutating(argv)) {
-    return `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes registers or key storage may run. Read the registers and contact IBM support.`;
+  if (classification.phase === 'indeterminate' && mutating) {
+    return `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes ` +
+      'registers or key storage may run. Read the registers and contact IBM support.';
   }
   return null;
 }
 
+/** Phases in which `cryptounit-mk-setimm` runs only after a fresh register reading passes `setimmProblem`. */
+export const SETIMM_AFTER_READING: readonly Phase[] = ['rewrap-complete', 'partially-promoted'];
+
+/** What the backend does with a command the app runs (its vocabulary already checked). */
+export type Verdict =
+  | { kind: 'run' }
+  /** `cryptounit-mk-setimm`: read the registers first; it starts only if `setimmProblem` finds nothing. */
+  | { kind: 'read-first' }
+  | { kind: 'needs-rotation' | 'forbidden' | 'awaiting-review'; message: string };
+
+/** The open, writable rotation as the verdict needs it (null: none open). */
+export interface OpenRotation {
+  classification: Classification;
+  awaitingReview: boolean;
+}
+
+/** The interlocks' verdict on one command, in the order the rotation service applies them. */
+export function commandVerdict(rotation: OpenRotation | null, argv: readonly string[]): Verdict {
+  const typed = typedCommand(argv);
+  if (!rotation) {
+    if (!isMutating(argv)) return { kind: 'run' };
+    return {
+      kind: 'needs-rotation',
+      message: `${typed} changes registers or key storage: start (or resume) a rotation first, so that every step ` +
+        'is journaled and checked.',
+    };
+  }
+  const refusal = forbiddenReason(rotation.classification, argv);
+  if (refusal) return { kind: 'forbidden', message: refusal };
+  if (rotation.awaitingReview && isMutating(argv)) {
+    return {
+      kind: 'awaiting-review',
+      message: `${typed} is refused: this rotation was imported from a manual run and its evidence has not been ` +
+        'reviewed yet. Review the evidence and confirm it on the analysis screen first.',
+    };
+  }
+  const setimm = mutatingCommandOf(argv) === 'cryptounit-mk-setimm';
+  if (setimm && SETIMM_AFTER_READING.includes(rotation.classification.phase)) return { kind: 'read-first' };
+  return { kind: 'run' };
+}
+
+const units = (list: readonly UnitRegisters[]): string => list.map((u) => u.num).join(', ');
+const noVp = (register: 'new' | 'current', list: readonly UnitRegisters[]): string =>
+  `The ${register} master key register of crypto unit ${units(list)} shows no readable verification pattern.`;
+
 /**
  * Check a register reading (selected units only) before `cryptounit-mk-setimm`: every new register
  * ready with one VP, every current register Valid with one other VP (VPs compared on their first 56
- * hex digits). Returns the problem or null.
+ * hex digits; a register whose VP could not be read proves nothing). Returns the problem or null.
  */
-export function setimmProblem(units: readonly UnitRegisters[]): string | null {
-  if (units.length === 0) return 'The register reading lists no selected crypto unit.';
-  const notReady = units.filter((u) => !isNewRegisterReady(u.new.state));
+export function setimmProblem(list: readonly UnitRegisters[]): string | null {
+  if (list.length === 0) return 'The register reading lists no selected crypto unit.';
+  const notReady = list.filter((u) => !isNewRegisterReady(u.new.state));
   if (notReady.length > 0) {
-    return `The new master key register of crypto unit ${notReady.map((u) => u.num).join(', ')} is not ready (${notReady.map((u) => u.new.state).join(', ')}). If these units were already promoted, deselect them with ibmcloud tke cryptounit-rm first.`;
+    return `The new master key register of crypto unit ${units(notReady)} is not ready ` +
+      `(${notReady.map((u) => u.new.state).join(', ')}). If these units were already promoted, deselect them ` +
+      'with ibmcloud tke cryptounit-rm first.';
   }
-  const newVps = new Set(units.map((u) => vpKey(u.new.vp)));
+  const newUnread = list.filter((u) => vpKey(u.new.vp) === '');
+  if (newUnread.length > 0) return noVp('new', newUnread);
+  const newVps = new Set(list.map((u) => vpKey(u.new.vp)));
   if (newVps.size !== 1) return 'The new master key registers hold different verification patterns.';
-  const notValid = units.filter((u) => u.current.state !== 'Valid');
-  if (notValid.length > 0) return `The current master key register of crypto unit ${notValid.map((u) => u.num).join(', ')} is not Valid.`;
-  const currentVps = new Set(units.map((u) => vpKey(u.current.vp)));
+  const notValid = list.filter((u) => u.current.state !== 'Valid');
+  if (notValid.length > 0) return `The current master key register of crypto unit ${units(notValid)} is not Valid.`;
+  const currentUnread = list.filter((u) => vpKey(u.current.vp) === '');
+  if (currentUnread.length > 0) return noVp('current', currentUnread);
+  const currentVps = new Set(list.map((u) => vpKey(u.current.vp)));
   if (currentVps.size !== 1) return 'The current master key registers hold different verification patterns.';
-  if (newVps.has([...currentVps][0] ?? '')) return 'The new and current master key registers hold the same verification pattern.';
+  const sameKey = newVps.has([...currentVps][0] ?? '');
+  if (sameKey) return 'The new and current master key registers hold the same verification pattern.';
   return null;
 }
 
@@ -56,22 +129,32 @@ export function parseUnitList(answer: string): number[] | null {
 
 /** In a partial promotion, the `cryptounit-rm` answer must name exactly the promoted units. */
 export function deselectProblem(answer: string, unitsToDeselect: readonly number[]): string | null {
-  const units = parseUnitList(answer);
+  const given = parseUnitList(answer);
   const expected = [...unitsToDeselect].sort((a, b) => a - b);
-  if (units === null) return 'Enter the crypto unit numbers separated by spaces.';
-  if (units.join(' ') !== expected.join(' ')) {
-    return `In this partial promotion exactly the promoted crypto units must be deselected: ${expected.join(' ')} (you entered ${units.join(' ')}).`;
+  if (given === null) return 'Enter the crypto unit numbers separated by spaces.';
+  if (given.join(' ') !== expected.join(' ')) {
+    return `In this partial promotion exactly the promoted crypto units must be deselected: ${expected.join(' ')} ` +
+      `(you entered ${given.join(' ')}).`;
   }
   return null;
 }
 
-/** Re-selecting after a partial promotion's recovery: every unit it deselected, as IBM wants all or none. */
+/**
+ * Re-selecting after a partial promotion's recovery: exactly the units it deselected. A missing one
+ * would stay deselected, and an extra one may belong to another instance; IBM wants all crypto units
+ * of one instance or none selected.
+ */
 export function reselectProblem(answer: string, unitsToReselect: readonly number[]): string | null {
-  const units = parseUnitList(answer);
-  if (units === null) return 'Enter the crypto unit numbers separated by spaces.';
-  const missing = unitsToReselect.filter((u) => !units.includes(u));
-  if (missing.length > 0) {
-    return `Select again every crypto unit deselected during the recovery (${unitsToReselect.join(' ')}); ${missing.join(' ')} would stay deselected, and IBM requires either all crypto units of an instance or none to be selected.`;
-  }
-  return null;
+  const given = parseUnitList(answer);
+  if (given === null) return 'Enter the crypto unit numbers separated by spaces.';
+  const expected = [...unitsToReselect].sort((a, b) => a - b);
+  const missing = expected.filter((u) => !given.includes(u));
+  const extra = given.filter((u) => !expected.includes(u));
+  if (missing.length === 0 && extra.length === 0) return null;
+  const wrong = [
+    ...(missing.length > 0 ? [`${missing.join(' ')} would stay deselected`] : []),
+    ...(extra.length > 0 ? [`${extra.join(' ')} not deselected by the recovery`] : []),
+  ].join('; ');
+  return `Select again exactly the crypto units deselected during the recovery (${expected.join(' ')}): ${wrong}. ` +
+    'IBM requires either all crypto units of an instance or none to be selected.';
 }

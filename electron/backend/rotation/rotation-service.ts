@@ -12,7 +12,7 @@ import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } f
 import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
 import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
-import { deselectProblem, forbiddenReason, isMutating, reselectProblem, setimmProblem } from './interlocks.js';
+import { commandVerdict, deselectProblem, forbiddenReason, reselectProblem, setimmProblem } from './interlocks.js';
 import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
 import { RotationState } from './rotation-state.js';
 
@@ -230,24 +230,23 @@ export class RotationService {
   async run(argv: string[]): Promise<RunningCommand> {
     checkArgv(argv);
     const r = this.#rotation?.writable ? this.#rotation : null;
-    if (!r) {
-      if (isMutating(argv)) throw new RefusedError(`${typedCommand(argv)} changes registers or key storage: start (or resume) a rotation first, so that every step is journaled and checked.`, { kind: 'needs-rotation', command: typedCommand(argv) });
-      return (await this.#spawn(argv, { readOnly: false })).info;
+    if (r) this.#requireIdle();
+    const verdict = commandVerdict(r, argv);
+    const command = typedCommand(argv);
+    switch (verdict.kind) {
+      case 'needs-rotation':
+        throw new RefusedError(verdict.message, { kind: 'needs-rotation', command });
+      case 'forbidden':
+        if (r) await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${command} (${verdict.message})` } });
+        throw new RefusedError(verdict.message, { kind: 'forbidden', command });
+      case 'awaiting-review':
+        throw new RefusedError(verdict.message);
+      case 'read-first':
+        // Read the registers first; setimm starts only if the reading shows storage ready for it.
+        return (await this.#spawn(['tke', 'cryptounit-mk'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
+      case 'run':
+        return (await this.#spawn(argv, { readOnly: false })).info;
     }
-    this.#requireIdle();
-    const refusal = forbiddenReason(r.classification, argv);
-    if (refusal) {
-      await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(argv)} (${refusal})` } });
-      throw new RefusedError(refusal, { kind: 'forbidden', command: typedCommand(argv) });
-    }
-    if (r.awaitingReview && isMutating(argv)) {
-      throw new RefusedError(`${typedCommand(argv)} is refused: this rotation was imported from a manual run and its evidence has not been reviewed yet. Review the evidence and confirm it on the analysis screen first.`);
-    }
-    if (argv[1] === 'cryptounit-mk-setimm' && ['rewrap-complete', 'partially-promoted'].includes(r.classification.phase)) {
-      // Read the registers first; setimm starts only if the reading shows storage ready for it.
-      return (await this.#spawn(['tke', 'cryptounit-mk'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
-    }
-    return (await this.#spawn(argv, { readOnly: false })).info;
   }
 
   /** Answer the prompt the running command waits on. A secret is written and not kept. */

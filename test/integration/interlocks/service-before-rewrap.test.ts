@@ -1,0 +1,20 @@
+/**
+ * The interlock table through the RotationService on the real simulator, before re-encryption
+ * began: the phases the simulator reaches there, each mutating command answered as the written-out
+ * table says (refusals asked of the rotation, accepted commands of a copy of it).
+ */
+import { describe, expect, it } from 'vitest';
+import { serviceAnswers, serviceRow } from './service-driver.js';
+import { BEFORE_REWRAP, reach } from './sim-situations.js';
+
+describe('rotation service on the simulator: the interlock table before re-encryption', () => {
+  for (const situation of BEFORE_REWRAP) {
+    it(`${situation.name} (${situation.phase})`, async () => {
+      const { h, snapshot } = await reach(situation);
+      expect(snapshot.classification.phase).toBe(situation.phase);
+      const expected = serviceRow(situation.row);
+      expect(await serviceAnswers(h, expected)).toEqual(expected);
+      expect(h.keystore()).toMatchObject({ lost: 0 });
+    });
+  }
+});
