@@ -26,9 +26,12 @@ export interface Harness {
   followAdvisor(from: RotationSnapshot): Promise<{ snapshot: RotationSnapshot; followed: string[] }>;
 }
 
-/** A fresh data directory, simulator state (scenario, keys) and a logged-in token. */
-export function createHarness(scenario = 'default', keys = 300): Harness {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-rot-'));
+/**
+ * A fresh data directory, simulator state (scenario, keys) and a logged-in token; or, given
+ * `existing`, a service over that data directory as it is (an app restarted on its old data).
+ */
+export function createHarness(scenario = 'default', keys = 300, existing?: string): Harness {
+  const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'mkra-rot-'));
   const { simDir, tkeFilesDir } = demoPaths(dataDir);
   const info = resolveEnvironment({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir, forceDemo: true, name: 'n', version: '0.0.0' });
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir, MKRA_SIM_TIME_SCALE: '0' };
@@ -36,9 +39,11 @@ export function createHarness(scenario = 'default', keys = 300): Harness {
     const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env, encoding: 'utf8' });
     return { status: r.status ?? -1, stdout: r.stdout + r.stderr };
   };
-  const reset = sim(['sim', 'reset', '--scenario', scenario, '--keys', String(keys)]);
-  if (reset.status !== 0) throw new Error(`sim reset failed: ${reset.stdout}`);
-  if (scenario !== 'expired-token') sim(['login', '--apikey', 'demo']);
+  if (existing === undefined) {
+    const reset = sim(['sim', 'reset', '--scenario', scenario, '--keys', String(keys)]);
+    if (reset.status !== 0) throw new Error(`sim reset failed: ${reset.stdout}`);
+    if (scenario !== 'expired-token') sim(['login', '--apikey', 'demo']);
+  }
   let fault: string | null = null;
   const notices: string[] = [];
   const lines: string[] = [];
