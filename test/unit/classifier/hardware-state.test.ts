@@ -141,6 +141,27 @@ describe('a recovery command in flight when the app died (its end never seen)', 
   });
 });
 
+describe('a register listing whose end was not seen (the app died while it printed)', () => {
+  // A promotion that failed part-way: units 1 and 2 promoted, 3 and 4 not yet.
+  const failedPromotion = autoRotate('promote-1');
+  const listing = mksListing([promoted(1), promoted(2), committed(3), committed(4)]);
+  const cutAtUnit3 = listing.slice(0, listing.findIndex((l) => l.startsWith('CRYPTO UNIT NUM: 3')) + 1);
+
+  it('is no reading: the units it did not reach may hold anything, so read again rather than call it completed', () => {
+    for (const exit of [undefined, { code: 0, signal: 'SIGKILL' }, { code: 1, signal: null }]) {
+      const c = classify({ transcripts: [...files(failedPromotion), { file: '#2', text: text(cutAtUnit3), ...(exit ? { exit } : {}) }] });
+      expect(c.phase, JSON.stringify(exit)).not.toBe('completed');
+      expect(next(c)[0]).toBe(READ);
+    }
+  });
+
+  it('the same listing seen to its end is a reading: the partial promotion it shows is recovered', () => {
+    const c = classify({ transcripts: files(failedPromotion, listing) });
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)[0]).toBe(RM);
+  });
+});
+
 describe('the end of a command seen by the app', () => {
   it('a process that exited by itself ends a transcript that printed neither OK nor FAILED', () => {
     const cut = autoRotate('after-m1', { fail: false });
