@@ -20,7 +20,9 @@ export const PHASES_FOR: Record<Level, readonly Phase[]> = {
   rewrapping: ['rewrap-interrupted'],
   rewrapped: ['rewrap-interrupted', 'rewrap-complete'],
   partial: ['partially-promoted'],
-  done: ['completed'],
+  // Every unit promoted and selected: completed, or a partial promotion's recovery whose read-only
+  // check (cryptounit-compare) is still due (see checkAgainstHardware).
+  done: ['completed', 'partially-promoted'],
 };
 
 /** Register commands the simulator implements that could change what key storage depends on. */
@@ -42,7 +44,8 @@ export function hardwareLevel(state: SimState, original: string): Level {
   const inst = state.instances[0];
   if (!inst) throw new Error('no instance');
   const promoted = inst.units.filter((u) => u.current.value !== original).length;
-  if (promoted === inst.units.length) return 'done';
+  // Units a partial promotion's recovery deselected must be selected again before it is over.
+  if (promoted === inst.units.length) return inst.units.every((u) => state.selectedUnits.includes(u.num)) ? 'done' : 'partial';
   if (promoted > 0) return 'partial';
   const value = inst.units.find((u) => u.new.state !== 'Empty')?.new.value;
   if (value === undefined) return 'untouched';

@@ -15,14 +15,15 @@ import { journalPath, verifyJournal } from '../../../electron/backend/journal/in
 import { createHarness } from './harness.js';
 import { checkAgainstHardware, checkReadFirst, followChecked, inFlight, journalFiles, verifyLeftJournal } from './crash-check.js';
 import { hardwareLevel, originalValue, readSimState } from './crash-oracle.js';
-import { CRASH_POINTS, type CrashPoint } from './crash-points.js';
+import { CRASH_POINTS, PREFIXES, type CrashPoint, type PrefixName } from './crash-points.js';
 import { runChild, waitGone, type ChildPlan } from './crash-run.js';
 
-/** Simulated durations x 0.02: an auto-mk-rotate takes about a second of its own. */
-const SCALE = '0.02';
+/** Simulated durations x 0.01: an auto-mk-rotate sleeps about half a second in all. */
+const SCALE = '0.01';
 const SCENARIO = { auto: 'default', keyparts: 'key-parts' } as const;
 
 const templates = new Map<string, { dataDir: string; original: string }>();
+const prefixes = new Map<PrefixName, string>();
 const figures = { reached: new Set<string>(), kills: 0, verified: 0, torn: 0, phases: new Map<Phase | 'none', number>() };
 const scratch: string[] = [];
 
@@ -36,6 +37,27 @@ function template(flow: CrashPoint['flow']): { dataDir: string; original: string
     scratch.push(h.dataDir);
   }
   return t;
+}
+
+/** A fresh copy of a data directory to crash in. */
+function copyOf(from: string): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-crash-'));
+  cpSync(from, dataDir, { recursive: true });
+  scratch.push(dataDir);
+  return dataDir;
+}
+
+/** What the prefix's kill leaves (made once; the prefix is also checked as a point of its own). */
+async function prefixState(name: PrefixName): Promise<string> {
+  let dataDir = prefixes.get(name);
+  if (!dataDir) {
+    const p: { flow: CrashPoint['flow']; fault?: string; kill: CrashPoint['kill'] } = PREFIXES[name];
+    dataDir = copyOf(template(p.flow).dataDir);
+    const plan = { mode: 'run' as const, flow: p.flow, scale: SCALE, sim: 'dies' as const, ...(p.fault ? { fault: p.fault } : {}) };
+    await killAt(dataDir, { ...plan, point: { ...p.kill, label: `${name} (prefix)` } });
+    prefixes.set(name, dataDir);
+  }
+  return dataDir;
 }
 
 /** Run the child until it kills itself at `label`; wait for the simulators it leaves. */
@@ -90,10 +112,12 @@ async function restartAndFinish(point: CrashPoint, dataDir: string, original: st
 }
 
 async function campaignPoint(point: CrashPoint): Promise<void> {
-  const { dataDir: from, original } = template(point.flow);
-  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-crash-'));
-  cpSync(from, dataDir, { recursive: true });
-  const plan = { mode: 'run' as const, flow: point.flow, scale: SCALE, sim: point.sim ?? 'dies', ...(point.fault ? { fault: point.fault } : {}) };
+  const { original } = template(point.flow);
+  const dataDir = copyOf(point.from ? await prefixState(point.from) : template(point.flow).dataDir);
+  const sim = point.sim ?? 'dies';
+  const plan: ChildPlan = point.from
+    ? { mode: 'resume', scale: SCALE, sim }
+    : { mode: 'run', flow: point.flow, scale: SCALE, sim, ...(point.fault ? { fault: point.fault } : {}) };
   await killAt(dataDir, { ...plan, point: { ...point.kill, label: point.label } });
   if (point.again) {
     await checkBetween(dataDir, original, point.label);
@@ -104,6 +128,7 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
   figures.reached.add(point.label);
   figures.phases.set(phase, (figures.phases.get(phase) ?? 0) + 1);
   rmSync(dataDir, { recursive: true, force: true });
+  scratch.splice(scratch.indexOf(dataDir), 1);
 }
 
 describe('crash campaign: the backend SIGKILLed at positions across a rotation and its recovery', () => {
