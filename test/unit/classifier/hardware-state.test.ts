@@ -2,7 +2,7 @@
 // whose end was never seen, they decide what the transcripts cannot, and they can only add caution.
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type RegisterReading, type TranscriptInput } from '../../../shared/classifier/index.js';
-import { FAILED, M1_DELAY, MUTATING_COMMANDS, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
+import { FAILED, M1_DELAY, MUTATING_COMMANDS, SETIMM_WARNING, STEP_PROMOTE, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
 import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -159,6 +159,25 @@ describe('a register listing whose end was not seen (the app died while it print
     const c = classify({ transcripts: files(failedPromotion, listing) });
     expect(c.phase).toBe('partially-promoted');
     expect(next(c)[0]).toBe(RM);
+  });
+});
+
+describe('the promotion of a partial promotion\'s recovery lost with the app (setimm end never seen)', () => {
+  const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
+  const lost = ['$ ibmcloud tke cryptounit-mk-setimm', ...header(), SETIMM_WARNING, 'Do you want to continue? (y/N)', '> y', STEP_PROMOTE.replace('{unit}', '3')];
+  const before = [autoRotate('promote-1'), mksListing([promoted(1), promoted(2), committed(3), committed(4)]), ok('cryptounit-rm')];
+  const after = (reading: UnitSpec[]): Classification =>
+    classify({ transcripts: [...files(...before), { file: '#lost', text: text(lost), exit: { code: null, signal: 'lost with the app' } }, { file: '#read', text: text(mksListing(reading)) }] });
+
+  it('a reading of the selected units all promoted shows the promotion done: re-add and compare, never setimm again', () => {
+    const c = after([promoted(3), promoted(4)]);
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)).toEqual([ADD, COMPARE]);
+    expect(c.unitsToReselect).toEqual([1, 2]);
+  });
+
+  it('a reading of the selected units still committed: promote them', () => {
+    expect(next(after([committed(3), committed(4)]))).toEqual([SETIMM, ADD, COMPARE]);
   });
 });
 
