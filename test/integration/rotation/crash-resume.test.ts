@@ -124,7 +124,12 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
     const { sim = 'dies', ...kill } = point.again;
     await killAt(dataDir, { mode: 'resume', scale: SCALE, sim, point: { ...kill, label: `${point.label} (second kill)` } });
   }
-  const phase = await restartAndFinish(point, dataDir, original);
+  const phase = await restartAndFinish(point, dataDir, original).catch((error: unknown) => {
+    // Kept (not removed in afterAll) for whoever investigates the failure.
+    scratch.splice(scratch.indexOf(dataDir), 1);
+    console.error(`[crash] ${point.label}: data kept in ${dataDir}`);
+    throw error;
+  });
   figures.reached.add(point.label);
   figures.phases.set(phase, (figures.phases.get(phase) ?? 0) + 1);
   rmSync(dataDir, { recursive: true, force: true });
