@@ -1,24 +1,21 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPath, RotationJournal, verifyJournal } from '../../../electron/backend/journal/index.js';
+import { requireBuilt } from '../require-built.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CHILD = join(import.meta.dirname, 'journal-writer-child.mjs');
-const BUILT = join(ROOT, 'dist', 'electron', 'backend', 'journal', 'index.js');
 const ID = '20261128T201500Z-c0ffee';
 const RUNS = 60;
 
 let dataDir: string;
 
 beforeAll(async () => {
-  // The child runs the compiled module, as the packaged app would. Others' unfinished files may make
-  // tsc exit non-zero while still emitting ours, so success is judged by the output existing.
-  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { cwd: ROOT, encoding: 'utf8' });
-  if (!existsSync(BUILT)) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  // The child runs the compiled module, as the packaged app would: built by npm run build, not here.
+  requireBuilt('dist/electron/backend/journal/index.js', ['electron/backend/journal', 'electron/backend/secure']);
   dataDir = await mkdtemp(join(tmpdir(), 'mkra-journal-crash-'));
 });
 
@@ -46,6 +43,7 @@ async function runAndKill(how: 'create' | 'resume', delayMs: number, waitReady: 
 }
 
 describe('journal under SIGKILL', () => {
+  // Sixty child processes one after another: generous, so a loaded machine only makes it slower.
   it('always verifies after being killed at arbitrary moments, including mid-write', async () => {
     const path = journalPath(dataDir, ID);
     let tornTails = 0;
@@ -71,5 +69,5 @@ describe('journal under SIGKILL', () => {
     expect(recovered).toBeGreaterThan(0);
     expect(recovered).toBeLessThanOrEqual(tornTails);
     console.info(`${RUNS} kills, ${tornTails} torn tails, ${final.entries.length} entries, ${statSync(path).size} bytes`);
-  });
+  }, 600_000);
 });

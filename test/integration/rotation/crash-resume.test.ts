@@ -8,10 +8,11 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Phase } from '../../../shared/classifier/types.js';
 import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
 import { journalPath, verifyJournal } from '../../../electron/backend/journal/index.js';
+import { requireBuilt } from '../require-built.js';
 import { createHarness } from './harness.js';
 import { checkAgainstHardware, checkReadFirst, followChecked, inFlight, journalFiles, verifyLeftJournal } from './crash-check.js';
 import { hardwareLevel, originalValue, readSimState } from './crash-oracle.js';
@@ -137,6 +138,8 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
 }
 
 describe('crash campaign: the backend SIGKILLed at positions across a rotation and its recovery', () => {
+  // The child runs the built backend and simulator (npm run build), as the packaged app would.
+  beforeAll(() => requireBuilt('dist/electron/backend/rotation/rotation-service.js', ['electron/backend', 'electron/cli', 'shared']));
   afterAll(() => {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   });
