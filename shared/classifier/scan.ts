@@ -5,7 +5,16 @@
 import { forEachSourceLine } from '../parse/normalise.js';
 import { MILESTONE_WORD, mayBeRecognised, milestoneAcross, recogniseLine, type LineEvent } from '../parse/recognise.js';
 import { parseRegisterListing } from '../parse/registers.js';
-import { failureOf, finishAttempt, inferRole, isEmpty, killed, newAttempt, roleOfCommand, type Attempt } from './attempt.js';
+import {
+  failureOf,
+  finishAttempt,
+  inferRole,
+  isEmpty,
+  killed,
+  newAttempt,
+  roleOfCommand,
+  type Attempt,
+} from './attempt.js';
 import type { Evidence, TranscriptInput } from './types.js';
 
 export { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './attempt.js';

@@ -17,7 +17,8 @@ import type { JournalEntry } from '../journal/index.js';
 export const LOST_WITH_APP = 'lost with the app';
 
 function lostEnd(argv: readonly string[]): TranscriptInput['exit'] | undefined {
-  return argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '') ? { code: null, signal: LOST_WITH_APP } : undefined;
+  const mutating = argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '');
+  return mutating ? { code: null, signal: LOST_WITH_APP } : undefined;
 }
 
 /** Build the classifier input of a rotation from its journal entries. */
@@ -26,7 +27,9 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
   let current: { file: string; lines: string[]; lost?: TranscriptInput['exit'] } | null = null;
   const close = (exit?: TranscriptInput['exit']) => {
     const end = exit ?? current?.lost;
-    if (current) transcripts.push({ file: current.file, text: current.lines.join('\n'), ...(end ? { exit: end } : {}) });
+    if (current) {
+      transcripts.push({ file: current.file, text: current.lines.join('\n'), ...(end ? { exit: end } : {}) });
+    }
     current = null;
   };
   for (const entry of entries) {

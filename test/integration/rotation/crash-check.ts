@@ -33,7 +33,10 @@ export function inFlight(entries: readonly JournalEntry[]): string[] | null {
 }
 
 /** Verify the journal as the dead backend left it. */
-export async function verifyLeftJournal(dataDir: string, rotationId: string): Promise<{ entries: JournalEntry[]; torn: boolean }> {
+export async function verifyLeftJournal(
+  dataDir: string,
+  rotationId: string,
+): Promise<{ entries: JournalEntry[]; torn: boolean }> {
   const verification = await verifyJournal(journalPath(dataDir, rotationId));
   expect(verification.ok, verification.reason).toBe(true);
   expect(verification.tamperedAt).toBeUndefined();
@@ -44,9 +47,15 @@ export async function verifyLeftJournal(dataDir: string, rotationId: string): Pr
  * One classification against the hardware: never lets through a command that would lose keys, and
  * names a phase that fits how far the rotation really is (or says indeterminate).
  */
-export async function checkAgainstHardware(c: Classification, simDir: string, original: string, label: string): Promise<void> {
+export async function checkAgainstHardware(
+  c: Classification,
+  simDir: string,
+  original: string,
+  label: string,
+): Promise<void> {
   for (const command of await destructiveCommands(simDir)) {
-    expect(forbiddenReason(c, argvOf(command)), `${label}: ${command} would lose keys, yet ${c.phase} allows it`).not.toBeNull();
+    const refusal = forbiddenReason(c, argvOf(command));
+    expect(refusal, `${label}: ${command} would lose keys, yet ${c.phase} allows it`).not.toBeNull();
     expect(c.next.map((n) => n.command), `${label}: advised ${command}`).not.toContain(command);
   }
   const level = hardwareLevel(readSimState(simDir), original);
@@ -55,12 +64,15 @@ export async function checkAgainstHardware(c: Classification, simDir: string, or
   if (c.phase === 'indeterminate' || (c.next[0]?.command === READ_REGISTERS && c.phase !== 'completed')) return;
   expect(PHASES_FOR[level], `${label}: phase ${c.phase} on hardware ${level}`).toContain(c.phase);
   // On finished hardware a partial promotion's recovery may only have its read-only check left.
-  if (level === 'done' && c.phase === 'partially-promoted') expect(c.next.filter((n) => isMutating(argvOf(n.command))), label).toEqual([]);
+  if (level === 'done' && c.phase === 'partially-promoted') {
+    expect(c.next.filter((n) => isMutating(argvOf(n.command))), label).toEqual([]);
+  }
 }
 
 /** After a restart with a command in flight: a command that changes registers means reading them first. */
 export function checkReadFirst(c: Classification, flying: string[] | null, label: string): void {
-  if (flying && isMutating(flying)) expect(c.next[0]?.command, `${label}: ${flying.join(' ')} was in flight`).toBe(READ_REGISTERS);
+  if (!flying || !isMutating(flying)) return;
+  expect(c.next[0]?.command, `${label}: ${flying.join(' ')} was in flight`).toBe(READ_REGISTERS);
 }
 
 function answersFor(argv: string[]): Parameters<Harness['runToExit']>[1] {
@@ -77,7 +89,13 @@ export function firstCommand(flow: 'auto' | 'keyparts'): string {
  * Follow the advisor from `snap`, checking each classification against the hardware and that the
  * same advice never comes twice in the same hardware state; ends at `completed` with nothing lost.
  */
-export async function followChecked(h: Harness, from: RotationSnapshot, flow: 'auto' | 'keyparts', original: string, label: string): Promise<{ phases: Phase[]; followed: string[] }> {
+export async function followChecked(
+  h: Harness,
+  from: RotationSnapshot,
+  flow: 'auto' | 'keyparts',
+  original: string,
+  label: string,
+): Promise<{ phases: Phase[]; followed: string[] }> {
   let snap = from;
   const seen = new Set<string>();
   const phases: Phase[] = [];

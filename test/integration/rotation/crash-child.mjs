@@ -62,8 +62,10 @@ function answerFor(prompt, argv, classification) {
       return '1';
     case 'keys':
       return String(++part);
-    case 'units':
-      return (argv[1] === 'cryptounit-add' ? classification.unitsToReselect ?? [] : classification.unitsToDeselect).join(' ');
+    case 'units': {
+      const add = argv[1] === 'cryptounit-add';
+      return (add ? classification.unitsToReselect ?? [] : classification.unitsToDeselect).join(' ');
+    }
     default:
       return argv[1] === 'cryptounit-mk-load' ? '2' : 'admin@example.com';
   }

@@ -55,8 +55,8 @@ export async function armCrash(point) {
   }
   proto.write = async function write(buffer, offset = 0, length, ...rest) {
     const len = length ?? buffer.length - offset;
-    if (!Buffer.isBuffer(buffer) && !(buffer instanceof Uint8Array)) return originalWrite.call(this, buffer, offset, length, ...rest);
-    if (!hits(entryOf(buffer, offset, len))) return originalWrite.call(this, buffer, offset, length, ...rest);
+    const bytes = buffer instanceof Uint8Array;
+    if (!bytes || !hits(entryOf(buffer, offset, len))) return originalWrite.call(this, buffer, offset, length, ...rest);
     if (point.how === 'torn') await writeAll(this, buffer, offset, Math.max(1, Math.floor(len / 2)));
     if (point.how === 'after') await writeAll(this, buffer, offset, len);
     if (point.how !== 'before') await this.sync();

@@ -26,7 +26,14 @@ export const PHASES_FOR: Record<Level, readonly Phase[]> = {
 };
 
 /** Register commands the simulator implements that could change what key storage depends on. */
-const ORACLE_COMMANDS = ['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew'];
+const ORACLE_COMMANDS = [
+  'auto-mk-rotate',
+  'cryptounit-mk-load',
+  'cryptounit-mk-commit',
+  'cryptounit-mk-rotate',
+  'cryptounit-mk-setimm',
+  'cryptounit-mk-clrnew',
+];
 
 export function readSimState(simDir: string): SimState {
   const state = loadState(simDir);
@@ -45,7 +52,9 @@ export function hardwareLevel(state: SimState, original: string): Level {
   if (!inst) throw new Error('no instance');
   const promoted = inst.units.filter((u) => u.current.value !== original).length;
   // Units a partial promotion's recovery deselected must be selected again before it is over.
-  if (promoted === inst.units.length) return inst.units.every((u) => state.selectedUnits.includes(u.num)) ? 'done' : 'partial';
+  if (promoted === inst.units.length) {
+    return inst.units.every((u) => state.selectedUnits.includes(u.num)) ? 'done' : 'partial';
+  }
   if (promoted > 0) return 'partial';
   const value = inst.units.find((u) => u.new.state !== 'Empty')?.new.value;
   if (value === undefined) return 'untouched';
@@ -57,7 +66,8 @@ export function hardwareLevel(state: SimState, original: string): Level {
 
 /** Registers, selection and key storage: the state the advisor's advice must change. */
 export function fingerprint(state: SimState): string {
-  return JSON.stringify([state.selectedUnits, state.instances.map((i) => [i.units.map((u) => [u.current, u.new]), i.keystore])]);
+  const instances = state.instances.map((i) => [i.units.map((u) => [u.current, u.new]), i.keystore]);
+  return JSON.stringify([state.selectedUnits, instances]);
 }
 
 function answerer(): (pending: string) => string | undefined {

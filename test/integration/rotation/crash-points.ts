@@ -25,7 +25,12 @@ export interface CrashPoint {
 }
 
 const out = (match: string, n: number, how: How = 'after'): KillSpec => ({ kind: 'output', match, n, how });
-const at = (kind: string, n: number, how: How = 'after', match?: string): KillSpec => ({ kind, n, how, ...(match ? { match } : {}) });
+const at = (kind: string, n: number, how: How = 'after', match?: string): KillSpec => ({
+  kind,
+  n,
+  how,
+  ...(match ? { match } : {}),
+});
 
 const PW = 'Enter the password';
 const M1 = 'Delaying 30 seconds';
@@ -124,15 +129,42 @@ const MID_SETIMM: Row[] = [
 
 /** Killed twice: the backend restarted on the first kill's data is killed again while recovering. */
 const TWICE: CrashPoint[] = [
-  { label: 'auto: after M1, then during the first reading', flow: 'auto', kill: at('milestone', 1, 'after', 'M1'), again: out('CRYPTO UNIT NUM: 3', 1) },
-  { label: 'auto: mid re-encryption, then mid recovery re-encryption', flow: 'auto', kill: out(REWRAP, 4), again: out(REWRAP, 2) },
-  { label: 'auto after-m1: recovery mid re-encryption, then the next recovery mid promotion, CLI goes on', flow: 'auto', fault: 'after-m1', kill: out(REWRAP, 3), again: { ...out(PROMOTE, 2), sim: 'survives' } },
-  { label: 'keyparts: re-encryption torn, then after the torn tail is recorded', flow: 'keyparts', kill: out(REWRAP, 5, 'torn'), again: at('recovered-torn-tail', 1) },
+  {
+    label: 'auto: after M1, then during the first reading',
+    flow: 'auto',
+    kill: at('milestone', 1, 'after', 'M1'),
+    again: out('CRYPTO UNIT NUM: 3', 1),
+  },
+  {
+    label: 'auto: mid re-encryption, then mid recovery re-encryption',
+    flow: 'auto',
+    kill: out(REWRAP, 4),
+    again: out(REWRAP, 2),
+  },
+  {
+    label: 'auto after-m1: recovery mid re-encryption, then the next recovery mid promotion, CLI goes on',
+    flow: 'auto',
+    fault: 'after-m1',
+    kill: out(REWRAP, 3),
+    again: { ...out(PROMOTE, 2), sim: 'survives' },
+  },
+  {
+    label: 'keyparts: re-encryption torn, then after the torn tail is recorded',
+    flow: 'keyparts',
+    kill: out(REWRAP, 5, 'torn'),
+    again: at('recovered-torn-tail', 1),
+  },
 ];
 
 function rows(prefix: string, list: Row[], extra: Partial<CrashPoint> = {}): CrashPoint[] {
   const flow = prefix.startsWith('auto') ? 'auto' : 'keyparts';
-  return list.map(([label, kill, sim]) => ({ label: `${prefix}: ${label}`, flow, kill, ...extra, ...(sim ? { sim } : {}) }));
+  return list.map(([label, kill, sim]) => ({
+    label: `${prefix}: ${label}`,
+    flow,
+    kill,
+    ...extra,
+    ...(sim ? { sim } : {}),
+  }));
 }
 
 const prefixPoints = (Object.entries(PREFIXES) as [PrefixName, (typeof PREFIXES)[PrefixName]][]).map(

@@ -14,7 +14,14 @@ import { RotationService } from '../../../electron/backend/rotation/rotation-ser
 import { journalPath, verifyJournal } from '../../../electron/backend/journal/index.js';
 import { requireBuilt } from '../require-built.js';
 import { createHarness } from './harness.js';
-import { checkAgainstHardware, checkReadFirst, followChecked, inFlight, journalFiles, verifyLeftJournal } from './crash-check.js';
+import {
+  checkAgainstHardware,
+  checkReadFirst,
+  followChecked,
+  inFlight,
+  journalFiles,
+  verifyLeftJournal,
+} from './crash-check.js';
 import { hardwareLevel, originalValue, readSimState } from './crash-oracle.js';
 import { CRASH_POINTS, PREFIXES, type CrashPoint, type PrefixName } from './crash-points.js';
 import { runChild, waitGone, type ChildPlan } from './crash-run.js';
@@ -25,7 +32,13 @@ const SCENARIO = { auto: 'default', keyparts: 'key-parts' } as const;
 
 const templates = new Map<string, { dataDir: string; original: string }>();
 const prefixes = new Map<PrefixName, string>();
-const figures = { reached: new Set<string>(), kills: 0, verified: 0, torn: 0, phases: new Map<Phase | 'none', number>() };
+const figures = {
+  reached: new Set<string>(),
+  kills: 0,
+  verified: 0,
+  torn: 0,
+  phases: new Map<Phase | 'none', number>(),
+};
 const scratch: string[] = [];
 
 /** A logged-in simulator of the flow's scenario, made once and copied for every point. */
@@ -54,7 +67,8 @@ async function prefixState(name: PrefixName): Promise<string> {
   if (!dataDir) {
     const p: { flow: CrashPoint['flow']; fault?: string; kill: CrashPoint['kill'] } = PREFIXES[name];
     dataDir = copyOf(template(p.flow).dataDir);
-    const plan = { mode: 'run' as const, flow: p.flow, scale: SCALE, sim: 'dies' as const, ...(p.fault ? { fault: p.fault } : {}) };
+    const fault = p.fault ? { fault: p.fault } : {};
+    const plan: ChildPlan = { mode: 'run', flow: p.flow, scale: SCALE, sim: 'dies', ...fault };
     await killAt(dataDir, { ...plan, point: { ...p.kill, label: `${name} (prefix)` } });
     prefixes.set(name, dataDir);
   }
@@ -64,7 +78,8 @@ async function prefixState(name: PrefixName): Promise<string> {
 /** Run the child until it kills itself at `label`; wait for the simulators it leaves. */
 async function killAt(dataDir: string, plan: ChildPlan & { point: NonNullable<ChildPlan['point']> }): Promise<void> {
   const result = await runChild(dataDir, plan);
-  expect(result.killedAt, `${plan.point.label}: not reached (${result.donePhase ?? result.stderr})`).toBe(plan.point.label);
+  const why = `${plan.point.label}: not reached (${result.donePhase ?? result.stderr})`;
+  expect(result.killedAt, why).toBe(plan.point.label);
   expect(result.signal).toBe('SIGKILL');
   figures.kills += 1;
   await waitGone(result.simPids);
@@ -78,7 +93,11 @@ async function checkBetween(dataDir: string, original: string, label: string): P
   const { entries, torn } = await verifyLeftJournal(dataDir, unfinished?.rotationId ?? '');
   figures.verified += 1;
   if (torn) figures.torn += 1;
-  const read = new RotationService({ dataDir, invocation: () => { throw new Error('read-only'); }, events: { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: () => undefined } });
+  const quiet = { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: () => undefined };
+  const runsNothing = (): never => {
+    throw new Error('a read-only look at the journal runs no command');
+  };
+  const read = new RotationService({ dataDir, invocation: runsNothing, events: quiet });
   const snap = await read.open(unfinished?.rotationId ?? '', { readOnly: true });
   checkReadFirst(snap.classification, inFlight(entries), label);
   await checkAgainstHardware(snap.classification, h.simDir, original, label);
@@ -123,7 +142,8 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
   if (point.again) {
     await checkBetween(dataDir, original, point.label);
     const { sim = 'dies', ...kill } = point.again;
-    await killAt(dataDir, { mode: 'resume', scale: SCALE, sim, point: { ...kill, label: `${point.label} (second kill)` } });
+    const label = `${point.label} (second kill)`;
+    await killAt(dataDir, { mode: 'resume', scale: SCALE, sim, point: { ...kill, label } });
   }
   const phase = await restartAndFinish(point, dataDir, original).catch((error: unknown) => {
     // Kept (not removed in afterAll) for whoever investigates the failure.
@@ -139,7 +159,9 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
 
 describe('crash campaign: the backend SIGKILLed at positions across a rotation and its recovery', () => {
   // The child runs the built backend and simulator (npm run build), as the packaged app would.
-  beforeAll(() => requireBuilt('dist/electron/backend/rotation/rotation-service.js', ['electron/backend', 'electron/cli', 'shared']));
+  beforeAll(() => {
+    requireBuilt('dist/electron/backend/rotation/rotation-service.js', ['electron/backend', 'electron/cli', 'shared']);
+  });
   afterAll(() => {
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
   });
@@ -150,7 +172,11 @@ describe('crash campaign: the backend SIGKILLed at positions across a rotation a
 
   it('reached at least 50 distinct kill points', () => {
     const phases = [...figures.phases].map(([p, n]) => `${p} ${n}`).join(', ');
-    console.info(`[crash campaign] ${figures.reached.size} points reached (${figures.kills} kills), ${figures.verified} journals verified, ${figures.torn} torn tails, resumed phases: ${phases}`);
+    const { reached, kills, verified, torn } = figures;
+    console.info(
+      `[crash campaign] ${reached.size} points reached (${kills} kills), ${verified} journals verified, ` +
+        `${torn} torn tails, resumed phases: ${phases}`,
+    );
     expect(figures.reached.size).toBeGreaterThanOrEqual(50);
     expect(figures.torn).toBeGreaterThan(0);
   });

@@ -2,7 +2,14 @@
 // whose end was never seen, they decide what the transcripts cannot, and they can only add caution.
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type RegisterReading, type TranscriptInput } from '../../../shared/classifier/index.js';
-import { FAILED, M1_DELAY, MUTATING_COMMANDS, SETIMM_WARNING, STEP_PROMOTE, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
+import {
+  FAILED,
+  M1_DELAY,
+  MUTATING_COMMANDS,
+  SETIMM_WARNING,
+  STEP_PROMOTE,
+  STEP_REWRAP_PROGRESS,
+} from '../../../shared/tke/messages.js';
 import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -149,7 +156,8 @@ describe('a register listing whose end was not seen (the app died while it print
 
   it('is no reading: the units it did not reach may hold anything, so read again rather than call it completed', () => {
     for (const exit of [undefined, { code: 0, signal: 'SIGKILL' }, { code: 1, signal: null }]) {
-      const c = classify({ transcripts: [...files(failedPromotion), { file: '#2', text: text(cutAtUnit3), ...(exit ? { exit } : {}) }] });
+      const cut = { file: '#2', text: text(cutAtUnit3), ...(exit ? { exit } : {}) };
+      const c = classify({ transcripts: [...files(failedPromotion), cut] });
       expect(c.phase, JSON.stringify(exit)).not.toBe('completed');
       expect(next(c)[0]).toBe(READ);
     }
@@ -164,12 +172,16 @@ describe('a register listing whose end was not seen (the app died while it print
 
 describe('the promotion of a partial promotion\'s recovery lost with the app (setimm end never seen)', () => {
   const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
-  const lost = ['$ ibmcloud tke cryptounit-mk-setimm', ...header(), SETIMM_WARNING, 'Do you want to continue? (y/N)', '> y', STEP_PROMOTE.replace('{unit}', '3')];
-  const before = [autoRotate('promote-1'), mksListing([promoted(1), promoted(2), committed(3), committed(4)]), ok('cryptounit-rm')];
+  const promoting3 = STEP_PROMOTE.replace('{unit}', '3');
+  const confirm = ['Do you want to continue? (y/N)', '> y'];
+  const lost = ['$ ibmcloud tke cryptounit-mk-setimm', ...header(), SETIMM_WARNING, ...confirm, promoting3];
+  const readBefore = mksListing([promoted(1), promoted(2), committed(3), committed(4)]);
+  const before = files(autoRotate('promote-1'), readBefore, ok('cryptounit-rm'));
+  const lostSetimm = { file: '#lost', text: text(lost), exit: { code: null, signal: 'lost with the app' } };
   const after = (reading: UnitSpec[]): Classification =>
-    classify({ transcripts: [...files(...before), { file: '#lost', text: text(lost), exit: { code: null, signal: 'lost with the app' } }, { file: '#read', text: text(mksListing(reading)) }] });
+    classify({ transcripts: [...before, lostSetimm, { file: '#read', text: text(mksListing(reading)) }] });
 
-  it('a reading of the selected units all promoted shows the promotion done: re-add and compare, never setimm again', () => {
+  it('the units left selected read all promoted: promotion done, re-add and compare, never setimm again', () => {
     const c = after([promoted(3), promoted(4)]);
     expect(c.phase).toBe('partially-promoted');
     expect(next(c)).toEqual([ADD, COMPARE]);
