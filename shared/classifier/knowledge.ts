@@ -397,7 +397,7 @@ class Fold {
       return;
     }
     k.lostCurrent = undefined;
-    if (this.#subsetOfPartial(shape)) return;
+    if (this.#subsetOfPartial(shape, evidence)) return;
     if (k.known.newVp !== undefined && shape.kind !== 'settled' && !sameVp(k.known.newVp, shape.newVp) && atLeast(k.any, 'rewrapping')) {
       this.contradict('the new registers hold another value than the one key storage was being re-encrypted under', units.map((u) => u.num), [evidence]);
       return;
@@ -424,12 +424,19 @@ class Fold {
   }
 
   /** After deselecting promoted units, a reading lists only one side of the partial promotion. */
-  #subsetOfPartial(shape: RegisterShape): boolean {
+  #subsetOfPartial(shape: RegisterShape, evidence: Evidence): boolean {
     const k = this.k;
     if (!k.partial.deselected || k.known.oldVp === undefined || k.known.newVp === undefined) return false;
     if (shape.kind === 'committed') return sameVp(shape.oldVp, k.known.oldVp) && sameVp(shape.newVp, k.known.newVp);
-    if (shape.kind === 'settled') return sameVp(shape.vp, k.known.newVp);
-    return false;
+    if (shape.kind !== 'settled' || !sameVp(shape.vp, k.known.newVp)) return false;
+    // The units left selected all hold the new key as current: their promotion is done, even when
+    // the setimm that did it was never seen to end (the app died while it ran).
+    if (!k.partial.promoted) {
+      k.partial.promoted = true;
+      bounded(k.completion, evidence);
+      this.raise('promoted', true);
+    }
+    return true;
   }
 }
 

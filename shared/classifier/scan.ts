@@ -5,7 +5,16 @@
 import { forEachSourceLine } from '../parse/normalise.js';
 import { MILESTONE_WORD, mayBeRecognised, milestoneAcross, recogniseLine, type LineEvent } from '../parse/recognise.js';
 import { parseRegisterListing } from '../parse/registers.js';
-import { failureOf, finishAttempt, inferRole, isEmpty, newAttempt, roleOfCommand, type Attempt } from './attempt.js';
+import {
+  failureOf,
+  finishAttempt,
+  inferRole,
+  isEmpty,
+  killed,
+  newAttempt,
+  roleOfCommand,
+  type Attempt,
+} from './attempt.js';
 import type { Evidence, TranscriptInput } from './types.js';
 
 export { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './attempt.js';
@@ -201,9 +210,18 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
   attempts.forEach((a, i) => {
     a.index = i;
     if (a.command === undefined) a.role = inferRole(a);
+    // A listing whose end was not seen (no OK, no clean exit: the app or the capture died while it
+    // printed) may stop before some units: it is no reading. Pasted listings without a command line
+    // have no end to see and are taken as they are.
+    if (a.reading !== undefined && a.command !== undefined && !listingEnded(a)) a.reading = undefined;
     // The TKE application shows no closing OK: an action followed by another, with no error, succeeded.
     const later = attempts[i + 1];
     if (a.app && later !== undefined && failureOf(a) === 'unfinished') a.ok = { ...a.start, text: `${a.start.text} (followed by another action)` };
   });
   return attempts;
+}
+
+/** True when a listing command was seen to end by itself: its closing OK, or a clean exit. */
+function listingEnded(a: Attempt): boolean {
+  return a.ok !== undefined || (a.exit?.code === 0 && !killed(a));
 }

@@ -5,14 +5,31 @@
  * order they were taken, so the classifier weighs each against what came before and after it.
  */
 import type { ClassifyInput, Flow, TranscriptInput } from '../../../shared/classifier/types.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
 import type { JournalEntry } from '../journal/index.js';
+
+/**
+ * The end given to a command that changes registers which the app started and never saw finish: the
+ * app died while it ran, and with it the command's terminal (a hang-up) or at least its view of the
+ * command. Like a kill by a signal, its output cannot tell how far it got, whatever it printed, so
+ * the registers are read before anything else.
+ */
+export const LOST_WITH_APP = 'lost with the app';
+
+function lostEnd(argv: readonly string[]): TranscriptInput['exit'] | undefined {
+  const mutating = argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '');
+  return mutating ? { code: null, signal: LOST_WITH_APP } : undefined;
+}
 
 /** Build the classifier input of a rotation from its journal entries. */
 export function classifyInputFromJournal(entries: readonly JournalEntry[], flow: Flow | undefined): ClassifyInput {
   const transcripts: TranscriptInput[] = [];
-  let current: { file: string; lines: string[] } | null = null;
+  let current: { file: string; lines: string[]; lost?: TranscriptInput['exit'] } | null = null;
   const close = (exit?: TranscriptInput['exit']) => {
-    if (current) transcripts.push({ file: current.file, text: current.lines.join('\n'), ...(exit ? { exit } : {}) });
+    const end = exit ?? current?.lost;
+    if (current) {
+      transcripts.push({ file: current.file, text: current.lines.join('\n'), ...(end ? { exit: end } : {}) });
+    }
     current = null;
   };
   for (const entry of entries) {
@@ -21,7 +38,8 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
         // A command started before the last one finished: the app died while it ran (its end unseen).
         close();
         const typed = `ibmcloud ${entry.data.argv.join(' ')}`;
-        current = { file: `journal#${entry.seq} ${typed}`, lines: [`$ ${typed}`] };
+        const lost = lostEnd(entry.data.argv);
+        current = { file: `journal#${entry.seq} ${typed}`, lines: [`$ ${typed}`], ...(lost ? { lost } : {}) };
         break;
       }
       case 'output':

@@ -5,19 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPath, RotationJournal, verifyJournal } from '../../../electron/backend/journal/index.js';
+import { requireBuilt } from '../require-built.js';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
 const CHILD = join(import.meta.dirname, 'journal-writer-child.mjs');
-const BUILT = join(ROOT, 'dist', 'electron', 'backend', 'journal', 'index.js');
 const ID = '20261128T201500Z-c0ffee';
 const RUNS = 60;
 
 let dataDir: string;
 
 beforeAll(async () => {
-  // The child runs the compiled module, as the packaged app would; `npm test` builds it before the
-  // suite (no test builds the project itself).
-  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first`);
+  // The child runs the compiled module, as the packaged app would: built by npm run build, not here.
+  requireBuilt('dist/electron/backend/journal/index.js', ['electron/backend/journal', 'electron/backend/secure']);
   dataDir = await mkdtemp(join(tmpdir(), 'mkra-journal-crash-'));
 });
 
@@ -45,6 +43,7 @@ async function runAndKill(how: 'create' | 'resume', delayMs: number, waitReady: 
 }
 
 describe('journal under SIGKILL', () => {
+  // Sixty child processes one after another: generous, so a loaded machine only makes it slower.
   it('always verifies after being killed at arbitrary moments, including mid-write', async () => {
     const path = journalPath(dataDir, ID);
     let tornTails = 0;
@@ -70,6 +69,5 @@ describe('journal under SIGKILL', () => {
     expect(recovered).toBeGreaterThan(0);
     expect(recovered).toBeLessThanOrEqual(tornTails);
     console.info(`${RUNS} kills, ${tornTails} torn tails, ${final.entries.length} entries, ${statSync(path).size} bytes`);
-    // Sixty child processes: sized for a busy machine, not for speed.
   }, 600_000);
 });

@@ -2,7 +2,14 @@
 // whose end was never seen, they decide what the transcripts cannot, and they can only add caution.
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type RegisterReading, type TranscriptInput } from '../../../shared/classifier/index.js';
-import { FAILED, M1_DELAY, MUTATING_COMMANDS, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
+import {
+  FAILED,
+  M1_DELAY,
+  MUTATING_COMMANDS,
+  SETIMM_WARNING,
+  STEP_PROMOTE,
+  STEP_REWRAP_PROGRESS,
+} from '../../../shared/tke/messages.js';
 import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -138,6 +145,51 @@ describe('a recovery command in flight when the app died (its end never seen)', 
     const first = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), committed(2)]), recoveryCut, mksListing([committed(1), other])) });
     expect(first.phase).toBe('indeterminate');
     expect(first.stop).toBeDefined();
+  });
+});
+
+describe('a register listing whose end was not seen (the app died while it printed)', () => {
+  // A promotion that failed part-way: units 1 and 2 promoted, 3 and 4 not yet.
+  const failedPromotion = autoRotate('promote-1');
+  const listing = mksListing([promoted(1), promoted(2), committed(3), committed(4)]);
+  const cutAtUnit3 = listing.slice(0, listing.findIndex((l) => l.startsWith('CRYPTO UNIT NUM: 3')) + 1);
+
+  it('is no reading: the units it did not reach may hold anything, so read again rather than call it completed', () => {
+    for (const exit of [undefined, { code: 0, signal: 'SIGKILL' }, { code: 1, signal: null }]) {
+      const cut = { file: '#2', text: text(cutAtUnit3), ...(exit ? { exit } : {}) };
+      const c = classify({ transcripts: [...files(failedPromotion), cut] });
+      expect(c.phase, JSON.stringify(exit)).not.toBe('completed');
+      expect(next(c)[0]).toBe(READ);
+    }
+  });
+
+  it('the same listing seen to its end is a reading: the partial promotion it shows is recovered', () => {
+    const c = classify({ transcripts: files(failedPromotion, listing) });
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)[0]).toBe(RM);
+  });
+});
+
+describe('the promotion of a partial promotion\'s recovery lost with the app (setimm end never seen)', () => {
+  const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
+  const promoting3 = STEP_PROMOTE.replace('{unit}', '3');
+  const confirm = ['Do you want to continue? (y/N)', '> y'];
+  const lost = ['$ ibmcloud tke cryptounit-mk-setimm', ...header(), SETIMM_WARNING, ...confirm, promoting3];
+  const readBefore = mksListing([promoted(1), promoted(2), committed(3), committed(4)]);
+  const before = files(autoRotate('promote-1'), readBefore, ok('cryptounit-rm'));
+  const lostSetimm = { file: '#lost', text: text(lost), exit: { code: null, signal: 'lost with the app' } };
+  const after = (reading: UnitSpec[]): Classification =>
+    classify({ transcripts: [...before, lostSetimm, { file: '#read', text: text(mksListing(reading)) }] });
+
+  it('the units left selected read all promoted: promotion done, re-add and compare, never setimm again', () => {
+    const c = after([promoted(3), promoted(4)]);
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)).toEqual([ADD, COMPARE]);
+    expect(c.unitsToReselect).toEqual([1, 2]);
+  });
+
+  it('a reading of the selected units still committed: promote them', () => {
+    expect(next(after([committed(3), committed(4)]))).toEqual([SETIMM, ADD, COMPARE]);
   });
 });
 

@@ -1,0 +1,73 @@
+// Test-only kill switch for the crash campaign (crash-resume.test.ts). Installed in the child that
+// runs the real RotationService: it watches the journal's own writes at the file-handle level and
+// SIGKILLs this process at a POSITION (the n-th entry of a kind, optionally whose data contains a
+// text), never after a delay, so where a kill lands does not depend on the machine's speed.
+//
+//   how = 'before': the entry is about to be written (nothing of it reaches the file)
+//         'torn':   half of its line is written and synced, then the kill (a torn tail)
+//         'after':  the whole line is written and fsynced, but the service has not acted on it yet
+//
+// The first entry (rotation-started) is written by createFileAtomic with writeFile on a temporary
+// file: 'before' kills with that temporary file created but empty, 'after' with it full but never
+// linked into place. The product code is untouched: only FileHandle methods of this process are
+// wrapped. Before dying it writes `KILLED <label>` to stdout with a synchronous write.
+import { writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** The journal entry a buffer holds (a canonical line starts with `{"data":`), or null. */
+function entryOf(buffer, offset = 0, length = buffer.length - offset) {
+  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
+  if (bytes.length < 9 || bytes.subarray(0, 8).toString('latin1') !== '{"data":') return null;
+  try {
+    const entry = JSON.parse(bytes.toString('utf8'));
+    return typeof entry.kind === 'string' && typeof entry.seq === 'number' ? entry : null;
+  } catch {
+    return null;
+  }
+}
+
+function die(label) {
+  writeSync(1, `KILLED ${label}\n`);
+  process.kill(process.pid, 'SIGKILL');
+  return new Promise(() => undefined);
+}
+
+/**
+ * Arm the kill switch: `point` is `{label, kind, n, how, match?}`. Counts entries of `kind` (whose
+ * JSON data contains `match`, when given) as they are written; the n-th one triggers `how`.
+ */
+export async function armCrash(point) {
+  const probe = await open(process.execPath, 'r');
+  const proto = Object.getPrototypeOf(probe);
+  await probe.close();
+  const originalWrite = proto.write;
+  const originalWriteFile = proto.writeFile;
+  let seen = 0;
+  const hits = (entry) => {
+    if (!entry || entry.kind !== point.kind) return false;
+    if (point.match && !JSON.stringify(entry.data).includes(point.match)) return false;
+    seen += 1;
+    return seen === point.n;
+  };
+  async function writeAll(handle, buffer, offset, length) {
+    let done = 0;
+    while (done < length) done += (await originalWrite.call(handle, buffer, offset + done, length - done)).bytesWritten;
+  }
+  proto.write = async function write(buffer, offset = 0, length, ...rest) {
+    const len = length ?? buffer.length - offset;
+    const bytes = buffer instanceof Uint8Array;
+    if (!bytes || !hits(entryOf(buffer, offset, len))) return originalWrite.call(this, buffer, offset, length, ...rest);
+    if (point.how === 'torn') await writeAll(this, buffer, offset, Math.max(1, Math.floor(len / 2)));
+    if (point.how === 'after') await writeAll(this, buffer, offset, len);
+    if (point.how !== 'before') await this.sync();
+    return die(point.label);
+  };
+  proto.writeFile = async function writeFile(data, ...rest) {
+    if (!(data instanceof Uint8Array) || !hits(entryOf(data))) return originalWriteFile.call(this, data, ...rest);
+    if (point.how !== 'before') {
+      await writeAll(this, data, 0, point.how === 'torn' ? Math.max(1, Math.floor(data.length / 2)) : data.length);
+      await this.sync();
+    }
+    return die(point.label);
+  };
+}
