@@ -30,8 +30,8 @@ interface Spawned {
 }
 
 /** Answer each prompt by its text and detail (who it is for), as an administrator would type it. */
-function answerFor(h: Harness, typed: string[]): (kind: string) => string {
-  return (kind) => {
+function answerFor(h: Harness, typed: string[]): () => string {
+  return () => {
     const p = h.service.state().running?.prompt;
     const who = (p?.detail[0] ?? '').split(' ')[0] ?? '';
     const pick = (): string => {
@@ -43,7 +43,7 @@ function answerFor(h: Harness, typed: string[]): (kind: string) => string {
       if (p?.text === tke.MKPART_DESCRIPTION_PROMPT) return 'spawn-part';
       if (p?.text === tke.MKPART_SELECT_PROMPT) return '1 2';
       if (p?.secret) return S.mkAdd;
-      throw new Error(`no answer for ${kind}: ${JSON.stringify(p)}`);
+      throw new Error(`no answer for ${JSON.stringify(p)}`);
     };
     const answer = pick();
     if (p?.secret) typed.push(answer);
