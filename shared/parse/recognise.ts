@@ -136,7 +136,7 @@ function recogniseStep(lower: string): RecognisedLine | undefined {
   return undefined;
 }
 
-/** A yes/no question: `(y/N)` as the simulator asks, `[y/n]:` as failover-enable does [hs-crypto: enable-failover.md]. */
+/** A yes/no question: `(y/N)` as the simulator asks, `[y/n]:` as failover-enable [hs-crypto: enable-failover.md]. */
 const CONFIRM = /[([]y\/n[)\]]:?$/;
 
 /**

@@ -3,10 +3,22 @@
  * those of IBM's command table (shared/tke/command-table.ts): every row has an implementation here, and
  * names, aliases and help come from the table.
  */
-import { commandHelpLines, commandSpec, helpLines, TKE_COMMAND_WORDS, type TkeCommandName } from '../tke/command-table.js';
+import {
+  commandHelpLines,
+  commandSpec,
+  helpLines,
+  TKE_COMMAND_WORDS,
+  type TkeCommandName,
+} from '../tke/command-table.js';
 import { FAILED, OK } from '../tke/messages.js';
 import { SimFailure, type SimContext } from './context.js';
-import { cryptounitAdminAdd, cryptounitAdminRm, cryptounitExitImpr, cryptounitThrhldSet, cryptounitZeroize } from './commands/admin.js';
+import {
+  cryptounitAdminAdd,
+  cryptounitAdminRm,
+  cryptounitExitImpr,
+  cryptounitThrhldSet,
+  cryptounitZeroize,
+} from './commands/admin.js';
 import { autoInit } from './commands/auto-init.js';
 import { autoMkRotate } from './commands/auto-rotate.js';
 import { cryptounitCp, enableControlPoint } from './commands/control-points.js';
@@ -123,7 +135,8 @@ function help(ctx: SimContext, args: readonly string[]): void {
 async function runTke(ctx: SimContext, word: string | undefined, args: readonly string[]): Promise<void> {
   const spec = word === undefined ? commandSpec('help') : commandSpec(word);
   if (spec?.name === 'help') return help(ctx, word === undefined ? [] : args);
-  const command = spec === undefined || spec.name === 'tke' ? undefined : TKE_COMMANDS[spec.name as keyof typeof TKE_COMMANDS];
+  const name = spec?.name as keyof typeof TKE_COMMANDS | 'tke' | undefined;
+  const command = name === undefined || name === 'tke' ? undefined : TKE_COMMANDS[name];
   if (!command) throw new SimFailure([`'${word ?? ''}' is not a registered command. See 'ibmcloud tke help'.`]);
   const after = await command(ctx, args);
   ctx.io.print(OK);

@@ -78,7 +78,11 @@ export function signatureRule(command: string): SignatureSpec {
  * Ask the passwords of `count` selected signature keys (administrators common to all units first);
  * a wrong one fails before anything is sent. Returns the keys that signed.
  */
-export async function collectSignatures(ctx: SimContext, units: readonly SimUnit[], count: number): Promise<SigkeyInfo[]> {
+export async function collectSignatures(
+  ctx: SimContext,
+  units: readonly SimUnit[],
+  count: number,
+): Promise<SigkeyInfo[]> {
   if (count <= 0) return [];
   const installed = (k: SigkeyInfo): number => units.filter((u) => u.admins.some((a) => a.ski === k.ski)).length;
   const keys = (await ctx.ws.listSigkeys())
@@ -96,7 +100,12 @@ export async function checkKeyPassword(ctx: SimContext, key: SigkeyInfo): Promis
 }
 
 /** The crypto units' checks of a signed command: imprint mode, enough signatures, signers installed. */
-export function verifySigners(rule: SignatureSpec, units: readonly SimUnit[], signers: readonly SigkeyInfo[], count: number): void {
+export function verifySigners(
+  rule: SignatureSpec,
+  units: readonly SimUnit[],
+  signers: readonly SigkeyInfo[],
+  count: number,
+): void {
   if (rule.imprint === 'refused' && units.some(isImprint)) throw new SimFailure(ep11ErrorLines(EP11_CODES.imprint));
   if (signers.length < count) throw new SimFailure(ep11ErrorLines(EP11_CODES.notEnoughSignatures));
   for (const u of checkedUnits(rule, units)) {
@@ -123,6 +132,11 @@ export async function signatures(
 }
 
 /** Collect the signatures a table command needs and send it: the crypto units check them. */
-export async function sign(ctx: SimContext, command: string, units: readonly SimUnit[], newThreshold?: number): Promise<void> {
+export async function sign(
+  ctx: SimContext,
+  command: string,
+  units: readonly SimUnit[],
+  newThreshold?: number,
+): Promise<void> {
   (await signatures(ctx, command, units, newThreshold))();
 }

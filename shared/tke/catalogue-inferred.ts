@@ -13,7 +13,9 @@ export const INFERRED_LINES = {
     id: 'admin-add-key-prompt',
     text: 'Enter the KEYNUM of the signature key file of the administrator to add:',
     meaning: 'cryptounit-admin-add: which signature key file becomes an administrator (its password is asked next).',
-    source: 'hs-crypto: initialize-hsm-cli.md ("select the signature key file that is associated with the crypto unit administrator to be added")',
+    source:
+      'hs-crypto: initialize-hsm-cli.md ("select the signature key file that is associated with the crypto unit ' +
+      'administrator to be added")',
     inferred: PROSE,
   },
   adminRmPrompt: {
@@ -27,7 +29,9 @@ export const INFERRED_LINES = {
     id: 'sigkey-name-prompt',
     text: 'Enter an administrator name to be associated with the signature key:',
     meaning: 'sigkey-add (and a new key in auto-init): the administrator name, at most 30 characters.',
-    source: 'hs-crypto: initialize-hsm-cli.md ("enter an administrator name and a password to protect the signature key file")',
+    source:
+      'hs-crypto: initialize-hsm-cli.md ("enter an administrator name and a password to protect the signature key ' +
+      'file")',
     inferred: PROSE,
   },
   sigkeyNewPassword: {
@@ -55,7 +59,8 @@ export const INFERRED_LINES = {
     id: 'autoinit-not-imprint',
     text: 'Crypto units {units} are not in imprint mode. auto-init initializes crypto units in imprint mode only.',
     meaning: 'auto-init refused before changing anything: the instance has units that are not zeroized.',
-    source: 'hs-crypto: initialize-hsm-cli-recovery-crypto-unit.md ("If not, an error is reported and the command ends.")',
+    source:
+      'hs-crypto: initialize-hsm-cli-recovery-crypto-unit.md ("If not, an error is reported and the command ends.")',
     inferred: 'the error text is not published',
   },
   recoverNothing: {
@@ -69,7 +74,9 @@ export const INFERRED_LINES = {
     id: 'cp-number-prompt',
     text: 'Enter the number of the control point:',
     meaning: 'cryptounit-cp: the control point, identified by numeric value.',
-    source: 'hs-crypto: hs-crypto-cli.md ("Displays or changes the setting of a control point identified by numeric value.")',
+    source:
+      'hs-crypto: hs-crypto-cli.md ("Displays or changes the setting of a control point identified by numeric ' +
+      'value.")',
     inferred: 'no page describes the command’s prompts',
   },
   cpSettingPrompt: {
@@ -90,7 +97,8 @@ export const INFERRED_LINES = {
     id: 'compare-control-point-columns',
     text: 'CRYPTO UNIT NUM   XCP_CPB_BTC   XCP_CPB_ALG_EC_25519   XCP_CPB_ECDSA_OTHER',
     meaning: 'cryptounit-compare: the CONTROL POINTS section with the three control points IBM names.',
-    source: 'hs-crypto: enable-mechanisms.md (lines 57-61: one column per page, CRYPTO UNIT NUM then the control point)',
+    source:
+      'hs-crypto: enable-mechanisms.md (lines 57-61: one column per page, CRYPTO UNIT NUM then the control point)',
     inferred: 'each page shows one control point column; the simulator prints the three side by side',
   },
   mkRmPrompt: {
@@ -112,7 +120,9 @@ export const INFERRED_LINES = {
     text: 'Deprecated. Use cryptounit-thrhld-set instead.',
     meaning: 'cryptounit-exit-impr still works, setting both thresholds to 1.',
     source: 'hs-crypto: hs-crypto-cli.md (the command table marks it "Deprecated. Use cryptounit-thrhld-set instead.")',
-    inferred: 'that the command prints the table’s note is not published; thresholds of 1 are what plug-in 0.0.11 and older set (hs-crypto: troubleshooting-change-signature-thresholds.md)',
+    inferred:
+      'that the command prints the table’s note is not published; thresholds of 1 are what plug-in 0.0.11 and older ' +
+      'set (hs-crypto: troubleshooting-change-signature-thresholds.md)',
   },
   failoverWholeInstance: {
     id: 'failover-whole-instance',

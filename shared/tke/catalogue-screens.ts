@@ -66,7 +66,8 @@ export const INIT_SCREEN = {
       'You can install up to eight administrators in a crypto unit.  To set a signature threshold value of ' +
       '{signature} and a revocation signature threshold of {revocation}, you must install at least {needed}.',
     meaning:
-      'The minimum number of administrators for the thresholds just entered (the example: 1, 1 and "1 administrator"; ' +
+      'The minimum number of administrators for the thresholds just entered (the example: 1, 1 and "1 ' +
+      'administrator"; ' +
       'the plural for more is inferred).',
     source: `${INIT} (line 106)`,
   },
@@ -167,7 +168,9 @@ export const FAILOVER_SCREEN = {
   },
   max: {
     id: 'failover-max',
-    text: 'Since you have {count} operational crypto units for this instance, you can have up to {count} failover crypto units',
+    text:
+      'Since you have {count} operational crypto units for this instance, you can have up to {count} failover ' +
+      'crypto units',
     meaning: 'As many failover units as operational ones.',
     source: `${FAILOVER} (line 82)`,
   },

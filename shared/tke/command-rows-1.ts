@@ -70,7 +70,9 @@ export const COMMAND_ROWS_1 = [
       imprint: 'none',
       after: 'refused',
       source: INIT_PAGE,
-      inferred: 'the administrators it installs sign its own steps with the passwords it asks; units not in imprint mode are an error',
+      inferred:
+        'the administrators it installs sign its own steps with the passwords it asks; units not in imprint mode ' +
+        'are an error',
     },
     prompts: [
       prompt(INIT.instancePrompt.text, INIT_PAGE, { when: 'several service instances in the resource group' }),
@@ -100,7 +102,8 @@ export const COMMAND_ROWS_1 = [
     name: 'auto-recover',
     aliases: ['auto-mk-recover'],
     description:
-      'Automatically copies the current master key value from the recovery HSM to other crypto units in the same resource group.',
+      'Automatically copies the current master key value from the recovery HSM to other crypto units in the same ' +
+      'resource group.',
     changes: ['hardware'],
     signatures: {
       imprint: 'refused',

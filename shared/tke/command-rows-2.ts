@@ -77,7 +77,9 @@ export const COMMAND_ROWS_2 = [
     signatures: {
       ...ONE_SIGNATURE,
       source: `${CLI_PAGE} ("For this command, only one signature key is needed.")`,
-      inferred: `${OVERVIEW} counts one signature per key part plus one for the importer key; the same administrator gives them all, so one key`,
+      inferred:
+        `${OVERVIEW} counts one signature per key part plus one for the importer key; ` +
+        'the same administrator gives them all, so one key',
     },
     prompts: [
       prompt(MKPART_SELECT_PROMPT, CLI_PAGE, { inferred: PROSE }),
@@ -90,14 +92,18 @@ export const COMMAND_ROWS_2 = [
     name: 'cryptounit-mk-rotate',
     aliases: [],
     description:
-      'Promotes the master key in the new master key register to the current master key register after rewrapping root keys and encryption keys in the key management keystore.',
+      'Promotes the master key in the new master key register to the current master key register after rewrapping ' +
+      'root keys and encryption keys in the key management keystore.',
     changes: ['hardware', 'key storage'],
     signatures: {
       ...ONE_SIGNATURE,
       source: KEY_FILES_PAGE,
       inferred: 'not stated; the page describes one signature key password',
     },
-    prompts: [prompt(ROTATE_PRECHECK_CONFIRM, KEY_FILES_PAGE, { inferred: 'the page says only to type y' }), SIGNATURE_PROMPT],
+    prompts: [
+      prompt(ROTATE_PRECHECK_CONFIRM, KEY_FILES_PAGE, { inferred: 'the page says only to type y' }),
+      SIGNATURE_PROMPT,
+    ],
     source: `${CLI_TABLE}; ${KEY_FILES_PAGE}`,
   },
   {
@@ -123,7 +129,11 @@ export const COMMAND_ROWS_2 = [
     aliases: [],
     description: 'Sets the signature thresholds for the selected crypto units.',
     changes: ['hardware'],
-    signatures: { imprint: 'new-signature-threshold', after: 'signature-threshold', source: `${OVERVIEW}; ${CLI_PAGE}` },
+    signatures: {
+      imprint: 'new-signature-threshold',
+      after: 'signature-threshold',
+      source: `${OVERVIEW}; ${CLI_PAGE}`,
+    },
     prompts: [
       ...THRESHOLD_PROMPTS(CLI_PAGE, 'the page describes the two values in prose; the wording is the auto-init one'),
       SIGNATURE_PROMPT,
@@ -210,7 +220,11 @@ export const COMMAND_ROWS_2 = [
     signatures: UNSIGNED,
     prompts: [
       prompt(SIGKEY_SELECT_PROMPT, CLI_PAGE, { inferred: PROSE }),
-      { ...SIGNATURE_PROMPT, repeat: 'each key file', source: `${CLI_PAGE} ("enter the passwords for the signature key files")` },
+      {
+        ...SIGNATURE_PROMPT,
+        repeat: 'each key file',
+        source: `${CLI_PAGE} ("enter the passwords for the signature key files")`,
+      },
     ],
     source: `${CLI_TABLE}; ${CLI_PAGE}`,
   },

@@ -34,7 +34,8 @@ export function commandSpec(word: string): CommandSpec | undefined {
  * key storage or the instance's units, or deletes a key file from the workstation.
  */
 export function changesState(spec: CommandSpec): boolean {
-  return spec.changes.some((c) => c === 'hardware' || c === 'key storage' || c === 'assignment') || spec.deletesFiles === true;
+  const changing = spec.changes.some((c) => c === 'hardware' || c === 'key storage' || c === 'assignment');
+  return changing || spec.deletesFiles === true;
 }
 
 /** `changesState` by name or alias; false for an unknown word. */
@@ -44,7 +45,10 @@ export function isMutating(word: string): boolean {
 }
 
 /** Every name and alias of a command that changes state, in table order. */
-export const MUTATING_WORDS: readonly string[] = COMMAND_TABLE.filter(changesState).flatMap((row) => [row.name, ...row.aliases]);
+export const MUTATING_WORDS: readonly string[] = COMMAND_TABLE.filter(changesState).flatMap((row) => [
+  row.name,
+  ...row.aliases,
+]);
 
 const INDENT = '   ';
 
@@ -74,5 +78,6 @@ export function helpLines(): string[] {
 /** `ibmcloud tke help <command>`: one command's name, description and usage. */
 export function commandHelpLines(spec: CommandSpec): string[] {
   const usage = `ibmcloud tke ${spec.name}${spec.usage === undefined ? '' : ` ${spec.usage}`}`;
-  return ['NAME:', `${INDENT}${label(spec)} - ${spec.description}`, '', INFERRED_LINES.helpUsage.text, `${INDENT}${usage}`];
+  const name = `${INDENT}${label(spec)} - ${spec.description}`;
+  return ['NAME:', name, '', INFERRED_LINES.helpUsage.text, `${INDENT}${usage}`];
 }

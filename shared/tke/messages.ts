@@ -142,7 +142,10 @@ export const ROTATE_PRECHECK_CONFIRM = 'Run a pre-check of the crypto units befo
 export const SETIMM_CONFIRM = 'Do you want to continue? (y/N)';
 export const SIGKEY_PASSWORD_WRONG = 'The password for the signature key is not correct.';
 export const MKPART_PASSWORD_WRONG = 'The password for the master key part is not correct.';
-/** The codes of the SDK's documented threshold refusal; the simulator prints per-cause codes (shared/tke/ep11-codes.ts). */
+/**
+ * The codes of the SDK's documented threshold refusal; the simulator prints per-cause codes
+ * (shared/tke/ep11-codes.ts).
+ */
 export const HSM_RETURN_CODE = 'Return code: 209';
 export const HSM_REASON_CODE = 'Reason code: 71';
 export const NO_RECOVERY_UNITS =

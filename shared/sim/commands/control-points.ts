@@ -36,16 +36,17 @@ export function enableControlPoint(command: string, point: string): (ctx: SimCon
 export async function cryptounitCp(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const units = requireSelection(ctx);
-  const number = parseRange(await ask(ctx, [INFERRED_LINES.cpNumberPrompt.text]), 0, MAX_CONTROL_POINT, 'a control point number');
+  const answer = await ask(ctx, [INFERRED_LINES.cpNumberPrompt.text]);
+  const number = parseRange(answer, 0, MAX_CONTROL_POINT, 'a control point number');
   const point = String(number);
   const header = fill(INFERRED_LINES.cpHeader.text, { number });
   const w = widthsOf(header);
   [header, ...units.map((u) => row(w, [String(u.num), controlPointSetting(u, point)]))].forEach((l) => ctx.io.print(l));
   ctx.io.print('');
-  const answer = (await ask(ctx, [INFERRED_LINES.cpSettingPrompt.text])).toLowerCase();
-  if (answer === '') return;
-  if (answer !== 'set' && answer !== 'reset') throw new SimFailure([`'${answer}' is not set or reset.`]);
+  const setting = (await ask(ctx, [INFERRED_LINES.cpSettingPrompt.text])).toLowerCase();
+  if (setting === '') return;
+  if (setting !== 'set' && setting !== 'reset') throw new SimFailure([`'${setting}' is not set or reset.`]);
   await sign(ctx, 'cryptounit-cp', units);
-  setPoint(units, point, answer === 'set');
+  setPoint(units, point, setting === 'set');
   await commit(ctx);
 }

@@ -33,7 +33,9 @@ function newUnit(num: number, region: string, i: number): SimUnit {
 function selectedInstance(ctx: SimContext): SimInstance {
   const first = ctx.state.selectedUnits[0];
   const inst = first === undefined ? undefined : instanceOfUnit(ctx.state, first);
-  if (!inst || !selectionIsOneWholeInstance(ctx.state)) throw new SimFailure([INFERRED_LINES.failoverWholeInstance.text]);
+  if (!inst || !selectionIsOneWholeInstance(ctx.state)) {
+    throw new SimFailure([INFERRED_LINES.failoverWholeInstance.text]);
+  }
   return inst;
 }
 

@@ -95,7 +95,7 @@ export async function cryptounitAdmins(ctx: SimContext): Promise<void> {
   adminRows(selectedUnits(ctx.state)).forEach((l) => ctx.io.print(l));
 }
 
-/** The control points IBM names, in the CONTROL POINTS section of cryptounit-compare [hs-crypto: enable-mechanisms.md]. */
+/** The control points IBM names, in cryptounit-compare's CONTROL POINTS section [hs-crypto: enable-mechanisms.md]. */
 export const NAMED_CONTROL_POINTS = ['XCP_CPB_BTC', 'XCP_CPB_ALG_EC_25519', 'XCP_CPB_ECDSA_OTHER'] as const;
 
 /** `Set` or `Not Set`, as the CONTROL POINTS section prints a control point. */
@@ -105,14 +105,16 @@ export function controlPointSetting(u: SimUnit, point: string): string {
 
 function registerRows(units: readonly SimUnit[], pick: (u: SimUnit) => { state: string; value: string }): string[] {
   const w = widthsOf(REGISTER_COMPARE_HEADER);
-  const cells = (u: SimUnit): string[] => [String(u.num), pick(u).state, displayVp(vpOf(pick(u).value, u.olderFirmware === true))];
+  const vp = (u: SimUnit): string => displayVp(vpOf(pick(u).value, u.olderFirmware === true));
+  const cells = (u: SimUnit): string[] => [String(u.num), pick(u).state, vp(u)];
   return [REGISTER_COMPARE_HEADER, ...units.map((u) => row(w, cells(u)))];
 }
 
 function controlPointRows(units: readonly SimUnit[]): string[] {
   const header = INFERRED_LINES.compareControlPoints.text;
   const w = widthsOf(header);
-  return [header, ...units.map((u) => row(w, [String(u.num), ...NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p))]))];
+  const cells = (u: SimUnit): string[] => [String(u.num), ...NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p))];
+  return [header, ...units.map((u) => row(w, cells(u)))];
 }
 
 /** Each instance with its selected units, in state order. */
@@ -154,7 +156,8 @@ function differences(units: readonly SimUnit[]): string[] {
   if (distinct((u) => u.admins.map((a) => a.ski).sort().join(','))) out.push('The installed administrators differ.');
   if (distinct((u) => `${u.current.state}:${u.current.value}`)) out.push('The current master key registers differ.');
   if (distinct((u) => `${u.new.state}:${u.new.value}`)) out.push('The new master key registers differ.');
-  if (distinct((u) => NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p)).join())) out.push('The control points differ.');
+  const points = (u: SimUnit): string => NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p)).join();
+  if (distinct(points)) out.push('The control points differ.');
   return out;
 }
 

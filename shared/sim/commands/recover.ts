@@ -14,7 +14,10 @@ import { runPrechecks } from '../prechecks.js';
 import { checkAuth, signatures } from '../signing.js';
 import { requireSelection } from './keyparts.js';
 
-/** The SDK's texts for a source it cannot use [tke-sdk: tkesdk/update.go:384-386] [tke-sdk: tkesdk/chktrans.go:299-306]. */
+/**
+ * The SDK's texts for a source it cannot use [tke-sdk: tkesdk/update.go:384-386]
+ * [tke-sdk: tkesdk/chktrans.go:299-306].
+ */
 export const NO_RECOVERY_UNIT_SET = 'No recovery crypto unit found whose current master key register is set';
 export const CURRENT_VALUES_DIFFER =
   'Current master key registers are set in multiple crypto units but are not set to the same value.';

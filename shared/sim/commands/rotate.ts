@@ -68,6 +68,8 @@ export async function cryptounitMkSetimm(ctx: SimContext): Promise<void> {
   }
   await sign(ctx, 'cryptounit-mk-setimm', units);
   const bad = units.find((u) => !isNewRegisterReady(u.new.state) || u.new.value === '');
-  if (bad) throw new SimFailure(ep11ErrorLines(bad.new.state === 'Empty' ? EP11_CODES.keyNotFound : EP11_CODES.inconsistent));
+  if (bad) {
+    throw new SimFailure(ep11ErrorLines(bad.new.state === 'Empty' ? EP11_CODES.keyNotFound : EP11_CODES.inconsistent));
+  }
   await promoteUnits(ctx, units);
 }

@@ -100,7 +100,11 @@ export async function mkAdd(ctx: SimContext, how: 'random' | 'value'): Promise<v
 }
 
 /** Delete one key file chosen by KEYNUM from a listing; forget it in the state. */
-async function removeKeyFile(ctx: SimContext, files: readonly { keynum: number; fileName: string }[], prompt: string): Promise<string> {
+async function removeKeyFile(
+  ctx: SimContext,
+  files: readonly { keynum: number; fileName: string }[],
+  prompt: string,
+): Promise<string> {
   const answer = await ask(ctx, [prompt]);
   const nums = parseNums(answer, files.map((f) => f.keynum));
   const file = nums.length === 1 ? files.find((f) => f.keynum === nums[0]) : undefined;

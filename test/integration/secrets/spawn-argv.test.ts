@@ -43,7 +43,7 @@ function answerFor(h: Harness, typed: string[]): () => string {
       if (p?.text === tke.MKPART_DESCRIPTION_PROMPT) return 'spawn-part';
       if (p?.text === tke.MKPART_SELECT_PROMPT) return '1 2';
       if (p?.secret) return S.mkAdd;
-      throw new Error(`no answer for ${p?.kind ?? 'a prompt'}: ${JSON.stringify(p)}`);
+      throw new Error(`no answer for ${JSON.stringify(p)}`);
     };
     const answer = pick();
     if (p?.secret) typed.push(answer);

@@ -10,25 +10,35 @@ import { EP11_CODES, type Ep11Code } from '../../../shared/tke/ep11-codes.js';
 import { HSM_ERROR_LINE } from '../../../shared/tke/messages.js';
 import { makeSim, PASSWORDS, run, status } from './helpers.js';
 
+type Sim = Awaited<ReturnType<typeof makeSim>>;
+/** The transcript, or the exit code, of one command with its answers. */
+const out = async (sim: Sim, words: string, answers: readonly string[] = []): Promise<string> =>
+  (await run(sim, words, { answers })).transcript;
+const code = async (sim: Sim, words: string, answers: readonly string[] = []): Promise<number> =>
+  (await run(sim, words, { answers })).exitCode;
+
 const PW = 'passw0rd';
 
-function refusal(code: Ep11Code): string {
-  return `Return code: ${code.returnCode}\nReason code: ${code.reasonCode ?? ''}\nError message: ${code.text}\n`;
+function refusal(c: Ep11Code): string {
+  return `Return code: ${c.returnCode}\nReason code: ${c.reasonCode ?? ''}\nError message: ${c.text}\n`;
 }
 
 describe('administrators and thresholds', () => {
   test('admin-add installs a key file’s administrator everywhere; twice is 256/38, a ninth 261/39', async () => {
     const sim = await makeSim();
     await run(sim, 'tke sigkey-add', { answers: ['admin3', 'pw3', 'pw3'] });
-    expect((await run(sim, 'tke cryptounit-admin-add', { answers: ['3', 'pw3', ...PASSWORDS] })).exitCode).toBe(0);
-    expect((await status(sim)).units.every((u) => u.admins.map((a) => a.name).join() === 'admin1,admin2,admin3')).toBe(true);
+    expect(await code(sim, 'tke cryptounit-admin-add', ['3', 'pw3', ...PASSWORDS])).toBe(0);
+    const names = async (): Promise<string[]> =>
+      (await status(sim)).units.map((u) => u.admins.map((a) => a.name).join());
+    expect(await names()).toEqual(Array(4).fill('admin1,admin2,admin3'));
     const twice = await run(sim, 'tke cryptounit-admin-add', { answers: ['3', 'pw3', ...PASSWORDS] });
     expect(twice.transcript).toContain(`${HSM_ERROR_LINE}\n${refusal(EP11_CODES.adminExists)}`);
     for (const u of sim.state.instances[0]?.units ?? []) {
-      while (u.admins.length < 8) u.admins.push({ name: `x${u.admins.length}`, ski: String(u.admins.length).repeat(64) });
+      for (let n = u.admins.length; n < 8; n++) u.admins.push({ name: `x${n}`, ski: String(n).repeat(64) });
     }
     await run(sim, 'tke sigkey-add', { answers: ['admin9', 'pw9', 'pw9'] });
-    expect((await run(sim, 'tke cryptounit-admin-add', { answers: ['4', 'pw9', ...PASSWORDS] })).transcript).toContain(refusal(EP11_CODES.tooManyAdmins));
+    const ninth = await out(sim, 'tke cryptounit-admin-add', ['4', 'pw9', ...PASSWORDS]);
+    expect(ninth).toContain(refusal(EP11_CODES.tooManyAdmins));
   });
 
   test('admin-add checks the key file’s own password before anything is sent', async () => {
@@ -40,26 +50,30 @@ describe('administrators and thresholds', () => {
   test('admin-rm: an unknown SKI is 32/32, one that drops below a threshold 209/66; a spare one goes', async () => {
     const sim = await makeSim();
     const [k1] = await sim.ws.listSigkeys();
-    expect((await run(sim, 'tke cryptounit-admin-rm', { answers: ['ab'.repeat(32), ...PASSWORDS] })).transcript).toContain(refusal(EP11_CODES.adminNotFound));
-    expect((await run(sim, 'tke cryptounit-admin-rm', { answers: [k1?.ski ?? '', ...PASSWORDS] })).transcript).toContain(refusal(EP11_CODES.removeBelowThreshold));
+    const unknown = await out(sim, 'tke cryptounit-admin-rm', ['ab'.repeat(32), ...PASSWORDS]);
+    expect(unknown).toContain(refusal(EP11_CODES.adminNotFound));
+    const needed = await out(sim, 'tke cryptounit-admin-rm', [k1?.ski ?? '', ...PASSWORDS]);
+    expect(needed).toContain(refusal(EP11_CODES.removeBelowThreshold));
     await run(sim, 'tke sigkey-add', { answers: ['admin3', 'pw3', 'pw3'] });
     await run(sim, 'tke cryptounit-admin-add', { answers: ['3', 'pw3', ...PASSWORDS] });
-    expect((await run(sim, 'tke cryptounit-admin-rm', { answers: [k1?.ski.toUpperCase() ?? '', ...PASSWORDS] })).exitCode).toBe(0);
+    expect(await code(sim, 'tke cryptounit-admin-rm', [k1?.ski.toUpperCase() ?? '', ...PASSWORDS])).toBe(0);
     expect((await status(sim)).units.every((u) => u.admins.map((a) => a.name).join() === 'admin2,admin3')).toBe(true);
   });
 
   test('thrhld-set: above the installed administrators is 209/57; out of 1 to 8 fails before signing', async () => {
     const sim = await makeSim();
-    expect((await run(sim, 'tke cryptounit-thrhld-set', { answers: ['3', '2', ...PASSWORDS] })).transcript).toContain(refusal(EP11_CODES.signatureAboveAdmins));
-    expect((await run(sim, 'tke cryptounit-thrhld-set', { answers: ['2', '3', ...PASSWORDS] })).transcript).toContain(refusal(EP11_CODES.revocationAboveAdmins));
+    const signature = await out(sim, 'tke cryptounit-thrhld-set', ['3', '2', ...PASSWORDS]);
+    expect(signature).toContain(refusal(EP11_CODES.signatureAboveAdmins));
+    const revocation = await out(sim, 'tke cryptounit-thrhld-set', ['2', '3', ...PASSWORDS]);
+    expect(revocation).toContain(refusal(EP11_CODES.revocationAboveAdmins));
     const zero = await run(sim, 'tke cryptounit-thrhld-set', { answers: ['0'] });
     expect(zero.transcript).toContain("'0' is not a number from 1 to 8.");
     expect(zero.transcript).not.toContain('Enter the password');
-    expect((await run(sim, 'tke cryptounit-thrhld-set', { answers: ['1', '2', ...PASSWORDS] })).exitCode).toBe(0);
-    expect((await status(sim)).units.every((u) => u.thresholds.signature === 1 && u.thresholds.revocation === 2)).toBe(true);
+    expect(await code(sim, 'tke cryptounit-thrhld-set', ['1', '2', ...PASSWORDS])).toBe(0);
+    expect((await status(sim)).units.map((u) => u.thresholds)).toEqual(Array(4).fill({ signature: 1, revocation: 2 }));
   });
 
-  test('leaving imprint mode: administrators first (unsigned), then thresholds signed by as many as the new threshold', async () => {
+  test('leaving imprint mode: administrators (unsigned), then thresholds signed by the new threshold', async () => {
     const sim = await makeSim();
     await run(sim, 'tke cryptounit-zeroize', { answers: [PW] });
     await run(sim, 'tke cryptounit-admin-add', { answers: ['1', PW] });
@@ -67,32 +81,33 @@ describe('administrators and thresholds', () => {
     const early = await run(sim, 'tke cryptounit-thrhld-set', { answers: ['2', '1', ...PASSWORDS] });
     expect(early.transcript).toContain(refusal(EP11_CODES.unauthorizedSigner));
     await run(sim, 'tke cryptounit-admin-add', { answers: ['2', PW] });
-    expect((await run(sim, 'tke cryptounit-thrhld-set', { answers: ['2', '1', ...PASSWORDS] })).exitCode).toBe(0);
+    expect(await code(sim, 'tke cryptounit-thrhld-set', ['2', '1', ...PASSWORDS])).toBe(0);
     expect((await status(sim)).units.every((u) => !u.imprint && u.thresholds.signature === 2)).toBe(true);
   });
 
-  test('exit-impr (deprecated) leaves imprint mode with thresholds 1; a unit already out of it is refused', async () => {
+  test('exit-impr (deprecated) leaves imprint mode with thresholds 1; a unit out of it is refused', async () => {
     const sim = await makeSim();
-    expect((await run(sim, 'tke cryptounit-exit-impr', { answers: [PW] })).transcript).toContain(refusal(EP11_CODES.inconsistent));
+    expect(await out(sim, 'tke cryptounit-exit-impr', [PW])).toContain(refusal(EP11_CODES.inconsistent));
     await run(sim, 'tke cryptounit-zeroize', { answers: [PW] });
     await run(sim, 'tke cryptounit-admin-add', { answers: ['1', PW] });
     const r = await run(sim, 'tke cryptounit-exit-impr', { answers: [PW] });
     expect(r.transcript).toContain('Deprecated. Use cryptounit-thrhld-set instead.');
-    expect((await status(sim)).units.every((u) => u.thresholds.signature === 1 && u.thresholds.revocation === 1)).toBe(true);
+    expect((await status(sim)).units.map((u) => u.thresholds)).toEqual(Array(4).fill({ signature: 1, revocation: 1 }));
   });
 });
 
 describe('control points', () => {
-  test('cp-btc, cp-eddsa, cp-sig-other set their control points; cryptounit-cp shows, sets and resets one by number', async () => {
+  test('cp-* set their points; cryptounit-cp shows, sets and resets one by number', async () => {
     const sim = await makeSim();
     await run(sim, 'tke cryptounit-cp-eddsa', { answers: PASSWORDS });
-    expect((await run(sim, 'tke cryptounit-compare')).transcript).toMatch(/^1 {17}Not Set {7}Set {20}Not Set$/m);
-    expect((await run(sim, 'tke cryptounit-cp', { answers: ['12', 'set', ...PASSWORDS] })).exitCode).toBe(0);
+    expect(await out(sim, 'tke cryptounit-compare')).toMatch(/^1 {17}Not Set {7}Set {20}Not Set$/m);
+    expect(await code(sim, 'tke cryptounit-cp', ['12', 'set', ...PASSWORDS])).toBe(0);
     const shown = await run(sim, 'tke cryptounit-cp', { answers: ['12', ''] });
     expect(shown.transcript).toContain('CRYPTO UNIT NUM   CONTROL POINT 12\n1                 Set\n');
     expect(shown.transcript).not.toContain('Enter the password');
     await run(sim, 'tke cryptounit-cp', { answers: ['12', 'reset', ...PASSWORDS] });
-    expect(sim.state.instances[0]?.units.map((u) => u.controlPoints)).toEqual([1, 2, 3, 4].map(() => ['XCP_CPB_ALG_EC_25519']));
+    const points = sim.state.instances[0]?.units.map((u) => u.controlPoints);
+    expect(points).toEqual([1, 2, 3, 4].map(() => ['XCP_CPB_ALG_EC_25519']));
   });
 });
 
@@ -100,13 +115,16 @@ describe('failover-enable', () => {
   test('adds failover units in imprint mode, not selected, after y; n changes nothing', async () => {
     const sim = await makeSim();
     const before = JSON.stringify(sim.state.instances);
-    expect((await run(sim, 'tke failover-enable', { answers: ['2', 'n'] })).transcript).toContain('Operation cancelled.');
+    expect(await out(sim, 'tke failover-enable', ['2', 'n'])).toContain('Operation cancelled.');
     expect(JSON.stringify(sim.state.instances)).toBe(before);
     const r = await run(sim, 'tke failover-enable', { answers: ['2', 'y'] });
     expect(r.transcript).toContain('2 failover crypto units have been assigned.');
     const added = (await status(sim)).units.filter((u) => u.type === 'FAILOVER');
-    expect(added.map((u) => [u.num, u.selected, u.imprint, u.current.state])).toEqual([[5, false, true, 'Empty'], [6, false, true, 'Empty']]);
-    expect((await run(sim, 'tke failover-enable', { answers: ['2', 'y'] })).exitCode).toBe(1);
+    expect(added.map((u) => [u.num, u.selected, u.imprint, u.current.state])).toEqual([
+      [5, false, true, 'Empty'],
+      [6, false, true, 'Empty'],
+    ]);
+    expect(await code(sim, 'tke failover-enable', ['2', 'y'])).toBe(1);
   });
 
   test('needs every unit of one instance selected', async () => {
@@ -120,21 +138,21 @@ describe('failover-enable', () => {
 describe('key files', () => {
   test('mk-rm and sigkey-rm delete one file; a removed signature key is no longer selected', async () => {
     const sim = await makeSim('key-parts');
-    expect((await run(sim, 'tke mk-rm', { answers: ['2'] })).exitCode).toBe(0);
+    expect(await code(sim, 'tke mk-rm', ['2'])).toBe(0);
     expect((await sim.ws.listMkParts()).map((p) => p.keynum)).toEqual([1, 3]);
     expect(sim.state.simFiles).not.toContain('2.mkpart');
     const ski = (await sim.ws.listSigkeys())[1]?.ski;
-    expect((await run(sim, 'tke sigkey-rm', { answers: ['2'] })).exitCode).toBe(0);
+    expect(await code(sim, 'tke sigkey-rm', ['2'])).toBe(0);
     expect(sim.state.selectedSigkeys).not.toContain(ski);
-    expect((await run(sim, 'tke mk-rm', { answers: ['1 3'] })).exitCode).toBe(1);
+    expect(await code(sim, 'tke mk-rm', ['1 3'])).toBe(1);
   });
 });
 
 describe('help and state', () => {
   test('tke help names one command; an unknown one fails', async () => {
     const sim = await makeSim();
-    expect((await run(sim, 'tke help mk-add')).transcript).toContain('ibmcloud tke mk-add --random | --value');
-    expect((await run(sim, 'tke h auto-mk-recover')).transcript).toContain('auto-recover, auto-mk-recover - Automatically copies');
+    expect(await out(sim, 'tke help mk-add')).toContain('ibmcloud tke mk-add --random | --value');
+    expect(await out(sim, 'tke h auto-mk-recover')).toContain('auto-recover, auto-mk-recover - Automatically copies');
     expect((await run(sim, 'tke help bogus')).exitCode).toBe(1);
   });
 

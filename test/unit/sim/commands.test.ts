@@ -107,7 +107,7 @@ describe('key-part flow', () => {
   test('load, commit, rotate with pre-check: re-encrypts and promotes, nothing lost', async () => {
     const sim = await makeSim('key-parts');
     // The parts, one signature key password, then each part's password [hs-crypto: initialize-hsm-cli.md].
-    const load = await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2 3', 'passw0rd', 'passw0rd', 'passw0rd', 'passw0rd'] });
+    const load = await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2 3', ...Array(4).fill('passw0rd')] });
     expect(load.exitCode).toBe(0);
     expect(load.transcript.split(SIGKEY_PASSWORD_PROMPT)).toHaveLength(2);
     let s = await status(sim);

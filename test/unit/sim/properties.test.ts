@@ -42,7 +42,7 @@ async function apply(sim: MemorySim, step: Step): Promise<string> {
     case 'add':
       return (await run(sim, 'tke cryptounit-add', { answers: [String(step.unit)] })).transcript;
     case 'load':
-      return (await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2', 'passw0rd', 'passw0rd', 'passw0rd'] })).transcript;
+      return (await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2', ...Array(3).fill('passw0rd')] })).transcript;
     case 'commit':
       return (await run(sim, 'tke cryptounit-mk-commit', { answers: PASSWORDS })).transcript;
     case 'login':

@@ -14,7 +14,8 @@ const argvOf = (command: string): string[] => command.replace(/^ibmcloud\s+/, ''
 
 describe('the allowlist of TKE commands', () => {
   it('accepts every command a pre-check fix advises, in both flows', () => {
-    const advised = PRECHECK_IDS.flatMap((id) => [...fixesFor(id, 'auto'), ...fixesFor(id, 'keyparts')]).map((a) => a.command);
+    const fixes = PRECHECK_IDS.flatMap((id) => [...fixesFor(id, 'auto'), ...fixesFor(id, 'keyparts')]);
+    const advised = fixes.map((a) => a.command);
     expect(advised).toContain('ibmcloud tke cryptounit-admin-add');
     expect(advised).toContain('ibmcloud tke cryptounit-thrhld-set');
     for (const command of advised) expect(() => checkArgv(argvOf(command)), command).not.toThrow();
@@ -26,7 +27,9 @@ describe('the allowlist of TKE commands', () => {
   });
 
   it('still refuses commands that destroy registers or key files and that no fix advises', () => {
-    for (const c of ['cryptounit-zeroize', 'cryptounit-mk-clrcur', 'mk-rm', 'sigkey-rm', 'auto-init', 'failover-enable']) {
+    const destructive = ['cryptounit-zeroize', 'cryptounit-mk-clrcur', 'mk-rm', 'sigkey-rm', 'auto-init'];
+    destructive.push('failover-enable');
+    for (const c of destructive) {
       expect(() => checkArgv(['tke', c]), c).toThrow(/Not a command this app runs/);
     }
   });
