@@ -12,10 +12,13 @@ export const MAX_TWIN_BYTES = 1024 * 1024;
 
 // Printable text on one line: names and locations as the CLI prints them.
 const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-const text = (max: number, min = 0) => z.string().min(min).max(max).refine((s) => !hasControl(s), 'control characters are not allowed');
-const vp = z.union([z.literal(''), z.string().regex(/^[0-9a-f]{16,128}$/, 'a VP is 16 to 128 lower-case hex digits')]);
+const text = (max: number, min = 0) =>
+  z.string().min(min).max(max).refine((s) => !hasControl(s), 'control characters are not allowed');
+const vpHex = z.string().regex(/^[0-9a-f]{16,128}$/, 'a VP is 16 to 128 lower-case hex digits');
+const vp = z.union([z.literal(''), vpHex]);
 const ski = z.string().regex(/^[0-9a-f]{8,128}$/, 'an SKI is 8 to 128 lower-case hex digits');
 const keynum = z.number().int().min(1).max(9999);
+const threshold = z.number().int().min(0).max(8);
 
 const register = z
   .strictObject({ state: z.enum(REGISTER_STATES), vp })
@@ -27,7 +30,7 @@ const unit = z.strictObject({
   location: text(200),
   selected: z.boolean(),
   // null: the unit was not selected at capture, so the CLI did not show these.
-  thresholds: z.strictObject({ signature: z.number().int().min(0).max(8), revocation: z.number().int().min(0).max(8) }).nullable(),
+  thresholds: z.strictObject({ signature: threshold, revocation: threshold }).nullable(),
   admins: z.array(z.strictObject({ name: text(200, 1), ski })).max(8).nullable(),
   registers: z.strictObject({ current: register, new: register }).nullable(),
 });
@@ -55,7 +58,8 @@ const twinSchema = z
       [dup(t.keyFiles.mkparts.map((k) => k.keynum)), 'master key part KEYNUM'],
     ];
     for (const [value, what] of checks) {
-      if (value !== undefined) ctx.addIssue({ code: 'custom', message: `${what} ${String(value)} appears twice`, path: [] });
+      if (value === undefined) continue;
+      ctx.addIssue({ code: 'custom', message: `${what} ${String(value)} appears twice`, path: [] });
     }
   });
 
@@ -63,7 +67,14 @@ export type Twin = z.infer<typeof twinSchema>;
 export type TwinUnit = Twin['instances'][number]['units'][number];
 export type TwinRegister = NonNullable<TwinUnit['registers']>['current'];
 
-export type TwinProblem = 'oversized' | 'empty' | 'truncated' | 'not-json' | 'future-version' | 'not-a-twin' | 'malformed';
+export type TwinProblem =
+  | 'oversized'
+  | 'empty'
+  | 'truncated'
+  | 'not-json'
+  | 'future-version'
+  | 'not-a-twin'
+  | 'malformed';
 export type TwinParse = { ok: true; twin: Twin } | { ok: false; problem: TwinProblem; message: string };
 
 const LIMIT_TEXT = `${MAX_TWIN_BYTES} bytes (1 MiB)`;
@@ -105,20 +116,32 @@ function fail(problem: TwinProblem, message: string): TwinParse {
 }
 
 function versionProblem(json: unknown): TwinParse | undefined {
-  const format = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { format?: unknown }).format : undefined;
+  const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
+  const format = isObject ? (json as { format?: unknown }).format : undefined;
   if (format === TWIN_FORMAT) return undefined;
   const future = typeof format === 'string' ? /^mkra-twin\/(\d+)$/.exec(format) : null;
   if (future && Number(future[1]) > 1) {
-    return fail('future-version', `The twin file has format ${format}, made by a newer MK Rotation Assistant; this version reads ${TWIN_FORMAT} only. Update, or capture the twin again with this version.`);
+    return fail(
+      'future-version',
+      `The twin file has format ${format}, made by a newer MK Rotation Assistant; ` +
+        `this version reads ${TWIN_FORMAT} only. ` +
+        'Update, or capture the twin again with this version.',
+    );
   }
-  return fail('not-a-twin', `This is not a twin file: it has no "format": "${TWIN_FORMAT}" field. Make one with mkra twin capture.`);
+  const message =
+    `This is not a twin file: it has no "format": "${TWIN_FORMAT}" field. Make one with mkra twin capture.`;
+  return fail('not-a-twin', message);
 }
 
 /** Read and validate a twin file's text; a refusal says what is wrong in one sentence or two. */
 export function parseTwin(textIn: string): TwinParse {
   const size = utf8Length(textIn);
   if (size > MAX_TWIN_BYTES) {
-    return fail('oversized', `The twin file is ${size} bytes, over the limit of ${LIMIT_TEXT}. A twin holds names, SKIs and settings only and is a few KiB: this is not one.`);
+    return fail(
+      'oversized',
+      `The twin file is ${size} bytes, over the limit of ${LIMIT_TEXT}. ` +
+        'A twin holds names, SKIs and settings only and is a few KiB: this is not one.',
+    );
   }
   const body = textIn.replace(/^\uFEFF/, '');
   if (body.trim() === '') return fail('empty', 'The twin file is empty.');
@@ -126,7 +149,10 @@ export function parseTwin(textIn: string): TwinParse {
   try {
     json = JSON.parse(body);
   } catch (e) {
-    if (endsEarly(body)) return fail('truncated', 'The twin file is truncated: it ends before its JSON does. Copy it again or capture it again.');
+    if (endsEarly(body)) {
+      const message = 'The twin file is truncated: it ends before its JSON does. Copy it again or capture it again.';
+      return fail('truncated', message);
+    }
     return fail('not-json', `The twin file is not JSON (${e instanceof Error ? e.message : String(e)}).`);
   }
   const version = versionProblem(json);
@@ -135,7 +161,8 @@ export function parseTwin(textIn: string): TwinParse {
   if (r.success) return { ok: true, twin: r.data };
   const issue = r.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'the top level';
-  const detail = issue?.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : (issue?.message ?? 'invalid');
+  const unknown = issue?.code === 'unrecognized_keys' ? `unknown field ${issue.keys.join(', ')}` : undefined;
+  const detail = unknown ?? issue?.message ?? 'invalid';
   return fail('malformed', `The twin file is malformed at ${where}: ${detail}.`);
 }
 
