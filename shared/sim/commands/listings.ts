@@ -14,7 +14,7 @@ import type { MkPartInfo, SigkeyInfo, SimContext } from '../context.js';
 import { displayVp, row, widthsOf } from '../format.js';
 import { checkAuth } from '../signing.js';
 import { selectedUnits, type SimUnit } from '../state.js';
-import { vpOf } from '../vp.js';
+import { shownVp } from '../shown-vp.js';
 
 const THRESHOLDS_HEADER = 'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD';
 const ADMINS_HEADER = 'CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER';
@@ -57,7 +57,7 @@ export async function cryptounitMk(ctx: SimContext): Promise<void> {
       ctx.io.print(`CRYPTO UNIT NUM: ${u.num}   TYPE: ${u.type}   LOCATION: ${u.location}`);
       ctx.io.print(REGISTER_TABLE_HEADER);
       for (const [label, reg] of [['new', u.new], ['current', u.current]] as const) {
-        const vp = displayVp(vpOf(reg.value, u.olderFirmware === true));
+        const vp = displayVp(shownVp(ctx.state, reg.value, u.olderFirmware === true));
         ctx.io.print(row(widths, [label, reg.state, vp.slice(0, 32)]));
         ctx.io.print(indent + vp.slice(32));
       }
@@ -101,7 +101,10 @@ export async function cryptounitCompare(ctx: SimContext): Promise<void> {
   const w = widthsOf(REGISTER_COMPARE_HEADER);
   const regRows = (pick: (u: SimUnit) => { state: string; value: string }): string[] => [
     REGISTER_COMPARE_HEADER,
-    ...units.map((u) => row(w, [String(u.num), pick(u).state, displayVp(vpOf(pick(u).value, u.olderFirmware === true))])),
+    ...units.map((u) => {
+      const vp = displayVp(shownVp(ctx.state, pick(u).value, u.olderFirmware === true));
+      return row(w, [String(u.num), pick(u).state, vp]);
+    }),
   ];
   const lines = [
     'SIGNATURE THRESHOLDS',
