@@ -26,6 +26,8 @@ import type { BackendContext } from './handlers/context.js';
 import { analysisHandlers } from './handlers/analysis.js';
 import { reportHandlers } from './handlers/reports.js';
 import { trainingHandlers } from './handlers/training.js';
+import { twinHandlers, type RehearsalStore } from './handlers/twin.js';
+import { isRehearsalDecision, rehearsalDecision } from '../../shared/twin/rehearsal-types.js';
 import type { SecretBox } from './reports/index.js';
 
 export interface BackendOptions {
@@ -162,13 +164,22 @@ export function createBackend(options: BackendOptions): Backend {
     return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
   };
 
+  // A rehearsal on a twin is listed in the journal (and so the signed report) of the next rotation of its instance.
+  const rehearsals: RehearsalStore = { last: null };
+  const start = async (req: Parameters<Handlers['rotation:start']>[0]) => {
+    const snapshot = await rotations.start(req);
+    const r = rehearsals.last;
+    return r && r.instanceId === req.instanceId ? rotations.decide(rehearsalDecision(r), false) : snapshot;
+  };
+
   const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null, env: options.env };
   const handlers: Handlers = {
     ...reportHandlers(ctx),
     ...trainingHandlers(ctx),
     ...analysisHandlers(ctx),
+    ...twinHandlers(rehearsals),
     'app:get-info': async () => info,
-    'rotation:start': (req) => rotations.start(req),
+    'rotation:start': start,
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
     'rotation:get-state': async () => rotations.state(),
     'rotation:list': async () => (await rotations.list()).map(summaryOf),
@@ -179,7 +190,12 @@ export function createBackend(options: BackendOptions): Backend {
       return null;
     },
     'rotation:cancel-command': (req) => rotations.cancel(req.runId, req.confirmation),
-    'rotation:record-decision': (req) => rotations.decide(req.what, req.override),
+    'rotation:record-decision': async (req) => {
+      if (isRehearsalDecision(req.what)) {
+        throw new RefusedError('A rehearsal is recorded by the app when it ran one, not as a free decision.');
+      }
+      return rotations.decide(req.what, req.override);
+    },
     'rotation:finish': (req) => rotations.finish(req.outcome),
     'precheck:run': (req) => precheck(req.flow),
     'keyfiles:scan': async () => {

@@ -14,6 +14,7 @@ import { FAILED } from '../../shared/tke/messages.js';
 import { NodeWorkstation } from './sim/key-files.js';
 import { loadState, saveState } from './sim/state-store.js';
 import { TerminalIo } from './sim/terminal-io.js';
+import { readTwinFile } from './sim/twin-file.js';
 
 /** Where the simulator keeps its state and key files, from the environment. */
 export function simPaths(env: NodeJS.ProcessEnv): { dir: string; keyFiles: string } {
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     state = await createScenario('default', { seed: DEFAULT_SEED, keys: DEFAULT_KEYS, now: Date.now() }, ws);
     saveState(dir, state);
   }
-  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault };
+  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile };
   return runSim(ctx, argv);
 }
 

@@ -1,8 +1,9 @@
-/** `mkra`: the command-line entry (serve, classify, verify, version). */
+/** `mkra`: the command-line entry (serve, classify, verify, twin, version). */
 import { packageInfo } from '../backend/package-info.js';
 import { UsageError } from './args.js';
 import { nodeClassifyIo, runClassify } from './classify.js';
 import { runServe } from './serve.js';
+import { nodeTwinIo, runTwin } from './twin.js';
 import { nodeVerifyIo, runVerify } from './verify.js';
 
 const HELP = `MK Rotation Assistant command line
@@ -15,6 +16,10 @@ const HELP = `MK Rotation Assistant command line
   mkra verify [--key FINGERPRINT|PUBLIC-KEY-FILE] REPORT.pdf|REPORT.json
       Check a signed report offline. Exit 0 valid (prints the signer fingerprint and a summary),
       1 invalid or tampered, 2 unreadable or not a report.
+  mkra twin capture [--out FILE]
+      Read your instances with read-only TKE commands and write a twin file (names, SKIs, settings,
+      verification patterns; no key file contents, no passwords) to rehearse on the simulator with
+      ibmcloud-sim sim reset --twin FILE. Exit 0 written, 1 a command failed, 2 usage or no CLI.
   mkra version
       Print the version.
   mkra help
@@ -41,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runClassify(rest, nodeClassifyIo());
       case 'verify':
         return await runVerify(rest, nodeVerifyIo());
+      case 'twin':
+        return await runTwin(rest, nodeTwinIo(process.env));
       case 'version':
       case '--version':
         process.stdout.write(packageInfo().version + '\n');

@@ -9,6 +9,7 @@ import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation
 import { analysisChannels } from './channels/analysis.js';
 import { reportChannels } from './channels/reports.js';
 import { trainingChannels } from './channels/training.js';
+import { twinChannels } from './channels/twin.js';
 import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
 import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
 
@@ -76,6 +77,7 @@ export const contract = {
   ...reportChannels,
   ...trainingChannels,
   ...analysisChannels,
+  ...twinChannels,
 } as const;
 
 export type Channel = keyof typeof contract;

@@ -35,12 +35,20 @@ export interface MkPartInfo {
   fileName: string;
 }
 
+/** A twin's stand-in signature key file: listed with this SKI and KEYNUM, over a fresh key pair of its own. */
+export interface StandIn {
+  ski: string;
+  keynum: number;
+}
+
 /** The workstation's key files directory (CLOUDTKEFILES); passwords are only ever passed through. */
 export interface Workstation {
   listSigkeys(): Promise<SigkeyInfo[]>;
   listMkParts(): Promise<MkPartInfo[]>;
-  createSigkey(description: string, password: string): Promise<SigkeyInfo>;
-  createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo>;
+  /** `standIn`: twins only. */
+  createSigkey(description: string, password: string, standIn?: StandIn): Promise<SigkeyInfo>;
+  /** `at` (twins only): this KEYNUM instead of the first free one. */
+  createMkPart(description: string, password: string, partHex: string, vp: string, at?: number): Promise<MkPartInfo>;
   /** Whether the password decrypts the signature key file. */
   checkSigkeyPassword(keynum: number, password: string): Promise<boolean>;
   /** The part's 64-hex value, or undefined when the password is wrong. */
@@ -54,6 +62,8 @@ export interface SimContext {
   ws: Workstation;
   now: () => number;
   fault: FaultSpec | undefined;
+  /** The text of a twin file for `sim reset --twin` (hosts that read files); throws with the reason. */
+  readTwinFile?: (path: string) => Promise<string>;
 }
 
 /** A command failure: printed as `FAILED` followed by these lines, exit code 1. */

@@ -6,6 +6,7 @@ export {
   type SigkeyInfo,
   type SimContext,
   type SimIo,
+  type StandIn,
   type Workstation,
 } from './context.js';
 export { FAULT_DESCRIPTIONS, FAULT_POINTS, parseFault, type FaultPoint, type FaultSpec } from './faults.js';

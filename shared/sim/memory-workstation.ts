@@ -1,6 +1,6 @@
 /** An in-memory CLOUDTKEFILES for tests, benchmarks and in-process use; nothing is written anywhere. */
 import { SIGKEY_EXTENSION, MKPART_EXTENSION } from '../tke/keyfiles.js';
-import type { MkPartInfo, SigkeyInfo, Workstation } from './context.js';
+import type { MkPartInfo, SigkeyInfo, StandIn, Workstation } from './context.js';
 import { hash64 } from './vp.js';
 
 interface StoredSigkey {
@@ -28,18 +28,20 @@ export class MemoryWorkstation implements Workstation {
     return this.#mkparts.map((p) => ({ ...p.info }));
   }
 
-  async createSigkey(description: string, password: string): Promise<SigkeyInfo> {
-    const keynum = nextNum(this.#sigkeys.map((k) => k.info.keynum));
-    const ski = hash64(`sigkey:${description}:${++this.#counter}`.padEnd(64, '0'));
+  async createSigkey(description: string, password: string, standIn?: StandIn): Promise<SigkeyInfo> {
+    const keynum = standIn?.keynum ?? nextNum(this.#sigkeys.map((k) => k.info.keynum));
+    if (this.#sigkeys.some((k) => k.info.keynum === keynum)) throw new Error(`${keynum}${SIGKEY_EXTENSION} exists`);
+    const ski = standIn?.ski ?? hash64(`sigkey:${description}:${++this.#counter}`.padEnd(64, '0'));
     const info = { keynum, description, ski, fileName: `${keynum}${SIGKEY_EXTENSION}` };
     this.#sigkeys.push({ info, password });
     return { ...info };
   }
 
-  async createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo> {
-    const keynum = nextNum(this.#mkparts.map((p) => p.info.keynum));
-    const info = { keynum, description, vp, fileName: `${keynum}${MKPART_EXTENSION}` };
-    this.#mkparts.push({ info, password, value: partHex });
+  async createMkPart(desc: string, password: string, part: string, vp: string, at?: number): Promise<MkPartInfo> {
+    const keynum = at ?? nextNum(this.#mkparts.map((p) => p.info.keynum));
+    if (this.#mkparts.some((p) => p.info.keynum === keynum)) throw new Error(`${keynum}${MKPART_EXTENSION} exists`);
+    const info = { keynum, description: desc, vp, fileName: `${keynum}${MKPART_EXTENSION}` };
+    this.#mkparts.push({ info, password, value: part });
     return { ...info };
   }
 

@@ -22,6 +22,11 @@ export const SCENARIOS = [
   { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
   { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
+  {
+    name: 'twin-source',
+    description: 'a source to capture a twin from: 2 instances, 3 administrators (thresholds 2/2), unit 8 FAILOVER, ' +
+      'unit 2 on older firmware, unit 7 not selected, unit 6 with a leftover new key, a key part file',
+  },
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number]['name'];
 
@@ -124,6 +129,9 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
     case 'expired-token':
       state.session.tokenExpiresAt = opts.now - 60_000;
       break;
+    case 'twin-source':
+      await twinSource(state, admins, opts.keys, ws);
+      break;
     case 'key-parts':
       for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
         const part = randomHex(state, 32);
@@ -133,5 +141,24 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
       break;
   }
   state.selectedUnits = state.instances.flatMap((i) => i.units.map((u) => u.num));
+  if (name === 'twin-source') state.selectedUnits = state.selectedUnits.filter((n) => n !== 7);
   return state;
+}
+
+/** `twin-source`: many things a capture must carry, including a KEYNUM gap and an unselected key. */
+async function twinSource(state: SimState, admins: SimAdmin[], keys: number, ws: Workstation): Promise<void> {
+  const gone = await ws.createSigkey('retired', SCENARIO_PASSWORD);
+  const k = await ws.createSigkey('admin3', SCENARIO_PASSWORD);
+  await ws.removeFiles([gone.fileName]);
+  state.simFiles.push(k.fileName);
+  admins.push({ name: 'admin3', ski: k.ski });
+  for (const u of state.instances[0]?.units ?? []) u.admins = admins.map((a) => ({ ...a }));
+  const second = makeInstance(state, 5, admins, keys);
+  state.instances.push(second);
+  unit(state.instances[0], 2).olderFirmware = true;
+  unit(second, 8).type = 'FAILOVER';
+  unit(second, 6).new = { state: 'Full Uncommitted', value: randomHex(state, 32) };
+  const part = randomHex(state, 32);
+  const f = await ws.createMkPart('part1-alice', SCENARIO_PASSWORD, part, vpOf(part));
+  state.simFiles.push(f.fileName);
 }

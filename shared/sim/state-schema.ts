@@ -42,6 +42,7 @@ const schema = z.object({
   selectedUnits: z.array(z.number().int()),
   selectedSigkeys: z.array(z.string()),
   simFiles: z.array(z.string().regex(/^\d+\.(sigkey|mkpart)$/)),
+  twinVps: z.record(hex64, z.string().regex(/^[0-9a-f]{16,128}$/)).optional(),
 });
 
 /** Validate parsed JSON as a simulator state; returns an error message instead when it is not one. */

@@ -68,6 +68,11 @@ export interface SimState {
   selectedSigkeys: string[];
   /** Key file names the simulator created in CLOUDTKEFILES (only these are removed on reset). */
   simFiles: string[];
+  /**
+   * Loaded from a twin only: the VP the real unit showed for each stand-in key value (shown-vp.ts),
+   * since a twin holds VPs, never key values.
+   */
+  twinVps?: Record<string, string>;
 }
 
 /** All units of every instance, in instance then unit order. */

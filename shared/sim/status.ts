@@ -3,7 +3,7 @@ import type { Register, UnitRegisters, UnitType } from '../tke/types.js';
 import type { MkPartInfo, SigkeyInfo } from './context.js';
 import { countAllKeys, countKeys, type KeystoreCounts } from './keystore.js';
 import { isImprint, type SimRegister, type SimState } from './state.js';
-import { vpOf } from './vp.js';
+import { shownVp } from './shown-vp.js';
 
 export interface StatusUnit extends UnitRegisters {
   type: UnitType;
@@ -33,8 +33,8 @@ export interface SimStatus {
   mkparts: { keynum: number; description: string; vp: string }[];
 }
 
-function reg(r: SimRegister, olderFirmware: boolean | undefined): Register {
-  return { state: r.state, vp: vpOf(r.value, olderFirmware === true) };
+function reg(state: SimState, r: SimRegister, olderFirmware: boolean | undefined): Register {
+  return { state: r.state, vp: shownVp(state, r.value, olderFirmware === true) };
 }
 
 /** Build the status object; VPs are lower-case hex, '' for Empty registers. */
@@ -58,8 +58,8 @@ export function statusOf(
         imprint: isImprint(u),
         thresholds: { ...u.thresholds },
         admins: u.admins.map((a) => ({ ...a })),
-        current: reg(u.current, u.olderFirmware),
-        new: reg(u.new, u.olderFirmware),
+        current: reg(state, u.current, u.olderFirmware),
+        new: reg(state, u.new, u.olderFirmware),
       })),
     ),
     instances: state.instances.map((inst) => ({
@@ -69,7 +69,7 @@ export function statusOf(
       keystore: countKeys(inst.keystore),
       wrapped: inst.keystore
         .filter((s) => s.wrap !== null)
-        .map((s) => ({ vp: vpOf(s.wrap ?? ''), count: s.count })),
+        .map((s) => ({ vp: shownVp(state, s.wrap ?? '', false), count: s.count })),
     })),
     keystore: countAllKeys(state),
     selectedUnits: [...state.selectedUnits],

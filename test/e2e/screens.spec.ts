@@ -77,6 +77,9 @@ test('screenshots of each screen at 1280x800 and at 200 % zoom, each with no ser
   await page.getByTestId('to-plan').click();
   await expect(page.getByTestId('start-rotation')).toBeDisabled();
   await shoot('plan');
+  await page.getByTestId('rehearse-twin').locator('summary').click();
+  await expect(page.getByTestId('twin-rehearse')).toBeDisabled();
+  await shoot('plan-rehearse');
   for (const screen of ['rotation', 'history', 'keyfiles'] as const) {
     await go(page, SCREENS.find((s) => s.id === screen)?.name ?? '');
     await shoot(screen);

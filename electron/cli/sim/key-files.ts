@@ -16,7 +16,7 @@ import {
   type MkPartFile,
   type SigKeyFile,
 } from '../../../shared/tke/keyfiles.js';
-import type { MkPartInfo, SigkeyInfo, Workstation } from '../../../shared/sim/index.js';
+import type { MkPartInfo, SigkeyInfo, StandIn, Workstation } from '../../../shared/sim/index.js';
 import { fsyncDir } from './state-store.js';
 
 /** Encrypt a plaintext with a password as keyfiles.ts specifies; returns seaSalt and enckey (hex). */
@@ -99,11 +99,12 @@ export class NodeWorkstation implements Workstation {
     }));
   }
 
-  async createSigkey(description: string, password: string): Promise<SigkeyInfo> {
+  /** A `standIn` lists the given SKI over its own fresh key pair (a twin's stand-in; docs/twin.md). */
+  async createSigkey(description: string, password: string, standIn?: StandIn): Promise<SigkeyInfo> {
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
     const spki = publicKey.export({ type: 'spki', format: 'der' });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const ski = createHash('sha256').update(spki).digest('hex');
+    const ski = standIn?.ski ?? createHash('sha256').update(spki).digest('hex');
     const file: SigKeyFile = {
       keyType: 'p521ec',
       description,
@@ -111,13 +112,19 @@ export class NodeWorkstation implements Workstation {
       pubkey: spki.toString('hex'),
       ...encryptWithPassword(password, pem),
     };
-    const { keynum, fileName } = this.#writeNew(SIGKEY_EXTENSION, JSON.stringify(file, null, 2));
+    const { keynum, fileName } = this.#writeNew(SIGKEY_EXTENSION, JSON.stringify(file, null, 2), standIn?.keynum);
     return { keynum, fileName, description, ski };
   }
 
-  async createMkPart(description: string, password: string, partHex: string, vp: string): Promise<MkPartInfo> {
+  async createMkPart(
+    description: string,
+    password: string,
+    partHex: string,
+    vp: string,
+    at?: number,
+  ): Promise<MkPartInfo> {
     const file: MkPartFile = { keyType: 'mkpart', description, vp, ...encryptWithPassword(password, partHex) };
-    const { keynum, fileName } = this.#writeNew(MKPART_EXTENSION, JSON.stringify(file, null, 2));
+    const { keynum, fileName } = this.#writeNew(MKPART_EXTENSION, JSON.stringify(file, null, 2), at);
     return { keynum, fileName, description, vp };
   }
 
@@ -144,8 +151,8 @@ export class NodeWorkstation implements Workstation {
     fsyncDir(this.dir);
   }
 
-  // Written to a temp file, then hard-linked to the first free N: never overwrites a file.
-  #writeNew(ext: string, data: string): { keynum: number; fileName: string } {
+  // Written to a temp file, then hard-linked to the first free N (or N = at): never overwrites a file.
+  #writeNew(ext: string, data: string, at?: number): { keynum: number; fileName: string } {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     const tmp = join(this.dir, `.new${ext}.${process.pid}.tmp`);
     const fd = openSync(tmp, 'w', 0o600);
@@ -156,13 +163,14 @@ export class NodeWorkstation implements Workstation {
       closeSync(fd);
     }
     try {
-      for (let keynum = 1; ; keynum++) {
+      for (let keynum = at ?? 1; ; keynum++) {
         const fileName = `${keynum}${ext}`;
         try {
           linkSync(tmp, join(this.dir, fileName));
           return { keynum, fileName };
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+          if (at !== undefined) throw new Error(`${fileName} exists already in ${this.dir}`, { cause: e });
         }
       }
     } finally {

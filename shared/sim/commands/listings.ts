@@ -14,8 +14,8 @@ import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
 import type { MkPartInfo, SigkeyInfo, SimContext } from '../context.js';
 import { displayVp, row, widthsOf } from '../format.js';
 import { checkAuth } from '../signing.js';
-import { selectedUnits, type SimUnit } from '../state.js';
-import { vpOf } from '../vp.js';
+import { selectedUnits, type SimState, type SimUnit } from '../state.js';
+import { shownVp } from '../shown-vp.js';
 
 const THRESHOLDS_HEADER = 'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD';
 const ADMINS_HEADER = 'CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER';
@@ -58,7 +58,7 @@ export async function cryptounitMk(ctx: SimContext): Promise<void> {
       ctx.io.print(`CRYPTO UNIT NUM: ${u.num}   TYPE: ${u.type}   LOCATION: ${u.location}`);
       ctx.io.print(REGISTER_TABLE_HEADER);
       for (const [label, reg] of [['new', u.new], ['current', u.current]] as const) {
-        const vp = displayVp(vpOf(reg.value, u.olderFirmware === true));
+        const vp = displayVp(shownVp(ctx.state, reg.value, u.olderFirmware === true));
         ctx.io.print(row(widths, [label, reg.state, vp.slice(0, 32)]));
         ctx.io.print(indent + vp.slice(32));
       }
@@ -103,9 +103,9 @@ export function controlPointSetting(u: SimUnit, point: string): string {
   return u.controlPoints?.includes(point) ? 'Set' : 'Not Set';
 }
 
-function registerRows(units: readonly SimUnit[], pick: (u: SimUnit) => { state: string; value: string }): string[] {
+function registerRows(state: SimState, units: readonly SimUnit[], pick: (u: SimUnit) => { state: string; value: string }): string[] {
   const w = widthsOf(REGISTER_COMPARE_HEADER);
-  const vp = (u: SimUnit): string => displayVp(vpOf(pick(u).value, u.olderFirmware === true));
+  const vp = (u: SimUnit): string => displayVp(shownVp(state, pick(u).value, u.olderFirmware === true));
   const cells = (u: SimUnit): string[] => [String(u.num), pick(u).state, vp(u)];
   return [REGISTER_COMPARE_HEADER, ...units.map((u) => row(w, cells(u)))];
 }
@@ -135,8 +135,8 @@ export async function cryptounitCompare(ctx: SimContext): Promise<void> {
   const sections: [string, (units: readonly SimUnit[]) => string[]][] = [
     ['SIGNATURE THRESHOLDS', thresholdRows],
     ['CRYPTO UNIT ADMINISTRATORS', adminRows],
-    ['CURRENT MASTER KEY REGISTER', (units) => registerRows(units, (u) => u.current)],
-    ['NEW MASTER KEY REGISTER', (units) => registerRows(units, (u) => u.new)],
+    ['CURRENT MASTER KEY REGISTER', (units) => registerRows(ctx.state, units, (u) => u.current)],
+    ['NEW MASTER KEY REGISTER', (units) => registerRows(ctx.state, units, (u) => u.new)],
     ['CONTROL POINTS', controlPointRows],
   ];
   for (const [title, rows] of sections) {

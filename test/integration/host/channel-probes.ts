@@ -43,6 +43,8 @@ export const VALID: Record<Channel, Record<string, unknown>> = {
   'analysis:adopt': { analysisId: 'analysis-1', reviewedPhase: 'no-rotation' },
   'analysis:confirm-review': { rotationId: 'r-1', phase: 'no-rotation' },
   'analysis:get-review': {},
+  'twin:rehearse': { twin: { name: 'twin.json', base64: 'e30=' }, instanceId: 'inst', faults: ['after-m1', 'none'] },
+  'twin:get-rehearsal': {},
 };
 
 // Wrong types for any field: at least one differs from whatever the field expects.

@@ -1,0 +1,168 @@
+/**
+ * `mkra twin capture [--out FILE]`: read the instances through whatever `ibmcloud` is on PATH with
+ * read-only commands only, and write a twin file (docs/twin.md). The commands get no input (a
+ * prompt ends at once) and this module opens no file but the one it creates.
+ */
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import {
+  buildTwin,
+  CAPTURE_COMMANDS,
+  CaptureError,
+  OPTIONAL_READINGS,
+  VERSION_COMMANDS,
+  type CaptureReadings,
+} from '../../shared/twin/capture.js';
+import { parseTwin, serialiseTwin } from '../../shared/twin/schema.js';
+import { redactCredentialText } from '../../shared/security/credentials.js';
+import { findOnPath } from '../backend/environment/detect-tke.js';
+
+export interface CommandResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TwinIo {
+  /** Run `ibmcloud ...argv` with no input; undefined when no ibmcloud is on PATH. */
+  run(argv: readonly string[]): Promise<CommandResult | undefined>;
+  /** Create a new file (never replaces one); throws with code EEXIST when it exists. */
+  create(path: string, text: string): Promise<void>;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  now(): Date;
+}
+
+const USAGE = 'usage: mkra twin capture [--out FILE]';
+/** A TKE command talks to the cloud; a slow link is allowed minutes, a hung one is stopped. */
+const COMMAND_TIMEOUT_MS = 300_000;
+const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+class InputError extends Error {}
+
+function parseArgs(argv: readonly string[]): { out: string | undefined; help: boolean } {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || ['help', '--help', '-h'].includes(verb)) return { out: undefined, help: true };
+  if (verb !== 'capture') throw new InputError(`unknown twin command ${JSON.stringify(verb)}. ${USAGE}`);
+  let out: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    if (arg === '--out' || arg.startsWith('--out=')) {
+      out = arg === '--out' ? rest[++i] : arg.slice('--out='.length);
+      if (out === undefined || out === '') throw new InputError(`--out needs a file name. ${USAGE}`);
+    } else if (arg === '--help' || arg === '-h') return { out: undefined, help: true };
+    else throw new InputError(`unknown option ${arg}. ${USAGE}`);
+  }
+  return { out, help: false };
+}
+
+function defaultName(at: Date): string {
+  return `twin-${at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}.json`;
+}
+
+function failureText(argv: readonly string[], r: CommandResult): string {
+  const lines = `${r.stdout}\n${r.stderr}`
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && l !== 'FAILED');
+  const tail = lines.slice(-3).map(redactCredentialText).join(' / ');
+  const how = r.code === null ? 'was stopped' : `failed (exit ${r.code})`;
+  return `ibmcloud ${argv.join(' ')} ${how}${tail ? `: ${tail}` : ''}`;
+}
+
+async function readAll(io: TwinIo): Promise<{ readings: CaptureReadings; warnings: string[] }> {
+  const warnings: string[] = [];
+  const readings: Partial<CaptureReadings> = {};
+  const commands = Object.entries(CAPTURE_COMMANDS) as [keyof typeof CAPTURE_COMMANDS, readonly string[]][];
+  for (const [key, argv] of commands) {
+    const r = await io.run(argv);
+    if (r === undefined) {
+      throw new InputError('no ibmcloud executable was found on PATH: install the IBM Cloud CLI and the tke plug-in.');
+    }
+    if (r.code === 0) readings[key] = r.stdout;
+    else if (OPTIONAL_READINGS.has(key)) {
+      warnings.push(`${failureText(argv, r)}; the capture goes on without this cross-check.`);
+      readings[key] = null;
+    } else throw new CaptureError(`${failureText(argv, r)}. Nothing was written.`);
+  }
+  const versions = [['ibmcloudVersion', VERSION_COMMANDS.ibmcloud], ['tkeVersion', VERSION_COMMANDS.tke]] as const;
+  for (const [key, argv] of versions) {
+    const r = await io.run(argv);
+    readings[key] = r?.code === 0 ? r.stdout : null;
+  }
+  return { readings: readings as CaptureReadings, warnings };
+}
+
+async function capture(io: TwinIo, out: string | undefined): Promise<number> {
+  const at = io.now();
+  const { readings, warnings } = await readAll(io);
+  const built = buildTwin(readings, at);
+  const check = parseTwin(JSON.stringify(built.twin));
+  if (!check.ok) {
+    throw new CaptureError(`what the CLI printed does not make a valid twin (${check.message}) Nothing was written.`);
+  }
+  const path = out ?? defaultName(at);
+  try {
+    await io.create(path, serialiseTwin(check.twin));
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'EEXIST') {
+      throw new InputError(`${path} exists already; a capture never replaces a file. Choose another --out.`);
+    }
+    throw e;
+  }
+  for (const w of [...warnings, ...built.warnings]) io.stderr(`mkra: warning: ${w}\n`);
+  const units = check.twin.instances.flatMap((i) => i.units);
+  const files = check.twin.keyFiles;
+  io.stdout(
+    `Twin written to ${path}: ${check.twin.instances.length} instance(s), ${units.length} crypto unit(s), ` +
+      `${files.sigkeys.length} signature key file name(s), ${files.mkparts.length} key part file name(s).\n` +
+      'It holds names, SKIs, settings and verification patterns only: no key file contents, no passwords.\n',
+  );
+  return 0;
+}
+
+/** Run `mkra twin ...`; resolves to the exit code (0 written, 1 the CLI failed, 2 usage or no CLI). */
+export async function runTwin(argv: readonly string[], io: TwinIo): Promise<number> {
+  try {
+    const o = parseArgs(argv);
+    if (o.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    return await capture(io, o.out);
+  } catch (e) {
+    io.stderr(`mkra: ${e instanceof Error ? e.message : String(e)}\n`);
+    return e instanceof InputError ? 2 : 1;
+  }
+}
+
+function runOnce(file: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<CommandResult> {
+  const options = {
+    env,
+    timeout: COMMAND_TIMEOUT_MS,
+    maxBuffer: MAX_OUTPUT_BYTES,
+    encoding: 'utf8',
+    windowsHide: true,
+  } as const;
+  return new Promise((resolve) => {
+    const child = execFile(file, [...argv], options, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ code, stdout, stderr: error !== null && code === null ? `${stderr}\n${error.message}` : stderr });
+    });
+    // No input: a command that prompts reads end-of-input and stops instead of waiting.
+    child.stdin?.end();
+  });
+}
+
+/** The real process side: ibmcloud from PATH, the caller's environment, files created 0600. */
+export function nodeTwinIo(env: NodeJS.ProcessEnv): TwinIo {
+  const ibmcloud = findOnPath('ibmcloud', env);
+  const childEnv = { ...env, IBMCLOUD_COLOR: 'false', IBMCLOUD_VERSION_CHECK: 'false' };
+  return {
+    run: (argv) => (ibmcloud === null ? Promise.resolve(undefined) : runOnce(ibmcloud, argv, childEnv)),
+    create: (path, text) => writeFile(path, text, { flag: 'wx', mode: 0o600 }),
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    now: () => new Date(),
+  };
+}

@@ -1,0 +1,24 @@
+/** Channels of the rehearsal on a twin (docs/twin.md): in memory only, never a real ibmcloud. */
+import { z } from 'zod';
+import type { RehearsalResult } from '../../twin/rehearsal-types.js';
+import { MAX_TWIN_BYTES } from '../../twin/schema.js';
+import { Empty, fileBytesUpTo, view } from '../schema-kit.js';
+
+/** `none` (a rotation without a fault), `<point>` or `<point>:crash`. */
+export const RehearsalFault = z.string().regex(/^(none|[a-z0-9-]{1,30}(:crash)?)$/);
+
+export const twinChannels = {
+  /** Rehearse the rotation on the twin, a fault at each point; kept for the next rotation's journal. */
+  'twin:rehearse': {
+    request: z
+      .object({
+        twin: fileBytesUpTo(MAX_TWIN_BYTES),
+        instanceId: z.string().trim().min(1).max(200),
+        faults: z.array(RehearsalFault).min(1).max(20),
+      })
+      .strict(),
+    response: view<RehearsalResult>(),
+  },
+  /** The last rehearsal of this session (null when none). */
+  'twin:get-rehearsal': { request: Empty, response: view<{ rehearsal: RehearsalResult | null }>() },
+} as const;

@@ -1,0 +1,47 @@
+/** What a rehearsal on a twin reports (the `twin:rehearse` channel and the real run's journal). */
+
+/** One fault rehearsed: the rotation failed there, then the advisor's commands were followed. */
+export interface RehearsedFault {
+  /** `<point>` or `<point>:crash` (shared/sim/faults.ts). */
+  fault: string;
+  /** Completed with no key lost, following only the advisor's first command each time. */
+  recovered: boolean;
+  /** The commands run after the failure, as typed. */
+  recovery: string[];
+  finalPhase: string;
+  keysLost: number;
+  /** Why following the advice stopped short of completion (null when recovered). */
+  stoppedBecause: string | null;
+}
+
+export interface RehearsalResult {
+  /** SHA-256 of the twin file's bytes, hex. */
+  twinSha256: string;
+  twinCapturedAt: string;
+  instanceId: string;
+  flow: 'auto';
+  ranAt: string;
+  faults: RehearsedFault[];
+  /** True when every fault was recovered from. */
+  allRecovered: boolean;
+}
+
+const DECISION_PREFIX = 'Rehearsed on a twin first';
+
+/** Whether a decision text claims a rehearsal (only the backend writes those). */
+export function isRehearsalDecision(what: string): boolean {
+  return what.trim().toLowerCase().startsWith(DECISION_PREFIX.toLowerCase());
+}
+
+/** One line for the real run's journal and signed report. */
+export function rehearsalDecision(r: RehearsalResult): string {
+  const recovered = r.faults.filter((f) => f.recovered).length;
+  const failed = r.faults.filter((f) => !f.recovered).map((f) => f.fault);
+  return (
+    `${DECISION_PREFIX} (${r.ranAt}): twin sha256 ${r.twinSha256}, captured ${r.twinCapturedAt}, ` +
+    `faults rehearsed: ${r.faults.map((f) => f.fault).join(', ')}; ` +
+    `outcome: recovered from ${recovered} of ${r.faults.length}` +
+    (failed.length > 0 ? `, not recovered: ${failed.join(', ')}` : '') +
+    `, ${r.faults.reduce((n, f) => n + f.keysLost, 0)} keys lost.`
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * "Rehearse on a twin first" on the Plan screen, through the UI over the real rehearsal handlers:
+ * pick a twin file, tick fault points (crash or fail), rehearse, and read per fault what following
+ * the advisor did; a twin of another instance is refused with the reason.
+ */
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import RehearseTwin from '../../../renderer/src/lib/components/RehearseTwin.svelte';
+import { ConsoleStore } from '../../../renderer/src/lib/console-store.svelte.js';
+import { setupMessages } from './setup.js';
+import { captureTwin, twinBackend } from './twin-bridge.mjs';
+
+beforeAll(setupMessages);
+
+async function pickFile(text: string): Promise<void> {
+  const input = screen.getByTestId('twin-file') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([text], 'twin.json')], configurable: true });
+  await fireEvent.change(input);
+}
+
+describe('RehearseTwin', () => {
+  it('rehearses the ticked faults as crashes and shows each one recovered, with the commands followed', async () => {
+    const twin = await captureTwin('older-firmware');
+    const backend = twinBackend();
+    const store = new ConsoleStore(backend.api);
+    render(RehearseTwin, { api: backend.api, store, instanceId: twin.instanceId });
+    const button = screen.getByTestId('twin-rehearse') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    await pickFile(twin.text);
+    await fireEvent.click(screen.getByLabelText(/mid-setimm:/));
+    await fireEvent.click(screen.getByTestId('twin-crash'));
+    expect(button.disabled).toBe(false);
+    await fireEvent.click(button);
+    const result = await waitFor(() => screen.getByTestId('twin-result'), { timeout: 60_000 });
+    const request = backend.calls.find((c) => c.channel === 'twin:rehearse')?.request as { faults: string[] };
+    expect(request.faults).toEqual(['after-m1:crash', 'mid-rewrap:crash']);
+    const rows = [...result.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-fault'));
+    expect(rows).toEqual(['after-m1:crash', 'mid-rewrap:crash']);
+    expect(result.textContent).toContain('Recovered from 2 of 2 faults; 0 keys lost.');
+    expect(result.querySelector('tbody tr')?.textContent).toContain('ibmcloud tke');
+    expect(result.textContent).toContain(backend.store.last?.twinSha256.slice(0, 16));
+  }, 90_000);
+
+  it('says why a twin of another instance cannot be rehearsed, and shows no result', async () => {
+    const twin = await captureTwin('default');
+    const backend = twinBackend();
+    const store = new ConsoleStore(backend.api);
+    render(RehearseTwin, { api: backend.api, store, instanceId: 'not-in-the-twin' });
+    await pickFile(twin.text);
+    await fireEvent.click(screen.getByTestId('twin-rehearse'));
+    const messages = () => store.notices.map((n) => n.message).join(' ');
+    await waitFor(() => expect(messages()).toContain('does not hold instance not-in-the-twin'));
+    expect(screen.queryByTestId('twin-result')).toBeNull();
+  }, 60_000);
+});

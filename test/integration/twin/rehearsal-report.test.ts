@@ -1,0 +1,74 @@
+// The app side of a rehearsal: a twin captured from the workstation's own instance (the demo
+// simulator standing in for it) is rehearsed through the `twin:rehearse` channel with faults; the
+// rotation started next on that instance journals the rehearsal, and its signed report lists it
+// (twin SHA-256, faults rehearsed, outcome). A renderer cannot forge that line.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../../../electron/backend/backend.js';
+import { demoPaths } from '../../../electron/backend/environment/paths.js';
+import { verifyReportBytes } from '../../../electron/backend/reports/index.js';
+import { ensureBuilt, ROOT } from '../sim/harness.js';
+
+const TIMEOUT_MS = 300_000;
+const tmp = mkdtempSync(join(tmpdir(), 'mkra-twin-app-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** `mkra twin capture` of the demo simulator, through an `ibmcloud` on PATH that is the simulator. */
+function captureDemo(dataDir: string): Buffer {
+  const bin = join(tmp, 'bin');
+  mkdirSync(bin, { recursive: true });
+  const sim = join(ROOT, 'bin/ibmcloud-sim.js');
+  writeFileSync(join(bin, 'ibmcloud'), `#!/bin/sh\nexec "${process.execPath}" "${sim}" "$@"\n`);
+  chmodSync(join(bin, 'ibmcloud'), 0o755);
+  const { simDir, tkeFilesDir } = demoPaths(dataDir);
+  const PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
+  const env = { ...process.env, PATH, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir };
+  const out = join(tmp, 'twin.json');
+  const args = [join(ROOT, 'bin/mkra.js'), 'twin', 'capture', '--out', out];
+  const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: TIMEOUT_MS });
+  expect(r.status, r.stderr).toBe(0);
+  return readFileSync(out);
+}
+
+describe.skipIf(process.platform === 'win32')('rehearse on a twin first', () => {
+  it('the next rotation of the instance journals the rehearsal and its signed report lists it', async () => {
+    ensureBuilt();
+    const dataDir = join(tmp, 'data');
+    const options = { host: 'browser', env: process.env, dataDir, forceDemo: true, name: 'mkra', version: 't' } as const;
+    const backend = createBackend(options);
+    const h = backend.handlers;
+    await h['demo:reset']({ scenario: 'older-firmware' });
+    const twin = captureDemo(dataDir);
+    const instanceId = (JSON.parse(twin.toString('utf8')) as { instances: { id: string }[] }).instances[0]!.id;
+    const faults = ['after-m1', 'mid-rewrap:crash', 'mid-setimm'];
+
+    const file = { name: 'twin.json', base64: twin.toString('base64') };
+    const rehearsal = await h['twin:rehearse']({ twin: file, instanceId, faults });
+    expect(rehearsal.faults.map((f) => [f.fault, f.recovered, f.keysLost])).toEqual(faults.map((f) => [f, true, 0]));
+    expect((await h['twin:get-rehearsal']({})).rehearsal).toEqual(rehearsal);
+    // Nothing of the rehearsal touched the simulator the app drives: its registers are as captured.
+    const demo = await h['demo:get-status']({});
+    expect(demo.keystore.lost).toBe(0);
+
+    await expect(h['rotation:start']({ flow: 'auto', instanceId: 'another-instance' })).rejects.toThrow();
+    const started = await h['rotation:start']({ flow: 'auto', instanceId });
+    const sha = createHash('sha256').update(twin).digest('hex');
+    await expect(
+      h['rotation:record-decision']({ what: 'Rehearsed on a twin first: everything recovered', override: false }),
+    ).rejects.toThrow(/not as a free decision/);
+
+    const rotationId = started.rotationId;
+    const exported = await h['report:export']({ rotationId, language: 'en', keyPassword: 'twin report key' });
+    const check = await verifyReportBytes(readFileSync(exported.jsonPath));
+    if (check.status !== 'valid') throw new Error(check.reason);
+    const lines = check.content.decisions.map((d) => d.what).filter((w) => w.startsWith('Rehearsed on a twin first'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`twin sha256 ${sha}`);
+    expect(lines[0]).toContain('faults rehearsed: after-m1, mid-rewrap:crash, mid-setimm');
+    expect(lines[0]).toContain('outcome: recovered from 3 of 3, 0 keys lost');
+  }, TIMEOUT_MS);
+});
