@@ -33,6 +33,16 @@ const WHY = {
   recover:
     "auto-mk-recover copies a recovery crypto unit's current master key through the new registers of the other " +
     'units: it would overwrite the new master key that key storage is (or may be) re-encrypted under.',
+  signers:
+    'A rotation is under way: its recovery commands need signatures from the administrators and signature ' +
+    'keys in place now. Removing an administrator or a signature key file, or changing the thresholds, could ' +
+    'leave them unsignable mid-rotation. Finish the rotation first.',
+  failover:
+    'failover-enable initializes failover crypto units from the master key registers while a rotation is ' +
+    'changing them: finish the rotation first.',
+  mkRm:
+    'The master key part files are the only copy outside the crypto units of the master key key storage is ' +
+    '(or may be) re-encrypted under: keep them until the rotation is finished.',
   commit: 'The new master key is already committed; a new load/commit cycle would replace it.',
   rotateAfterM2:
     'M2 was printed: key storage is already re-encrypted under the new master key; only promotion remains, and re-running re-encryption against partly promoted units is not a documented recovery.',
@@ -71,6 +81,14 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
     add(tke('cryptounit-zeroize'), WHY.zeroize);
     add(tke('auto-init'), WHY.autoInit);
     add(AUTO_MK_RECOVER, WHY.recover);
+  }
+  // Not register commands, but once re-encryption is seen to have begun each could leave the recovery
+  // unsignable or its key without a copy. (Before that, changing thresholds or administrators is how
+  // a failed initial condition is fixed.)
+  if (!done && atLeast(k.any, 'rewrapping')) {
+    for (const c of ['cryptounit-admin-rm', 'cryptounit-thrhld-set', 'cryptounit-exit-impr', 'sigkey-rm']) add(tke(c), WHY.signers);
+    add(tke('failover-enable'), WHY.failover);
+    add(tke('mk-rm'), WHY.mkRm);
   }
   // Once re-encryption is shown to have started, a new load/commit cycle would replace the key storage
   // is under. (Over registers whose history is unknown, committing a committed key changes nothing.)

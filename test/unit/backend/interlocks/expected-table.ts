@@ -22,6 +22,9 @@ export const WHY = {
   ZEROIZE: /must not be zeroized while key storage holds data/,
   INIT: /auto-init initializes the crypto units afresh/,
   RECOVER: /copies a recovery crypto unit's current master key through the new registers/,
+  SIGNERS: /its recovery commands need signatures from the administrators and signature keys in place now/,
+  FAILOVER: /failover-enable initializes failover crypto units from the master key registers/,
+  MKRM: /master key part files are the only copy outside the crypto units/,
   INDET: /does not establish the state safely/,
 } as const;
 export type Why = keyof typeof WHY;
@@ -29,7 +32,19 @@ export type Why = keyof typeof WHY;
 export type Cell = 'run' | 'read' | Why;
 
 export const COLUMNS = MUTATING_COMMANDS;
-const row = (...cells: Cell[]): Cell[] => cells;
+/**
+ * A row of the register commands (the first ten columns) followed by IBM's other commands that change
+ * a crypto unit or a key file: while nothing irreversible has begun they all run (they are the fixes of
+ * failed initial conditions); once re-encryption may have started, those that could leave the
+ * recovery unsignable or its key without a copy are refused, and auto-recover is auto-mk-recover.
+ */
+const row = (...cells: Cell[]): Cell[] => {
+  const underWay = cells[9] === 'RECOVER';
+  const rest: Cell[] = underWay
+    ? ['RECOVER', 'run', 'SIGNERS', 'SIGNERS', 'SIGNERS', 'run', 'run', 'run', 'run', 'FAILOVER', 'MKRM', 'SIGNERS']
+    : ['run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run'];
+  return cells.length === 10 ? [...cells, ...rest] : cells;
+};
 // Nothing irreversible yet: everything may run but setimm, which only the M2 rows of IBM's tables allow.
 export const UNTOUCHED = row('run', 'run', 'run', 'run', 'NO_M2', 'run', 'run', 'run', 'run', 'run');
 // IBM 6.1 row 2 (M1, not M2): rerunning auto-mk-rotate makes key storage unusable; 6.4: no register
@@ -44,8 +59,12 @@ export const KEYPARTS_NO_M2 =
   row('STARTED', 'LOAD', 'COMMIT', 'run', 'NO_M2', 'CLRNEW', 'CLRCUR', 'ZEROIZE', 'INIT', 'RECOVER');
 // Registers alone cannot tell committed from re-encrypting: treated as M1-not-M2 (re-committing the
 // committed key changes nothing, so commit stays allowed).
-export const REGISTERS_COMMITTED =
-  row('STARTED', 'LOAD', 'run', 'run', 'NO_M2', 'CLRNEW', 'CLRCUR', 'ZEROIZE', 'INIT', 'RECOVER');
+// Re-encryption is possible, not seen: administrators and thresholds stay changeable (they fix failed
+// initial conditions); auto-recover is still auto-mk-recover.
+export const REGISTERS_COMMITTED = [
+  ...row('STARTED', 'LOAD', 'run', 'run', 'NO_M2', 'CLRNEW', 'CLRCUR', 'ZEROIZE', 'INIT', 'RECOVER').slice(0, 11),
+  ...Array.from({ length: 11 }, (): Cell => 'run'),
+];
 // Done: key storage is under the new key, the new registers are Empty. auto-mk-rotate stays refused
 // in this rotation's journal (6.4: once M1, for good); a new rotation starts a new journal.
 export const COMPLETED = row('M1', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run', 'run');
