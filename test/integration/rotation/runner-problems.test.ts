@@ -68,7 +68,7 @@ describe('clear messages instead of silent stalls', () => {
 });
 
 describe('cancellation', () => {
-  it('after M1 needs the typed CANCEL, explains the consequence, and the advice is then cryptounit-mk-rotate', async () => {
+  it('after M1 needs the typed CANCEL, explains the consequence; the advice is then a reading, then cryptounit-mk-rotate', async () => {
     const h = createHarness();
     // A slow simulator (the 30 s discovery delay at 1/5 speed) leaves time to cancel after M1.
     const slow = new RotationService({
@@ -91,6 +91,11 @@ describe('cancellation', () => {
     expect((await slow.cancel(run.runId, 'CANCEL')).cancelled).toBe(true);
     for (let i = 0; i < 100 && slow.state().running; i++) await new Promise((r) => setTimeout(r, 50));
     await slow.idle();
+    // Killed by a signal (the app's own SIGTERM): how far it got is unseen, so the registers first.
+    const cancelled = slow.snapshot();
+    expect(cancelled.classification.phase).toBe('indeterminate');
+    expect(cancelled.classification.next[0]?.command).toBe('ibmcloud tke cryptounit-mk');
+    await slow.read(['tke', 'cryptounit-mk']);
     const snap = slow.snapshot();
     expect(snap.classification.phase).toBe('rewrap-interrupted');
     expect(snap.classification.next[0]?.command).toBe('ibmcloud tke cryptounit-mk-rotate');
