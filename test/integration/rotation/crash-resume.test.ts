@@ -38,6 +38,8 @@ const figures = {
   verified: 0,
   torn: 0,
   phases: new Map<Phase | 'none', number>(),
+  /** Every phase a classification on the way to completed had, after any kill. */
+  seen: new Set<Phase>(),
 };
 const scratch: string[] = [];
 
@@ -122,7 +124,8 @@ async function restartAndFinish(point: CrashPoint, dataDir: string, original: st
     checkReadFirst(snap.classification, inFlight(entries), point.label);
   }
   const resumed = unfinished.length === 0 ? 'none' : snap.classification.phase;
-  const { followed } = await followChecked(h, snap, point.flow, original, point.label);
+  const { followed, phases } = await followChecked(h, snap, point.flow, original, point.label);
+  for (const p of phases) figures.seen.add(p);
   const after = await verifyJournal(journalPath(dataDir, snap.rotationId));
   expect(after, point.label).toMatchObject({ ok: true, status: 'ok' });
   // Reopening read-only closes the journal the restarted app held open.
@@ -172,10 +175,10 @@ describe('crash campaign: the backend SIGKILLed at positions across a rotation a
 
   it('reached at least 50 distinct kill points', () => {
     const phases = [...figures.phases].map(([p, n]) => `${p} ${n}`).join(', ');
-    const { reached, kills, verified, torn } = figures;
+    const { reached, kills, verified, torn, seen } = figures;
     console.info(
-      `[crash campaign] ${reached.size} points reached (${kills} kills), ${verified} journals verified, ` +
-        `${torn} torn tails, resumed phases: ${phases}`,
+      `[crash campaign] ${reached.size} points reached (${kills} kills), ${verified} journals verified after kills, ` +
+        `${torn} torn tails, resumed as: ${phases}; phases seen: ${[...seen].join(', ')}`,
     );
     expect(figures.reached.size).toBeGreaterThanOrEqual(50);
     expect(figures.torn).toBeGreaterThan(0);
