@@ -12,10 +12,13 @@ import { startServed, type Served } from '../host/served-process.js';
 import { interlockCampaign } from './transport-campaign.js';
 import { TransportDriver, type Transport } from './transport-driver.js';
 
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TIMEOUT = 300_000;
+
 let served: Served;
 beforeAll(async () => {
   served = await startServed();
-});
+}, TIMEOUT);
 afterAll(() => served.stop());
 
 async function socketTransport(s: Served): Promise<Transport> {
@@ -65,7 +68,7 @@ describe('interlocks through the browser host (mkra serve --demo)', () => {
       await transport.close();
     }
     expect(served.ended).toBeNull();
-  });
+  }, TIMEOUT);
 
   it('a socket without the token is refused before any channel is reached', async () => {
     const ws = new WebSocket(`ws://${served.host}/api`, { headers: { Origin: served.origin } });
@@ -74,5 +77,5 @@ describe('interlocks through the browser host (mkra serve --demo)', () => {
       ws.once('open', () => resolve(101));
     });
     expect(status).toBe(403);
-  });
+  }, TIMEOUT);
 });

@@ -15,6 +15,9 @@ import { CHANNEL_PREFIX, type Result } from '../../../shared/ipc/contract.js';
 import { interlockCampaign } from './transport-campaign.js';
 import { TransportDriver, type Transport } from './transport-driver.js';
 
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TIMEOUT = 300_000;
+
 type Handler = (event: unknown, payload: unknown) => Promise<Result<unknown>>;
 
 function ipcTransport(): Transport {
@@ -55,7 +58,7 @@ describe('interlocks through the Electron IPC handlers', () => {
     } finally {
       await transport.close();
     }
-  });
+  }, TIMEOUT);
 
   it('a refusal crosses with its message and kind; a malformed argv never reaches the backend', async () => {
     const transport = ipcTransport();
@@ -68,5 +71,5 @@ describe('interlocks through the Electron IPC handlers', () => {
     const long = await d.refusal('rotation:run-command', { argv: ['tke', 'auto-mk-rotate', 'x'.repeat(201)] });
     expect(long).toMatchObject({ code: 'invalid-payload' });
     await transport.close();
-  });
+  }, TIMEOUT);
 });

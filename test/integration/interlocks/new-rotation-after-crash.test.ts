@@ -14,6 +14,9 @@ import { REGISTERS_COMMITTED } from '../../unit/backend/interlocks/expected-tabl
 import { createHarness, type Harness } from '../rotation/harness.js';
 import { serviceAnswers, serviceRow } from './service-driver.js';
 
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TIMEOUT = 300_000;
+
 async function crashMidRewrap(): Promise<{ h: Harness; rotationId: string }> {
   const h = createHarness('default', 60);
   await h.service.start({ flow: 'auto' });
@@ -51,7 +54,7 @@ describe('a new rotation after a crash mid re-encryption', () => {
     await restarted.service.open(rotationId);
     await restarted.service.finish('abandoned');
     await newRotation(restarted);
-  });
+  }, TIMEOUT);
 
   it('with no journal at all (another data directory, same crypto units), auto-mk-rotate stays refused', async () => {
     const { h } = await crashMidRewrap();
@@ -60,5 +63,5 @@ describe('a new rotation after a crash mid re-encryption', () => {
     const other = createHarness('default', 0, { existingDataDir: elsewhere });
     expect(await other.service.list()).toEqual([]);
     await newRotation(other);
-  });
+  }, TIMEOUT);
 });

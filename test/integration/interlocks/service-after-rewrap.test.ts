@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { serviceAnswers, serviceRow } from './service-driver.js';
 import { AFTER_REWRAP, reach } from './sim-situations.js';
 
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TIMEOUT = 300_000;
+
 describe('rotation service on the simulator: the interlock table after re-encryption began', () => {
   for (const situation of AFTER_REWRAP) {
     it(`${situation.name} (${situation.phase})`, async () => {
@@ -15,6 +18,6 @@ describe('rotation service on the simulator: the interlock table after re-encryp
       const expected = serviceRow(situation.row);
       expect(await serviceAnswers(h, expected)).toEqual(expected);
       expect(h.keystore()).toMatchObject({ lost: 0 });
-    });
+    }, TIMEOUT);
   }
 });

@@ -10,6 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { settle, untilUnitsPrompt } from './service-driver.js';
 import { AFTER_REWRAP, reach } from './sim-situations.js';
 
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TIMEOUT = 300_000;
+
 describe('rotation service on the simulator: the answers and readings of a promotion', () => {
   it('partial promotion: cryptounit-rm takes exactly the promoted units, cryptounit-add those again', async () => {
     const situation = AFTER_REWRAP.find((s) => s.phase === 'partially-promoted');
@@ -39,7 +42,7 @@ describe('rotation service on the simulator: the answers and readings of a promo
     const { snapshot: done } = await h.followAdvisor(h.service.snapshot());
     expect(done.classification.phase).toBe('completed');
     expect(h.keystore()).toMatchObject({ lost: 0 });
-  });
+  }, TIMEOUT);
 
   it('setimm reads the registers afresh: a new register changed since the advice stops it', async () => {
     const situation = AFTER_REWRAP.find((s) => s.phase === 'rewrap-complete');
@@ -61,5 +64,5 @@ describe('rotation service on the simulator: the answers and readings of a promo
     expect(commands).not.toContain('ibmcloud tke cryptounit-mk-setimm');
     const status = JSON.parse(h.sim(['sim', 'status', '--json']).stdout) as { units: { new: { state: string } }[] };
     expect(status.units.every((u) => u.new.state === 'Full Committed')).toBe(true);
-  });
+  }, TIMEOUT);
 });
