@@ -113,7 +113,7 @@ describe('setimmProblem', () => {
   });
 
   it('names every unit whose current register is not Valid', () => {
-    const units = [ready(1), unit(2, ['Invalid', OLD], ['Full Committed', NEW]), unit(4, ['Empty', ''], ['Full Committed', NEW])];
+    const units = [ready(1), unit(2, ['Full Uncommitted', OLD], ['Full Committed', NEW]), unit(4, ['Empty', ''], ['Full Committed', NEW])];
     expect(setimmProblem(units)).toBe('The current master key register of crypto unit 2, 4 is not Valid.');
   });
 
