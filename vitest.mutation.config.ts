@@ -9,11 +9,12 @@ export default defineConfig({
     // advisor-terminates, hostile-input) and tests of neighbouring code (key store, report content,
     // journal listing and scrubbing) are left out: each would run for hundreds of mutants.
     include: [
-      'test/unit/backend/rotation/interlocks.test.ts',
-      'test/unit/classifier/{decision,hardware-state,interrupted,inferred-strings,ibm-corpus,golden,cli}.test.ts',
-      'test/unit/backend/journal/{verify,rotation-journal}.test.ts',
-      'test/unit/reports/{sign-verify,verifier-rules,cli-verify}.test.ts',
+      'test/unit/backend/rotation/**/*.test.ts',
+      'test/unit/classifier/**/*.test.ts',
+      'test/unit/backend/journal/{verify,verify-rules,rotation-journal}.test.ts',
+      'test/unit/reports/{sign-verify,verifier-rules,verifier-details,cli-verify}.test.ts',
     ],
+    exclude: ['test/unit/classifier/{property,advisor-terminates,large-transcript,hostile-input}.test.ts'],
     environment: 'node',
   },
 });
