@@ -12,7 +12,7 @@ import { typedCommand } from '../runner/tke-invocation.js';
 
 /** True for commands that change registers or key storage. */
 export function isMutating(argv: readonly string[]): boolean {
-  return argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '');
+  return argv[0] === 'tke' && MUTATING_COMMANDS.some((command) => command === argv[1]);
 }
 
 /** The reason the classification forbids this command, or null when it does not. */
@@ -43,13 +43,17 @@ export function setimmProblem(units: readonly UnitRegisters[]): string | null {
   if (notValid.length > 0) return `The current master key register of crypto unit ${notValid.map((u) => u.num).join(', ')} is not Valid.`;
   const currentVps = new Set(units.map((u) => vpKey(u.current.vp)));
   if (currentVps.size !== 1) return 'The current master key registers hold different verification patterns.';
-  if (newVps.has([...currentVps][0] ?? '')) return 'The new and current master key registers hold the same verification pattern.';
+  // currentVps holds exactly one pattern here: the fallback only satisfies the type checker.
+  // Stryker disable next-line StringLiteral: equivalent, the fallback is never used
+  const currentVp = [...currentVps][0] ?? '';
+  if (newVps.has(currentVp)) return 'The new and current master key registers hold the same verification pattern.';
   return null;
 }
 
 /** Parse a unit-number answer (`3 4`, `3,4`); null when it is not a list of unit numbers. */
 export function parseUnitList(answer: string): number[] | null {
-  const words = answer.trim().split(/[\s,]+/).filter(Boolean);
+  // Leading, trailing and repeated separators leave empty words, which filter(Boolean) drops.
+  const words = answer.split(/[\s,]/).filter(Boolean);
   if (words.length === 0 || !words.every((w) => /^\d{1,3}$/.test(w))) return null;
   return [...new Set(words.map(Number))].sort((a, b) => a - b);
 }
