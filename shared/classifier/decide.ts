@@ -176,7 +176,8 @@ function partial(k: Knowledge): Base {
     next.push({ command: MK_SETIMM, why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(oldVp)}. ${WHY.setimmWarning}` });
   }
   if (!p.readded) next.push(readd);
-  if (!p.compared) next.push(compare);
+  // Always still to do: the comparison is the last step, and once it has run the recovery is complete.
+  next.push(compare);
   return { phase: 'partially-promoted', next, unitsToDeselect: p.deselected ? [] : k.promotedUnits };
 }
 
@@ -224,7 +225,9 @@ export function decide(k: Knowledge): Decision {
   }
   if (k.unfinished !== undefined) {
     const failure = k.lastFailure;
-    const login = failure?.kind === 'auth' && failure.attempt.index > k.unfinished.index && k.loginAfterFailure === undefined;
+    // The unfinished command is itself the last failure until a later one, so a 401 here came after it.
+    // Stryker disable next-line OptionalChaining: equivalent, a failure is always recorded by now
+    const login = failure?.kind === 'auth' && k.loginAfterFailure === undefined;
     return indeterminate(k, [
       ...(login ? [{ command: LOGIN, why: 'The register reading failed with status 401: log in again first (tokens last one hour).' }] : []),
       read(
@@ -249,7 +252,8 @@ export function decide(k: Knowledge): Decision {
   // Stryker disable next-line all: equivalent, see above
   const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
-  const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? (k.lastFailure?.kind === 'precheck' ? k.failedChecks : []);
+  // k.failedChecks holds the checks of the last failure when it was a pre-check failure, and none otherwise.
+  const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? k.failedChecks;
   const forbidden = forbiddenFor(k, phaseForForbidden);
   // Never advise as the next step what is refused (later steps follow a state change): if the evidence
   // both calls for and forbids it, it does not fit one documented rotation: read and stop there.
