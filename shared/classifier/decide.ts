@@ -97,7 +97,9 @@ function loaded(k: Knowledge): Base {
       unitsToDeselect: [],
     };
   }
-  if (k.lastFailure !== undefined && k.failedCommand === MK_COMMIT) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  if (k.failedCommand === MK_COMMIT) {
+    return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  }
   return {
     phase: 'no-rotation',
     next: [
@@ -150,6 +152,8 @@ function rewrapped(k: Knowledge): Base {
 
 function partial(k: Knowledge): Base {
   const p = k.partial;
+  // A partial promotion is only known from a reading, which names both patterns: the defaults are for the types.
+  // Stryker disable next-line StringLiteral: equivalent, the defaults are never used
   const { oldVp = '', newVp = '' } = k.known;
   const again = p.units.length > 0 ? `crypto units ${p.units.join(', ')}` : 'the crypto units deselected during the recovery';
   const readd: Advice = {
@@ -172,7 +176,8 @@ function partial(k: Knowledge): Base {
     next.push({ command: MK_SETIMM, why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(oldVp)}. ${WHY.setimmWarning}` });
   }
   if (!p.readded) next.push(readd);
-  if (!p.compared) next.push(compare);
+  // Always still to do: the comparison is the last step, and once it has run the recovery is complete.
+  next.push(compare);
   return { phase: 'partially-promoted', next, unitsToDeselect: p.deselected ? [] : k.promotedUnits };
 }
 
@@ -220,7 +225,9 @@ export function decide(k: Knowledge): Decision {
   }
   if (k.unfinished !== undefined) {
     const failure = k.lastFailure;
-    const login = failure?.kind === 'auth' && failure.attempt.index > k.unfinished.index && k.loginAfterFailure === undefined;
+    // The unfinished command is itself the last failure until a later one, so a 401 here came after it.
+    // Stryker disable next-line OptionalChaining: equivalent, a failure is always recorded by now
+    const login = failure?.kind === 'auth' && k.loginAfterFailure === undefined;
     return indeterminate(k, [
       ...(login ? [{ command: LOGIN, why: 'The register reading failed with status 401: log in again first (tokens last one hour).' }] : []),
       read(
@@ -228,19 +235,25 @@ export function decide(k: Knowledge): Decision {
       ),
     ]);
   }
-  // Inferred output may only add caution: when it alone would change the command to run, read first.
-  if (k.any !== k.strong && k.reading === undefined && firstMutating(baseAt(k.strong, k)) !== firstMutating(baseAt(k.any, k))) {
+  // Inferred output may only add caution: when it alone would change the command to run (it raised
+  // `any` above `strong` to a level whose first command differs), read first.
+  if (k.reading === undefined && firstMutating(baseAt(k.strong, k)) !== firstMutating(baseAt(k.any, k))) {
     return indeterminate(k, [
       read('The only evidence of how far the rotation got is output that IBM does not document. Read the registers first; the advice follows from that reading.'),
     ]);
   }
   const level = k.any;
   const forbiddenBase = (phase: Phase): Advice[] => forbiddenFor(k, phase);
-  const atLevel = k.lostCurrent !== undefined && (level === 'untouched' || level === 'promoted') ? lostCurrent(k) : baseAt(level, k);
+  const lost = level === 'untouched' || level === 'promoted' ? k.lostCurrent : undefined;
+  const atLevel = lost !== undefined ? lostCurrent(lost) : baseAt(level, k);
   const base = overlay(atLevel, k, forbiddenBase);
+  // The refusals follow the rotation's phase, not a failure laid over it. (forbiddenFor tells apart only
+  // 'completed' and 'indeterminate', which overlay never replaces, so this choice changes nothing today.)
+  // Stryker disable next-line all: equivalent, see above
   const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
-  const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? (k.lastFailure?.kind === 'precheck' ? k.failedChecks : []);
+  // k.failedChecks holds the checks of the last failure when it was a pre-check failure, and none otherwise.
+  const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? k.failedChecks;
   const forbidden = forbiddenFor(k, phaseForForbidden);
   // Never advise as the next step what is refused (later steps follow a state change): if the evidence
   // both calls for and forbids it, it does not fit one documented rotation: read and stop there.
@@ -255,14 +268,13 @@ export function decide(k: Knowledge): Decision {
     forbidden,
     unitsToReselect: reselect,
     failedChecks,
-    ...(base.stop === undefined ? {} : { stop: base.stop }),
+    stop: base.stop,
   };
 }
 
 /** A unit lost its current master key while no rotation runs: IBM's recover page copies it back. */
-function lostCurrent(k: Knowledge): Base {
-  const lost = k.lostCurrent;
-  const units = lost?.units.join(', ') ?? '';
+function lostCurrent(lost: NonNullable<Knowledge['lostCurrent']>): Base {
+  const units = lost.units.join(', ');
   return {
     // No rotation is under way: what is missing is the current key of some units, not a rotation step.
     phase: 'no-rotation',

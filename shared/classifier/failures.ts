@@ -59,10 +59,13 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
 }
 
 function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
-  const forbidden = new Set(forbiddenBase(base.phase).map((a) => a.command));
+  const refused = forbiddenBase(base.phase);
+  const forbidden = new Set(refused.map((a) => a.command));
   // A command refused because re-encryption began (auto-mk-rotate after M1) changed nothing: the
   // recovery the milestones call for stays the answer, not fixing that command's conditions.
-  if (k.failedCommand !== undefined && forbidden.has(k.failedCommand) && atLeast(k.any, 'rewrapping')) return base;
+  if (refused.some((a) => a.command === k.failedCommand) && atLeast(k.any, 'rewrapping')) return base;
+  // fixesFor tells only the auto flow from the others, so what the smart-card flow maps to is moot.
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, fixesFor treats these flows alike
   const flow = k.flow === 'smartcard' ? 'keyparts' : k.flow;
   // Key parts already loaded (or committed) need not be loaded (or committed) again to fix new-mk.
   const done = (command: string): boolean =>

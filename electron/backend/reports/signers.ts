@@ -52,6 +52,8 @@ export function readSignerHeader(signature: ReportSignature, expected: SignerRol
   } catch {
     return { problem: `the ${expected} signature's public key is not usable` };
   }
+  // Node describes every asymmetric key (asymmetricKeyDetails); the `?.` only satisfies its type.
+  // Stryker disable next-line OptionalChaining: equivalent, asymmetricKeyDetails is always set
   if (key.asymmetricKeyType !== rule.keyType || (rule.curve && key.asymmetricKeyDetails?.namedCurve !== rule.curve)) {
     return { problem: `the ${expected} signature's key has the wrong type` };
   }

@@ -122,7 +122,8 @@ export function setimmProblem(list: readonly UnitRegisters[]): string | null {
 
 /** Parse a unit-number answer (`3 4`, `3,4`); null when it is not a list of unit numbers. */
 export function parseUnitList(answer: string): number[] | null {
-  const words = answer.trim().split(/[\s,]+/).filter(Boolean);
+  // Leading, trailing and repeated separators leave empty words, which filter(Boolean) drops.
+  const words = answer.split(/[\s,]/).filter(Boolean);
   if (words.length === 0 || !words.every((w) => /^\d{1,3}$/.test(w))) return null;
   return [...new Set(words.map(Number))].sort((a, b) => a - b);
 }
