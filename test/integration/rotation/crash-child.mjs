@@ -61,7 +61,8 @@ function answerFor(prompt, argv, classification) {
     case 'instance':
       return '1';
     case 'keys':
-      return String(++part);
+      // cryptounit-mk-load asks for its parts in one answer (KEYNUMs separated by spaces).
+      return argv[1] === 'cryptounit-mk-load' ? '1 2' : String(++part);
     case 'units': {
       const add = argv[1] === 'cryptounit-add';
       return (add ? classification.unitsToReselect ?? [] : classification.unitsToDeselect).join(' ');

@@ -93,13 +93,17 @@ const AFTER_M1: Row[] = [
   ['recovery end torn', at('command-finished', 3, 'torn')],
 ];
 
-/** Key parts: cryptounit-mk-load and -commit (prompt answers counted across both). */
+/**
+ * Key parts: cryptounit-mk-load and -commit (prompt answers counted across both). The load asks for
+ * its parts in one answer, one signature key password, then each part's password (answers 1-4); the
+ * commit asks for the threshold's two signatures (answers 5-6).
+ */
 const KEYPARTS: Row[] = [
   ['load journaled, never spawned', at('command-started', 2)],
   ['load part password answered, not typed', at('prompt-answered', 3)],
-  ['load last signature torn', at('prompt-answered', 7, 'torn')],
+  ['load last part password torn', at('prompt-answered', 4, 'torn')],
   ['load OK printed, not journaled', out(OK, 2, 'before')],
-  ['commit signature answered, not typed', at('prompt-answered', 9)],
+  ['commit signature answered, not typed', at('prompt-answered', 6)],
   ['commit OK journaled, end not', out(OK, 3)],
 ];
 
