@@ -117,9 +117,8 @@ test('the console reads at 200 % zoom and in Japanese', async ({ page, server })
 
 test('the key-part flow through the console: load two parts, commit, rotate, finish', async ({ page, server }) => {
   const root = await startRotation(page, server, { scenario: 'key-parts', flow: 'keyparts' });
-  let part = 0;
-  // The count of parts, then a key number per part; passwords for each part and signature key.
-  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? String(++part) : '2'));
+  // The parts in one answer (their KEYNUMs), then the signature key's and each part's password.
+  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? '1 2' : '2'));
   await expect(root).toHaveAttribute('data-running', 'false');
   await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-commit');
   await clickToRun(root, page.getByTestId('run-primary'));
