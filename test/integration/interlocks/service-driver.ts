@@ -13,7 +13,11 @@ import { COLUMNS, whyOf, type Cell } from '../../unit/backend/interlocks/expecte
 import { createHarness, type Harness } from '../rotation/harness.js';
 
 /** The four register commands the app never runs (not in its vocabulary), refused before any interlock. */
-export const OUTSIDE_VOCABULARY = ['cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover'];
+export const OUTSIDE_VOCABULARY = [
+  'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover', 'auto-recover', 'cryptounit-admin-rm',
+  'cryptounit-exit-impr', 'cryptounit-cp', 'cryptounit-cp-btc', 'cryptounit-cp-eddsa', 'cryptounit-cp-sig-other',
+  'failover-enable', 'mk-rm', 'sigkey-rm',
+];
 
 /** What the service expects at the table: the table's cell, or `not-run` outside the app's vocabulary. */
 export function serviceRow(cells: readonly Cell[]): Record<string, string> {
