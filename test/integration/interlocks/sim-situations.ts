@@ -34,8 +34,8 @@ function autoWithFault(fault: string | null): (h: Harness) => Promise<RotationSn
 
 /** Key parts loaded and committed, then cryptounit-mk-rotate failing at a fault point. */
 async function keyPartsRotateFailing(h: Harness, fault: string): Promise<RotationSnapshot> {
-  let part = 0;
-  await h.runToExit(['tke', 'cryptounit-mk-load'], { other: () => '2', keys: () => String(++part) });
+  // The parts in one answer, then one signature and each part's password (the harness's defaults).
+  await h.runToExit(['tke', 'cryptounit-mk-load'], { keys: () => '1 2' });
   await h.runToExit(['tke', 'cryptounit-mk-commit']);
   h.setFault(fault);
   try {
