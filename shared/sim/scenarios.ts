@@ -69,26 +69,31 @@ function unit(inst: SimInstance | undefined, num: number): SimUnit {
   return u;
 }
 
-/** Build a scenario's state, creating its key files through the workstation. */
-export async function createScenario(name: ScenarioName, opts: ScenarioOptions, ws: Workstation): Promise<SimState> {
-  const state: SimState = {
+/** A state with a fresh one-hour token and nothing else: no instance, no unit, no key file. */
+export function emptyState(scenario: string, seed: number, rng: number, now: number): SimState {
+  return {
     version: 1,
-    scenario: name,
-    seed: opts.seed,
-    rng: seedState(opts.seed),
+    scenario,
+    seed,
+    rng,
     session: {
       apiEndpoint: 'https://cloud.ibm.com',
       region: 'us-south',
       user: 'admin@example.com',
       account: 'Example Co (0123456789abcdef)',
       resourceGroup: 'default',
-      tokenExpiresAt: opts.now + TOKEN_LIFETIME_MS,
+      tokenExpiresAt: now + TOKEN_LIFETIME_MS,
     },
     instances: [],
     selectedUnits: [],
     selectedSigkeys: [],
     simFiles: [],
   };
+}
+
+/** Build a scenario's state, creating its key files through the workstation. */
+export async function createScenario(name: ScenarioName, opts: ScenarioOptions, ws: Workstation): Promise<SimState> {
+  const state = emptyState(name, opts.seed, seedState(opts.seed), opts.now);
   const admins: SimAdmin[] = [];
   for (const adminName of ['admin1', 'admin2']) {
     const k = await ws.createSigkey(adminName, SCENARIO_PASSWORD);

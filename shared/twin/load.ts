@@ -6,7 +6,7 @@
  */
 import type { Workstation } from '../sim/context.js';
 import { randomHex, seedState } from '../sim/prng.js';
-import { SCENARIO_PASSWORD } from '../sim/scenarios.js';
+import { emptyState, SCENARIO_PASSWORD } from '../sim/scenarios.js';
 import type { SimInstance, SimRegister, SimState, SimUnit } from '../sim/state.js';
 import { hash64, vpOf } from '../sim/vp.js';
 import type { Twin, TwinRegister, TwinUnit } from './schema.js';
@@ -18,7 +18,6 @@ export interface TwinLoadOptions {
   now: number;
 }
 
-const TOKEN_LIFETIME_MS = 3_600_000;
 const ZERO_TAIL = '00000000';
 
 /** Whether a VP has the non-zero tail of a unit on older firmware (shared/sim/vp.ts). */
@@ -86,27 +85,10 @@ function instances(twin: Twin, keys: number, vps: Record<string, string>, notes:
   });
 }
 
-function emptyState(twin: Twin, opts: TwinLoadOptions): SimState {
+function twinState(twin: Twin, opts: TwinLoadOptions): SimState {
   // Not the scenarios' sequence: on a twin of a simulator, the first new key would repeat the source's key.
   const mix = parseInt(hash64(`twin:${twin.capturedAt}:${twin.instances[0]?.id ?? ''}`).slice(0, 8), 16);
-  return {
-    version: 1,
-    scenario: 'twin',
-    seed: opts.seed,
-    rng: (seedState(opts.seed) ^ mix) >>> 0,
-    session: {
-      apiEndpoint: 'https://cloud.ibm.com',
-      region: 'us-south',
-      user: 'admin@example.com',
-      account: 'Example Co (0123456789abcdef)',
-      resourceGroup: 'default',
-      tokenExpiresAt: opts.now + TOKEN_LIFETIME_MS,
-    },
-    instances: [],
-    selectedUnits: [],
-    selectedSigkeys: [],
-    simFiles: [],
-  };
+  return emptyState('twin', opts.seed, (seedState(opts.seed) ^ mix) >>> 0, opts.now);
 }
 
 async function standIns(twin: Twin, state: SimState, ws: Workstation): Promise<void> {
@@ -132,7 +114,7 @@ export async function stateFromTwin(
   ws: Workstation,
 ): Promise<{ state: SimState; notes: string[] }> {
   const notes: string[] = [];
-  const state = emptyState(twin, opts);
+  const state = twinState(twin, opts);
   const vps: Record<string, string> = {};
   state.instances = instances(twin, opts.keys, vps, notes);
   state.twinVps = vps;

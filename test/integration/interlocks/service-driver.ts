@@ -7,12 +7,17 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
 import { COLUMNS, whyOf, type Cell } from '../../unit/backend/interlocks/expected-table.js';
 import { createHarness, type Harness } from '../rotation/harness.js';
+import { reach, type SimSituation } from './sim-situations.js';
 
-/** The four register commands the app never runs (not in its vocabulary), refused before any interlock. */
+// Generous: these drive the simulator through whole rotations on a machine that may be busy.
+const TABLE_TIMEOUT = 300_000;
+
+/** The mutating commands the app never runs (not in its vocabulary), refused before any interlock. */
 export const OUTSIDE_VOCABULARY = [
   'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover', 'auto-recover', 'cryptounit-admin-rm',
   'cryptounit-exit-impr', 'cryptounit-cp', 'cryptounit-cp-btc', 'cryptounit-cp-eddsa', 'cryptounit-cp-sig-other',
@@ -101,4 +106,22 @@ export async function untilUnitsPrompt(h: Harness): Promise<string> {
     const answer = prompt.secret ? 'passw0rd' : prompt.kind === 'confirm' ? 'y' : '1';
     await h.service.answer(prompt.runId, answer, prompt.secret);
   }
+}
+
+/**
+ * One describe per list of simulator situations: each reached on the real simulator, then every
+ * mutating command answered as the written-out table says, with no key lost.
+ */
+export function serviceTableSuite(title: string, situations: readonly SimSituation[]): void {
+  describe(title, () => {
+    for (const situation of situations) {
+      it(`${situation.name} (${situation.phase})`, async () => {
+        const { h, snapshot } = await reach(situation);
+        expect(snapshot.classification.phase).toBe(situation.phase);
+        const expected = serviceRow(situation.row);
+        expect(await serviceAnswers(h, expected)).toEqual(expected);
+        expect(h.keystore()).toMatchObject({ lost: 0 });
+      }, TABLE_TIMEOUT);
+    }
+  });
 }
