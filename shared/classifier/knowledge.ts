@@ -403,7 +403,10 @@ class Fold {
       return;
     }
     const range = rangeOf(shape, k.known);
-    const window: LevelRange = { low: k.any, high: k.upper };
+    // Every new register Empty shows no new key placed: a placement only inferred from its progress
+    // lines ("Generating…", not proven by a documented milestone) did not leave one, or went through.
+    const placementOnlyInferred = shape.kind === 'settled' && !atLeast(k.any, 'committed');
+    const window: LevelRange = { low: placementOnlyInferred ? k.strong : k.any, high: k.upper };
     const hit = range === undefined ? undefined : intersect(window, range);
     if (range === undefined || hit === undefined) {
       this.contradict(`the registers show ${describeShape(shape)}, which the transcripts rule out`, units.map((u) => u.num), [evidence]);
@@ -412,9 +415,9 @@ class Fold {
     // Settled registers are either untouched or promoted; the transcripts say which.
     const pinned = shape.kind === 'settled' && hit.low !== hit.high ? settle(hit, k.any) : hit;
     k.strong = maxLevel(k.strong, shape.kind === 'settled' ? pinned.low : range.low);
-    k.any = maxLevel(k.any, pinned.low);
+    k.any = placementOnlyInferred && pinned.low === 'untouched' ? k.strong : maxLevel(k.any, pinned.low);
     k.upper = pinned.high;
-    k.known = learn(k.known, shape);
+    k.known = learn(k.known, shape, pinned.low);
     if (shape.kind === 'partial') {
       // Promoted units among the selected ones must be deselected (again) before the next setimm.
       k.promotedUnits = shape.promoted;

@@ -5,7 +5,7 @@
  */
 import { isNewRegisterReady } from '../tke/types.js';
 import { distinctVps, sameVp, vpKey } from '../tke/vp.js';
-import type { LevelRange } from './progress.js';
+import type { Level, LevelRange } from './progress.js';
 import type { RegisterReading } from './types.js';
 
 export type RegisterShape =
@@ -105,8 +105,10 @@ export function rangeOf(shape: RegisterShape, known: KnownVps): LevelRange | und
     case 'settled': {
       if (known.newVp !== undefined && sameVp(shape.vp, known.newVp)) return { low: 'promoted', high: 'promoted' };
       if (known.oldVp !== undefined && sameVp(shape.vp, known.oldVp)) return { low: 'untouched', high: 'untouched' };
-      // Neither key known (or a third value): untouched or promoted; the transcripts decide which.
-      if (known.oldVp !== undefined && known.newVp !== undefined) return undefined;
+      // A third value when both keys are known contradicts them; with the old key known, another
+      // value current everywhere can only be a new key promoted.
+      if (known.oldVp !== undefined) return known.newVp !== undefined ? undefined : { low: 'promoted', high: 'promoted' };
+      // Neither key known: untouched or promoted; the transcripts decide which.
       return { low: 'untouched', high: 'promoted' };
     }
     case 'placing':
@@ -122,9 +124,16 @@ export function rangeOf(shape: RegisterShape, known: KnownVps): LevelRange | und
   }
 }
 
-/** The old and new VPs a shape reveals, added to what was known. */
-export function learn(known: KnownVps, shape: RegisterShape): KnownVps {
+/**
+ * The old and new VPs a shape reveals, added to what was known. Settled registers name the old key when
+ * the reading was pinned untouched (before the rotation) and the new one when pinned promoted.
+ */
+export function learn(known: KnownVps, shape: RegisterShape, level?: Level): KnownVps {
   switch (shape.kind) {
+    case 'settled':
+      if (level === 'untouched') return { oldVp: shape.vp };
+      if (level === 'promoted' && known.oldVp !== undefined && !sameVp(known.oldVp, shape.vp)) return { ...known, newVp: shape.vp };
+      return known;
     case 'placing':
       return shape.conflicting ? { oldVp: shape.oldVp } : { oldVp: shape.oldVp, newVp: shape.newVp };
     case 'committed':

@@ -193,6 +193,31 @@ describe('the promotion of a partial promotion\'s recovery lost with the app (se
   });
 });
 
+describe('an auto-mk-rotate whose end was never seen, then a reading with every new register Empty', () => {
+  // Cut after its first step ("Generating a new random master key"): no new key is proven anywhere.
+  const generated = autoRotate('before-m1', { fail: false }).slice(0, 8);
+  const cut = { file: '#2', text: text(generated), exit: { code: null, signal: 'SIGKILL' } };
+  const listing = (file: string, units: UnitSpec[]): TranscriptInput => ({ file, text: text(mksListing(units)), exit: { code: 0, signal: null } });
+  const baseline = listing('#1', [untouched(1), untouched(2)]);
+
+  it('the old value still current, as read before the rotation: nothing rotated, so the rotation is begun again, never completed', () => {
+    const c = classify({ transcripts: [baseline, cut, listing('#3', [untouched(1), untouched(2)])] });
+    expect(c.phase).toBe('failed-before-new-key');
+    expect(next(c)[0]).toBe(AUTO);
+    expect(c.stop).toBeUndefined();
+  });
+
+  it('another value current everywhere than the one read before: the rotation went through unseen, completed', () => {
+    const c = classify({ transcripts: [baseline, cut, listing('#3', [promoted(1), promoted(2)])] });
+    expect(c.phase).toBe('completed');
+  });
+
+  it('with no reading before the rotation, the settled value cannot tell: not called completed', () => {
+    const c = classify({ transcripts: [cut, listing('#3', [untouched(1), untouched(2)])] });
+    expect(c.phase).not.toBe('completed');
+  });
+});
+
 describe('the end of a command seen by the app', () => {
   it('a process that exited by itself ends a transcript that printed neither OK nor FAILED', () => {
     const cut = autoRotate('after-m1', { fail: false });
