@@ -1,5 +1,6 @@
 /** Short human summaries of a report, shared by `mkra verify`, the PDF and the app's verify screen. */
 import type { ReportContent } from './content-schema.js';
+import { isRehearsalDecision } from '../twin/rehearsal-types.js';
 import { modeBanner } from './key-facts.js';
 
 /** Counts that let a reader see at a glance how much happened. */
@@ -37,6 +38,8 @@ export function summaryLines(content: ReportContent): string[] {
     `${tally.commands} commands (${tally.failedCommands} failed), milestones seen: ${tally.milestones.join(', ') || 'none'}, ` +
       `${tally.decisions} administrator decisions (${tally.overrides} overriding a warning)`,
     `Journal: ${content.journal.entryCount} entries, ${content.journal.status}, final hash ${content.journal.finalHash}`,
+    // A rehearsal on a twin is a decision only the backend records: shown in full, it is signed evidence.
+    ...content.decisions.filter((d) => isRehearsalDecision(d.what)).map((d) => d.what),
     ...(content.imported ? [`Part of this journal was imported from: ${content.imported.files.map((file) => file.name).join(', ')}`] : []),
   ];
 }

@@ -12,6 +12,11 @@ export interface RehearsedFault {
   keysLost: number;
   /** Why following the advice stopped short of completion (null when recovered). */
   stoppedBecause: string | null;
+  /**
+   * Where the ceremony asked the administrator to decide, and what the rehearsal answered: a
+   * confirmation (`y`) or the crypto units to select or deselect, each as `<command>: <what>`.
+   */
+  decisions: string[];
 }
 
 export interface RehearsalResult {
@@ -21,6 +26,8 @@ export interface RehearsalResult {
   instanceId: string;
   flow: 'auto';
   ranAt: string;
+  /** How long the whole rehearsal took, in milliseconds. */
+  tookMs: number;
   faults: RehearsedFault[];
   /** True when every fault was recovered from. */
   allRecovered: boolean;

@@ -37,30 +37,44 @@ export interface RehearsalRequest {
   now?: () => number;
 }
 
-function answers(instanceIndex: number, units: readonly number[]): Answerer {
+/** The line of a prompt that asks the question (the one holding `marker`), shortened. */
+function question(pending: string, marker: string): string {
+  const lines = pending.split('\n').map((l) => l.trim());
+  return (lines.find((l) => l.toLowerCase().includes(marker)) ?? marker).slice(0, 160);
+}
+
+/** Answers as the administrator would; a confirmation or a unit choice is noted as a decision. */
+function answers(instanceIndex: number, units: readonly number[], decide: (what: string) => void): Answerer {
   return (pending) => {
     const p = pending.toLowerCase();
     if (p.includes('password')) return SCENARIO_PASSWORD;
-    if (p.includes('(y/n)')) return 'y';
+    if (p.includes('(y/n)')) {
+      decide(`confirmed "${question(pending, '(y/n)')}"`);
+      return 'y';
+    }
     if (p.includes('instance num')) return String(instanceIndex + 1);
-    if (p.includes('crypto unit num')) return units.join(' ');
+    if (p.includes('crypto unit num')) {
+      decide(`crypto units ${units.join(', ')}`);
+      return units.join(' ');
+    }
     return undefined;
   };
 }
 
 class Rehearsal {
   readonly transcripts: TranscriptInput[] = [];
+  readonly decisions: string[] = [];
   constructor(
     readonly sim: MemorySim,
     readonly instanceIndex: number,
   ) {}
 
   async step(argv: readonly string[], fault: string | undefined, units: readonly number[] = []): Promise<void> {
+    const typed = `ibmcloud ${argv.join(' ')}`;
     const r = await runInProcess(this.sim, argv, {
-      answers: answers(this.instanceIndex, units),
+      answers: answers(this.instanceIndex, units, (what) => this.decisions.push(`${typed}: ${what}`)),
       ...(fault ? { fault } : {}),
     });
-    const typed = `ibmcloud ${argv.join(' ')}`;
     this.transcripts.push({
       file: `rehearsal#${this.transcripts.length + 1} ${typed}`,
       text: `$ ${typed}\n${r.transcript}`,
@@ -103,7 +117,7 @@ async function rehearseOne(twin: Twin, instance: number, fault: string, now: () 
   const { phase, stopped } = await recover(r, recovery);
   const keysLost = countAllKeys(r.sim.state).lost - lostBefore;
   const recovered = stopped === null && keysLost === 0;
-  return { fault, recovered, recovery, finalPhase: phase, keysLost, stoppedBecause: stopped };
+  return { fault, recovered, recovery, finalPhase: phase, keysLost, stoppedBecause: stopped, decisions: r.decisions };
 }
 
 /** Rehearse every fault on a fresh copy of the twin; refuses a bad twin or fault before anything runs. */
@@ -125,6 +139,7 @@ export async function rehearse(request: RehearsalRequest): Promise<RehearsalResu
     if (f !== 'none' && typeof parseFault(f) !== 'object') throw new RefusedError(`Unknown fault point ${f}.`);
   }
   const now = request.now ?? Date.now;
+  const began = now();
   const faults: RehearsedFault[] = [];
   for (const f of request.faults) faults.push(await rehearseOne(parsed.twin, instanceIndex, f, now));
   return {
@@ -132,7 +147,8 @@ export async function rehearse(request: RehearsalRequest): Promise<RehearsalResu
     twinCapturedAt: parsed.twin.capturedAt,
     instanceId: request.instanceId,
     flow: 'auto',
-    ranAt: new Date(now()).toISOString(),
+    ranAt: new Date(began).toISOString(),
+    tookMs: Math.max(0, now() - began),
     faults,
     allRecovered: faults.every((f) => f.recovered),
   };

@@ -71,6 +71,20 @@ describe('createReport', () => {
     expect(summaryLines(c).join('\n')).toContain('imported from: old.jsonl');
   });
 
+  it('shows a rehearsal on a twin among the summary lines, and no other decision', async () => {
+    const path = await recoveryJournal(await dirs.make());
+    const c = await createReport(path, { now });
+    const rehearsal = 'Rehearsed on a twin first (2026-01-01T00:00:00.000Z): twin sha256 ab, faults rehearsed: after-m1; outcome: recovered from 1 of 1, 0 keys lost.';
+    const decisions = [
+      { seq: 2, time: c.startedAt, what: 'Proceeded despite a warning', override: true },
+      { seq: 3, time: c.startedAt, what: rehearsal, override: false },
+    ];
+    const lines = summaryLines({ ...c, decisions });
+    expect(lines).toContain(rehearsal);
+    expect(lines.join('\n')).not.toContain('Proceeded despite a warning');
+    expect(summaryLines(c).join('\n')).not.toContain('Rehearsed on a twin first');
+  });
+
   it('refuses a journal that holds nothing to report', async () => {
     const dir = await dirs.make();
     await writeFile(`${dir}/empty.jsonl`, '');

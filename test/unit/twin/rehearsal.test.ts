@@ -33,6 +33,14 @@ describe('rehearse on a twin', () => {
     expect(r.faults.every((f) => f.keysLost === 0 && f.finalPhase === 'completed')).toBe(true);
     expect(r.faults.find((f) => f.fault === 'after-m1')?.recovery.length).toBeGreaterThan(0);
     expect(r.twinSha256).toBe(createHash('sha256').update(twin).digest('hex'));
+    // Where the ceremony asked for a decision: the partial promotion's units and setimm's warning.
+    const partial = r.faults.find((f) => f.fault === 'mid-setimm')?.decisions ?? [];
+    expect(partial.some((d) => /^ibmcloud tke cryptounit-rm: crypto units \d/.test(d)), partial.join('; ')).toBe(true);
+    expect(partial.some((d) => d.startsWith('ibmcloud tke cryptounit-mk-setimm: confirmed "')), partial.join('; ')).toBe(true);
+    expect(r.faults.find((f) => f.fault === 'none')?.decisions).toEqual([]);
+    const afterM1 = r.faults.find((f) => f.fault === 'after-m1')?.decisions ?? [];
+    expect(afterM1.map((d) => d.slice(0, d.indexOf('"')))).toEqual(['ibmcloud tke cryptounit-mk-rotate: confirmed ']);
+    expect(r.tookMs).toBe(0);
     const line = rehearsalDecision(r);
     expect(line).toContain(r.twinSha256);
     expect(line).toContain(`recovered from ${faults.length} of ${faults.length}`);
