@@ -11,7 +11,7 @@ import type { RotationSummary } from '../../shared/ipc/views.js';
 import type { AdminRow } from '../../shared/parse/listings.js';
 import { buildPlan, startProblems } from '../../shared/precheck/plan.js';
 import type { PrecheckReport } from '../../shared/precheck/report.js';
-import { demoFaults, demoReset, demoStatus } from './demo/demo-control.js';
+import { demoFaults, demoLoadTwin, demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
 import { inspectTkeFiles } from './environment/tke-files.js';
@@ -211,6 +211,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'demo:get-status': () => demoStatus(invocation()),
     'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys, () => rotations.state()),
+    'demo:load-twin': (req) => demoLoadTwin(invocation(), Buffer.from(req.twin.base64, 'base64'), req.keys, () => rotations.state()),
     'demo:set-fault': async (req) => {
       if (info.mode !== 'demo') throw new RefusedError('Faults can only be injected on the simulator (demo mode).');
       if (req.fault !== null && !(await demoFaults(invocation())).includes(req.fault.replace(/:crash$/, ''))) throw new RefusedError(`Unknown fault point ${req.fault}.`);

@@ -101,3 +101,36 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a twin brought to a training room is loaded from Home in demo mode; a file that is not a twin changes nothing', async ({ page, server }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mkra-e2e-twin-'));
+  try {
+    await resetSimulator(page, server, 'twin-source');
+    const twinPath = captureTwin(server, dir);
+    await resetSimulator(page, server, 'default');
+    await expect(page.getByTestId('demo-scenario')).toContainText('default');
+
+    const form = page.getByTestId('load-twin');
+    await expect(page.getByTestId('load-twin-submit')).toBeDisabled();
+    const notTwin = join(dir, 'notes.json');
+    writeFileSync(notTwin, '{"kind": "notes"}');
+    await page.getByTestId('load-twin-file').setInputFiles(notTwin);
+    await page.getByTestId('load-twin-submit').click();
+    await expect(page.getByRole('region', { name: 'Messages' })).toContainText('This is not a twin file');
+    await expect(page.getByRole('region', { name: 'Messages' })).toContainText('Nothing was changed.');
+    await expect(page.getByTestId('demo-scenario')).toContainText('default');
+
+    // Keys per instance: the twin-source instance has two instances.
+    await page.getByTestId('keys').fill('70');
+    await page.getByTestId('load-twin-file').setInputFiles(twinPath);
+    await page.getByTestId('load-twin-submit').click();
+    await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText('Simulator reset to the twin captured');
+    await expect(page.getByTestId('demo-scenario')).not.toContainText('default');
+    await expect(page.getByText('total 140')).toBeVisible();
+    await shot(page, 'home-twin-loaded');
+    await expectAccessible(page, 'twin loaded');
+    await expect(form).toBeVisible();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

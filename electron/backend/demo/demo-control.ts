@@ -3,7 +3,11 @@
  * with the bundled ibmcloud-sim; refused in live mode.
  */
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseTwin } from '../../../shared/twin/schema.js';
 import type { DemoStatus } from '../../../shared/ipc/views.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { ConsoleState } from '../../../shared/rotation/types.js';
@@ -81,4 +85,46 @@ export async function demoReset(invocation: Invocation, scenario: string, keys: 
   await sim(invocation, ['sim', 'reset', '--scenario', scenario, ...(keys ? ['--keys', String(keys)] : [])]);
   if (scenario !== 'expired-token') await sim(invocation, ['login', '--apikey', 'demo-training-key']);
   return demoStatus(invocation);
+}
+
+/**
+ * Make the simulator the twin in `bytes` (`sim reset --twin`) and log in. The twin is checked here
+ * first, so a bad file is refused with its reason before anything changes; it is written to a private
+ * temporary file only for the simulator to read, and removed.
+ */
+export async function demoLoadTwin(
+  invocation: Invocation,
+  bytes: Uint8Array,
+  keys: number | undefined,
+  state: () => ConsoleState,
+): Promise<DemoStatus & { loaded: string }> {
+  if (invocation.mode !== 'demo') throw new RefusedError('This works only in demo mode, on the simulator.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new RefusedError('The twin file is not UTF-8 text. Nothing was changed.');
+  }
+  const parsed = parseTwin(text);
+  if (!parsed.ok) throw new RefusedError(`${parsed.message} Nothing was changed.`);
+  const refusal = resetRefusal(state());
+  if (refusal) throw refusal;
+  const dir = await mkdtemp(join(tmpdir(), 'mkra-twin-'));
+  try {
+    const file = join(dir, 'twin.json');
+    await writeFile(file, bytes, { mode: 0o600 });
+    let printed: string;
+    try {
+      printed = await sim(invocation, ['sim', 'reset', '--twin', file, ...(keys ? ['--keys', String(keys)] : [])]);
+    } catch (e) {
+      const out = (e as { stdout?: string; stderr?: string }).stdout ?? '';
+      const why = out.split('\n').filter((l) => l.trim() !== '' && l.trim() !== 'FAILED').join(' ');
+      throw new RefusedError(`The simulator refused the twin: ${why || (e instanceof Error ? e.message : String(e))}`);
+    }
+    await sim(invocation, ['login', '--apikey', 'demo-training-key']);
+    const loaded = printed.split('\n').find((l) => l.startsWith('Simulator reset to the twin')) ?? 'Simulator reset to the twin.';
+    return { ...(await demoStatus(invocation)), loaded };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,7 @@
 /** Channels of the rehearsal on a twin (docs/twin.md): in memory only, never a real ibmcloud. */
 import { z } from 'zod';
 import type { RehearsalResult } from '../../twin/rehearsal-types.js';
+import type { DemoStatus } from '../views.js';
 import { MAX_TWIN_BYTES } from '../../twin/schema.js';
 import { Empty, fileBytesUpTo, view } from '../schema-kit.js';
 
@@ -18,6 +19,14 @@ export const twinChannels = {
       })
       .strict(),
     response: view<RehearsalResult>(),
+  },
+  /**
+   * Demo mode: the simulator becomes the twin (`ibmcloud-sim sim reset --twin`), e.g. a twin captured
+   * on another workstation and brought to a training room. `keys`: simulated keys per instance.
+   */
+  'demo:load-twin': {
+    request: z.object({ twin: fileBytesUpTo(MAX_TWIN_BYTES), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+    response: view<DemoStatus & { loaded: string }>(),
   },
   /** The last rehearsal of this session (null when none). */
   'twin:get-rehearsal': { request: Empty, response: view<{ rehearsal: RehearsalResult | null }>() },

@@ -27,7 +27,7 @@ function captureDemo(dataDir: string): Buffer {
   const { simDir, tkeFilesDir } = demoPaths(dataDir);
   const PATH = `${bin}${delimiter}${process.env.PATH ?? ''}`;
   const env = { ...process.env, PATH, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir };
-  const out = join(tmp, 'twin.json');
+  const out = join(dataDir, 'twin.json');
   const args = [join(ROOT, 'bin/mkra.js'), 'twin', 'capture', '--out', out];
   const r = spawnSync(process.execPath, args, { env, encoding: 'utf8', timeout: TIMEOUT_MS });
   expect(r.status, r.stderr).toBe(0);
@@ -70,5 +70,36 @@ describe.skipIf(process.platform === 'win32')('rehearse on a twin first', () => 
     expect(lines[0]).toContain(`twin sha256 ${sha}`);
     expect(lines[0]).toContain('faults rehearsed: after-m1, mid-rewrap:crash, mid-setimm');
     expect(lines[0]).toContain('outcome: recovered from 3 of 3, 0 keys lost');
+  }, TIMEOUT_MS);
+
+  it('a twin brought to another workstation is loaded in demo mode from the app; a bad one changes nothing', async () => {
+    ensureBuilt();
+    const source = createBackend({ host: 'browser', env: process.env, dataDir: join(tmp, 'source'), forceDemo: true, name: 'mkra', version: 't' });
+    await source.handlers['demo:reset']({ scenario: 'older-firmware' });
+    const twin = captureDemo(join(tmp, 'source'));
+    const captured = await source.handlers['demo:get-status']({});
+
+    // The training room: another data directory, its simulator on the default scenario.
+    const room = createBackend({ host: 'browser', env: process.env, dataDir: join(tmp, 'room'), forceDemo: true, name: 'mkra', version: 't' });
+    const h = room.handlers;
+    await h['demo:reset']({ scenario: 'default' });
+    const before = await h['demo:get-status']({});
+    const bad = [
+      ['not JSON', Buffer.from('{"kind":')],
+      ['truncated', twin.subarray(0, Math.floor(twin.length / 2))],
+      ['future version', Buffer.from(twin.toString('utf8').replace('"mkra-twin/1"', '"mkra-twin/9"'))],
+      ['not UTF-8', Buffer.from([0xff, 0xfe, 0x00])],
+    ] as const;
+    for (const [what, bytes] of bad) {
+      await expect(h['demo:load-twin']({ twin: { name: 'twin.json', base64: bytes.toString('base64') } }), what).rejects.toThrow(/Nothing was changed|refused the twin/);
+      expect(await h['demo:get-status']({}), what).toEqual(before);
+    }
+
+    const loaded = await h['demo:load-twin']({ twin: { name: 'twin.json', base64: twin.toString('base64') }, keys: 120 });
+    expect(loaded.loaded).toMatch(/^Simulator reset to the twin captured /);
+    const pick = (s: typeof captured) => s.units.map((u) => [u.num, u.type, u.location, u.selected, u.current, u.new]);
+    expect(pick(loaded)).toEqual(pick(captured));
+    expect(loaded.keystore).toEqual({ total: 120, usable: 120, lost: 0 });
+    expect(loaded.token.valid).toBe(true);
   }, TIMEOUT_MS);
 });

@@ -7,6 +7,7 @@ import type { DemoStatus, RotationSummary } from '../../../../shared/ipc/views.j
 import type { PrecheckFlow } from '../../../../shared/precheck/fixes.js';
 import type { PrecheckReport } from '../../../../shared/precheck/report.js';
 import type { ConsoleStore } from '../console-store.svelte.js';
+import { fileToBase64 } from '../reports/files.js';
 
 export class Session {
   report = $state.raw<PrecheckReport | null>(null);
@@ -62,6 +63,22 @@ export class Session {
       this.demo = result.value;
       this.report = null;
       return true;
+    } finally {
+      this.resetting = false;
+    }
+  }
+
+  /** Make the simulator a twin; returns the simulator's own account of what it loaded, or null. */
+  async loadTwin(file: File, keys: number | undefined): Promise<string | null> {
+    this.resetting = true;
+    try {
+      const twin = { name: file.name.slice(0, 255) || 'twin.json', base64: await fileToBase64(file) };
+      const result = await this.#store.call(this.#api.invoke('demo:load-twin', keys === undefined ? { twin } : { twin, keys }));
+      if (!result.ok) return null;
+      const { loaded, ...status } = result.value;
+      this.demo = status;
+      this.report = null;
+      return loaded;
     } finally {
       this.resetting = false;
     }
