@@ -1,4 +1,5 @@
 /** What a rehearsal on a twin reports (the `twin:rehearse` channel and the real run's journal). */
+import type { PrecheckResult } from '../precheck/types.js';
 
 /** One fault rehearsed: the rotation failed there, then the advisor's commands were followed. */
 export interface RehearsedFault {
@@ -26,6 +27,11 @@ export interface RehearsalResult {
   instanceId: string;
   flow: 'auto';
   ranAt: string;
+  /**
+   * The app's pre-checks run on the twin as captured, before any fault: the ones that did not pass,
+   * with their fixes, to settle before the real run (a failed one also stops the real rotation).
+   */
+  prechecks: PrecheckResult[];
   /** How long the whole rehearsal took, in milliseconds. */
   tookMs: number;
   faults: RehearsedFault[];

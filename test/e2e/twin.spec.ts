@@ -60,6 +60,7 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-fault')))).toEqual(FAULT_POINTS.map((p) => `${p}:crash`));
     await expect(result).toContainText(`Recovered from ${FAULT_POINTS.length} of ${FAULT_POINTS.length} faults; 0 keys lost.`);
     await expect(result).toContainText(sha.slice(0, 16));
+    await expect(page.getByTestId('twin-prechecks')).toHaveAttribute('data-failed', '0');
     // The first command the advisor gave after the crash mid re-encryption is a register reading.
     await expect(result.locator('tr[data-fault="mid-rewrap:crash"] td').nth(2).locator('code').first()).toHaveText('ibmcloud tke cryptounit-mk');
     // Where the ceremony asked for a decision, and how long the rehearsal took.

@@ -22,6 +22,8 @@ import { choiceForAdvice, choiceOf } from '../../../shared/training/choices.js';
 import { stateFromTwin } from '../../../shared/twin/load.js';
 import type { RehearsalResult, RehearsedFault } from '../../../shared/twin/rehearsal-types.js';
 import { parseTwin, type Twin } from '../../../shared/twin/schema.js';
+import type { PrecheckResult } from '../../../shared/precheck/types.js';
+import { runPrechecks } from '../precheck/precheck-service.js';
 import { forbiddenReason } from '../rotation/interlocks.js';
 
 /** Commands followed after a fault before the rehearsal of that fault gives up. */
@@ -107,6 +109,23 @@ async function recover(r: Rehearsal, recovery: string[]): Promise<{ phase: strin
   return { phase: r.classification().phase, stopped: `not completed after ${MAX_RECOVERY_STEPS} commands` };
 }
 
+/** The pre-checks of the auto flow on a fresh copy of the twin: those that did not pass. */
+async function twinPrechecks(twin: Twin, now: () => number): Promise<PrecheckResult[]> {
+  const ws = new MemoryWorkstation();
+  const { state } = await stateFromTwin(twin, { seed: 1, keys: KEYS, now: now() }, ws);
+  const sim: MemorySim = { state, ws, now };
+  const report = await runPrechecks('auto', {
+    read: async (argv) => {
+      const r = await runInProcess(sim, argv);
+      return { exitCode: r.exitCode, lines: r.transcript.split('\n') };
+    },
+    token: async () => ({ expiresAt: sim.state.session.tokenExpiresAt, source: 'simulator' }),
+    keyCount: async () => KEYS,
+    now,
+  });
+  return report.results.filter((r) => r.status !== 'pass');
+}
+
 async function rehearseOne(twin: Twin, instance: number, fault: string, now: () => number): Promise<RehearsedFault> {
   const ws = new MemoryWorkstation();
   const { state } = await stateFromTwin(twin, { seed: 1, keys: KEYS, now: now() }, ws);
@@ -140,6 +159,7 @@ export async function rehearse(request: RehearsalRequest): Promise<RehearsalResu
   }
   const now = request.now ?? Date.now;
   const began = now();
+  const prechecks = await twinPrechecks(parsed.twin, now);
   const faults: RehearsedFault[] = [];
   for (const f of request.faults) faults.push(await rehearseOne(parsed.twin, instanceIndex, f, now));
   return {
@@ -148,6 +168,7 @@ export async function rehearse(request: RehearsalRequest): Promise<RehearsalResu
     instanceId: request.instanceId,
     flow: 'auto',
     ranAt: new Date(began).toISOString(),
+    prechecks,
     tookMs: Math.max(0, now() - began),
     faults,
     allRecovered: faults.every((f) => f.recovered),

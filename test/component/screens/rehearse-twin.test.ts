@@ -48,6 +48,20 @@ describe('RehearseTwin', () => {
     expect(result.textContent).toContain(backend.store.last?.twinSha256.slice(0, 16));
   }, 90_000);
 
+  it("shows the pre-checks that fail on the twin, with their fixes, above the faults", async () => {
+    const twin = await captureTwin('new-mk-not-empty');
+    const backend = twinBackend();
+    const store = new ConsoleStore(backend.api);
+    render(RehearseTwin, { api: backend.api, store, instanceId: twin.instanceId });
+    await pickFile(twin.text);
+    await fireEvent.click(screen.getByTestId('twin-rehearse'));
+    const prechecks = await waitFor(() => screen.getByTestId('twin-prechecks'), { timeout: 60_000 });
+    expect(prechecks.getAttribute('data-failed')).toBe('1');
+    expect(prechecks.textContent).toContain('1 pre-check(s) did not pass on the twin');
+    expect(prechecks.querySelector('[data-testid="check-new-mk"]')?.getAttribute('data-status')).toBe('fail');
+    expect(prechecks.querySelector('[data-testid="fix-new-mk"]')?.textContent).toContain('ibmcloud tke cryptounit-mk-clrnew');
+  }, 90_000);
+
   it('says why a twin of another instance cannot be rehearsed, and shows no result', async () => {
     const twin = await captureTwin('default');
     const backend = twinBackend();

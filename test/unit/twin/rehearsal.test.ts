@@ -53,6 +53,19 @@ describe('rehearse on a twin', () => {
     expect(r.faults[0]).toMatchObject({ recovered: true, keysLost: 0 });
   }, 60_000);
 
+  it("runs the app's pre-checks on the twin first: a twin ready to rotate passes them all", async () => {
+    const sim = await makeSim('default');
+    const r = await rehearse({ twin: await twinBytes(sim), instanceId: sim.state.instances[0]!.id, faults: ['none'], now: () => NOW });
+    expect(r.prechecks).toEqual([]);
+  }, 60_000);
+
+  it('a twin with a leftover new master key shows that pre-check failed, with its fix, before the real run', async () => {
+    const sim = await makeSim('new-mk-not-empty');
+    const r = await rehearse({ twin: await twinBytes(sim), instanceId: sim.state.instances[0]!.id, faults: ['none'], now: () => NOW });
+    expect(r.prechecks.map((p) => [p.id, p.status])).toEqual([['new-mk', 'fail']]);
+    expect(r.prechecks[0]?.fix.map((f) => f.command)).toContain('ibmcloud tke cryptounit-mk-clrnew');
+  }, 60_000);
+
   it('refuses a bad twin, an instance it does not hold and an unknown fault before anything runs', async () => {
     const sim = await makeSim('default');
     const twin = await twinBytes(sim);
