@@ -177,7 +177,7 @@ export function createBackend(options: BackendOptions): Backend {
     ...reportHandlers(ctx),
     ...trainingHandlers(ctx),
     ...analysisHandlers(ctx),
-    ...twinHandlers(rehearsals),
+    ...twinHandlers(rehearsals, (argv) => rotations.read(argv)),
     'app:get-info': async () => info,
     'rotation:start': start,
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),

@@ -5,27 +5,14 @@
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import {
-  buildTwin,
-  CAPTURE_COMMANDS,
-  CaptureError,
-  OPTIONAL_READINGS,
-  VERSION_COMMANDS,
-  type CaptureReadings,
-} from '../../shared/twin/capture.js';
-import { parseTwin, serialiseTwin } from '../../shared/twin/schema.js';
-import { redactCredentialText } from '../../shared/security/credentials.js';
+import { captureTwin, defaultTwinName, NoCliError, type CommandResult, type TwinRun } from '../../shared/twin/capture-run.js';
 import { findOnPath } from '../backend/environment/detect-tke.js';
 
-export interface CommandResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CommandResult };
 
 export interface TwinIo {
   /** Run `ibmcloud ...argv` with no input; undefined when no ibmcloud is on PATH. */
-  run(argv: readonly string[]): Promise<CommandResult | undefined>;
+  run: TwinRun;
   /** Create a new file (never replaces one); throws with code EEXIST when it exists. */
   create(path: string, text: string): Promise<void>;
   stdout(s: string): void;
@@ -56,66 +43,21 @@ function parseArgs(argv: readonly string[]): { out: string | undefined; help: bo
   return { out, help: false };
 }
 
-function defaultName(at: Date): string {
-  return `twin-${at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')}.json`;
-}
-
-function failureText(argv: readonly string[], r: CommandResult): string {
-  const lines = `${r.stdout}\n${r.stderr}`
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && l !== 'FAILED');
-  const tail = lines.slice(-3).map(redactCredentialText).join(' / ');
-  const how = r.code === null ? 'was stopped' : `failed (exit ${r.code})`;
-  return `ibmcloud ${argv.join(' ')} ${how}${tail ? `: ${tail}` : ''}`;
-}
-
-async function readAll(io: TwinIo): Promise<{ readings: CaptureReadings; warnings: string[] }> {
-  const warnings: string[] = [];
-  const readings: Partial<CaptureReadings> = {};
-  const commands = Object.entries(CAPTURE_COMMANDS) as [keyof typeof CAPTURE_COMMANDS, readonly string[]][];
-  for (const [key, argv] of commands) {
-    const r = await io.run(argv);
-    if (r === undefined) {
-      throw new InputError('no ibmcloud executable was found on PATH: install the IBM Cloud CLI and the tke plug-in.');
-    }
-    if (r.code === 0) readings[key] = r.stdout;
-    else if (OPTIONAL_READINGS.has(key)) {
-      warnings.push(`${failureText(argv, r)}; the capture goes on without this cross-check.`);
-      readings[key] = null;
-    } else throw new CaptureError(`${failureText(argv, r)}. Nothing was written.`);
-  }
-  const versions = [['ibmcloudVersion', VERSION_COMMANDS.ibmcloud], ['tkeVersion', VERSION_COMMANDS.tke]] as const;
-  for (const [key, argv] of versions) {
-    const r = await io.run(argv);
-    readings[key] = r?.code === 0 ? r.stdout : null;
-  }
-  return { readings: readings as CaptureReadings, warnings };
-}
-
 async function capture(io: TwinIo, out: string | undefined): Promise<number> {
   const at = io.now();
-  const { readings, warnings } = await readAll(io);
-  const built = buildTwin(readings, at);
-  const check = parseTwin(JSON.stringify(built.twin));
-  if (!check.ok) {
-    throw new CaptureError(`what the CLI printed does not make a valid twin (${check.message}) Nothing was written.`);
-  }
-  const path = out ?? defaultName(at);
+  const captured = await captureTwin(io.run, at);
+  const path = out ?? defaultTwinName(at);
   try {
-    await io.create(path, serialiseTwin(check.twin));
+    await io.create(path, captured.text);
   } catch (e) {
     if ((e as { code?: unknown }).code === 'EEXIST') {
       throw new InputError(`${path} exists already; a capture never replaces a file. Choose another --out.`);
     }
     throw e;
   }
-  for (const w of [...warnings, ...built.warnings]) io.stderr(`mkra: warning: ${w}\n`);
-  const units = check.twin.instances.flatMap((i) => i.units);
-  const files = check.twin.keyFiles;
+  for (const w of captured.warnings) io.stderr(`mkra: warning: ${w}\n`);
   io.stdout(
-    `Twin written to ${path}: ${check.twin.instances.length} instance(s), ${units.length} crypto unit(s), ` +
-      `${files.sigkeys.length} signature key file name(s), ${files.mkparts.length} key part file name(s).\n` +
+    `Twin written to ${path}: ${captured.summary}.\n` +
       'It holds names, SKIs, settings and verification patterns only: no key file contents, no passwords.\n',
   );
   return 0;
@@ -132,7 +74,7 @@ export async function runTwin(argv: readonly string[], io: TwinIo): Promise<numb
     return await capture(io, o.out);
   } catch (e) {
     io.stderr(`mkra: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof InputError ? 2 : 1;
+    return e instanceof InputError || e instanceof NoCliError ? 2 : 1;
   }
 }
 

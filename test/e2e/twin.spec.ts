@@ -48,6 +48,20 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     const panel = page.getByTestId('rehearse-twin');
     await panel.locator('summary').click();
     await expect(page.getByTestId('twin-rehearse')).toBeDisabled();
+    // The app's own capture reads what mkra twin capture read: the same twin but for its time and versions.
+    await page.getByTestId('twin-capture').click();
+    await expect(page.getByTestId('twin-captured')).toContainText('1 instance(s), 4 crypto unit(s)');
+    await expect(page.getByTestId('twin-rehearse')).toBeEnabled();
+    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('twin-save').click()]);
+    expect(saved.suggestedFilename()).toMatch(/^twin-\d{8}-\d{6}\.json$/);
+    const appTwinPath = join(dir, 'app-twin.json');
+    await saved.saveAs(appTwinPath);
+    const comparable = (path: string) => {
+      const { capturedAt: _at, cli: _cli, ...rest } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+      return rest;
+    };
+    expect(comparable(appTwinPath)).toEqual(comparable(twinPath));
+    // Rehearse on the file mkra twin capture wrote.
     await page.getByTestId('twin-file').setInputFiles(twinPath);
     // Every fault point is ticked by default; a crash at each point is rehearsed too.
     for (const point of FAULT_POINTS) await expect(panel.locator(`input[value="${point}"]`)).toBeChecked();

@@ -28,6 +28,11 @@ export const twinChannels = {
     request: z.object({ twin: fileBytesUpTo(MAX_TWIN_BYTES), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(),
     response: view<DemoStatus & { loaded: string }>(),
   },
+  /**
+   * Capture a twin of the workstation's instances with read-only commands only (as `mkra twin
+   * capture`), for the renderer to rehearse on and to save; no file is written by the backend.
+   */
+  'twin:capture': { request: Empty, response: view<{ name: string; text: string; summary: string; warnings: string[] }>() },
   /** The last rehearsal of this session (null when none). */
   'twin:get-rehearsal': { request: Empty, response: view<{ rehearsal: RehearsalResult | null }>() },
 } as const;

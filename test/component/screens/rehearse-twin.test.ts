@@ -62,6 +62,27 @@ describe('RehearseTwin', () => {
     expect(prechecks.querySelector('[data-testid="fix-new-mk"]')?.textContent).toContain('ibmcloud tke cryptounit-mk-clrnew');
   }, 90_000);
 
+  it('captures a twin in the app with read-only commands and rehearses on it, with no file to pick', async () => {
+    const backend = twinBackend('older-firmware');
+    const { instanceId } = await captureTwin('older-firmware');
+    const store = new ConsoleStore(backend.api);
+    render(RehearseTwin, { api: backend.api, store, instanceId });
+    expect((screen.getByTestId('twin-rehearse') as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId('twin-capture'));
+    const captured = await waitFor(() => screen.getByTestId('twin-captured'), { timeout: 60_000 });
+    expect(captured.textContent).toMatch(/Captured twin-\d{8}-\d{6}\.json: 1 instance\(s\), 4 crypto unit\(s\)/);
+    // Only read-only commands were asked of the runner: the capture goes through twin:capture alone.
+    expect(backend.calls.map((c) => c.channel)).toEqual(['twin:capture']);
+    const rehearseButton = screen.getByTestId('twin-rehearse') as HTMLButtonElement;
+    await waitFor(() => expect(rehearseButton.disabled).toBe(false));
+    for (const b of screen.getAllByRole('checkbox')) {
+      if ((b as HTMLInputElement).checked && (b as HTMLInputElement).value !== 'after-m1') await fireEvent.click(b);
+    }
+    await fireEvent.click(rehearseButton);
+    const result = await waitFor(() => screen.getByTestId('twin-result'), { timeout: 60_000 });
+    expect(result.textContent).toContain('Recovered from 1 of 1 faults; 0 keys lost.');
+  }, 120_000);
+
   it('says why a twin of another instance cannot be rehearsed, and shows no result', async () => {
     const twin = await captureTwin('default');
     const backend = twinBackend();

@@ -17,10 +17,17 @@ export async function captureTwin(scenario) {
   return { text: serialiseTwin(buildTwin(readings, new Date(now())).twin), instanceId: sim.state.instances[0].id };
 }
 
-export function twinBackend() {
+/** The twin handlers; `twin:capture` reads a memory simulator of `scenario` (what the app's runner would run). */
+export function twinBackend(scenario = 'default') {
   const calls = [];
   const store = { last: null };
-  const handlers = twinHandlers(store);
+  let sim;
+  const read = async (argv) => {
+    sim ??= await createMemorySim(scenario, { now: () => 1_700_000_000_000 });
+    const r = await runInProcess(sim, argv);
+    return { exitCode: r.exitCode, lines: r.transcript.split('\n') };
+  };
+  const handlers = twinHandlers(store, read);
   const invoke = async (channel, request) => {
     calls.push({ channel, request });
     if (!(channel in handlers)) return { ok: false, error: { code: 'unknown-channel', message: channel } };

@@ -45,6 +45,7 @@ export const VALID: Record<Channel, Record<string, unknown>> = {
   'analysis:get-review': {},
   'twin:rehearse': { twin: { name: 'twin.json', base64: 'e30=' }, instanceId: 'inst', faults: ['after-m1', 'none'] },
   'twin:get-rehearsal': {},
+  'twin:capture': {},
   'demo:load-twin': { twin: { name: 'twin.json', base64: 'e30=' }, keys: 10 },
 };
 

@@ -6,11 +6,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const MODULES = ['electron/cli/twin.ts', 'shared/twin/capture.ts'];
+const MODULES = ['electron/cli/twin.ts', 'shared/twin/capture.ts', 'shared/twin/capture-run.ts'];
 
 const ALLOWED_IMPORTS: Record<string, string[]> = {
   'node:child_process': ['execFile'],
   'node:fs/promises': ['writeFile'],
+  '../../shared/twin/capture-run.js': ['captureTwin', 'defaultTwinName', 'NoCliError', 'type CommandResult', 'type TwinRun'],
+  './capture.js': ['buildTwin', 'CAPTURE_COMMANDS', 'CaptureError', 'OPTIONAL_READINGS', 'VERSION_COMMANDS', 'type CaptureReadings'],
+  '../security/credentials.js': ['redactCredentialText'],
   '../../shared/twin/capture.js': [
     'buildTwin',
     'CAPTURE_COMMANDS',
@@ -33,7 +36,7 @@ const ALLOWED_IMPORTS: Record<string, string[]> = {
     'type AdminRow',
   ],
   '../tke/types.js': ['Register'],
-  './schema.js': ['TWIN_FORMAT', 'type Twin', 'type TwinRegister', 'type TwinUnit'],
+  './schema.js': ['TWIN_FORMAT', 'parseTwin', 'serialiseTwin', 'type Twin', 'type TwinRegister', 'type TwinUnit'],
 };
 
 // Reading files, decrypting, key-file modules, passwords, the key files directory.
