@@ -275,6 +275,18 @@ export function decide(k: Knowledge): Decision {
 /** A unit lost its current master key while no rotation runs: IBM's recover page copies it back. */
 function lostCurrent(lost: NonNullable<Knowledge['lostCurrent']>): Base {
   const units = lost.units.join(', ');
+  if (lost.recovered !== undefined) {
+    // auto-mk-recover ended OK: running it again adds nothing; what is left is to see that it worked.
+    return {
+      phase: 'no-rotation',
+      failedChecks: [],
+      unitsToDeselect: [],
+      next: [
+        read(`auto-mk-recover ended OK. Confirm that crypto unit ${units} now holds the same current master key as the others, Valid, before anything else.`),
+        { command: COMPARE, why: 'Read-only: confirm every crypto unit is configured the same.' },
+      ],
+    };
+  }
   return {
     // No rotation is under way: what is missing is the current key of some units, not a rotation step.
     phase: 'no-rotation',

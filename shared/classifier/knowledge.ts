@@ -61,8 +61,11 @@ export interface Knowledge {
   rotationAttempts: Attempt[];
   lastFailure: { attempt: Attempt; kind: FailureKind; evidence: Evidence } | undefined;
   loginAfterFailure: Evidence | undefined;
-  /** Units whose current master key is gone while a recovery crypto unit still holds it. */
-  lostCurrent: { units: number[]; vp: string; evidence: Evidence } | undefined;
+  /**
+   * Units whose current master key is gone while a recovery crypto unit still holds it; `recovered`:
+   * an auto-mk-recover since the reading that showed it ended OK (only a new reading can confirm it).
+   */
+  lostCurrent: { units: number[]; vp: string; evidence: Evidence; recovered?: Evidence } | undefined;
   /** A 401 that persisted after a fresh login: the user lacks a role on the instance. */
   permission: Evidence | undefined;
   failedChecks: PrecheckId[];
@@ -247,6 +250,11 @@ class Fold {
     this.#lines(a);
     this.#end(a, rotation);
     this.#bookkeeping(a, rotation);
+    if (a.role === 'recover' && k.lostCurrent !== undefined) {
+      // Run again, the recovery is again unconfirmed until a reading; once OK, it is not advised again.
+      const { recovered: _before, ...lost } = k.lostCurrent;
+      k.lostCurrent = succeeded(a) ? { ...lost, recovered: a.ok ?? a.start } : lost;
+    }
     if (a.reading !== undefined) this.reading(a.reading, { file: a.file, line: a.start.line, text: a.start.text || 'register reading' });
   }
 

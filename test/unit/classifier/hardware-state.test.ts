@@ -97,6 +97,25 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     const none = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), { ...recovery, current: ['Empty', ''] }]) });
     expect(none.phase).toBe('indeterminate');
   });
+
+  it('after auto-mk-recover ended OK it is not advised again: the registers are read to confirm it, rotation stays refused until then', () => {
+    const recovery: UnitSpec = { num: 3, type: 'RECOVERY', current: ['Valid', OLD_VP], new: ['Empty', ''] };
+    const lost = mksListing([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]);
+    const recover = (ok: boolean) => ['$ ibmcloud tke auto-mk-recover', ...header(), ok ? 'OK' : FAILED];
+    const done = classify({ transcripts: files(lost, recover(true)) });
+    expect(done.phase).toBe('no-rotation');
+    expect(next(done)).toEqual([READ, COMPARE]);
+    expect(forbidden(done)).toContain(AUTO);
+    // A failed recovery is still to do.
+    expect(next(classify({ transcripts: files(lost, recover(false)) }))[0]).toBe('ibmcloud tke auto-mk-recover');
+    // The reading that shows every current register Valid with one value ends it.
+    const confirmed = classify({ transcripts: files(lost, recover(true), mksListing([untouched(1), untouched(2), recovery])) });
+    expect(next(confirmed)).toEqual([]);
+    expect(forbidden(confirmed)).not.toContain(AUTO);
+    // Still lost after an OK: the recovery is advised again (the OK is not taken on trust).
+    const still = classify({ transcripts: files(lost, recover(true), lost) });
+    expect(next(still)[0]).toBe('ibmcloud tke auto-mk-recover');
+  });
 });
 
 describe('a recovery command in flight when the app died (its end never seen)', () => {
