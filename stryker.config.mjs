@@ -1,5 +1,5 @@
-// Mutation testing of the safety files (docs/security.md, "Mutation testing"). `npm run mutation`
-// fails when their mutation score drops below thresholds.break.
+// Mutation testing of the safety files (docs/security.md, "Mutation testing"). `npm run mutation` runs
+// Stryker alone; `npm run test:mutation` (part of npm test) runs it and holds each file to its floor.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -18,7 +18,8 @@ export default {
   timeoutMS: 60_000,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
-  thresholds: { high: 100, low: 95, break: 95 },
+  // scripts/mutation-gate.js (npm run test:mutation, in npm test) holds each file to its floor.
+  thresholds: { high: 100, low: 95, break: null },
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -10,6 +10,7 @@ export default defineConfig({
     // journal listing and scrubbing) are left out: each would run for hundreds of mutants.
     include: [
       'test/unit/backend/rotation/**/*.test.ts',
+      'test/unit/backend/interlocks/**/*.test.ts',
       'test/unit/classifier/**/*.test.ts',
       'test/unit/backend/journal/{verify,verify-rules,rotation-journal}.test.ts',
       'test/unit/reports/{sign-verify,verifier-rules,verifier-details,cli-verify}.test.ts',

@@ -1,4 +1,4 @@
-// Sum the JSON reports of every test runner (Vitest projects, Playwright, the security gate)
+// Sum the JSON reports of every test runner (Vitest projects, Playwright, mutation, the security gate)
 // into the one line CI reads: "N passed, N failed". A failed npm test with no failed test
 // counted (e.g. typecheck or lint stopped it) still counts as one failure.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,6 +21,12 @@ if (files.includes('playwright.json')) {
   passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
   failed += stats.unexpected ?? 0;
   skipped += stats.skipped ?? 0;
+}
+// Mutation testing: one result per safety file (passed when no mutant survived).
+if (files.includes('mutation.json')) {
+  const report = read('mutation.json');
+  passed += report.passed ?? 0;
+  failed += report.failed ?? 0;
 }
 if (files.includes('security.json')) {
   const report = read('security.json');
