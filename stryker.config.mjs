@@ -9,6 +9,7 @@ export default {
     'shared/classifier/decide.ts',
     'shared/classifier/forbidden.ts',
     'shared/classifier/failures.ts',
+    'shared/classifier/self-check.ts',
     'electron/backend/journal/verify.ts',
     'electron/backend/reports/verify-signed.ts',
     'electron/backend/reports/signers.ts',

@@ -1,5 +1,7 @@
 /** The classifier's entry point: transcripts (+ flow, + registers) to a `Classification`. */
 import { decide } from './decide.js';
+import { forbiddenFor } from './forbidden.js';
+import { selfChecked } from './self-check.js';
 import { describeUnit } from './describe.js';
 import { gatherKnowledge, type Knowledge } from './knowledge.js';
 import { scanTranscripts } from './scan.js';
@@ -54,7 +56,7 @@ export function classify(input: ClassifyInput): Classification {
   const attempts = scanTranscripts(input.transcripts);
   const registers = input.registers === undefined ? undefined : { units: input.registers, file: input.registersFile ?? 'registers' };
   const k = gatherKnowledge(attempts, input.flow, registers);
-  const decision = decide(k);
+  const decision = selfChecked(decide(k), () => forbiddenFor(k, 'indeterminate'));
   const order = new Map<string, number>();
   input.transcripts.forEach((t, i) => {
     if (!order.has(t.file)) order.set(t.file, i);

@@ -1,0 +1,113 @@
+// Each branch of the decision table (shared/classifier/decide.ts) with its exact phase and the whole
+// ordered list of next commands, for the key-part flow and the registers-only readings, so that a
+// change to any one branch, condition or list shows here. The reasons are checked where they carry
+// facts (unit numbers, verification patterns).
+import { describe, expect, it } from 'vitest';
+import { classify, type Classification, type TranscriptInput } from '../../../shared/classifier/index.js';
+import { FAILED, HSM_ERROR_LINE, OK } from '../../../shared/tke/messages.js';
+import { authFailure, autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, text, type UnitSpec } from './tke-text.js';
+
+const T = (cmd: string): string => `ibmcloud tke ${cmd}`;
+const next = (c: Classification): string[] => c.next.map((a) => a.command);
+const files = (...parts: string[][]): TranscriptInput[] => parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
+const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), OK];
+const hsmFail = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), FAILED, HSM_ERROR_LINE, 'Return code: 8', 'Reason code: 2'];
+const keyparts = (...parts: string[][]): Classification => classify({ flow: 'keyparts', transcripts: files(...parts) });
+
+const untouched = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Empty', ''] });
+const committed = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Committed', NEW_VP] });
+const uncommitted = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Uncommitted', NEW_VP] });
+const promoted = (num: number): UnitSpec => ({ num, current: ['Valid', NEW_VP], new: ['Empty', ''] });
+
+describe('key parts: before the new key is loaded', () => {
+  it('nothing run yet: no rotation and nothing advised', () => {
+    const c = classify({ flow: 'keyparts', transcripts: files(mksListing([untouched(1), untouched(2)])) });
+    expect([c.phase, next(c)]).toEqual(['no-rotation', []]);
+  });
+
+  it('the new registers cleared after a load: load the parts again', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-clrnew'));
+    expect([c.phase, next(c)]).toEqual(['no-rotation', [T('cryptounit-mk-load')]]);
+  });
+
+  it('the load failed: load, commit, rotate', () => {
+    const c = keyparts(hsmFail('cryptounit-mk-load'));
+    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-load'), T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]]);
+  });
+});
+
+describe('key parts: loaded, committed', () => {
+  it('loaded: commit, then rotate', () => {
+    const c = keyparts(ok('cryptounit-mk-load'));
+    expect([c.phase, next(c)]).toEqual(['no-rotation', [T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]]);
+  });
+
+  it('the commit failed: commit again, then rotate', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), hsmFail('cryptounit-mk-commit'));
+    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]]);
+  });
+
+  it('committed: rotate', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-commit'));
+    expect([c.phase, next(c)]).toEqual(['no-rotation', [T('cryptounit-mk-rotate')]]);
+    expect(c.next[0]?.why).toMatch(/^The key parts are loaded and committed/);
+  });
+
+  it('the rotation stopped by its initial check: rotate again once fixed', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-commit'), mkRotate('precheck'));
+    // Confirm with the read-only comparison, fix, rotate.
+    expect([c.phase, next(c)]).toEqual(['precheck-failed', [T('cryptounit-compare'), T('cryptounit-thrhld-set'), T('cryptounit-mk-rotate')]]);
+  });
+
+  it('registers alone showing a committed key: re-encryption may have begun, rotate', () => {
+    const c = classify({ flow: 'keyparts', transcripts: files(mksListing([committed(1), committed(2)])) });
+    expect([c.phase, next(c)]).toEqual(['rewrap-interrupted', [T('cryptounit-mk-rotate')]]);
+    expect(c.next[0]?.why).toMatch(/^Every new register holds the same committed new master key/);
+  });
+
+  it('different uncommitted values: clear, load, commit', () => {
+    const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Uncommitted', 'ab'.repeat(32)] };
+    const c = keyparts(ok('cryptounit-mk-load'), mksListing([uncommitted(1), other]));
+    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-clrnew'), T('cryptounit-mk-load'), T('cryptounit-mk-commit')]]);
+  });
+});
+
+describe('recovery-unit flow, registers only', () => {
+  it('an uncommitted value with no transcript: clear it, nothing more', () => {
+    const r = classify({ transcripts: files(mksListing([uncommitted(1), uncommitted(2)])) });
+    expect([r.phase, next(r)]).toEqual(['precheck-failed', [T('cryptounit-mk-clrnew')]]);
+  });
+
+  it('an uncommitted value after a failed auto-mk-rotate: clear it, then rotate again', () => {
+    const r = classify({ transcripts: files(autoRotate('precheck'), mksListing([uncommitted(1), uncommitted(2)])) });
+    expect([r.phase, next(r)]).toEqual(['precheck-failed', [T('cryptounit-compare'), T('cryptounit-mk-clrnew'), T('auto-mk-rotate')]]);
+  });
+
+  it('failed before M1 with registers committed: auto-mk-rotate again (IBM table)', () => {
+    const r = classify({ transcripts: files(autoRotate('before-m1')) });
+    expect([r.phase, next(r)]).toEqual(['failed-before-new-key', [T('auto-mk-rotate')]]);
+  });
+});
+
+describe('a partial promotion names the units in its advice', () => {
+  it('deselect the promoted units, promote the rest, select them again, compare', () => {
+    const c = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)])) });
+    expect([c.phase, next(c)]).toEqual(['partially-promoted', [T('cryptounit-rm'), T('cryptounit-mk-setimm'), T('cryptounit-add'), T('cryptounit-compare')]]);
+    expect(c.unitsToDeselect).toEqual([1]);
+    expect(c.next[0]?.why).toContain('Deselect crypto units 1:');
+    const after = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)]), ok('cryptounit-rm')) });
+    expect(after.unitsToDeselect).toEqual([]);
+    expect(after.unitsToReselect).toEqual([1]);
+    expect(after.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select crypto units 1 again/);
+  });
+});
+
+describe('a command whose end was not seen', () => {
+  it('after a 401 on the reading: log in, then read', () => {
+    const cut = { file: '#2', text: text(autoRotate('after-m1', { fail: false })), exit: { code: null, signal: 'SIGKILL' } };
+    const c = classify({ transcripts: [cut, { file: '#3', text: text(authFailure('cryptounit-mk')) }] });
+    expect(c.phase).toBe('indeterminate');
+    expect(next(c)).toEqual(['ibmcloud login', T('cryptounit-mk')]);
+    expect(c.next[1]?.why).toMatch(/^Read-only\. \$ ibmcloud tke auto-mk-rotate ended without OK or FAILED/);
+  });
+});
