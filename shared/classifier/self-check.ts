@@ -21,7 +21,8 @@ export function decisionDefect(d: Decision): string | null {
   ];
   for (const [list, advice] of lists) {
     for (const a of advice) {
-      if (typeof a !== 'object' || typeof a.command !== 'string' || !a.command.startsWith('ibmcloud ')) return `an entry of ${list} names no ibmcloud command`;
+      // `?.`: an entry that is not an object (or is null) names no command either.
+      if (typeof a?.command !== 'string' || !a.command.startsWith('ibmcloud ')) return `an entry of ${list} names no ibmcloud command`;
       if (typeof a.why !== 'string' || a.why.trim().length < MIN_WHY) return `${a.command} in ${list} is given without its reason`;
     }
   }

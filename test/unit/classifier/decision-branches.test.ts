@@ -4,8 +4,8 @@
 // facts (unit numbers, verification patterns).
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type TranscriptInput } from '../../../shared/classifier/index.js';
-import { FAILED, HSM_ERROR_LINE, OK } from '../../../shared/tke/messages.js';
-import { authFailure, autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, text, type UnitSpec } from './tke-text.js';
+import { FAILED, HSM_ERROR_LINE, OK, SIGKEY_PASSWORD_WRONG } from '../../../shared/tke/messages.js';
+import { authFailure, autoRotate, header, login, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
 const T = (cmd: string): string => `ibmcloud tke ${cmd}`;
 const next = (c: Classification): string[] => c.next.map((a) => a.command);
@@ -111,3 +111,85 @@ describe('a command whose end was not seen', () => {
     expect(c.next[1]?.why).toMatch(/^Read-only\. \$ ibmcloud tke auto-mk-rotate ended without OK or FAILED/);
   });
 });
+
+describe('once re-encryption may have begun, the commands that destroy a key are refused by the classifier itself', () => {
+  it('after M1: clear-current, zeroize, auto-init and auto-mk-recover are forbidden, with auto-mk-rotate, load and clear-new', () => {
+    const c = classify({ transcripts: files(autoRotate('after-m1')) });
+    expect(c.phase).toBe('rewrap-interrupted');
+    const refused = c.forbidden.map((a) => a.command);
+    for (const cmd of ['auto-mk-rotate', 'cryptounit-mk-clrnew', 'cryptounit-mk-load', 'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover']) {
+      expect(refused, cmd).toContain(T(cmd));
+    }
+  });
+});
+
+describe('the reasons carry the facts of the branch they come from', () => {
+  it('re-encryption after M1 (auto) and after a key-part rotation without M2 are told apart', () => {
+    expect(classify({ transcripts: files(autoRotate('after-m1')) }).next[0]?.why).toMatch(/^M1 was printed but not M2/);
+    const keypart = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-commit'), mkRotate('before-m2'));
+    expect([keypart.phase, next(keypart)]).toEqual(['rewrap-interrupted', [T('cryptounit-mk-rotate')]]);
+    expect(keypart.next[0]?.why).toMatch(/^M2 was not printed/);
+  });
+
+  it('a key-part rotation stopped by its initial check is run again as one that never began re-encryption', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-commit'), mkRotate('precheck'));
+    expect(c.next.at(-1)?.why).toMatch(/^After fixing the failed pre-checks: Re-encryption had not started/);
+  });
+
+  it('a partial promotion read before any deselection asks to select "the crypto units deselected during the recovery" again', () => {
+    const c = classify({ transcripts: files(mksListing([promoted(1), promoted(2), committed(3)])) });
+    expect(c.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select the crypto units deselected during the recovery again/);
+    expect(c.next[0]?.why).toContain('Deselect crypto units 1, 2:');
+    const after = classify({ transcripts: files(mksListing([promoted(1), promoted(2), committed(3)]), ok('cryptounit-rm')) });
+    expect(after.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select crypto units 1, 2 again/);
+  });
+
+  it('once the units are selected again, none is left to reselect', () => {
+    const base = [mksListing([promoted(1), committed(2)]), ok('cryptounit-rm'), setimm(true)];
+    expect(classify({ transcripts: files(...base) }).unitsToReselect).toEqual([1]);
+    const readded = classify({ transcripts: files(...base, ok('cryptounit-add')) });
+    expect(next(readded)).toEqual([T('cryptounit-compare')]);
+    expect(readded.unitsToReselect).toBeUndefined();
+  });
+
+  it('a contradiction without a reading asks for one; with a reading it stops with nothing to run', () => {
+    const early = classify({ transcripts: files(autoRotate('after-m1'), setimm(true)) });
+    expect([early.phase, next(early)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
+    expect(early.next[0]?.why).toMatch(/^Read-only\. Something contradicts the documented sequence \(cryptounit-mk-setimm ran before/);
+    const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', 'ab'.repeat(32)] };
+    const read = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), other])) });
+    expect([read.phase, next(read)]).toEqual(['indeterminate', []]);
+    expect(read.stop).toMatch(/^The registers contradict the transcripts \(/);
+  });
+
+  it('a 401 on the reading after a crash, then a login: only the reading is left', () => {
+    const cut = { file: '#1', text: text(autoRotate('after-m1', { fail: false })), exit: { code: null, signal: 'SIGKILL' } };
+    const c = classify({ transcripts: [cut, { file: '#2', text: text(authFailure('cryptounit-mk')) }, { file: '#3', text: text(login()) }] });
+    expect([c.phase, next(c)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
+  });
+
+  it('a current key lost with no rotation under way: auto-mk-recover, naming every unit that lost it', () => {
+    const gone = (num: number): UnitSpec => ({ num, current: ['Empty', ''], new: ['Empty', ''] });
+    const recovery: UnitSpec = { num: 3, type: 'RECOVERY', current: ['Valid', OLD_VP], new: ['Empty', ''] };
+    const c = classify({ transcripts: files(mksListing([gone(1), gone(2), recovery])) });
+    expect([c.phase, next(c)]).toEqual(['no-rotation', [T('auto-mk-recover'), T('cryptounit-compare')]]);
+    expect(c.next[0]?.why).toMatch(/^The current master key register of crypto unit 1, 2 is not Valid/);
+  });
+});
+
+describe('a wrong password changed nothing', () => {
+  const wrong = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'Enter the password for the signature key identified by:', 'admin1 (3c0f81aa...)', SIGKEY_PASSWORD_WRONG, FAILED];
+
+  it('the command is run again; only its own step says why', () => {
+    const c = keyparts(ok('cryptounit-mk-load'), wrong('cryptounit-mk-commit'));
+    expect(next(c)).toEqual([T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]);
+    expect(c.next[0]?.why).toMatch(/^A password was wrong: nothing was signed or sent\. Run the command again with the right password\. Committing failed/);
+    expect(c.next[1]?.why).toBe('Then rotate: re-encrypt key storage and promote the new master key.');
+  });
+
+  it('a rotation that then completed leaves only the confirming reading, not the failed command again', () => {
+    const c = classify({ transcripts: files(wrong('auto-mk-rotate'), autoRotate('done')) });
+    expect([c.phase, next(c)]).toEqual(['completed', [T('cryptounit-mk')]]);
+  });
+});
+

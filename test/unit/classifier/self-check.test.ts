@@ -16,6 +16,8 @@ describe('the advisor checks its own decision', () => {
     expect(decisionDefect(good)).toBeNull();
     expect(selfChecked(good, () => REFUSE_ALL)).toBe(good);
     expect(decisionDefect({ ...good, stop: 'Stop: escalate.' })).toBeNull();
+    // The shortest reason accepted: twelve letters.
+    expect(decisionDefect({ ...good, next: [{ command: READ.command, why: ` ${'x'.repeat(12)} ` }] })).toBeNull();
   });
 
   const defects: [string, Partial<Decision>, RegExp][] = [
@@ -25,6 +27,8 @@ describe('the advisor checks its own decision', () => {
     ['a refusal without a reason', { forbidden: [{ command: AUTO.command, why: undefined as unknown as string }] }, /in forbidden is given without its reason/],
     ['not a command', { next: ['Stryker was here' as unknown as Advice] }, /an entry of next names no ibmcloud command/],
     ['an empty object', { forbidden: [{} as Advice] }, /an entry of forbidden names no ibmcloud command/],
+    ['null', { next: [null as unknown as Advice] }, /an entry of next names no ibmcloud command/],
+    ['a reason one letter short', { next: [{ command: READ.command, why: 'x'.repeat(11) }] }, /in next is given without its reason/],
     ['a command that is not ibmcloud', { next: [{ command: 'rm -rf /', why: 'A reason long enough.' }] }, /names no ibmcloud command/],
     ['a unit that is a string', { unitsToDeselect: ['Stryker was here' as unknown as number] }, /unitsToDeselect holds something that is not a crypto unit number/],
     ['a negative unit', { unitsToReselect: [-1] }, /unitsToReselect holds/],

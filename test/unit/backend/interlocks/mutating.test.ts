@@ -48,6 +48,8 @@ describe('isMutating', () => {
     expect(isMutating(['tke', 'auto-mk-rotatex'])).toBe(false);
     expect(isMutating(['tke', 'cryptounit-mk'])).toBe(false);
     expect(isMutating(['login', 'auto-mk-rotate'])).toBe(false);
+    // Only the words after `tke` name the TKE command: a word before it is another ibmcloud argument.
+    expect(mutatingCommandOf(['cryptounit-zeroize', 'tke', 'cryptounits'])).toBeNull();
   });
 });
 

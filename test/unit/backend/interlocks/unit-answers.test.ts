@@ -61,6 +61,10 @@ describe('reselectProblem (cryptounit-add after the partial promotion recovery)'
     expect(reselectProblem('1 3 5', [1, 3])).toMatch(/\(1 3\): 5 not deselected by the recovery\. IBM requires/);
   });
 
+  it('lists the deselected units in order, however the recovery recorded them', () => {
+    expect(reselectProblem('2', [10, 3, 1])).toMatch(/during the recovery \(1 3 10\): 1 3 10 would stay deselected; 2 not/);
+  });
+
   it('names both a missing and an extra unit', () => {
     expect(reselectProblem('1 4', [1, 3])).toMatch(/3 would stay deselected; 4 not deselected by the recovery/);
   });
