@@ -11,9 +11,9 @@ import { hostname, userInfo } from 'node:os';
 import { classify } from '../../../shared/classifier/index.js';
 import type { Classification } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
-import { M1_DELAY, M2_REWRAP } from '../../../shared/tke/messages.js';
 import { adviceMatches, choiceOf, scoreScenario, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
 import { forbiddenReason } from '../rotation/interlocks.js';
@@ -133,8 +133,9 @@ export class ScenarioRun {
     for (const line of lines) {
       await this.#journal.appendOutput(line, { stream: 'pty' }).then((e) => this.#entries.push(e));
       this.#log.push({ kind: 'output', text: line });
-      if (line.includes(M1_DELAY)) await this.#append({ kind: 'milestone', data: { id: 'M1', text: line } });
-      if (line.includes(M2_REWRAP)) await this.#append({ kind: 'milestone', data: { id: 'M2', text: line } });
+      // The same recogniser as the rotation's terminal reader and the classifier.
+      const milestone = recogniseLine(line).milestone;
+      if (milestone === 'M1' || milestone === 'M2') await this.#append({ kind: 'milestone', data: { id: milestone, text: line } });
     }
     if (result.crashed && diedWithApp) return null;
     await this.#append({ kind: 'command-finished', data: { exitCode: result.exitCode, ...(result.crashed ? { signal: 'SIGKILL' } : {}) } });

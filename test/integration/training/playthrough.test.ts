@@ -35,6 +35,11 @@ describe.each(library.scenarios.map((l) => [l.scenario.id, l] as const))('%s', (
     expect(journal.ok).toBe(true);
     expect(journal.entries[0]).toMatchObject({ kind: 'rotation-started', data: { mode: 'training' } });
     expect(journal.entries.filter((e) => e.kind === 'command-started').every((e) => e.kind === 'command-started' && e.data.mode === 'training')).toBe(true);
+    // The milestones printed are journaled as such, found by the same recogniser as in a rotation.
+    const printed = (text: string) => journal.entries.filter((e) => e.kind === 'output' && e.data.line.includes(text)).length;
+    const journaled = (id: string) => journal.entries.filter((e) => e.kind === 'milestone' && e.data.id === id).length;
+    expect(journaled('M1')).toBe(printed('Delaying 30 seconds'));
+    expect(journaled('M2')).toBe(printed('KMS CRK rewrap successful'));
   });
 
   test('exam: the destructive choice is carried out and its loss is shown', async () => {
