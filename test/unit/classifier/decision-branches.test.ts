@@ -190,6 +190,30 @@ describe('a wrong password changed nothing', () => {
   it('a rotation that then completed leaves only the confirming reading, not the failed command again', () => {
     const c = classify({ transcripts: files(wrong('auto-mk-rotate'), autoRotate('done')) });
     expect([c.phase, next(c)]).toEqual(['completed', [T('cryptounit-mk')]]);
+    // A completed rotation is not overlaid with the old failure's fix.
+    expect(c.next[0]?.why).toMatch(/^Read-only\. Confirmation: every current register/);
+  });
+});
+
+describe('what the advisor does not lose sight of', () => {
+  it('a rotation output cut off with no command line seen is still read first, named as "the last rotation command"', () => {
+    const c = classify({ transcripts: [{ file: '#1', text: text(autoRotate('after-m1', { fail: false, prompt: false })), exit: { code: null, signal: 'SIGKILL' } }] });
+    expect([c.phase, next(c)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
+    expect(c.next[0]?.why).toMatch(/^Read-only\. The last rotation command ended without OK or FAILED/);
+  });
+
+  it("a partial promotion's setimm that failed part-way: read which units it reached before anything else", () => {
+    const c = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)]), ok('cryptounit-rm'), setimm(false)) });
+    expect(c.phase).toBe('partially-promoted');
+    expect(next(c)[0]).toBe(T('cryptounit-mk'));
+    expect(c.next[0]?.why).toMatch(/^Read-only\. The last promotion stopped part-way/);
+  });
+
+  it('an older reading of a lost current key does not hide the re-encryption a later rotation began', () => {
+    const recovery: UnitSpec = { num: 3, type: 'RECOVERY', current: ['Valid', OLD_VP], new: ['Empty', ''] };
+    const lost = mksListing([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]);
+    const c = classify({ transcripts: files(lost, autoRotate('after-m1')) });
+    expect([c.phase, next(c)]).toEqual(['rewrap-interrupted', [T('cryptounit-mk-rotate')]]);
   });
 });
 
