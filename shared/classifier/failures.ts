@@ -77,6 +77,8 @@ function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase
   const checked = k.flow === 'smartcard' || k.succeededAfterFailure.has(COMPARE) || all.some((a) => k.succeededAfterFailure.has(a.command));
   const check = checked ? [] : [{ command: COMPARE, why: WHY.compare }];
   const after = retry.map((a, i) => (i === 0 ? { ...a, why: `After fixing the failed pre-checks: ${a.why}` } : a));
-  const next = [...check, ...fixes.filter((f) => f.command !== COMPARE), ...after];
+  // A fix that is itself the comparison (current-mk: the current registers differ, contact IBM) stays
+  // when no confirming comparison leads; otherwise the first one, with its reason, is kept below.
+  const next = [...check, ...fixes, ...after];
   return { ...base, phase: 'precheck-failed', next: next.filter((a, i) => next.findIndex((b) => b.command === a.command) === i), failedChecks: k.failedChecks };
 }

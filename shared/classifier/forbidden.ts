@@ -93,12 +93,13 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
   // Once re-encryption is shown to have started, a new load/commit cycle would replace the key storage
   // is under. (Over registers whose history is unknown, committing a committed key changes nothing.)
   if (!done && atLeast(k.any, 'rewrapping')) add(MK_COMMIT, WHY.commit);
-  // Registers read with no rotation command in the transcripts, so their history is unknown. (Through
+  // Registers read with no rotation command in the transcripts, so their history is unknown: in any
+  // flow, auto-mk-rotate would overwrite a value nobody explained. (Through
   // decide() this adds nothing: a loaded level is never completed, and without a reading it comes from
   // inferred output alone, which decide() answers as indeterminate before asking here.)
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
   const unknownHistory = !done && k.registersOnly;
-  if (unknownHistory && k.rotationAttempts.length === 0 && k.any === 'loaded' && k.flow === 'auto') {
+  if (unknownHistory && k.rotationAttempts.length === 0 && k.any === 'loaded') {
     add(AUTO_MK_ROTATE, WHY.autoOverLoaded);
   }
   if (!done && atLeast(k.any, 'rewrapped')) add(MK_ROTATE, WHY.rotateAfterM2);

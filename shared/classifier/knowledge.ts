@@ -306,8 +306,10 @@ class Fold {
       k.upper = maxLevel(k.upper, reachOf(a.role));
       return;
     }
-    k.unfinished = undefined;
     const ok = succeeded(a);
+    // A later command stopped before it changed anything (its initial check, a 401, a wrong target, a
+    // "no") tells nothing of how far an unfinished one got: the registers must still be read first.
+    if (ok || !(changedNothing(failureOf(a)) || a.declined)) k.unfinished = undefined;
     const m2 = has(a, 'M2');
     const closing = a.ok === undefined || m2 === undefined || a.ok.line >= m2.line;
     if (ok && closing && (a.role === 'rotate-auto' || a.role === 'rotate-keyparts' || a.role === 'rotate-unknown') && m2 !== undefined) {
