@@ -57,7 +57,7 @@ export async function benchAdvisor(root) {
       });
       await api.invoke('demo:reset', { scenario: 'default' });
       await api.invoke('demo:set-fault', { fault: 'after-m1' });
-      await api.invoke('rotation:start', { flow: 'auto' });
+      await api.invoke('rotation:start', { flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] });
       await api.invoke('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] });
       await done;
       await page.waitForFunction(() => globalThis.__advisorAt, null, { timeout: 15_000 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { PrecheckReport } from '../precheck/report.js';
+import { CHECKLIST_IDS } from '../precheck/checklist.js';
 import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
 import { analysisChannels } from './channels/analysis.js';
 import { reportChannels } from './channels/reports.js';
@@ -54,6 +55,8 @@ export const contract = {
         instanceId: z.string().trim().max(80).optional(),
         /** Why the rotation starts although some pre-checks could not be judged (journaled). */
         overrideReason: z.string().trim().max(500).optional(),
+        /** The checklist's confirmations (shared/precheck/checklist.ts); the backend refuses a start without those of its flow. */
+        confirmed: z.array(z.enum(CHECKLIST_IDS)).max(CHECKLIST_IDS.length).optional(),
       })
       .strict(),
     response: view<RotationSnapshot>(),

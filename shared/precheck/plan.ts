@@ -8,6 +8,7 @@ import type { PrecheckFlow } from './fixes.js';
 import type { PrecheckId } from '../tke/messages.js';
 import { isNewRegisterReady } from '../tke/types.js';
 import { vpKey } from '../tke/vp.js';
+import { missingConfirmations, type ChecklistId } from './checklist.js';
 
 /** One register transition, as an i18n key under `plan.transition` plus its values. */
 export interface Transition {
@@ -27,7 +28,9 @@ export type Blocker =
   | { code: 'no-instance' }
   | { code: 'several-instances'; count: number }
   | { code: 'failed'; checks: PrecheckId[] }
-  | { code: 'new-registers-mixed' };
+  | { code: 'new-registers-mixed' }
+  /** auto-mk-rotate needs a recovery crypto unit in the instance (IBM: none in Madrid, eu-es). */
+  | { code: 'no-recovery-unit' };
 
 export interface Plan {
   flow: PrecheckFlow;
@@ -73,6 +76,7 @@ export function buildPlan(flow: PrecheckFlow, report: PrecheckReport | null): Pl
   let newMkCovered = false;
   if (flow === 'auto') {
     const recovery = instance?.units.find((u) => u.type === 'RECOVERY')?.num ?? report.registers.find((r) => r.type === 'RECOVERY')?.num;
+    if (instance !== undefined && recovery === undefined) blockers.push({ code: 'no-recovery-unit' });
     commands = [
       cmd('auto-mk-rotate', [
         { key: 'generate', values: { unit: recovery ?? '?' } },
@@ -113,6 +117,8 @@ export interface StartRequest {
   operator: string;
   /** The typed reason when unknown pre-check results are overridden, else null. */
   overrideReason: string | null;
+  /** The checklist items the administrator confirmed (shared/precheck/checklist.ts). */
+  confirmed: ChecklistId[];
 }
 
 /** Shortest reason accepted for starting although some pre-checks could not be judged. */
@@ -132,15 +138,22 @@ function blockerReason(b: Blocker): string {
       return `pre-checks failed: ${b.checks.join(', ')}`;
     case 'new-registers-mixed':
       return 'the new master key registers of the units differ (some loaded or committed, others not)';
+    case 'no-recovery-unit':
+      return 'the instance has no recovery crypto unit, which auto-mk-rotate needs (rotate with key part files or smart cards)';
   }
 }
 
 /**
  * Why a rotation may not start on this plan (empty when it may): its blockers, unknown checks without
- * a reason, and an instance confirmation that does not name the plan's instance.
+ * a reason, an instance confirmation that does not name the plan's instance, and the checklist's
+ * confirmations not given.
  */
-export function startProblems(plan: Plan, request: { instanceId?: string | undefined; overrideReason?: string | undefined }): string[] {
+export function startProblems(
+  plan: Plan,
+  request: { instanceId?: string | undefined; overrideReason?: string | undefined; confirmed?: readonly string[] | undefined },
+): string[] {
   const out = plan.blockers.map(blockerReason);
+  for (const item of missingConfirmations(plan.flow, request.confirmed)) out.push(`not confirmed: ${item.text}`);
   if (plan.unknown.length > 0 && (request.overrideReason?.trim().length ?? 0) < MIN_OVERRIDE_REASON) {
     out.push(`pre-checks ${plan.unknown.join(', ')} could not be judged; starting anyway needs a reason of at least ${MIN_OVERRIDE_REASON} characters`);
   }

@@ -34,6 +34,11 @@ test('a full auto rotation through the console: prompts in a dialog, timeline do
   expect(await page.content()).not.toContain(PASSWORD);
   await page.screenshot({ path: `${SHOTS}/console-completed.png`, fullPage: true });
   await expectAccessible(page, 'completed');
+  // IBM's steps that follow a rotation are listed under the completed message, with their source.
+  const after = page.getByTestId('after-steps');
+  await expect(after.locator('[data-item]')).toHaveCount(2);
+  await expect(after.locator('[data-item="restart-pkcs11"]')).toContainText('rotate-master-key-key-files.md');
+  await expect(after.locator('[data-item="uko-sync"]')).toContainText('uko-introduce-master-key-rotation.md');
   await page.getByTestId('finish-rotation').click();
   await expect(page.getByTestId('completed')).toContainText('journal is closed');
   await expect(page.getByTestId('finish-rotation')).toHaveCount(0);
@@ -128,6 +133,7 @@ test('the key-part flow through the console: load two parts, commit, rotate, fin
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await expect(page.getByTestId('log')).toContainText('KMS CRK rewrap successful');
+  await expect(page.getByTestId('after-steps').locator('[data-item]')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/console-keyparts-completed.png` });
   await expectAccessible(page, 'key-part flow completed');
   await page.getByTestId('finish-rotation').click();

@@ -60,10 +60,18 @@ export async function startRotation(page: Page, server: DemoServer, options: { f
   await expect(page.getByTestId('precheck-summary')).toBeVisible();
   await page.getByTestId('to-plan').click();
   const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
+  await confirmChecklist(page);
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
   await page.getByTestId('start-rotation').click();
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
   return consoleRoot(page);
+}
+
+/** Tick every confirmation the plan asks for before starting (IBM's conditions no command can check). */
+export async function confirmChecklist(page: Page): Promise<void> {
+  const boxes = page.getByTestId('plan-checklist').getByRole('checkbox');
+  await expect(boxes.first()).toBeVisible();
+  for (const box of await boxes.all()) await box.check();
 }
 
 /** Wait until the command stops at a prompt (its kind) or ends (null). */

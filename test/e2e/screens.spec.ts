@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousViolations } from './a11y.js';
-import { go, nav } from './driver.js';
+import { confirmChecklist, go, nav } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const SCREENS = [
@@ -171,6 +171,9 @@ test('the plan gates Start on the typed instance ID; the rotation runs and Histo
   await expect(start).toBeDisabled();
   await page.getByTestId('confirmation').fill(instanceId.slice(0, 8));
   await page.getByTestId('operator').fill('Alice Admin');
+  // IBM's conditions that no command can check are confirmed one by one.
+  await expect(start).toBeDisabled();
+  await confirmChecklist(page);
   await expect(start).toBeEnabled();
   await start.click();
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
@@ -241,6 +244,7 @@ test('after a restart, an unfinished rotation is offered for resuming and opens 
     await precheck(page, 'default');
     await page.getByTestId('to-plan').click();
     const instanceId = (await page.getByTestId('plan-instance').textContent()) ?? '';
+    await confirmChecklist(page);
     await page.getByTestId('confirmation').fill(instanceId.slice(0, 8));
     await page.getByTestId('start-rotation').click();
     await expect(page.getByTestId('prompt-dialog')).toBeVisible();

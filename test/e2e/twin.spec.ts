@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { FAULT_POINTS } from '../../shared/sim/faults.js';
 import { demoPaths } from '../../electron/backend/environment/paths.js';
-import { answerUntilDone, expectAccessible, go, resetSimulator, shot } from './driver.js';
+import { answerUntilDone, confirmChecklist, expectAccessible, go, resetSimulator, shot } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const KEY_PASSWORD = 'Tw1n-Report-Key-e2e';
@@ -85,6 +85,7 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
 
     // The real rotation on the instance the twin was captured from.
     const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
+    await confirmChecklist(page);
     await page.getByTestId('confirmation').fill(instance.slice(0, 8));
     await page.getByTestId('start-rotation').click();
     await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');

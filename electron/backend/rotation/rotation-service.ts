@@ -15,6 +15,7 @@ import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocati
 import { commandVerdict, deselectProblem, forbiddenReason, reselectProblem, setimmProblem } from './interlocks.js';
 import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
 import { RotationState } from './rotation-state.js';
+import { checklistRecord, type ChecklistId } from '../../../shared/precheck/checklist.js';
 
 export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
 
@@ -23,6 +24,8 @@ export interface StartRequest {
   operator?: string;
   instanceId?: string;
   overrideReason?: string;
+  /** The checklist confirmations given (shared/precheck/checklist.ts); the start gate refuses without them. */
+  confirmed?: ChecklistId[];
   /** Pre-check results to journal when no start gate is configured (tests, training). */
   prechecks?: PrecheckRecord;
 }
@@ -105,6 +108,7 @@ export class RotationService {
       if (request.overrideReason) {
         await this.#journal(rotation, { kind: 'decision', data: { what: `Started although some pre-checks could not be judged. Reason: ${request.overrideReason}`, override: true } });
       }
+      for (const what of checklistRecord(request.flow, request.confirmed)) await this.#journal(rotation, { kind: 'decision', data: { what, override: false } });
       if (this.#options.baselineReading !== false) await this.read(['tke', 'cryptounit-mk']);
     });
   }

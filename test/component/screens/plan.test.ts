@@ -49,11 +49,16 @@ describe('buildPlan', () => {
 });
 
 describe('PlanConfirm', () => {
+  const confirmAll = async (): Promise<void> => {
+    for (const box of screen.getByTestId('plan-checklist').querySelectorAll('input[type="checkbox"]')) await fireEvent.click(box);
+  };
+
   it('keeps Start disabled until the first 8 characters of the instance ID are typed', async () => {
     const onstart = vi.fn();
-    render(PlanConfirm, { instanceId: ID, unknown: [], busy: false, onstart });
+    render(PlanConfirm, { flow: 'auto', instanceId: ID, unknown: [], busy: false, onstart });
     const start = screen.getByTestId('start-rotation') as HTMLButtonElement;
     expect(screen.getByText(/\(aa43af49\)/)).toBeTruthy();
+    await confirmAll();
     expect(start.disabled).toBe(true);
     await fireEvent.input(screen.getByTestId('confirmation'), { target: { value: 'aa43af4' } });
     expect(start.disabled).toBe(true);
@@ -62,21 +67,39 @@ describe('PlanConfirm', () => {
     expect(start.disabled).toBe(false);
     await fireEvent.input(screen.getByTestId('operator'), { target: { value: 'Alice' } });
     await fireEvent.click(start);
-    expect(onstart).toHaveBeenCalledWith({ operator: 'Alice', overrideReason: null });
+    expect(onstart).toHaveBeenCalledWith({ operator: 'Alice', overrideReason: null, confirmed: ['pkcs11-keystores', 'api-quiet'] });
   });
 
   it('needs an explicit override with a reason of 10 characters when checks could not be judged', async () => {
     const onstart = vi.fn();
-    render(PlanConfirm, { instanceId: ID, unknown: ['auth'], busy: false, onstart });
+    render(PlanConfirm, { flow: 'auto', instanceId: ID, unknown: ['auth'], busy: false, onstart });
     const start = screen.getByTestId('start-rotation') as HTMLButtonElement;
+    await confirmAll();
     await fireEvent.input(screen.getByTestId('confirmation'), { target: { value: 'aa43af49' } });
     expect(start.disabled).toBe(true);
-    await fireEvent.click(screen.getByRole('checkbox'));
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Start although/ }));
     await fireEvent.input(screen.getByTestId('override-reason'), { target: { value: 'short' } });
     expect(start.disabled).toBe(true);
     await fireEvent.input(screen.getByTestId('override-reason'), { target: { value: 'Logged in at 09:00 by hand' } });
     expect(start.disabled).toBe(false);
     await fireEvent.click(start);
-    expect(onstart).toHaveBeenCalledWith({ operator: '', overrideReason: 'Logged in at 09:00 by hand' });
+    expect(onstart).toHaveBeenCalledWith({ operator: '', overrideReason: 'Logged in at 09:00 by hand', confirmed: ['pkcs11-keystores', 'api-quiet'] });
+  });
+
+  it("keeps Start disabled until every confirmation of the flow is ticked, each citing IBM's page", async () => {
+    const onstart = vi.fn();
+    render(PlanConfirm, { flow: 'keyparts', instanceId: ID, unknown: [], busy: false, onstart });
+    const start = screen.getByTestId('start-rotation') as HTMLButtonElement;
+    await fireEvent.input(screen.getByTestId('confirmation'), { target: { value: 'aa43af49' } });
+    expect(start.disabled).toBe(true);
+    // The key-part flow asks about GREP11 keys, not about PKCS #11 keystores (an auto-mk-rotate condition).
+    expect(screen.queryByTestId('confirm-pkcs11-keystores')).toBeNull();
+    expect(screen.getByTestId('plan-checklist').textContent).toContain('(IBM: rotate-master-key-key-files.md)');
+    await fireEvent.click(screen.getByTestId('confirm-api-quiet'));
+    expect(start.disabled).toBe(true);
+    await fireEvent.click(screen.getByTestId('confirm-grep11-rewrap'));
+    expect(start.disabled).toBe(false);
+    await fireEvent.click(start);
+    expect(onstart).toHaveBeenCalledWith({ operator: '', overrideReason: null, confirmed: ['api-quiet', 'grep11-rewrap'] });
   });
 });

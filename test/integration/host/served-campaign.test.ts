@@ -9,6 +9,7 @@ import { CHANNELS, contract } from '../../../shared/ipc/contract.js';
 import { payloadProbes, VALID } from './channel-probes.js';
 import { frame, OP, rawHttp, RawSocket, type RawResponse } from './raw-client.js';
 import { serves, startServed, type Served } from './served-process.js';
+import { CHECKLIST_IDS } from '../../../shared/precheck/checklist.js';
 
 let s: Served;
 const tally = { tried: 0, refused: 0 };
@@ -223,7 +224,7 @@ describe('served mode under attack', () => {
     };
     expect((await call(1, 'demo:reset', { scenario: 'default' }))?.ok).toBe(true);
     await probe('two rotation:start in one write', async () => {
-      ws.sendTogether({ type: 'invoke', id: 2, channel: 'rotation:start', payload: { flow: 'auto' } }, { type: 'invoke', id: 3, channel: 'rotation:start', payload: { flow: 'auto' } });
+      ws.sendTogether({ type: 'invoke', id: 2, channel: 'rotation:start', payload: { flow: 'auto', confirmed: [...CHECKLIST_IDS] } }, { type: 'invoke', id: 3, channel: 'rotation:start', payload: { flow: 'auto', confirmed: [...CHECKLIST_IDS] } });
       const [a, b] = [(await ws.next((m) => m.id === 2))?.result, (await ws.next((m) => m.id === 3))?.result];
       const list = (await call(4, 'rotation:list', {}))?.value as unknown[];
       return a?.ok === true && b?.ok === false && /already being started/.test(b.error?.message ?? '') && list.length === 1;

@@ -10,6 +10,8 @@ import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
 import { OUTSIDE_VOCABULARY } from './service-driver.js';
 import type { TransportDriver } from './transport-driver.js';
+import { readFileSync } from 'node:fs';
+import { CHECKLIST_IDS } from '../../../shared/precheck/checklist.js';
 
 const ALL = [...MUTATING_COMMANDS, 'auto-recover'];
 const IN_VOCABULARY = MUTATING_COMMANDS.filter((c) => !OUTSIDE_VOCABULARY.includes(c));
@@ -26,8 +28,17 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
   await d.call('demo:reset', { scenario: 'default', keys: 60 });
   expect(await d.answers(ALL)).toEqual({ ...each(IN_VOCABULARY, 'needs-rotation'), ...notRun });
 
-  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'auto', operator: 'Interlock test' });
+  // IBM's conditions no command can check are the administrator's to confirm: the backend refuses without them.
+  const unconfirmed = await d.refusal('rotation:start', { flow: 'auto', operator: 'Interlock test', confirmed: ['api-quiet'] });
+  expect(unconfirmed).toMatchObject({ code: 'refused', reason: { kind: 'plan-blocked', command: 'start auto' } });
+  expect(unconfirmed.message).toContain('not confirmed: PKCS #11 keystores are not enabled');
+  expect(d.state()?.rotation ?? null).toBeNull();
+  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'auto', operator: 'Interlock test', confirmed: [...CHECKLIST_IDS] });
   expect(started.classification.phase).toBe('no-rotation');
+  // The confirmations given are journaled (and so signed into the report), the follow-up steps too.
+  const journal = readFileSync(started.journal.path, 'utf8');
+  expect(journal.match(/Confirmed before starting: /g)).toHaveLength(2);
+  expect(journal).toContain('To do once the rotation is complete: If PKCS #11 keystores are enabled');
   expect(await d.answerOf('cryptounit-mk-setimm')).toBe('NO_M2');
 
   await d.call('demo:set-fault', { fault: 'mid-rewrap:crash' });
@@ -56,9 +67,9 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
 async function newRotationAfterCrash(d: TransportDriver): Promise<void> {
   await d.call('rotation:finish', { outcome: 'abandoned after a crash' });
   // The backend reads the crypto units itself: the committed new key blocks auto-mk-rotate's plan.
-  const blocked = await d.refusal('rotation:start', { flow: 'auto' });
+  const blocked = await d.refusal('rotation:start', { flow: 'auto', confirmed: [...CHECKLIST_IDS] });
   expect(blocked).toMatchObject({ code: 'refused', reason: { kind: 'plan-blocked', command: 'start auto' } });
-  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'keyparts', operator: 'Interlock test' });
+  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'keyparts', operator: 'Interlock test', confirmed: [...CHECKLIST_IDS] });
   expect(started.classification.phase).toBe('rewrap-interrupted');
   const refusedAfterCrash = ['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew'];
   expect(await d.answers(refusedAfterCrash)).toEqual({

@@ -18,6 +18,7 @@ import { AppDriver } from './app-driver.js';
 import { answers, ENV_API_KEY, KEY_PART, S } from './campaign-secrets.js';
 import { changeKeyFilePassword, liveWorkstation, type LiveWorkstation } from './live-workstation.js';
 import { blobsOfFile, filesUnder, needlesOf, search } from './search.js';
+import { CHECKLIST_IDS } from '../../../shared/precheck/checklist.js';
 
 interface Run {
   ws: LiveWorkstation;
@@ -61,7 +62,7 @@ async function recoveryUnitFlow(run: Run): Promise<void> {
   const { app } = run;
   // Log in first: the backend's own pre-checks at start need a known token age.
   expect(await app.run(['login'], answers())).toBe(0);
-  await app.call('rotation:start', { flow: 'auto', operator: 'Campaign' });
+  await app.call('rotation:start', { flow: 'auto', operator: 'Campaign', confirmed: [...CHECKLIST_IDS] });
   expect(await app.run(['tke', 'auto-mk-rotate'], answers({ admin1: S.sigWrong }))).toBe(1);
   expect(await app.run(['tke', 'auto-mk-rotate'], answers())).toBe(0);
   const done = await app.call('rotation:finish', { outcome: 'completed' });
@@ -98,7 +99,7 @@ async function pastedRun(run: Run): Promise<string> {
 /** Key parts: a part typed at mk-add's hidden prompt, loaded with a scenario part, committed, rotated. */
 async function keyPartFlow(run: Run): Promise<void> {
   const { app } = run;
-  await app.call('rotation:start', { flow: 'keyparts' });
+  await app.call('rotation:start', { flow: 'keyparts', confirmed: [...CHECKLIST_IDS] });
   expect(await app.run(['tke', 'mk-add', '--value'], answers())).toBe(0);
   expect(await app.run(['tke', 'cryptounit-mk-load'], answers({}, ['1', '4']))).toBe(0);
   expect(await app.run(['tke', 'cryptounit-mk-commit'], answers())).toBe(0);

@@ -12,6 +12,7 @@ import { createBackend } from '../../../electron/backend/backend.js';
 import { demoPaths } from '../../../electron/backend/environment/paths.js';
 import { verifyReportBytes } from '../../../electron/backend/reports/index.js';
 import { ensureBuilt, ROOT } from '../sim/harness.js';
+import { CHECKLIST_IDS } from '../../../shared/precheck/checklist.js';
 
 const TIMEOUT_MS = 300_000;
 const tmp = mkdtempSync(join(tmpdir(), 'mkra-twin-app-'));
@@ -54,8 +55,8 @@ describe.skipIf(process.platform === 'win32')('rehearse on a twin first', () => 
     const demo = await h['demo:get-status']({});
     expect(demo.keystore.lost).toBe(0);
 
-    await expect(h['rotation:start']({ flow: 'auto', instanceId: 'another-instance' })).rejects.toThrow();
-    const started = await h['rotation:start']({ flow: 'auto', instanceId });
+    await expect(h['rotation:start']({ flow: 'auto', instanceId: 'another-instance', confirmed: [...CHECKLIST_IDS] })).rejects.toThrow();
+    const started = await h['rotation:start']({ flow: 'auto', instanceId, confirmed: [...CHECKLIST_IDS] });
     const sha = createHash('sha256').update(twin).digest('hex');
     await expect(
       h['rotation:record-decision']({ what: 'Rehearsed on a twin first: everything recovered', override: false }),
@@ -70,6 +71,10 @@ describe.skipIf(process.platform === 'win32')('rehearse on a twin first', () => 
     expect(lines[0]).toContain(`twin sha256 ${sha}`);
     expect(lines[0]).toContain('faults rehearsed: after-m1, mid-rewrap:crash, mid-setimm');
     expect(lines[0]).toContain('outcome: recovered from 3 of 3, 0 keys lost');
+    // The signed report carries what the administrator confirmed before starting, and what follows.
+    const whats = check.content.decisions.map((d) => d.what);
+    expect(whats.filter((w) => w.startsWith('Confirmed before starting: '))).toHaveLength(2);
+    expect(whats.filter((w) => w.startsWith('To do once the rotation is complete: '))).toHaveLength(2);
   }, TIMEOUT_MS);
 
   it('a twin brought to another workstation is loaded in demo mode from the app; a bad one changes nothing', async () => {
