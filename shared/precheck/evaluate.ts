@@ -3,7 +3,8 @@ import { isNewRegisterReady } from '../tke/types.js';
 import { vpKey } from '../tke/vp.js';
 import { PRECHECK_IDS, type PrecheckId } from '../tke/messages.js';
 import type { AdminRow, ThresholdRow } from '../parse/listings.js';
-import { fixesFor, type FixAdvice } from './fixes.js';
+import { shapeOf } from '../classifier/register-shape.js';
+import { fixesFor, recoverFixes, type FixAdvice } from './fixes.js';
 import type { CheckStatus, PrecheckInput, PrecheckResult, UnitCheck, UnitRegisterReading } from './types.js';
 
 interface Context {
@@ -194,8 +195,24 @@ export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
 const COMMITTED_NEW_KEY =
   'A committed new master key is in the new registers: a rotation may have stopped after re-encryption of key storage began, and that value may be the only one part of key storage is wrapped under. Never clear it. Rotate it in: choose the key-part flow, whose plan runs cryptounit-mk-rotate on the committed value, or adopt the failed run on the analysis screen and follow the advisor.';
 
+/**
+ * A current master key lost (cleared, zeroized, replaced) with no rotation under way, while the other
+ * units, a recovery crypto unit among them, agree on one value: IBM's recover page copies it back with
+ * auto-mk-recover, as the classifier advises (shared/classifier/decide.ts). Unit types come from the
+ * `cryptounits` listing; without it auto-mk-recover itself finds the recovery unit or stops.
+ */
+function recoverableLoss(ctx: Context): { units: number[] } | undefined {
+  const registers = ctx.registers;
+  if (registers === undefined) return undefined;
+  const types = new Map((ctx.input.instances ?? []).flatMap((i) => i.units.map((u) => [u.num, u.type] as const)));
+  const shape = shapeOf(registers.map((r) => ({ num: r.num, type: types.get(r.num) ?? 'OPERATIONAL', current: r.current, new: r.new })));
+  return shape.kind === 'current-lost' && shape.recoverable ? { units: shape.units } : undefined;
+}
+
 /** The fix of a failed check; clearing the new registers is offered only while nothing in them is committed. */
 function fixOf(id: PrecheckId, ctx: Context): FixAdvice[] {
   const committed = id === 'new-mk' && ctx.input.flow === 'auto' && ctx.registers !== undefined && inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
-  return committed ? [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }] : fixesFor(id, ctx.input.flow);
+  if (committed) return [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }];
+  const lost = id === 'current-mk' ? recoverableLoss(ctx) : undefined;
+  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow);
 }

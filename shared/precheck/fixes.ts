@@ -6,6 +6,11 @@ export type PrecheckFlow = 'auto' | 'keyparts';
 export interface FixAdvice {
   command: string;
   why: string;
+  /**
+   * The catalogue entry that translates `why` (`precheck.fixWhy.<key>`), when the default one, keyed
+   * by check and command, would say something else.
+   */
+  i18n?: { key: string; values?: Record<string, string> };
 }
 
 /** Commands that fix a failed pre-check, in the order to run them. */
@@ -54,4 +59,30 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow): FixAdvice[] {
             { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
           ];
   }
+}
+
+/**
+ * The fix when crypto units lost their current master key and a recovery crypto unit holds the value
+ * the others agree on (IBM's recover page, recover-master-key.md): select the recovery unit and the
+ * targets, check the initial conditions, copy the value back, confirm.
+ */
+export function recoverFixes(units: readonly number[]): FixAdvice[] {
+  const which = units.join(', ');
+  return [
+    {
+      command: 'ibmcloud tke cryptounit-add',
+      why: `Select the recovery crypto unit and crypto unit ${which} (auto-mk-recover copies between the selected units).`,
+      i18n: { key: 'current-mk-recover-select', values: { units: which } },
+    },
+    {
+      command: 'ibmcloud tke cryptounit-compare',
+      why: 'Read-only: check the initial conditions first (not in imprint mode, the same signature thresholds, a common set of administrators that meets them).',
+      i18n: { key: 'current-mk-recover-compare' },
+    },
+    {
+      command: 'ibmcloud tke auto-mk-recover',
+      why: `The current master key register of crypto unit ${which} is not Valid (cleared, zeroized or replaced) and no rotation is under way. A recovery crypto unit holds the only backup of the current master key: auto-mk-recover copies it back. Never clear or zeroize another unit before it ran. Then run the pre-checks again.`,
+      i18n: { key: 'current-mk-recover', values: { units: which } },
+    },
+  ];
 }

@@ -17,6 +17,7 @@ export const SCENARIOS = [
   { name: 'threshold-mismatch', description: 'crypto unit 2 has signature thresholds 1/1 (pre-check 4 fails)' },
   { name: 'admin-mismatch', description: 'crypto unit 4 has a different second administrator (pre-check 5 fails)' },
   { name: 'current-mk-mismatch', description: 'crypto unit 4 has another current master key (pre-check 6 fails)' },
+  { name: 'current-mk-cleared', description: "crypto unit 1's current master key register was cleared; the recovery units still hold the key (auto-mk-recover)" },
   { name: 'new-mk-not-empty', description: 'crypto unit 3 has a leftover new master key (pre-check 7 fails)' },
   { name: 'several-instances', description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)' },
   { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
@@ -121,6 +122,10 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
     }
     case 'current-mk-mismatch':
       unit(main, 4).current = { state: 'Valid', value: randomHex(state, 32) };
+      break;
+    case 'current-mk-cleared':
+      // As cryptounit-mk-clrcur leaves it (shared/sim/commands/keyparts.ts); IBM's recover page case.
+      unit(main, 1).current = { state: 'Empty', value: '' };
       break;
     case 'new-mk-not-empty':
       unit(main, 3).new = { state: 'Full Uncommitted', value: randomHex(state, 32) };

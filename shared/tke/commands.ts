@@ -22,5 +22,9 @@ export const APP_TKE_COMMANDS = [
   // both change a crypto unit, so the backend runs them only inside a rotation, journaled.
   'cryptounit-admin-add',
   'cryptounit-thrhld-set',
+  // The advisor's recovery when a unit lost its current master key and no rotation is under way
+  // (IBM's recover page; shared/classifier/decide.ts). It changes registers, so it runs only inside a
+  // rotation, and the classification refuses it whenever re-encryption may have begun.
+  'auto-mk-recover',
 ] as const;
 export type AppTkeCommand = (typeof APP_TKE_COMMANDS)[number];

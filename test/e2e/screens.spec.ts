@@ -140,6 +140,24 @@ for (const f of FAILURES) {
   });
 }
 
+test("a cleared current master key: the fix is IBM's recover page (select, compare, auto-mk-recover), explained in both languages", async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'current-mk-cleared');
+  const card = page.getByTestId('check-current-mk');
+  await expect(card).toHaveAttribute('data-status', 'fail');
+  await expect(card.locator('li[data-unit="1"]')).toHaveAttribute('data-status', 'fail');
+  const fix = card.getByTestId('fix-current-mk');
+  await expect(fix.getByTestId('fix-command')).toHaveText(['ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare', 'ibmcloud tke auto-mk-recover']);
+  await expect(fix).toContainText('The current master key register of crypto unit 1 is not Valid');
+  // The read-only steps run in the app; auto-mk-recover changes registers, so it is not offered here.
+  await expect(fix.getByTestId('run-fix')).toHaveCount(2);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'test-results/screens/precheck-current-key-cleared.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('language').selectOption('ja');
+  await expect(fix).toContainText('クリプト・ユニット 1 の現行マスター鍵レジスターが Valid ではありません');
+});
+
 test('an expired token is fixed with the in-app login, answered in the console, and the pre-check then passes', async ({ page, server }) => {
   await ready(page, server);
   await precheck(page, 'expired-token');

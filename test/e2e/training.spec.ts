@@ -64,3 +64,34 @@ test('the Japanese briefing is shown in Japanese', async ({ page, server }) => {
   await expect(page.getByTestId('training-briefing')).toContainText('ワークステーションの電源が落ちました');
   await expect(page.getByTestId('training-banner')).toContainText('シミュレーターのみ');
 });
+
+test('a lost current master key: in guided mode the trainee copies it back from a recovery unit and confirms it', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('scenario-lost-current-key').click();
+  await expect(page.getByTestId('training-briefing')).toContainText('was cleared by mistake');
+  await page.getByTestId('mode-guided').check();
+  await page.getByTestId('training-begin').click();
+  await expect(page.getByTestId('training-decision')).toBeVisible();
+  // The advisor names IBM's recover command, and the app offers it.
+  await expect(page.getByTestId('training-advisor')).toContainText('ibmcloud tke auto-mk-recover');
+  await shoot(page, 'lost-key-decision');
+  await page.getByTestId('choice-auto-mk-recover').check();
+  await page.getByTestId('choice-run').click();
+  const consequence = page.getByTestId('training-consequence');
+  await expect(consequence).toContainText('Correct: this was the right action.');
+  await expect(page.getByTestId('keys-lost')).toContainText('No key lost: 300 of 300 keys usable.');
+  await page.getByTestId('consequence-next').click();
+  // What is left is to see that it worked: a register reading, after which nothing remains to do.
+  await expect(page.getByTestId('training-advisor')).toContainText('ibmcloud tke cryptounit-mk');
+  await page.getByTestId('choice-cryptounit-mk').check();
+  await page.getByTestId('choice-run').click();
+  await expect(consequence).toContainText('Correct: this was the right action.');
+  await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
+  await page.getByTestId('consequence-next').click();
+  const summary = page.getByTestId('training-summary');
+  await expect(summary).toContainText('lost-current-key');
+  await expect(summary).toContainText('completed');
+  await shoot(page, 'lost-key-summary');
+});

@@ -209,10 +209,19 @@ export class ScenarioRun {
       outputTail: this.#log.slice(-12).filter((l) => l.kind === 'output').map((l) => l.text),
     };
     const s = this.loaded.scenario;
-    const goal = s.goal === 'complete' ? this.#classification.phase === 'completed' : choice === (s.fix ?? s.expected);
+    const goal = s.goal === 'complete' ? this.#complete() : choice === (s.fix ?? s.expected);
     if (goal) await this.end(true);
     else if (this.#steps.length >= s.maxSteps) await this.end(false);
     return this.#last;
+  }
+
+  /**
+   * Goal `complete`: the rotation completed or, where no rotation was under way (a lost current key
+   * copied back from a recovery unit, IBM's recover page), the advisor has nothing left to do.
+   */
+  #complete(): boolean {
+    const c = this.#classification;
+    return c.phase === 'completed' || (c.phase === 'no-rotation' && c.next.length === 0);
   }
 
   /** End the scenario (goal reached, out of steps or abandoned) and score it. */

@@ -19,7 +19,7 @@ const TABLE_TIMEOUT = 300_000;
 
 /** The mutating commands the app never runs (not in its vocabulary), refused before any interlock. */
 export const OUTSIDE_VOCABULARY = [
-  'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover', 'auto-recover', 'cryptounit-admin-rm',
+  'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-recover', 'cryptounit-admin-rm',
   'cryptounit-exit-impr', 'cryptounit-cp', 'cryptounit-cp-btc', 'cryptounit-cp-eddsa', 'cryptounit-cp-sig-other',
   'failover-enable', 'mk-rm', 'sigkey-rm',
 ];

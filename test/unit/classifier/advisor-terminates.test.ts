@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { classify, type Classification, type TranscriptInput } from '../../../shared/classifier/index.js';
 import { FAULT_POINTS, type MemorySim } from '../../../shared/sim/index.js';
 import { autoAnswer as answerAny, type Answerer } from '../../../shared/sim/in-process.js';
+import { checkArgv } from '../../../electron/backend/runner/tke-invocation.js';
 import { makeSim, run, status } from '../sim/helpers.js';
 
 const MAX_STEPS = 14;
@@ -68,8 +69,16 @@ async function firstRotation(s: Session, p: Path): Promise<void> {
   await s.command('tke cryptounit-mk-rotate', { ...(fault ? { fault } : {}), ...(cutAt !== undefined ? { cutAt } : {}) });
 }
 
+/** Every command the advisor names is one the app runs (its vocabulary; the interlocks come later). */
+function expectRunnable(c: Classification): void {
+  for (const { command } of c.next.filter((n) => n.command.startsWith('ibmcloud '))) {
+    expect(() => checkArgv(command.replace(/^ibmcloud /, '').split(/\s+/)), command).not.toThrow();
+  }
+}
+
 /** Carry out the advisor's first next command. Returns false when there is nothing left to do. */
 async function follow(s: Session, c: Classification, second: Path['second']): Promise<{ ran: string; faulted: boolean } | undefined> {
+  expectRunnable(c);
   const command = c.next[0]?.command;
   if (command === undefined) return undefined;
   const words = command.replace(/^ibmcloud /, '');
@@ -122,4 +131,31 @@ describe('following the advisor', () => {
       { numRuns: 400, seed: 20261202 },
     );
   }, 600_000);
+});
+
+describe('a current master key lost with no rotation under way', () => {
+  test("following the advisor copies it back from a recovery unit (IBM's recover page), and nothing else changes", async () => {
+    const sim = await makeSim('current-mk-cleared', 300);
+    const before = await status(sim);
+    const kept = before.units.find((u) => u.num === 2)?.current.vp;
+    expect(before.units.find((u) => u.num === 1)?.current.state).toBe('Empty');
+    const s = new Session(sim);
+    await s.command('tke cryptounit-mk');
+    let c = classify({ transcripts: s.transcripts });
+    expect(c.next[0]?.command).toBe('ibmcloud tke auto-mk-recover');
+    const ran: string[] = [];
+    for (let step = 0; step < MAX_STEPS && c.next.length > 0; step++) {
+      const done = await follow(s, c, undefined);
+      if (done === undefined) break;
+      ran.push(done.ran);
+      c = classify({ transcripts: s.transcripts });
+    }
+    // Copied back once, confirmed by a reading; then nothing is left to do.
+    expect(ran).toEqual(['tke auto-mk-recover', 'tke cryptounit-mk']);
+    expect(c.phase).toBe('no-rotation');
+    expect(c.next).toEqual([]);
+    const after = await status(sim);
+    expect(after.keystore.lost).toBe(0);
+    expect(after.units.every((u) => u.current.state === 'Valid' && u.current.vp === kept && u.new.state === 'Empty')).toBe(true);
+  });
 });

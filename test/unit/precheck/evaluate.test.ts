@@ -57,6 +57,33 @@ describe('evaluatePrechecks', () => {
     expect(byId(loaded, 'new-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-clrnew']);
   });
 
+  it("a current key lost with no rotation under way, while a recovery unit holds the others' value, is fixed with auto-mk-recover (IBM's recover page)", () => {
+    const cleared = { num: 1, current: { state: 'Empty' as const, vp: '' }, new: { state: 'Empty' as const, vp: '' } };
+    const r = evaluatePrechecks({ ...good, registers: [cleared, reg(2, OLD, ''), reg(3, OLD, '')] });
+    expect(byId(r, 'current-mk')?.status).toBe('fail');
+    const fix = byId(r, 'current-mk')?.fix ?? [];
+    expect(fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare', 'ibmcloud tke auto-mk-recover']);
+    expect(fix[2]?.why).toMatch(/^The current master key register of crypto unit 1 is not Valid .*auto-mk-recover copies it back/);
+    expect(fix.map((f) => f.i18n)).toEqual([
+      { key: 'current-mk-recover-select', values: { units: '1' } },
+      { key: 'current-mk-recover-compare' },
+      { key: 'current-mk-recover', values: { units: '1' } },
+    ]);
+    // The only recovery unit lost its key: nothing holds a copy, so no recovery is offered.
+    const recoveryLost = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, OLD, ''), { ...cleared, num: 3 }] });
+    expect(byId(recoveryLost, 'current-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-compare']);
+    // A value in a new register means a rotation may be under way: not the recover page's case.
+    const rotating = evaluatePrechecks({ ...good, registers: [cleared, reg(2, OLD, NEW), reg(3, OLD, NEW)] });
+    expect(byId(rotating, 'current-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-compare']);
+    // The others disagree on the value: which one to copy back is not known.
+    const differ = evaluatePrechecks({ ...good, registers: [cleared, reg(2, OLD, ''), reg(3, NEW, '')] });
+    expect(byId(differ, 'current-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-compare']);
+    // Without the cryptounits listing the types are unknown: auto-mk-recover finds the recovery unit or stops.
+    const { instances: _omit, ...untyped } = good;
+    const noTypes = evaluatePrechecks({ ...untyped, registers: [cleared, reg(2, OLD, ''), reg(3, OLD, '')] });
+    expect(byId(noTypes, 'current-mk')?.fix.map((f) => f.command)).toContain('ibmcloud tke auto-mk-recover');
+  });
+
   it("treats current VPs that differ only in their last four bytes as one key (IBM's SDK compares 56 digits)", () => {
     const older = `${OLD.slice(0, 56)}1a2b3c4d`;
     const r = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, older, ''), reg(3, OLD, '')] });

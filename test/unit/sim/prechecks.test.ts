@@ -15,6 +15,7 @@ const cases: [ScenarioName, keyof typeof PRECHECK_MESSAGES, string][] = [
   ['threshold-mismatch', 'thresholds', ''],
   ['admin-mismatch', 'admins', ''],
   ['current-mk-mismatch', 'current-mk', ''],
+  ['current-mk-cleared', 'current-mk', ''],
   ['new-mk-not-empty', 'new-mk', '3'],
 ];
 
