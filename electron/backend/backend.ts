@@ -14,7 +14,8 @@ import type { PrecheckReport } from '../../shared/precheck/report.js';
 import { demoFaults, demoLoadTwin, demoReset, demoStatus } from './demo/demo-control.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
-import { inspectTkeFiles } from './environment/tke-files.js';
+import { inspectTkeFiles, readSigningService } from './environment/tke-files.js';
+import { signingServiceSet } from '../../shared/tke/signing-service.js';
 import type { JournalSummary } from './journal/index.js';
 import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/index.js';
 import { runPrechecks } from './precheck/precheck-service.js';
@@ -84,7 +85,10 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   } else {
     tkeFiles = inspectTkeFiles(options.env.CLOUDTKEFILES?.trim() || null, 'env');
   }
-  return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles };
+  const live = mode === 'live';
+  const privateEndpoint = options.env.TKE_PRIVATE_ADDR?.trim() ?? '';
+  const tkeEnv = { signingService: live && signingServiceSet(options.env), privateEndpoint: live && privateEndpoint !== '' ? privateEndpoint : null };
+  return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles, tkeEnv };
 }
 
 function summaryOf(j: JournalSummary): RotationSummary {
@@ -122,6 +126,7 @@ export function createBackend(options: BackendOptions): Backend {
       token,
       keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
       now: Date.now,
+      signingService: () => (info.tkeEnv.signingService && info.tkeFiles.dir ? readSigningService(info.tkeFiles.dir) : undefined),
     });
     lastAdmins = report.admins;
     return report;
@@ -131,6 +136,7 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     invocation,
     hangAfterMs: options.hangAfterMs ?? 120_000,
+    signingService: info.tkeEnv.signingService,
     // The hardware's state decides, read afresh by the backend: never the renderer's word or a journal's id.
     startGate: async (request) => {
       const report = await precheck(request.flow);

@@ -1,5 +1,5 @@
 /**
- * `mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--json] TRANSCRIPT...` (contract in
+ * `mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...` (contract in
  * docs/classifier.md). Exit 0 when classified, whatever the phase; 2 with one line on stderr when
  * the input is unusable: unreadable, not a regular file, empty, binary, or over the size limit.
  */
@@ -24,20 +24,22 @@ export interface ClassifyIo {
 export const MAX_INPUT_BYTES = MAX_ANALYSIS_BYTES;
 const LIMIT_TEXT = `${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 1024 / 1024} MiB) of input in all`;
 
-const USAGE = 'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--json] TRANSCRIPT...';
+const USAGE = 'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...';
 
 class InputError extends Error {}
 
 interface Options {
   flow: Flow | undefined;
   registers: string | undefined;
+  /** The workstation signs through a signing service (TKE_SIGNSERV_URL): no advice names sigkey-sel. */
+  signingService: boolean;
   json: boolean;
   files: string[];
   help: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { flow: undefined, registers: undefined, json: false, files: [], help: false };
+  const o: Options = { flow: undefined, registers: undefined, signingService: false, json: false, files: [], help: false };
   let onlyFiles = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -58,6 +60,9 @@ function parseArgs(argv: readonly string[]): Options {
         break;
       case '--json':
         o.json = true;
+        break;
+      case '--signing-service':
+        o.signingService = true;
         break;
       case '--help':
       case '-h':
@@ -134,6 +139,7 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
       transcripts,
       ...(o.flow === undefined ? {} : { flow: o.flow }),
       ...(registers === undefined ? {} : { registers, registersFile: o.registers }),
+      ...(o.signingService ? { signingService: true } : {}),
     });
     io.stdout(o.json ? `${JSON.stringify(result)}\n` : formatClassification(result));
     return 0;

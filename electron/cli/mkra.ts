@@ -10,7 +10,7 @@ const HELP = `MK Rotation Assistant command line
 
   mkra serve --demo [--port N] [--data-dir DIR]
       Serve the app in a browser on 127.0.0.1 with the simulator (demo mode only).
-  mkra classify [--flow auto|keyparts] [--registers FILE] [--json] TRANSCRIPT...
+  mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...
       Classify the output of a failed rotation: phase, the next command, the forbidden ones,
       and the evidence lines. Exit 0 when classified, 2 for unusable input.
   mkra verify [--key FINGERPRINT|PUBLIC-KEY-FILE] REPORT.pdf|REPORT.json

@@ -1,4 +1,6 @@
 /** The classifier's entry point: transcripts (+ flow, + registers) to a `Classification`. */
+import { SIGNING_SERVICE_FIXES } from '../precheck/fixes.js';
+import { SIGKEY_SEL } from './commands.js';
 import { decide } from './decide.js';
 import { forbiddenFor } from './forbidden.js';
 import { selfChecked } from './self-check.js';
@@ -6,7 +8,7 @@ import { describeUnit } from './describe.js';
 import { gatherKnowledge, type Knowledge } from './knowledge.js';
 import { scanTranscripts } from './scan.js';
 import { smartcardForbidden, smartcardNext } from './smartcard.js';
-import type { Classification, ClassifyInput, Evidence } from './types.js';
+import type { Advice, Classification, ClassifyInput, Evidence } from './types.js';
 
 const MAX_EVIDENCE = 40;
 const MAX_ATTEMPT_STARTS = 10;
@@ -51,6 +53,15 @@ function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number
   return out.sort((a, b) => (order.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file) ?? Number.MAX_SAFE_INTEGER) || a.line - b.line);
 }
 
+/**
+ * With a signing service the sigkey commands do nothing [hs-crypto: signing-service.md]: a fix that
+ * selects signature keys becomes the signing service's (SIGNSERVKEYS, cryptounit-admin-add).
+ */
+function signingServiceNext(next: readonly Advice[]): Advice[] {
+  const out = next.flatMap((a) => (a.command === SIGKEY_SEL ? SIGNING_SERVICE_FIXES.map(({ command, why }) => ({ command, why })) : [a]));
+  return out.filter((a, i) => out.findIndex((b) => b.command === a.command) === i);
+}
+
 /** Classify a failed (or finished) rotation from its transcripts and an optional register reading. */
 export function classify(input: ClassifyInput): Classification {
   const attempts = scanTranscripts(input.transcripts);
@@ -67,7 +78,7 @@ export function classify(input: ClassifyInput): Classification {
   return {
     phase: decision.phase,
     flow: k.flow,
-    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : decision.next,
+    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : input.signingService === true ? signingServiceNext(decision.next) : decision.next,
     forbidden: k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden,
     evidence,
     unitsToDeselect: decision.unitsToDeselect,

@@ -78,4 +78,9 @@ export interface ClassifyInput {
   registers?: RegisterReading[];
   /** Name cited in evidence for register readings (default `registers`). */
   registersFile?: string;
+  /**
+   * The workstation signs through a signing service (`TKE_SIGNSERV_URL`): the `sigkey` commands do
+   * nothing there, so advice never sends the administrator to `sigkey-sel`.
+   */
+  signingService?: boolean;
 }

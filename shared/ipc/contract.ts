@@ -40,6 +40,15 @@ export const AppInfo = z.object({
     status: TkeFilesStatus,
     message: z.string(),
   }),
+  /**
+   * The TKE plug-in's own environment variables, passed on to the CLI (live mode; the simulator models
+   * neither): a signing service for signatures (`TKE_SIGNSERV_URL`, its value not shown) and the
+   * private endpoint (`TKE_PRIVATE_ADDR`).
+   */
+  tkeEnv: z.object({
+    signingService: z.boolean(),
+    privateEndpoint: z.string().max(2048).nullable(),
+  }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

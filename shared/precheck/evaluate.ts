@@ -1,4 +1,5 @@
 /** Evaluates the seven pre-checks of docs/domain.md (section 4) per crypto unit, before any rotation runs. */
+import { SIGNSERV_ENV, SIGNSERVKEYS_FILE, type SigningService } from '../tke/signing-service.js';
 import { isNewRegisterReady } from '../tke/types.js';
 import { vpKey } from '../tke/vp.js';
 import { PRECHECK_IDS, type PrecheckId } from '../tke/messages.js';
@@ -93,7 +94,38 @@ function checkThresholds(ctx: Context): Partial3 {
   return { status, summary: 'Signature thresholds must be equal on every crypto unit.', units, evidence: [...counts.keys()].map((k) => `thresholds ${k}`) };
 }
 
+/**
+ * Pre-check 5 when the CLI signs through a signing service [hs-crypto: signing-service.md]: the keys
+ * are the entries of SIGNSERVKEYS, whose owners only the service knows. The check fails when the file
+ * is unusable, lists fewer keys than the threshold needs, or a unit has too few administrators; else it
+ * cannot be judged here.
+ */
+function checkAdminsSigned(ctx: Context, service: SigningService): Partial3 {
+  if ('problem' in service) return { status: 'fail', summary: service.problem, units: [], evidence: [] };
+  if (ctx.admins === undefined || ctx.thresholds === undefined) return unknown('Needs `cryptounit-admins` and `cryptounit-thrhlds`.');
+  const needed = Math.max(1, ...inTargets(ctx.thresholds, ctx).map((t) => t.signature));
+  const installed = new Map<number, number>();
+  for (const r of inTargets(ctx.admins, ctx)) installed.set(r.num, (installed.get(r.num) ?? 0) + 1);
+  const units = [...installed.entries()].map(([num, count]) => ({
+    num,
+    status: count >= needed ? 'unknown' : 'fail',
+    detail: `${count} administrator(s) installed (need ${needed}); which of them the signing service's keys belong to is not known here`,
+  }) satisfies UnitCheck);
+  const listed = service.keys.length;
+  const evidence = [`${SIGNSERVKEYS_FILE}: ${listed} signature key(s), ${service.withToken} with its token in the file`];
+  if (listed < needed) {
+    return { status: 'fail', summary: `${SIGNSERVKEYS_FILE} lists ${listed} signature key(s); the signature threshold needs ${needed}.`, units, evidence };
+  }
+  return {
+    status: units.some((u) => u.status === 'fail') ? 'fail' : 'unknown',
+    summary: `Signatures come from the signing service (${SIGNSERV_ENV}). ${SIGNSERVKEYS_FILE} lists ${listed} key(s) for ${needed} signature(s), but whose keys they are only the signing service knows: this cannot be checked from the workstation.`,
+    units,
+    evidence,
+  };
+}
+
 function checkAdmins(ctx: Context): Partial3 {
+  if (ctx.input.signingService !== undefined) return checkAdminsSigned(ctx, ctx.input.signingService);
   if (ctx.admins === undefined || ctx.thresholds === undefined || ctx.input.selectedSigKeys === undefined) {
     return unknown('Needs `cryptounit-admins`, `cryptounit-thrhlds` and `sigkeys`.');
   }
@@ -214,5 +246,5 @@ function fixOf(id: PrecheckId, ctx: Context): FixAdvice[] {
   const committed = id === 'new-mk' && ctx.input.flow === 'auto' && ctx.registers !== undefined && inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
   if (committed) return [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }];
   const lost = id === 'current-mk' ? recoverableLoss(ctx) : undefined;
-  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow);
+  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow, { signingService: ctx.input.signingService !== undefined });
 }

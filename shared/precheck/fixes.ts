@@ -13,8 +13,32 @@ export interface FixAdvice {
   i18n?: { key: string; values?: Record<string, string> };
 }
 
+/** What the workstation adds to a fix: a signing service (`TKE_SIGNSERV_URL`) replaces the sigkey commands. */
+export interface FixOptions {
+  signingService?: boolean;
+}
+
+/**
+ * With a signing service the `sigkey` commands do nothing [hs-crypto: signing-service.md]: signature
+ * keys are the entries of `SIGNSERVKEYS`, and `cryptounit-admin-add` asks for a key identifier and its
+ * token.
+ */
+export const SIGNING_SERVICE_FIXES: readonly FixAdvice[] = [
+  {
+    command: 'ibmcloud tke cryptounit-admins',
+    why: 'Read-only: see which administrators are installed on every crypto unit and how many signatures the threshold needs.',
+    i18n: { key: 'admins-signserv-admins' },
+  },
+  {
+    command: 'ibmcloud tke cryptounit-admin-add',
+    why: 'Signatures come from the signing service (TKE_SIGNSERV_URL), so sigkey-sel does nothing here: list in the SIGNSERVKEYS file (in CLOUDTKEFILES) the keys of enough installed administrators to meet the signature threshold. Install a missing administrator with cryptounit-admin-add, which asks for the key identifier and its token.',
+    i18n: { key: 'admins-signserv-add' },
+  },
+];
+
 /** Commands that fix a failed pre-check, in the order to run them. */
-export function fixesFor(id: PrecheckId, flow: PrecheckFlow): FixAdvice[] {
+export function fixesFor(id: PrecheckId, flow: PrecheckFlow, options: FixOptions = {}): FixAdvice[] {
+  if (id === 'admins' && options.signingService === true) return [...SIGNING_SERVICE_FIXES];
   switch (id) {
     case 'auth':
       return [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }];

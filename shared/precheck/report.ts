@@ -1,4 +1,5 @@
 /** The pre-check panel's data: the seven checks plus the listings they were judged from. */
+import type { SigningService } from '../tke/signing-service.js';
 import type { ServiceInstanceUnits } from '../parse/cryptounits.js';
 import type { AdminRow, SigKeysListing, ThresholdRow } from '../parse/listings.js';
 import type { UnitRegisters } from '../tke/types.js';
@@ -32,6 +33,8 @@ export interface PrecheckReport {
   token: { expiresAt: number | null; source: 'simulator' | 'app-login' | 'unknown' };
   estimate: RotationEstimate;
   reads: ReadResult[];
+  /** Present when the CLI signs through a signing service: the key identifiers SIGNSERVKEYS lists (never a token), or its problem. */
+  signingService?: SigningService;
 }
 
 /** Estimate a rotation's duration from the key count (docs/domain.md: about 60 s per 3000 keys, plus the 30 s discovery delay). */

@@ -3,6 +3,7 @@ import type { CompareResult } from '../parse/compare.js';
 import type { ServiceInstanceUnits } from '../parse/cryptounits.js';
 import type { AdminRow, SigKeyRow, ThresholdRow } from '../parse/listings.js';
 import type { PrecheckId } from '../tke/messages.js';
+import type { SigningService } from '../tke/signing-service.js';
 import type { Register } from '../tke/types.js';
 import type { FixAdvice, PrecheckFlow } from './fixes.js';
 
@@ -24,6 +25,11 @@ export interface PrecheckInput {
   registers?: readonly UnitRegisterReading[];
   /** Signature keys selected on the workstation (`sigkeys`, second table). */
   selectedSigKeys?: readonly SigKeyRow[];
+  /**
+   * Set when the CLI signs through a signing service (`TKE_SIGNSERV_URL`): then the `sigkey` commands
+   * do nothing and `SIGNSERVKEYS` lists the keys (shared/tke/signing-service.ts).
+   */
+  signingService?: SigningService;
   /** Access token expiry and the injected clock, both epoch milliseconds. */
   token?: { expiresAt: number; now: number };
 }

@@ -16,6 +16,7 @@ const info: AppInfo = {
   platform: 'linux',
   tke: { executable: '/usr/local/bin/ibmcloud', pluginDir: '/home/a/.bluemix/plugins/tke' },
   tkeFiles: { dir: '/home/a/tke', source: 'env', status: 'missing', message: 'x' },
+  tkeEnv: { signingService: false, privateEndpoint: null },
 };
 
 beforeAll(async () => {
@@ -39,6 +40,19 @@ describe('WorkstationCard', () => {
   it('says when the tke plug-in is missing', () => {
     render(WorkstationCard, { info: { ...info, mode: 'demo', modeReasonCode: 'no-plugin', tke: { executable: '/bin/ibmcloud', pluginDir: null } } });
     expect(document.body.textContent).toContain('tke plug-in not installed');
+  });
+
+  it("shows the TKE plug-in's signing service and private endpoint, never the service's URL", () => {
+    render(WorkstationCard, { info: { ...info, tkeEnv: { signingService: true, privateEndpoint: 'https://tke.private.us-south.hs-crypto.cloud.ibm.com' } } });
+    expect(screen.getByTestId('signatures').dataset.signingService).toBe('true');
+    expect(screen.getByTestId('signatures').textContent).toContain('TKE_SIGNSERV_URL is set');
+    expect(screen.getByTestId('endpoint').textContent).toContain('https://tke.private.us-south.hs-crypto.cloud.ibm.com');
+  });
+
+  it('without them: key files and the default endpoint', () => {
+    render(WorkstationCard, { info });
+    expect(screen.getByTestId('signatures').textContent).toContain('selected with sigkey-sel');
+    expect(screen.getByTestId('endpoint').textContent).toContain('TKE_PRIVATE_ADDR is not set');
   });
 
   it('renders in Japanese', async () => {

@@ -8,12 +8,15 @@ import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { evaluatePrechecks, type PrecheckFlow } from '../../../shared/precheck/index.js';
 import { estimateRotation, type PrecheckReport, type ReadResult } from '../../../shared/precheck/report.js';
+import type { SigningService } from '../../../shared/tke/signing-service.js';
 
 export interface PrecheckDeps {
   read(argv: string[]): Promise<{ exitCode: number; lines: string[] }>;
   token(): Promise<PrecheckReport['token']>;
   keyCount(): Promise<number | null>;
   now(): number;
+  /** The signing service's key list when the CLI signs through one (`TKE_SIGNSERV_URL`); undefined otherwise. */
+  signingService?: () => SigningService | undefined;
 }
 
 const READS = {
@@ -48,6 +51,7 @@ export async function runPrechecks(flow: PrecheckFlow, deps: PrecheckDeps): Prom
   const thresholds = text.thresholds ? parseThresholds(text.thresholds) : [];
   const admins = text.admins ? parseAdmins(text.admins) : [];
   const sigkeys = text.sigkeys ? parseSigKeys(text.sigkeys) : { keys: [], selected: [] };
+  const signingService = deps.signingService?.();
   const results = evaluatePrechecks({
     flow,
     ...(text.cryptounits ? { instances } : {}),
@@ -55,8 +59,9 @@ export async function runPrechecks(flow: PrecheckFlow, deps: PrecheckDeps): Prom
     ...(text.admins ? { admins } : {}),
     ...(text.registers ? { registers } : {}),
     ...(text.sigkeys ? { selectedSigKeys: sigkeys.selected } : {}),
+    ...(signingService ? { signingService } : {}),
     ...(token.expiresAt !== null ? { token: { expiresAt: token.expiresAt, now } } : {}),
   });
   const keyCount = unauthorised ? null : await deps.keyCount();
-  return { flow, ranAt: now, results, instances, registers, thresholds, admins, sigkeys, token, estimate: estimateRotation(keyCount, token.expiresAt, now), reads };
+  return { flow, ranAt: now, results, instances, registers, thresholds, admins, sigkeys, token, estimate: estimateRotation(keyCount, token.expiresAt, now), reads, ...(signingService ? { signingService } : {}) };
 }

@@ -48,6 +48,8 @@ export interface RotationServiceOptions {
   startGate?: (request: StartRequest) => Promise<{ prechecks?: PrecheckRecord | undefined; problems: string[] }>;
   /** Told when a command ends (e.g. to remember a successful login's time). */
   onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
+  /** The CLI signs through a signing service (`TKE_SIGNSERV_URL`): advice never names sigkey-sel. */
+  signingService?: boolean;
 }
 
 interface Running {
@@ -102,7 +104,7 @@ export class RotationService {
         ...(request.instanceId ? { instanceId: request.instanceId } : {}),
       });
       const { entries } = await verifyJournal(journal.path);
-      const rotation = new RotationState(journal, entries, false);
+      const rotation = new RotationState(journal, entries, false, this.#options.signingService);
       this.#rotation = rotation;
       if (gate.prechecks) await this.#journal(rotation, { kind: 'prechecks', data: gate.prechecks });
       if (request.overrideReason) {
@@ -122,7 +124,7 @@ export class RotationService {
     return this.#opening(async () => {
       const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
       const { entries } = await verifyJournal(journal.path);
-      this.#rotation = new RotationState(journal, entries, false);
+      this.#rotation = new RotationState(journal, entries, false, this.#options.signingService);
       await this.#recordClassification('imported');
     });
   }
@@ -182,10 +184,10 @@ export class RotationService {
     const readOnly = options.readOnly === true || verification.entries.some((e) => e.kind === 'rotation-finished');
     await this.#rotation?.journal?.close().catch(() => undefined);
     if (readOnly) {
-      this.#rotation = new RotationState(null, verification.entries, true);
+      this.#rotation = new RotationState(null, verification.entries, true, this.#options.signingService);
     } else {
       const resumed = await RotationJournal.resume(this.#options.dataDir, rotationId);
-      this.#rotation = new RotationState(resumed.journal, resumed.verification.entries, false);
+      this.#rotation = new RotationState(resumed.journal, resumed.verification.entries, false, this.#options.signingService);
       await this.#recordClassification('resumed');
     }
     this.#emitState();

@@ -22,8 +22,12 @@ export class RotationState {
   classification: Classification;
   finished = false;
 
-  constructor(journal: RotationJournal | null, entries: readonly JournalEntry[], readOnly: boolean) {
+  /** The workstation signs through a signing service: advice never names sigkey-sel (ClassifyInput). */
+  readonly #signingService: boolean;
+
+  constructor(journal: RotationJournal | null, entries: readonly JournalEntry[], readOnly: boolean, signingService = false) {
     this.journal = journal;
+    this.#signingService = signingService;
     this.readOnly = readOnly;
     const started = entries.find((e) => e.kind === 'rotation-started');
     const data = started?.kind === 'rotation-started' ? started.data : undefined;
@@ -57,7 +61,8 @@ export class RotationState {
 
   /** Classify everything journaled so far. */
   reclassify(): Classification {
-    return unshiftEvidence(classify(classifyInputFromJournal(this.entries, this.flow)), statedImportFiles(this.entries));
+    const input = { ...classifyInputFromJournal(this.entries, this.flow), signingService: this.#signingService };
+    return unshiftEvidence(classify(input), statedImportFiles(this.entries));
   }
 
   /** True when the journal begins with output imported from a manual run. */

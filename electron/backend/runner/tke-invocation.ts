@@ -12,7 +12,10 @@ import { APP_TKE_COMMANDS } from '../../../shared/tke/commands.js';
 import { projectRoot } from '../package-info.js';
 
 /** Variables passed through from the app's environment (system essentials only, no secrets). */
-const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SystemRoot', 'SYSTEMROOT', 'windir', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'TMP', 'IBMCLOUD_HOME'];
+const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SystemRoot', 'SYSTEMROOT', 'windir', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'TMP', 'IBMCLOUD_HOME',
+  // The TKE plug-in's own settings: a signing service for signatures [hs-crypto: signing-service.md],
+  // the private endpoint [hs-crypto: secure-connection.md]; and a workstation's proxy.
+  'TKE_SIGNSERV_URL', 'TKE_PRIVATE_ADDR', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
 export interface Invocation {
   mode: AppInfo['mode'];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeClassifyIo, runClassify, type ClassifyIo } from '../../../electron/cli/classify.js';
+import { PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES } from '../../../shared/tke/messages.js';
 import { autoRotate, mksListing, NEW_VP, OLD_VP, registersJson, text } from './tke-text.js';
 
 function memIo(files: Record<string, string | Uint8Array>): ClassifyIo & { out: () => string; err: () => string } {
@@ -55,6 +56,19 @@ describe('mkra classify', () => {
       expect(await runClassify([...args, '--json', 'a.txt'], io)).toBe(0);
       expect((JSON.parse(io.out()) as { flow: string }).flow).toBe('keyparts');
     }
+  });
+
+  it('--signing-service: a failed administrators pre-check is not fixed with sigkey-sel, which does nothing there', async () => {
+    const admins = text([...autoRotate('precheck').slice(0, -1), `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.admins}`]);
+    const next = async (args: string[]): Promise<string[]> => {
+      const io = memIo({ 'a.txt': admins });
+      expect(await runClassify([...args, '--json', 'a.txt'], io)).toBe(0);
+      return (JSON.parse(io.out()) as { next: { command: string }[] }).next.map((a) => a.command);
+    };
+    expect(await next([])).toContain('ibmcloud tke sigkey-sel');
+    const signed = await next(['--signing-service']);
+    expect(signed).not.toContain('ibmcloud tke sigkey-sel');
+    expect(signed).toContain('ibmcloud tke cryptounit-admin-add');
   });
 
   it('reads registers as sim status JSON (extra keys) or as cryptounit-mks text', async () => {

@@ -14,6 +14,7 @@ const info: AppInfo = {
   platform: 'linux',
   tke: { executable: null, pluginDir: null },
   tkeFiles: { dir: '/tmp/x', source: 'demo', status: 'ok', message: 'fine' },
+  tkeEnv: { signingService: false, privateEndpoint: null },
 };
 /** A backend with only app:get-info; the other channels are not exercised here. */
 const only = (h: Pick<Handlers, 'app:get-info'>): Handlers => h as Handlers;
