@@ -48,6 +48,10 @@ const WHY = {
     'M2 was printed: key storage is already re-encrypted under the new master key; only promotion remains, and re-running re-encryption against partly promoted units is not a documented recovery.',
   setimmBeforeM2:
     'M2 ("KMS CRK rewrap successful, waiting on cryptounit-mk-setimm") was not seen: key storage is not (fully) re-encrypted under the new master key, so promoting it would make key storage unusable.',
+  lostCurrent:
+    'A crypto unit lost its current master key (cleared, zeroized or replaced) and no rotation is under way: copy it back ' +
+    'from the recovery crypto unit with auto-mk-recover and confirm it with a register reading first. A rotation started ' +
+    'now would begin without the master key that key storage is wrapped under in that unit.',
   indeterminate:
     'The evidence does not establish the state safely (a contradiction, or a command whose end was not seen): no command that changes registers or key storage is safe until the state is understood.',
 } as const;
@@ -67,7 +71,14 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
   // forbidden for good, in every phase.
   if (k.m1.length > 0) add(AUTO_MK_ROTATE, WHY.autoAfterM1);
   if (k.rewrapSeen) add(AUTO_MK_ROTATE, WHY.autoAfterStart);
-  if (!done && atLeast(furthest, 'rewrapping')) {
+  // A current register lost with no rotation under way (IBM's recover page): no rotation may begin
+  // until auto-mk-recover put the key back. Its reading comes before any rotation command, so its
+  // history is unknown, but every new register is Empty: there is nothing to re-encrypt under yet.
+  const noRotationLostCurrent = k.lostCurrent !== undefined && !atLeast(k.any, 'loaded');
+  if (noRotationLostCurrent) {
+    add(AUTO_MK_ROTATE, WHY.lostCurrent);
+    add(MK_LOAD, WHY.lostCurrent);
+  } else if (!done && atLeast(furthest, 'rewrapping')) {
     add(AUTO_MK_ROTATE, WHY.autoAfterStart);
     add(MK_CLRNEW, WHY.clrnew);
     add(MK_LOAD, WHY.load);
@@ -75,7 +86,6 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
   // Never a recovery step in IBM's tables once re-encryption may have started: each destroys a value
   // key storage may be wrapped under. (A current register lost with no rotation under way is the
   // recover page's case, where auto-mk-recover is the advice.)
-  const noRotationLostCurrent = k.lostCurrent !== undefined && !atLeast(k.any, 'loaded');
   if (!done && atLeast(furthest, 'rewrapping') && !noRotationLostCurrent) {
     add(tke('cryptounit-mk-clrcur'), WHY.clrcur);
     add(tke('cryptounit-zeroize'), WHY.zeroize);

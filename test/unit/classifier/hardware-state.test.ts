@@ -93,6 +93,14 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]) });
     expect(c.phase).toBe('no-rotation');
     expect(next(c)).toEqual(['ibmcloud tke auto-mk-recover', COMPARE]);
+    // No rotation may begin until the key is back, for that reason: nothing was re-encrypted, so none
+    // of the refusals that speak of re-encryption applies (the new registers are Empty: clearing them is no harm).
+    const lostWhy = /^A crypto unit lost its current master key \(cleared, zeroized or replaced\) and no rotation is under way: copy it back from the recovery crypto unit with auto-mk-recover/;
+    expect(c.forbidden).toEqual([
+      { command: AUTO, why: expect.stringMatching(lostWhy) },
+      { command: 'ibmcloud tke cryptounit-mk-load', why: expect.stringMatching(lostWhy) },
+      { command: 'ibmcloud tke cryptounit-mk-setimm', why: expect.stringMatching(/^M2 \("KMS CRK rewrap successful/) },
+    ]);
     // Without a recovery unit holding the key there is nothing to copy it from: stop.
     const none = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), { ...recovery, current: ['Empty', ''] }]) });
     expect(none.phase).toBe('indeterminate');
@@ -105,13 +113,14 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     const done = classify({ transcripts: files(lost, recover(true)) });
     expect(done.phase).toBe('no-rotation');
     expect(next(done)).toEqual([READ, COMPARE]);
-    expect(forbidden(done)).toContain(AUTO);
+    expect(forbidden(done)).toEqual([AUTO, 'ibmcloud tke cryptounit-mk-load', 'ibmcloud tke cryptounit-mk-setimm']);
+    expect(done.forbidden[0]?.why).toMatch(/^A crypto unit lost its current master key/);
     // A failed recovery is still to do.
     expect(next(classify({ transcripts: files(lost, recover(false)) }))[0]).toBe('ibmcloud tke auto-mk-recover');
     // The reading that shows every current register Valid with one value ends it.
     const confirmed = classify({ transcripts: files(lost, recover(true), mksListing([untouched(1), untouched(2), recovery])) });
     expect(next(confirmed)).toEqual([]);
-    expect(forbidden(confirmed)).not.toContain(AUTO);
+    expect(forbidden(confirmed)).toEqual(['ibmcloud tke cryptounit-mk-setimm']);
     // Still lost after an OK: the recovery is advised again (the OK is not taken on trust).
     const still = classify({ transcripts: files(lost, recover(true), lost) });
     expect(next(still)[0]).toBe('ibmcloud tke auto-mk-recover');
