@@ -4,6 +4,10 @@
  * simulator (installing administrators, setting thresholds, calling IBM support).
  */
 
+import { APP } from '../classifier/smartcard.js';
+
+const APP_PREFIX = 'TKE application: ';
+
 export const CHOICE_IDS = [
   'cryptounit-mk',
   'cryptounit-compare',
@@ -21,12 +25,22 @@ export const CHOICE_IDS = [
   'sigkey-sel',
   'cryptounit-admin-add',
   'cryptounit-thrhld-set',
+  // The TKE application's actions (smart cards), for the smart-card flow: each carried out on the
+  // simulator by the CLI command with the same effect on the registers and key storage.
+  'app-load',
+  'app-commit',
+  'app-rotate',
+  'app-set-immediate',
+  'app-remove-units',
+  'app-registers',
   'support',
 ] as const;
 export type ChoiceId = (typeof CHOICE_IDS)[number];
 
 export interface TrainingChoice {
   id: ChoiceId;
+  /** Where the administrator takes it: the TKE CLI, the TKE application (smart cards), or elsewhere. */
+  tool: 'cli' | 'app' | 'outside';
   /** Arguments after `ibmcloud`; null when the action happens outside the simulator. */
   argv: readonly string[] | null;
   /** The command as a user types it (what the classifier's advice names). */
@@ -38,19 +52,27 @@ export interface TrainingChoice {
 }
 
 const tke = (sub: string, changesRegisters = false, needsUnits = false): Omit<TrainingChoice, 'id'> => ({
+  tool: 'cli',
   argv: ['tke', sub],
   typed: `ibmcloud tke ${sub}`,
   changesRegisters,
   needsUnits,
 });
 
-const outside = (typed: string): Omit<TrainingChoice, 'id'> => ({ argv: null, typed, changesRegisters: false, needsUnits: false });
+const outside = (typed: string): Omit<TrainingChoice, 'id'> => ({ tool: 'outside', argv: null, typed, changesRegisters: false, needsUnits: false });
+
+/** A TKE application action, named as the advisor names it (shared/classifier/smartcard.ts), run as `sub`. */
+const app = (typed: string, sub: string, changesRegisters = false, needsUnits = false): Omit<TrainingChoice, 'id'> => ({
+  ...tke(sub, changesRegisters, needsUnits),
+  tool: 'app',
+  typed,
+});
 
 const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'cryptounit-mk': tke('cryptounit-mk'),
   'cryptounit-compare': tke('cryptounit-compare'),
   cryptounits: tke('cryptounits'),
-  login: { argv: ['login', '--apikey', 'training-key'], typed: 'ibmcloud login', changesRegisters: false, needsUnits: false },
+  login: { tool: 'cli', argv: ['login', '--apikey', 'training-key'], typed: 'ibmcloud login', changesRegisters: false, needsUnits: false },
   'auto-mk-rotate': tke('auto-mk-rotate', true),
   'cryptounit-mk-rotate': tke('cryptounit-mk-rotate', true),
   'cryptounit-mk-setimm': tke('cryptounit-mk-setimm', true),
@@ -63,6 +85,12 @@ const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'sigkey-sel': tke('sigkey-sel'),
   'cryptounit-admin-add': outside('ibmcloud tke cryptounit-admin-add'),
   'cryptounit-thrhld-set': outside('ibmcloud tke cryptounit-thrhld-set'),
+  'app-load': app(APP.load, 'cryptounit-mk-load', true),
+  'app-commit': app(APP.commit, 'cryptounit-mk-commit', true),
+  'app-rotate': app(APP.rotate, 'cryptounit-mk-rotate', true),
+  'app-set-immediate': app(APP.setImmediate, 'cryptounit-mk-setimm', true),
+  'app-remove-units': app(APP.removeUnits, 'cryptounit-rm', false, true),
+  'app-registers': app(APP.registers, 'cryptounit-mk'),
   support: outside('contact IBM Cloud support'),
 };
 
@@ -72,6 +100,15 @@ export const TRAINING_CHOICES: readonly TrainingChoice[] = CHOICE_IDS.map((id) =
 /** Older scenario files name the register listing as the troubleshooting pages do. */
 export const CHOICE_ALIASES: Readonly<Record<string, ChoiceId>> = { 'cryptounit-mks': 'cryptounit-mk' };
 
+/**
+ * The choices offered for a scenario's flow: in a smart-card rotation the TKE application's actions
+ * (the CLI cannot sign with smart cards), otherwise the CLI's commands; help from outside in both.
+ */
+export function choicesFor(flow: 'auto' | 'keyparts' | 'smartcard'): TrainingChoice[] {
+  const tool = flow === 'smartcard' ? 'app' : 'cli';
+  return TRAINING_CHOICES.filter((c) => c.tool === tool || c.tool === 'outside');
+}
+
 /** One choice by id. */
 export function choiceOf(id: ChoiceId): TrainingChoice {
   return { id, ...TABLE[id] };
@@ -80,7 +117,7 @@ export function choiceOf(id: ChoiceId): TrainingChoice {
 /** True when a piece of advice (a typed command) names this choice. */
 export function adviceMatches(choice: ChoiceId, adviceCommand: string | undefined): boolean {
   if (adviceCommand === undefined) return false;
-  if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ');
+  if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ') && !adviceCommand.startsWith(APP_PREFIX);
   const typed = TABLE[choice].typed;
   return adviceCommand === typed || adviceCommand.startsWith(`${typed} `);
 }

@@ -35,7 +35,7 @@ export const scenarioSchema = z
     briefing: bilingual(1200),
     simScenario: z.string().refine(isScenarioName, { message: 'is not a simulator scenario (see `ibmcloud-sim sim scenarios`)' }),
     keys: z.number().int().min(1).max(100_000).default(300),
-    flow: z.enum(['auto', 'keyparts']),
+    flow: z.enum(['auto', 'keyparts', 'smartcard']),
     /** False leaves the scenario's token as it is (e.g. expired) instead of logging in first. */
     loggedIn: z.boolean().default(true),
     /** What happened before the trainee takes over: commands run in order, each maybe with a fault. */

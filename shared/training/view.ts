@@ -15,7 +15,7 @@ export interface ScenarioView {
   title: Bilingual;
   briefing: Bilingual;
   simScenario: string;
-  flow: 'auto' | 'keyparts';
+  flow: 'auto' | 'keyparts' | 'smartcard';
   keys: number;
   /** Faults of the steps before the trainee takes over (`none` when there are none). */
   faults: string[];

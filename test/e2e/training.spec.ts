@@ -95,3 +95,25 @@ test('a lost current master key: in guided mode the trainee copies it back from 
   await expect(summary).toContainText('completed');
   await shoot(page, 'lost-key-summary');
 });
+
+test('a smart-card rotation: only the TKE application’s actions are offered, and its Rotate completes the recovery', async ({ page, server }) => {
+  await page.goto(server.url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId('scenario-smartcard-rotate-interrupted').click();
+  await expect(page.getByTestId('training-briefing')).toContainText('the TKE CLI cannot sign with the smart cards');
+  await page.getByTestId('mode-guided').check();
+  await page.getByTestId('training-begin').click();
+  const picker = page.getByTestId('choice-form');
+  await expect(picker).toBeVisible();
+  await expect(page.getByTestId('training-advisor')).toContainText('TKE application: Rotate');
+  // The CLI cannot sign with smart cards: none of its commands is offered.
+  await expect(picker).not.toContainText('ibmcloud tke');
+  await expect(picker).toContainText('TKE application: Set immediate');
+  await shoot(page, 'smartcard-decision');
+  await page.getByTestId('choice-app-rotate').check();
+  await page.getByTestId('choice-run').click();
+  await expect(page.getByTestId('training-consequence')).toContainText('Correct: this was the right action.');
+  await expect(page.getByTestId('keys-lost')).toContainText('No key lost: 300 of 300 keys usable.');
+  await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
+});

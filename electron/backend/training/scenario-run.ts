@@ -14,7 +14,7 @@ import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
-import { adviceMatches, choiceOf, scoreScenario, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
+import { adviceMatches, choiceOf, choicesFor, scoreScenario, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
 import { forbiddenReason } from '../rotation/interlocks.js';
 import { classifyInputFromJournal } from '../rotation/transcripts.js';
@@ -96,7 +96,8 @@ export class ScenarioRun {
     const s = this.loaded.scenario;
     for (const [index, step] of s.steps.entries()) {
       const last = index === s.steps.length - 1;
-      await this.#exec(choiceOf(step.command).argv ?? [], step.fault, step.units ?? [], last && s.restart);
+      const c = choiceOf(step.command);
+      await this.#exec(c.argv ?? [], step.fault, step.units ?? [], last && s.restart, c.tool === 'app' ? c.typed : undefined);
     }
     if (s.restart) await this.#restart();
     await this.#reclassify('scenario ready');
@@ -123,10 +124,15 @@ export class ScenarioRun {
     await this.#append({ kind: 'classification', data: JSON.parse(JSON.stringify({ ...this.#classification, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] });
   }
 
-  /** Run one command on the simulator and journal it; `diedWithApp`: a crash that took the app down. */
-  async #exec(argv: readonly string[], fault: string | null, units: readonly number[], diedWithApp: boolean): Promise<number | null> {
+  /**
+   * Run one command on the simulator and journal it; `diedWithApp`: a crash that took the app down.
+   * `action`: the TKE application's action this command stands in for (the log shows the action; the
+   * journal records what the simulator ran, which is what the classifier reads).
+   */
+  async #exec(argv: readonly string[], fault: string | null, units: readonly number[], diedWithApp: boolean, action?: string): Promise<number | null> {
+    if (action !== undefined) await this.#append({ kind: 'decision', data: { what: `training: ${action}, carried out on the simulator as ibmcloud ${argv.join(' ')}` } });
     await this.#append({ kind: 'command-started', data: { argv: [...argv], mode: 'training' } });
-    this.#log.push({ kind: 'command', text: `ibmcloud ${argv.join(' ')}` });
+    this.#log.push({ kind: 'command', text: action ?? `ibmcloud ${argv.join(' ')}` });
     const result = await runInProcess(this.#sim, argv, { answers: trainingAnswers(units), ...(fault ? { fault } : {}) });
     const lines = result.transcript.split('\n');
     if (lines.at(-1) === '') lines.pop();
@@ -174,9 +180,14 @@ export class ScenarioRun {
     if (this.done) throw new RefusedError('This scenario is over: start another one.');
     if (this.#paused) throw new RefusedError('The instructor has paused this scenario.');
     const c = choiceOf(choice);
+    if (!choicesFor(this.loaded.scenario.flow).some((o) => o.id === choice)) {
+      throw new RefusedError(`${c.typed} is not offered in this scenario: ${this.loaded.scenario.flow === 'smartcard' ? 'a smart-card rotation is recovered in the TKE application' : 'the TKE application is for smart-card rotations'}.`);
+    }
     const adviceBefore = this.#advice();
     if (this.mode === 'guided' && c.argv) {
-      const refusal = forbiddenReason(this.#classification, c.argv);
+      // A TKE application action is refused under its own name; a CLI command by what it runs.
+      const refused = c.tool === 'app' ? this.#classification.forbidden.find((f) => f.command === c.typed) : undefined;
+      const refusal = refused ? `${c.typed} is refused: ${refused.why}` : c.tool === 'app' ? null : forbiddenReason(this.#classification, c.argv);
       if (refusal) throw new RefusedError(refusal);
     }
     const registersBefore = this.#registers();
@@ -187,7 +198,7 @@ export class ScenarioRun {
     if (c.argv) {
       const fault = this.#pendingFault;
       this.#pendingFault = null;
-      exitCode = await this.#exec(c.argv, fault, answerUnits, false);
+      exitCode = await this.#exec(c.argv, fault, answerUnits, false, c.tool === 'app' ? c.typed : undefined);
     } else {
       await this.#append({ kind: 'decision', data: { what: `training: chose ${c.typed} (outside the simulator)` } });
       this.#log.push({ kind: 'marker', text: `outside:${choice}` });

@@ -84,3 +84,17 @@ test('the instructor pauses a scenario and injects a fault for the next command'
   expect(run.adviceForTests().phase).toBe('rewrap-interrupted');
   await run.end();
 });
+
+test('a smart-card rotation is recovered with the TKE application’s actions: the CLI is not offered, and guided mode refuses a premature Set immediate', async () => {
+  const loaded = library.scenarios.find((s) => s.scenario.id === 'smartcard-rotate-interrupted');
+  if (!loaded) throw new Error('missing scenario');
+  const run = await ScenarioRun.start({ loaded, mode: 'guided', journalDir: dir });
+  expect(run.adviceForTests().next[0]?.command).toBe('TKE application: Rotate');
+  // The log names the application's actions, not the CLI commands the simulator ran for them.
+  expect(run.view().log.filter((l) => l.kind === 'command').map((l) => l.text)).toEqual(['TKE application: Load', 'TKE application: Commit', 'TKE application: Rotate']);
+  await expect(run.choose('cryptounit-mk-rotate')).rejects.toThrow(/not offered in this scenario: a smart-card rotation is recovered in the TKE application/);
+  await expect(run.choose('app-set-immediate')).rejects.toThrow(/^TKE application: Set immediate is refused: M2/);
+  const consequence = await run.choose('app-rotate');
+  expect(consequence.step).toMatchObject({ correct: true, keysLost: 0, command: 'TKE application: Rotate' });
+  expect(run.score).toMatchObject({ outcome: 'completed', keysLost: 0 });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { adviceMatches, choiceForAdvice, scoreScenario, sessionTotals, TRAINING_CHOICES, type StepRecord } from '../../../shared/training/index.js';
+import { adviceMatches, choiceForAdvice, choicesFor, scoreScenario, sessionTotals, TRAINING_CHOICES, type StepRecord } from '../../../shared/training/index.js';
 
 const step = (over: Partial<StepRecord>): StepRecord => ({ choice: 'cryptounit-mk-rotate', command: 'ibmcloud tke cryptounit-mk-rotate', correct: true, rightAction: null, keysLost: 0, exitCode: 0, atMs: 0, ...over });
 
@@ -22,5 +22,20 @@ describe('scoring', () => {
     expect(choiceForAdvice('ibmcloud login')).toBe('login');
     expect(adviceMatches('support', 'Open a case with IBM Cloud support')).toBe(true);
     expect(adviceMatches('auto-mk-rotate', 'ibmcloud tke cryptounit-mk-rotate')).toBe(false);
+  });
+
+  test('a smart-card rotation offers the TKE application’s actions, named as the advisor names them, and no CLI command', () => {
+    const smartcard = choicesFor('smartcard');
+    expect(smartcard.filter((c) => c.tool === 'app').map((c) => c.typed)).toEqual([
+      'TKE application: Load', 'TKE application: Commit', 'TKE application: Rotate', 'TKE application: Set immediate',
+      'TKE application: Remove crypto units', 'TKE application: check the master key registers',
+    ]);
+    expect(smartcard.some((c) => c.tool === 'cli')).toBe(false);
+    expect(smartcard.map((c) => c.id)).toContain('support');
+    expect(choicesFor('auto').some((c) => c.tool === 'app')).toBe(false);
+    expect(choiceForAdvice('TKE application: Rotate')).toBe('app-rotate');
+    expect(choiceForAdvice('TKE application: Set immediate')).toBe('app-set-immediate');
+    // The application's actions are not help from outside.
+    expect(adviceMatches('support', 'TKE application: Rotate')).toBe(false);
   });
 });
