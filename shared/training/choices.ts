@@ -102,11 +102,12 @@ export const CHOICE_ALIASES: Readonly<Record<string, ChoiceId>> = { 'cryptounit-
 
 /**
  * The choices offered for a scenario's flow: in a smart-card rotation the TKE application's actions
- * (the CLI cannot sign with smart cards), otherwise the CLI's commands; help from outside in both.
+ * (the CLI cannot sign with smart cards), otherwise the CLI's commands; help from outside in both
+ * (the CLI's own fixes done outside the simulator only with the CLI).
  */
 export function choicesFor(flow: 'auto' | 'keyparts' | 'smartcard'): TrainingChoice[] {
-  const tool = flow === 'smartcard' ? 'app' : 'cli';
-  return TRAINING_CHOICES.filter((c) => c.tool === tool || c.tool === 'outside');
+  if (flow !== 'smartcard') return TRAINING_CHOICES.filter((c) => c.tool !== 'app');
+  return TRAINING_CHOICES.filter((c) => c.tool === 'app' || (c.tool === 'outside' && !c.typed.startsWith('ibmcloud ')));
 }
 
 /** One choice by id. */

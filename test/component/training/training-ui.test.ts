@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import AdvisorHint from '../../../renderer/src/lib/training/AdvisorHint.svelte';
 import BriefingView from '../../../renderer/src/lib/training/BriefingView.svelte';
 import ChoicePicker from '../../../renderer/src/lib/training/ChoicePicker.svelte';
 import ConsequenceView from '../../../renderer/src/lib/training/ConsequenceView.svelte';
@@ -37,6 +38,29 @@ describe('training UI', () => {
     await locale.set('ja');
     expect(screen.getByTestId('training-banner').textContent).toContain('シミュレーターのみ');
     await locale.set('en');
+  });
+
+  it('the advisor lists commands refused for one reason together, the reason once', () => {
+    const cli = 'A smart-card rotation is recovered in the TKE application.';
+    render(AdvisorHint, {
+      advice: {
+        phase: 'rewrap-interrupted',
+        next: [{ command: 'TKE application: Rotate', why: 'M2 was not printed' }],
+        forbidden: [
+          { command: 'TKE application: Set immediate', why: 'M2 was not seen' },
+          { command: 'ibmcloud tke auto-mk-rotate', why: cli },
+          { command: 'ibmcloud tke cryptounit-mk-load', why: cli },
+          { command: 'ibmcloud tke cryptounit-zeroize', why: cli },
+        ],
+        unitsToDeselect: [],
+        unitsToReselect: [],
+      },
+    });
+    const rows = screen.getAllByTestId('refusal').map((r) => r.textContent);
+    expect(rows).toEqual([
+      'TKE application: Set immediate — M2 was not seen',
+      `ibmcloud tke auto-mk-rotate, ibmcloud tke cryptounit-mk-load, ibmcloud tke cryptounit-zeroize — ${cli}`,
+    ]);
   });
 
   it('the scenario list picks a scenario and shows rejected files with their lines', async () => {

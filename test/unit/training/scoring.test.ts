@@ -30,8 +30,9 @@ describe('scoring', () => {
       'TKE application: Load', 'TKE application: Commit', 'TKE application: Rotate', 'TKE application: Set immediate',
       'TKE application: Remove crypto units', 'TKE application: check the master key registers',
     ]);
-    expect(smartcard.some((c) => c.tool === 'cli')).toBe(false);
+    expect(smartcard.some((c) => c.typed.startsWith('ibmcloud '))).toBe(false);
     expect(smartcard.map((c) => c.id)).toContain('support');
+    expect(choicesFor('keyparts').map((c) => c.id)).toEqual(expect.arrayContaining(['cryptounit-mk-rotate', 'cryptounit-admin-add', 'support']));
     expect(choicesFor('auto').some((c) => c.tool === 'app')).toBe(false);
     expect(choiceForAdvice('TKE application: Rotate')).toBe('app-rotate');
     expect(choiceForAdvice('TKE application: Set immediate')).toBe('app-set-immediate');
