@@ -30,6 +30,27 @@ const ACTION: Readonly<Record<string, string>> = {
   [LOGIN]: APP.login,
 };
 
+/** The CLI commands a reason may name, and the application's action that does the same. */
+const WORDING: readonly [string, string][] = [
+  ['cryptounit-mk-rotate', 'Rotate'],
+  ['cryptounit-mk-setimm', 'Set immediate'],
+  ['cryptounit-mk-load', 'Load'],
+  ['cryptounit-mk-commit', 'Commit'],
+  ['cryptounit-rm', 'Remove crypto units'],
+];
+const CLI_NAME = new RegExp(`(?:ibmcloud tke )?\\b(${WORDING.map(([c]) => c).join('|')})(?![a-z-])`, 'g');
+
+/**
+ * A reason in the application's terms: the CLI commands it names become the application's actions.
+ * Quoted text (IBM's messages, e.g. M2's "... waiting on cryptounit-mk-setimm") stays word for word.
+ */
+export function appWording(why: string): string {
+  return why
+    .split('"')
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(CLI_NAME, (_m, name: string) => `the TKE application's ${WORDING.find(([c]) => c === name)?.[1] ?? name}`)))
+    .join('"');
+}
+
 /** Next steps in the TKE application's terms; steps that have no documented action there are left out. */
 export function smartcardNext(next: readonly Advice[]): Advice[] {
   const out: Advice[] = [];
@@ -37,7 +58,7 @@ export function smartcardNext(next: readonly Advice[]): Advice[] {
     // Re-adding units is the TKE CLI's all-or-none selection rule; the application has its own list.
     if (a.command === UNIT_ADD) continue;
     const action = ACTION[a.command];
-    if (action !== undefined) out.push({ command: action, why: a.why });
+    if (action !== undefined) out.push({ command: action, why: appWording(a.why) });
     else if (!a.command.startsWith('ibmcloud tke ')) out.push(a);
     else out.push({ command: `TKE application: ${a.command.slice('ibmcloud tke '.length)}`, why: a.why });
   }
@@ -52,7 +73,7 @@ export function smartcardForbidden(forbidden: readonly Advice[]): Advice[] {
   const out: Advice[] = [];
   for (const a of forbidden) {
     const action = ACTION[a.command];
-    if (action !== undefined && !out.some((o) => o.command === action)) out.push({ command: action, why: a.why });
+    if (action !== undefined && !out.some((o) => o.command === action)) out.push({ command: action, why: appWording(a.why) });
   }
   for (const c of MUTATING_COMMANDS) out.push({ command: tke(c), why: CLI_REFUSAL });
   return out;

@@ -66,10 +66,10 @@ describe('a committed new key before re-encryption', () => {
     const cutOff = keyparts(...loadedAndCommitted, [FAILED, `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.thresholds}`]);
     // The failure line is the CLI's; the classifier reads it the same whichever tool printed it.
     const app = classify({ flow: 'smartcard', transcripts: files(appRotation(`${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.thresholds}`)) });
-    for (const c of [seen, cutOff, app]) {
-      expect(c.phase).toBe('precheck-failed');
-      expect(c.next.at(-1)?.why).toBe(`${AFTER_FIXES}${RETRY_ROTATE}`);
-    }
+    for (const c of [seen, cutOff, app]) expect(c.phase).toBe('precheck-failed');
+    for (const c of [seen, cutOff]) expect(c.next.at(-1)?.why).toBe(`${AFTER_FIXES}${RETRY_ROTATE}`);
+    // The same reason, in the application's terms.
+    expect(app.next.at(-1)?.why).toBe(`${AFTER_FIXES}${RETRY_ROTATE.replace('cryptounit-mk-rotate', "the TKE application's Rotate")}`);
     expect(next(cutOff)).toEqual([T('cryptounit-compare'), T('cryptounit-thrhld-set'), T('cryptounit-mk-rotate')]);
     expect(next(app)).toEqual(['TKE application: cryptounit-thrhld-set', 'TKE application: Rotate']);
   });

@@ -238,6 +238,19 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
     expect(forbiddenOf(m2)).toEqual(expect.arrayContaining(['TKE application: Rotate', AUTO, SETIMM, ROTATE]));
   });
 
+  it("the reasons name the application's actions, never a CLI command, and quote IBM's messages as they are", () => {
+    const failed = run([[SMARTCARD_ROTATION_STARTED, 'Re-encrypting key storage...', 'The operation failed.', 'FAILED']]);
+    const texts = [...failed.next, ...failed.forbidden.filter((f) => f.command.startsWith('TKE application: '))].map((a) => a.why);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const why of texts) {
+      const unquoted = why.split('"').filter((_, i) => i % 2 === 0).join('');
+      expect(unquoted, why).not.toMatch(/cryptounit-mk-(rotate|setimm|load|commit)|cryptounit-rm\b/);
+    }
+    expect(texts.join(' ')).toContain("the TKE application's Rotate");
+    const setimm = failed.forbidden.find((f) => f.command === 'TKE application: Set immediate');
+    expect(setimm?.why).toContain('("KMS CRK rewrap successful, waiting on cryptounit-mk-setimm")');
+  });
+
   it('M2 variants: trailing period and upper case', () => {
     expect(run([['$ ibmcloud tke cryptounit-mk-rotate', 'KMS CRK rewrap successful, waiting on cryptounit-mk-setimm.', 'FAILED']]).phase).toBe('rewrap-complete');
     expect(run([['$ ibmcloud tke cryptounit-mk-rotate', 'KMS CRK REWRAP SUCCESSFUL, WAITING ON CRYPTOUNIT-MK-SETIMM', 'FAILED']]).phase).toBe('rewrap-complete');
