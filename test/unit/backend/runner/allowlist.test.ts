@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkArgv } from '../../../../electron/backend/runner/tke-invocation.js';
-import { fixesFor } from '../../../../shared/precheck/fixes.js';
+import { fixesFor, recoverFixes } from '../../../../shared/precheck/fixes.js';
 import { commandSpec, isMutating } from '../../../../shared/tke/command-table.js';
 import { APP_TKE_COMMANDS } from '../../../../shared/tke/commands.js';
 import { PRECHECK_IDS } from '../../../../shared/tke/messages.js';
@@ -14,10 +14,16 @@ const argvOf = (command: string): string[] => command.replace(/^ibmcloud\s+/, ''
 
 describe('the allowlist of TKE commands', () => {
   it('accepts every command a pre-check fix advises, in both flows', () => {
-    const fixes = PRECHECK_IDS.flatMap((id) => [...fixesFor(id, 'auto'), ...fixesFor(id, 'keyparts')]);
+    const fixes = [
+      ...PRECHECK_IDS.flatMap((id) => [...fixesFor(id, 'auto'), ...fixesFor(id, 'keyparts'), ...fixesFor(id, 'auto', { signingService: true })]),
+      // A lost current key (IBM's recover page).
+      ...recoverFixes([1]),
+    ];
     const advised = fixes.map((a) => a.command);
     expect(advised).toContain('ibmcloud tke cryptounit-admin-add');
     expect(advised).toContain('ibmcloud tke cryptounit-thrhld-set');
+    expect(advised).toContain('ibmcloud tke auto-mk-recover');
+    expect(advised).toContain('ibmcloud tke cryptounit-admins');
     for (const command of advised) expect(() => checkArgv(argvOf(command)), command).not.toThrow();
   });
 
