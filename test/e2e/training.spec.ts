@@ -12,6 +12,18 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/training-${name}.png`, fullPage: true });
 }
 
+/** Open a scenario from the Training screen, check its briefing, and begin it in guided mode. */
+async function beginGuided(page: Page, url: string, id: string, briefing: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId(`scenario-${id}`).click();
+  await expect(page.getByTestId('training-briefing')).toContainText(briefing);
+  await page.getByTestId('mode-guided').check();
+  await page.getByTestId('training-begin').click();
+  await expect(page.getByTestId('training-decision')).toBeVisible();
+}
+
 test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
@@ -66,14 +78,7 @@ test('the Japanese briefing is shown in Japanese', async ({ page, server }) => {
 });
 
 test('a lost current master key: in guided mode the trainee copies it back from a recovery unit and confirms it', async ({ page, server }) => {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('nav-training').click();
-  await page.getByTestId('scenario-lost-current-key').click();
-  await expect(page.getByTestId('training-briefing')).toContainText('was cleared by mistake');
-  await page.getByTestId('mode-guided').check();
-  await page.getByTestId('training-begin').click();
-  await expect(page.getByTestId('training-decision')).toBeVisible();
+  await beginGuided(page, server.url, 'lost-current-key', 'was cleared by mistake');
   // The advisor names IBM's recover command, and the app offers it.
   await expect(page.getByTestId('training-advisor')).toContainText('ibmcloud tke auto-mk-recover');
   await shoot(page, 'lost-key-decision');
@@ -97,15 +102,8 @@ test('a lost current master key: in guided mode the trainee copies it back from 
 });
 
 test('a smart-card rotation: only the TKE application’s actions are offered, and its Rotate completes the recovery', async ({ page, server }) => {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('nav-training').click();
-  await page.getByTestId('scenario-smartcard-rotate-interrupted').click();
-  await expect(page.getByTestId('training-briefing')).toContainText('the TKE CLI cannot sign with the smart cards');
-  await page.getByTestId('mode-guided').check();
-  await page.getByTestId('training-begin').click();
+  await beginGuided(page, server.url, 'smartcard-rotate-interrupted', 'the TKE CLI cannot sign with the smart cards');
   const picker = page.getByTestId('choice-form');
-  await expect(picker).toBeVisible();
   await expect(page.getByTestId('training-advisor')).toContainText('TKE application: Rotate');
   // The CLI cannot sign with smart cards: none of its commands is offered.
   await expect(picker).not.toContainText('ibmcloud tke');

@@ -186,9 +186,10 @@ export class ScenarioRun {
     const adviceBefore = this.#advice();
     if (this.mode === 'guided' && c.argv) {
       // A TKE application action is refused under its own name; a CLI command by what it runs.
-      const refused = c.tool === 'app' ? this.#classification.forbidden.find((f) => f.command === c.typed) : undefined;
-      const refusal = refused ? `${c.typed} is refused: ${refused.why}` : c.tool === 'app' ? null : forbiddenReason(this.#classification, c.argv);
-      if (refusal) throw new RefusedError(refusal);
+      const refusal = c.tool === 'app' ? this.#classification.forbidden.find((f) => f.command === c.typed) : null;
+      if (refusal) throw new RefusedError(`${c.typed} is refused: ${refusal.why}`);
+      const cli = c.tool === 'app' ? null : forbiddenReason(this.#classification, c.argv);
+      if (cli) throw new RefusedError(cli);
     }
     const registersBefore = this.#registers();
     const keystoreBefore = countAllKeys(this.#sim.state);
