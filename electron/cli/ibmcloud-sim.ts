@@ -53,7 +53,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     state = await createScenario('default', { seed: DEFAULT_SEED, keys: DEFAULT_KEYS, now: Date.now() }, ws);
     saveState(dir, state);
   }
-  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile };
+  const signServUrl = env.TKE_SIGNSERV_URL;
+  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile, ...(signServUrl ? { signServUrl } : {}) };
   return runSim(ctx, argv);
 }
 

@@ -22,11 +22,11 @@ export type AttemptRole =
   | 'other';
 
 /**
- * How an attempt failed. `auth`, `target`, `workstation`, `precheck` and `refused` changed nothing;
+ * How an attempt failed. `auth`, `signserv`, `target`, `workstation`, `precheck` and `refused` changed nothing;
  * `unknown` (service unavailable, no response) and `unfinished` (no end seen) may have changed anything
  * the command can; `hsm` and `other` stopped where the output shows.
  */
-export type FailureKind = 'auth' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
+export type FailureKind = 'auth' | 'signserv' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
 
 export interface Attempt {
   index: number;
@@ -41,6 +41,8 @@ export interface Attempt {
   ok: Evidence | undefined;
   failed: Evidence | undefined;
   auth: Evidence | undefined;
+  /** The signing service (TKE_SIGNSERV_URL) gave no key or signature. */
+  signserv: Evidence | undefined;
   target: Evidence | undefined;
   workstation: Evidence | undefined;
   unknown: Evidence | undefined;
@@ -75,6 +77,7 @@ export function newAttempt(index: number, file: string, line: number, text: stri
     ok: undefined,
     failed: undefined,
     auth: undefined,
+    signserv: undefined,
     target: undefined,
     workstation: undefined,
     unknown: undefined,
@@ -129,7 +132,7 @@ export function inferRole(a: Attempt): AttemptRole {
 export function isEmpty(a: Attempt): boolean {
   return (
     a.command === undefined && a.headers === 0 && a.milestones.length === 0 && a.steps.size === 0 && a.ok === undefined &&
-    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.target === undefined &&
+    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.signserv === undefined && a.target === undefined &&
     a.workstation === undefined && a.unknown === undefined && a.hsm === undefined && a.reading === undefined
   );
 }
@@ -150,6 +153,7 @@ export function finishAttempt(a: Attempt): void {
 
 /** How an attempt ended, or undefined when it succeeded or does not matter. */
 export function failureOf(a: Attempt): FailureKind | undefined {
+  if (a.signserv !== undefined) return 'signserv';
   if (a.auth !== undefined) return 'auth';
   if (a.target !== undefined) return 'target';
   if (a.workstation !== undefined) return 'workstation';
@@ -180,5 +184,5 @@ export function isRotationRole(role: AttemptRole): boolean {
 
 /** Failures after which the command is known to have changed nothing. */
 export function changedNothing(kind: FailureKind | undefined): boolean {
-  return kind === 'auth' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
+  return kind === 'auth' || kind === 'signserv' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
 }

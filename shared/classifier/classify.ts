@@ -73,12 +73,14 @@ export function classify(input: ClassifyInput): Classification {
     if (!order.has(t.file)) order.set(t.file, i);
   });
   const evidence = dedupe(transcriptEvidence(k), order).slice(0, MAX_EVIDENCE);
+  // A signing service's error line proves the CLI signs through one (only it prints them).
+  const signing = input.signingService === true || attempts.some((a) => a.signserv !== undefined);
   evidence.push(...dedupe(registerEvidence(k), order).slice(0, MAX_EVIDENCE));
   // Key order is part of the `mkra classify --json` contract.
   return {
     phase: decision.phase,
     flow: k.flow,
-    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : input.signingService === true ? signingServiceNext(decision.next) : decision.next,
+    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : signing ? signingServiceNext(decision.next) : decision.next,
     forbidden: k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden,
     evidence,
     unitsToDeselect: decision.unitsToDeselect,

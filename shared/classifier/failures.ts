@@ -29,6 +29,8 @@ const WHY = {
   compare:
     'Read-only: see how the selected crypto units are configured (IBM: check the units with cryptounit-compare when the initial conditions are not met) and confirm which condition failed before changing anything.',
   password: 'A password was wrong: nothing was signed or sent. Run the command again with the right password.',
+  signserv:
+    'The signing service (TKE_SIGNSERV_URL) gave no key or no signature, so nothing was signed or sent to a crypto unit. Check that the service is reachable at that address and that the keys listed in SIGNSERVKEYS exist there with the right tokens (a status code after the error is the service\'s own), then run the command again.',
 } as const;
 
 function retryOf(base: Base, k: Knowledge): Advice[] {
@@ -51,6 +53,8 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
       return { ...base, phase: 'precheck-failed', next: [], failedChecks: ['workstation'], stop: WHY.workstation };
     case 'refused':
       return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.password} ${a.why}` } : a)) };
+    case 'signserv':
+      return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.signserv} ${a.why}` } : a)) };
     case 'precheck':
       return precheckFailed(base, k, retry, forbiddenBase);
     default:

@@ -155,6 +155,8 @@ function failureEvidence(a: Attempt, kind: FailureKind): Evidence {
   switch (kind) {
     case 'auth':
       return a.auth ?? a.failed ?? a.start;
+    case 'signserv':
+      return a.signserv ?? a.start;
     case 'precheck':
       return a.prechecks[0]?.evidence ?? a.failed ?? a.start;
     case 'hsm':

@@ -37,6 +37,10 @@ function record(a: Attempt, e: LineEvent, ev: () => Evidence, text: string): voi
     case 'auth-error':
       a.auth ??= ev();
       break;
+    case 'signserv-error':
+      // failureOf puts it before `auth`: a status 401 after this line is the service's, not IBM Cloud's.
+      a.signserv ??= ev();
+      break;
     case 'target-error':
     case 'no-instances':
       a.target ??= ev();

@@ -43,6 +43,8 @@ export type LineEvent =
   | { kind: 'ok' }
   | { kind: 'failed' }
   | { kind: 'auth-error' }
+  /** A signing service (TKE_SIGNSERV_URL) gave no key or no signature: nothing was signed or sent. */
+  | { kind: 'signserv-error' }
   /** The service instance or crypto unit was not found: a targeting problem. */
   | { kind: 'target-error' }
   /** The workstation is not set up (CLOUDTKEFILES). */
@@ -168,6 +170,9 @@ function precheckCondition(text: string, lower: string): RecognisedLine | undefi
 }
 
 const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
+  // Before the status codes: the status that follows these lines is the signing service's own.
+  [CATALOGUE.signServPublicKey.text.toLowerCase(), { kind: 'signserv-error' }],
+  [CATALOGUE.signServSign.text.toLowerCase(), { kind: 'signserv-error' }],
   [CATALOGUE.status401.text.toLowerCase(), { kind: 'auth-error' }],
   [CATALOGUE.unauthorized.text.toLowerCase(), { kind: 'auth-error' }],
   ['access token is invalid', { kind: 'auth-error' }],

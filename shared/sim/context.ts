@@ -54,6 +54,10 @@ export interface Workstation {
   /** The part's 64-hex value, or undefined when the password is wrong. */
   openMkPart(keynum: number, password: string): Promise<string | undefined>;
   removeFiles(fileNames: readonly string[]): Promise<void>;
+  /** The text of CLOUDTKEFILES/SIGNSERVKEYS (a signing service's key list), or null when there is none. */
+  readSignServKeys(): Promise<string | null>;
+  /** Write SIGNSERVKEYS (scenarios only: the administrator edits it by hand). */
+  writeSignServKeys(text: string): Promise<void>;
 }
 
 export interface SimContext {
@@ -62,6 +66,13 @@ export interface SimContext {
   ws: Workstation;
   now: () => number;
   fault: FaultSpec | undefined;
+  /**
+   * `TKE_SIGNSERV_URL` of the invocation: set, the plug-in signs through a signing service and the
+   * `sigkey` commands do nothing [hs-crypto: signing-service.md].
+   */
+  signServUrl?: string;
+  /** With a signing service: the SKIs of the SIGNSERVKEYS keys that signed this invocation's command. */
+  serviceSigners?: string[];
   /** The text of a twin file for `sim reset --twin` (hosts that read files); throws with the reason. */
   readTwinFile?: (path: string) => Promise<string>;
 }

@@ -1,9 +1,9 @@
 /** Run simulator commands in memory: for tests, the benchmark and hosts that need no child process. */
-import type { SimIo, Workstation } from './context.js';
+import type { SimContext, SimIo, Workstation } from './context.js';
 import { parseFault } from './faults.js';
 import { MemoryWorkstation } from './memory-workstation.js';
 import { runSim } from './run.js';
-import { createScenario, SCENARIO_PASSWORD, type ScenarioName } from './scenarios.js';
+import { createScenario, SCENARIO_PASSWORD, SCENARIO_TOKEN, type ScenarioName } from './scenarios.js';
 import type { SimState } from './state.js';
 
 /** Thrown by the in-memory `crash()`: the invocation died; only persisted state survives. */
@@ -20,6 +20,7 @@ export type Answerer = readonly string[] | ((pending: string) => string | undefi
 /** Answers the prompts of signed commands: signature key passwords, confirmations, instance 1. */
 export const autoAnswer: Answerer = (pending) => {
   const p = pending.toLowerCase();
+  if (p.includes('token for the signature key')) return SCENARIO_TOKEN;
   if (p.includes('password')) return SCENARIO_PASSWORD;
   if (p.includes('(y/n)')) return 'y';
   if (p.includes('instance num')) return '1';
@@ -72,6 +73,8 @@ export interface MemorySim {
   state: SimState;
   ws: Workstation;
   now: () => number;
+  /** `TKE_SIGNSERV_URL` of every invocation (a scenario with a signing service sets its address). */
+  signServUrl?: string;
 }
 
 /** Create a scenario in memory (key files live in a MemoryWorkstation). */
@@ -82,7 +85,8 @@ export async function createMemorySim(
   const now = opts.now ?? (() => 0);
   const ws = new MemoryWorkstation();
   const state = await createScenario(scenario, { seed: opts.seed ?? 1, keys: opts.keys ?? 300, now: now() }, ws);
-  return { state, ws, now };
+  const url = state.signingService?.url;
+  return { state, ws, now, ...(url === undefined ? {} : { signServUrl: url }) };
 }
 
 export interface InProcessResult {
@@ -102,7 +106,7 @@ export async function runInProcess(
   const io = new MemoryIo(opts.answers ?? autoAnswer, opts.clonePersisted ?? true);
   const fault = parseFault(opts.fault);
   if (typeof fault === 'string') throw new Error(fault);
-  const ctx = { state: sim.state, io, ws: sim.ws, now: sim.now, fault };
+  const ctx: SimContext = { state: sim.state, io, ws: sim.ws, now: sim.now, fault, ...(sim.signServUrl === undefined ? {} : { signServUrl: sim.signServUrl }) };
   try {
     const exitCode = await runSim(ctx, argv);
     sim.state = ctx.state;

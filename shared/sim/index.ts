@@ -16,6 +16,8 @@ export {
   DEFAULT_SEED,
   isScenarioName,
   SCENARIO_PASSWORD,
+  SCENARIO_SIGNSERV_URL,
+  SCENARIO_TOKEN,
   SCENARIOS,
   type ScenarioName,
 } from './scenarios.js';

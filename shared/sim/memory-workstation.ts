@@ -2,6 +2,7 @@
 import { SIGKEY_EXTENSION, MKPART_EXTENSION } from '../tke/keyfiles.js';
 import type { MkPartInfo, SigkeyInfo, StandIn, Workstation } from './context.js';
 import { hash64 } from './vp.js';
+import { SIGNSERVKEYS_FILE } from '../tke/signing-service.js';
 
 interface StoredSigkey {
   info: SigkeyInfo;
@@ -19,6 +20,7 @@ export class MemoryWorkstation implements Workstation {
   #sigkeys: StoredSigkey[] = [];
   #mkparts: StoredMkPart[] = [];
   #counter = 0;
+  #signServKeys: string | null = null;
 
   async listSigkeys(): Promise<SigkeyInfo[]> {
     return this.#sigkeys.map((k) => ({ ...k.info }));
@@ -57,6 +59,15 @@ export class MemoryWorkstation implements Workstation {
   async removeFiles(fileNames: readonly string[]): Promise<void> {
     this.#sigkeys = this.#sigkeys.filter((k) => !fileNames.includes(k.info.fileName));
     this.#mkparts = this.#mkparts.filter((p) => !fileNames.includes(p.info.fileName));
+    if (fileNames.includes(SIGNSERVKEYS_FILE)) this.#signServKeys = null;
+  }
+
+  async readSignServKeys(): Promise<string | null> {
+    return this.#signServKeys;
+  }
+
+  async writeSignServKeys(text: string): Promise<void> {
+    this.#signServKeys = text;
   }
 }
 

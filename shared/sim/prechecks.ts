@@ -1,5 +1,5 @@
 /** The initial-state checks of docs/domain.md (2-7); the token check (1) is in `checkAuth`. */
-import { PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES, type PrecheckId } from '../tke/messages.js';
+import { PRECHECK_ADMINS_SIGNSERV, PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES, type PrecheckId } from '../tke/messages.js';
 import { isNewRegisterReady } from '../tke/types.js';
 import { fill } from './format.js';
 import { isImprint, type SimInstance, type SimState, type SimUnit } from './state.js';
@@ -14,8 +14,18 @@ export interface PrecheckFailure {
 /** Which rule applies to the new registers: auto-mk-rotate wants Empty, the key-part flow committed. */
 export type NewMkRule = 'auto' | 'keyparts';
 
-function line(id: CheckId, units: readonly number[] = []): PrecheckFailure {
-  return { id, line: `${PRECHECK_FAILED_PREFIX} ${fill(PRECHECK_MESSAGES[id], { units: units.join(', ') })}` };
+function line(id: CheckId, units: readonly number[] = [], text = PRECHECK_MESSAGES[id]): PrecheckFailure {
+  return { id, line: `${PRECHECK_FAILED_PREFIX} ${fill(text, { units: units.join(', ') })}` };
+}
+
+/**
+ * Who can sign: the SKIs (null when a signing service's keys are not known before the signatures are
+ * asked; the crypto units check the signatures when the command is sent), and whether they come from
+ * a signing service (the failure then names SIGNSERVKEYS, not sigkey-sel).
+ */
+export interface Signers {
+  skis: readonly string[] | null;
+  service: boolean;
 }
 
 /** SKIs installed as administrators in every given unit. */
@@ -36,13 +46,17 @@ export function selectionIsOneWholeInstance(state: SimState): boolean {
   return state.instances.some((i) => i.units.length === sel.size && i.units.every((u) => sel.has(u.num)));
 }
 
-/** Run the listed checks on the units; one failure per failed check, in catalogue order. */
+/**
+ * Run the listed checks on the units; one failure per failed check, in catalogue order. `signers`: the
+ * SKIs that can sign (the selected keys, or a signing service's: shared/sim/signing.ts `signerSkis`).
+ */
 export function runPrechecks(
   state: SimState,
   units: readonly SimUnit[],
   checks: readonly CheckId[],
   rule: NewMkRule,
   instance?: SimInstance,
+  signers: Signers = { skis: state.selectedSigkeys, service: false },
 ): PrecheckFailure[] {
   const out: PrecheckFailure[] = [];
   const signing = units.filter((u) => !isImprint(u));
@@ -57,9 +71,12 @@ export function runPrechecks(
   ) {
     out.push(line('thresholds'));
   }
-  if (want.has('admins')) {
-    const usable = commonAdminSkis(signing).filter((ski) => state.selectedSigkeys.includes(ski));
-    if (signing.length === 0 || usable.length < requiredSignatures(signing)) out.push(line('admins'));
+  const skis = signers.skis;
+  if (want.has('admins') && skis !== null) {
+    const usable = commonAdminSkis(signing).filter((ski) => skis.includes(ski));
+    if (signing.length === 0 || usable.length < requiredSignatures(signing)) {
+      out.push(line('admins', [], signers.service ? PRECHECK_ADMINS_SIGNSERV : PRECHECK_MESSAGES.admins));
+    }
   }
   const cur0 = units[0]?.current.value ?? '';
   if (

@@ -39,6 +39,7 @@ import { cryptounitMkRotate, cryptounitMkSetimm } from './commands/rotate.js';
 import { simVerb } from './commands/sim-verbs.js';
 import { changeUnitSelection, mkAdd, mkRm, sigkeyAdd, sigkeyRm, sigkeySel } from './commands/workstation.js';
 import { headerLines } from './format.js';
+import { usesSigningService } from './signing-service.js';
 
 /** A command's run; lines it returns are printed after `OK` (auto-init's closing lines). */
 type TkeCommand = (ctx: SimContext, args: readonly string[]) => Promise<readonly string[] | void>;
@@ -57,6 +58,15 @@ function noArgs(run: (ctx: SimContext) => Promise<readonly string[] | void>, hea
     if (header) headerLines(ctx.state.session).forEach((l) => ctx.io.print(l));
     return run(ctx);
   };
+}
+
+/**
+ * With `TKE_SIGNSERV_URL` set, "the TKE `sigkey` commands don't perform any actions"
+ * [hs-crypto: signing-service.md]: the context header and OK, nothing else (what the plug-in prints
+ * then is not published).
+ */
+function unlessSigningService(run: (ctx: SimContext) => Promise<void>): (ctx: SimContext) => Promise<void> {
+  return async (ctx) => (usesSigningService(ctx) ? undefined : run(ctx));
 }
 
 /** One implementation per row of the command table (`tke` itself is the bare group: help). */
@@ -95,10 +105,10 @@ const TKE_COMMANDS: Record<Exclude<TkeCommandName, 'tke' | 'help'>, TkeCommand> 
   },
   'mk-rm': noArgs(mkRm),
   mks: noArgs(mks),
-  'sigkey-add': noArgs(sigkeyAdd),
-  'sigkey-rm': noArgs(sigkeyRm),
-  'sigkey-sel': noArgs(sigkeySel),
-  sigkeys: noArgs(sigkeys),
+  'sigkey-add': noArgs(unlessSigningService(sigkeyAdd)),
+  'sigkey-rm': noArgs(unlessSigningService(sigkeyRm)),
+  'sigkey-sel': noArgs(unlessSigningService(sigkeySel)),
+  sigkeys: noArgs(unlessSigningService(sigkeys)),
 };
 
 /** Every word the simulator accepts after `tke`: the command table's names and aliases. */

@@ -3,10 +3,15 @@ import type { Workstation } from './context.js';
 import { randomHex, randomUuid, seedState } from './prng.js';
 import type { SimAdmin, SimInstance, SimState, SimUnit } from './state.js';
 import { vpOf } from './vp.js';
+import { tokenDigest } from './signing-service.js';
+import { SIGNSERVKEYS_FILE } from '../tke/signing-service.js';
 import type { UnitType } from '../tke/types.js';
 
 /** Password of every key file the scenarios create. */
 export const SCENARIO_PASSWORD = 'passw0rd';
+/** Token of every key of the scenarios' signing service, and its address (`TKE_SIGNSERV_URL`). */
+export const SCENARIO_TOKEN = 'signing-t0ken';
+export const SCENARIO_SIGNSERV_URL = 'https://signing.example.com:9443';
 export const DEFAULT_SEED = 1;
 export const DEFAULT_KEYS = 300;
 const TOKEN_LIFETIME_MS = 3_600_000;
@@ -21,6 +26,14 @@ export const SCENARIOS = [
   { name: 'new-mk-not-empty', description: 'crypto unit 3 has a leftover new master key (pre-check 7 fails)' },
   { name: 'several-instances', description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)' },
   { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
+  {
+    name: 'signing-service',
+    description: "default, but the administrators' keys are held by a signing service (TKE_SIGNSERV_URL=https://signing.example.com:9443); SIGNSERVKEYS lists both, without tokens",
+  },
+  {
+    name: 'signing-service-short',
+    description: 'signing-service, but SIGNSERVKEYS lists only one of the two keys the threshold needs (pre-check 5 fails)',
+  },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
   { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
   {
@@ -142,6 +155,10 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
     case 'twin-source':
       await twinSource(state, admins, opts.keys, ws);
       break;
+    case 'signing-service':
+    case 'signing-service-short':
+      await signingService(state, main, ws, name === 'signing-service' ? 2 : 1);
+      break;
     case 'key-parts':
       for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
         const part = randomHex(state, 32);
@@ -171,4 +188,19 @@ async function twinSource(state: SimState, admins: SimAdmin[], keys: number, ws:
   const part = randomHex(state, 32);
   const f = await ws.createMkPart('part1-alice', SCENARIO_PASSWORD, part, vpOf(part));
   state.simFiles.push(f.fileName);
+}
+
+/**
+ * The administrators are keys of a signing service [hs-crypto: signing-service.md]: the workstation
+ * has no signature key file, and SIGNSERVKEYS lists `listed` of the service's two keys, without tokens
+ * (so each is asked, as IBM recommends).
+ */
+async function signingService(state: SimState, main: SimInstance, ws: Workstation, listed: number): Promise<void> {
+  await ws.removeFiles(state.simFiles);
+  state.simFiles = [SIGNSERVKEYS_FILE];
+  state.selectedSigkeys = [];
+  const keys = ['admin1-key', 'admin2-key'].map((name) => ({ name, ski: randomHex(state, 32), tokenDigest: tokenDigest(SCENARIO_TOKEN) }));
+  state.signingService = { url: SCENARIO_SIGNSERV_URL, keys };
+  for (const u of main.units) u.admins = keys.map((k) => ({ name: k.name, ski: k.ski }));
+  await ws.writeSignServKeys(JSON.stringify(keys.slice(0, listed).map((k) => ({ key: k.name }))));
 }

@@ -1,5 +1,6 @@
 /**
- * Shared steps of signed commands: token check, instance choice, signature key passwords, and the
+ * Shared steps of signed commands: token check, instance choice, signature key passwords (or a
+ * signing service's keys, shared/sim/signing-service.ts), and the
  * crypto unit's own checks of the signatures (EP11 codes of shared/tke/ep11-codes.ts). How many
  * signatures a command needs comes from the command table (shared/tke/command-table.ts).
  */
@@ -15,6 +16,8 @@ import {
 } from '../tke/messages.js';
 import { ask, commit, SimFailure, type SigkeyInfo, type SimContext } from './context.js';
 import { authFailedLines, ep11ErrorLines, row, sigkeyLabel, widthsOf } from './format.js';
+import type { Signers } from './prechecks.js';
+import { serviceSigners, usesSigningService } from './signing-service.js';
 import { isImprint, type SimInstance, type SimUnit } from './state.js';
 
 /** Pre-check 1: fail with the 401 block when the token has expired (the `auth` fault expires it first). */
@@ -83,6 +86,11 @@ export async function collectSignatures(
   units: readonly SimUnit[],
   count: number,
 ): Promise<SigkeyInfo[]> {
+  if (usesSigningService(ctx)) {
+    const signers = count <= 0 ? [] : await serviceSigners(ctx, units, count);
+    ctx.serviceSigners = signers.map((k) => k.ski);
+    return signers;
+  }
   if (count <= 0) return [];
   const installed = (k: SigkeyInfo): number => units.filter((u) => u.admins.some((a) => a.ski === k.ski)).length;
   const keys = (await ctx.ws.listSigkeys())
@@ -91,6 +99,14 @@ export async function collectSignatures(
     .slice(0, count);
   for (const k of keys) await checkKeyPassword(ctx, k);
   return keys;
+}
+
+/**
+ * The SKIs that may sign this invocation's commands: the selected signature keys, or with a signing
+ * service the keys taken from SIGNSERVKEYS, known once the signatures were collected (null before).
+ */
+export function signerSkis(ctx: SimContext): Signers {
+  return usesSigningService(ctx) ? { skis: ctx.serviceSigners ?? null, service: true } : { skis: ctx.state.selectedSigkeys, service: false };
 }
 
 /** Ask a signature key file's password (the prompt shows its name and SKI); fail when it is wrong. */

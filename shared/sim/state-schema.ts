@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { REGISTER_STATES, UNIT_TYPES } from '../tke/types.js';
 import type { SimState } from './state.js';
 
+/** The files the simulator creates in CLOUDTKEFILES (and so may remove on reset). */
+export const SIM_FILE_NAME = /^(?:\d+\.(?:sigkey|mkpart)|SIGNSERVKEYS)$/;
+
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const register = z.object({ state: z.enum(REGISTER_STATES), value: z.union([hex64, z.literal('')]) });
 
@@ -41,8 +44,14 @@ const schema = z.object({
   ),
   selectedUnits: z.array(z.number().int()),
   selectedSigkeys: z.array(z.string()),
-  simFiles: z.array(z.string().regex(/^\d+\.(sigkey|mkpart)$/)),
+  simFiles: z.array(z.string().regex(SIM_FILE_NAME)),
   twinVps: z.record(hex64, z.string().regex(/^[0-9a-f]{16,128}$/)).optional(),
+  signingService: z
+    .object({
+      url: z.string().max(2048),
+      keys: z.array(z.object({ name: z.string().min(1).max(512), ski: hex64, tokenDigest: hex64 })).max(256),
+    })
+    .optional(),
 });
 
 /** Validate parsed JSON as a simulator state; returns an error message instead when it is not one. */

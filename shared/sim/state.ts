@@ -54,6 +54,23 @@ export interface SimSession {
   tokenExpiresAt: number;
 }
 
+/** A key held by the simulated signing service [hs-crypto: signing-service.md]: its name, the SKI of its public key. */
+export interface SimServiceKey {
+  name: string;
+  ski: string;
+  /** hash64 of the key's token (the service's own check); the token itself is never stored. */
+  tokenDigest: string;
+}
+
+/**
+ * The signing service a workstation may reach with `TKE_SIGNSERV_URL` (the remote side: the
+ * workstation's own list of keys is the SIGNSERVKEYS file in CLOUDTKEFILES).
+ */
+export interface SimSigningService {
+  url: string;
+  keys: SimServiceKey[];
+}
+
 export interface SimState {
   version: 1;
   scenario: string;
@@ -73,6 +90,8 @@ export interface SimState {
    * since a twin holds VPs, never key values.
    */
   twinVps?: Record<string, string>;
+  /** A signing service that holds administrator signature keys (absent: there is none). */
+  signingService?: SimSigningService;
 }
 
 /** All units of every instance, in instance then unit order. */

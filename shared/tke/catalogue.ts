@@ -89,6 +89,18 @@ export const CATALOGUE = {
     meaning: 'An administrative command to a crypto unit was refused by the service or did not get through; the status code or message says which.',
     source: 'tke-sdk: common/submit.go:57-82',
   },
+  signServPublicKey: {
+    id: 'signserv-public-key',
+    text: 'Error requesting public part of signature key.',
+    meaning: 'The signing service (TKE_SIGNSERV_URL) did not give a key: unreachable, unknown key name or wrong token. Nothing was signed or sent to a crypto unit; a status code that follows is the service\'s, not IBM Cloud\'s.',
+    source: 'tke-sdk: common/submit.go:486-507',
+  },
+  signServSign: {
+    id: 'signserv-sign',
+    text: 'Error requesting a signature over supplied data.',
+    meaning: 'The signing service did not sign: nothing was sent to a crypto unit; a status code that follows is the service\'s.',
+    source: 'tke-sdk: common/submit.go:557-578',
+  },
   status401: {
     id: 'status-401',
     text: 'Status code: 401',

@@ -106,6 +106,10 @@ export const PRECHECK_MESSAGES: Record<Exclude<PrecheckId, 'auth'>, string> = {
   'new-mk': 'the new master key registers are not in the required state (crypto units {units}).',
 };
 
+/** The administrators' check with a signing service, whose keys are listed in SIGNSERVKEYS (sigkey-sel does nothing then). */
+export const PRECHECK_ADMINS_SIGNSERV =
+  'not enough common administrators are installed in all crypto units and listed in SIGNSERVKEYS to meet the signature threshold.';
+
 /** Progress lines of the rotation commands (see docs/tke-output.md). */
 export const STEP_GENERATE = 'Generating a new random master key in crypto unit {unit}...';
 export const STEP_COPY = 'Copying the new master key to the other crypto units...';

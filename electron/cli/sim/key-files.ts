@@ -7,7 +7,7 @@ import {
   pbkdf2Sync,
   randomBytes,
 } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   MKPART_EXTENSION,
@@ -17,6 +17,8 @@ import {
   type SigKeyFile,
 } from '../../../shared/tke/keyfiles.js';
 import type { MkPartInfo, SigkeyInfo, StandIn, Workstation } from '../../../shared/sim/index.js';
+import { SIM_FILE_NAME } from '../../../shared/sim/state-schema.js';
+import { SIGNSERVKEYS_FILE } from '../../../shared/tke/signing-service.js';
 import { fsyncDir } from './state-store.js';
 
 /** Encrypt a plaintext with a password as keyfiles.ts specifies; returns seaSalt and enckey (hex). */
@@ -141,13 +143,36 @@ export class NodeWorkstation implements Workstation {
 
   async removeFiles(fileNames: readonly string[]): Promise<void> {
     for (const n of fileNames) {
-      if (!/^\d+\.(sigkey|mkpart)$/.test(n)) continue;
+      if (!SIM_FILE_NAME.test(n)) continue;
       try {
         unlinkSync(join(this.dir, n));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       }
     }
+    fsyncDir(this.dir);
+  }
+
+  async readSignServKeys(): Promise<string | null> {
+    try {
+      return readFileSync(join(this.dir, SIGNSERVKEYS_FILE), 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async writeSignServKeys(text: string): Promise<void> {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const tmp = join(this.dir, `.${SIGNSERVKEYS_FILE}.${process.pid}.tmp`);
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, join(this.dir, SIGNSERVKEYS_FILE));
     fsyncDir(this.dir);
   }
 

@@ -9,6 +9,7 @@ import { ask, commit, SimFailure, type SimContext } from '../context.js';
 import { ep11ErrorLines } from '../format.js';
 import { isImprint, type SimUnit } from '../state.js';
 import { checkAuth, checkKeyPassword, sign, signatures } from '../signing.js';
+import { askServiceKey, usesSigningService } from '../signing-service.js';
 import { requireSelection } from './keyparts.js';
 import { adminRows, printSigkeys } from './listings.js';
 import { parseRange } from './parse-answers.js';
@@ -20,10 +21,23 @@ const fail = (cause: keyof typeof EP11_CODES): never => {
   throw new SimFailure(ep11ErrorLines(EP11_CODES[cause]));
 };
 
-/** `tke cryptounit-admin-add`: a signature key file becomes an administrator of every selected unit. */
+/**
+ * `tke cryptounit-admin-add`: a signature key file becomes an administrator of every selected unit;
+ * with a signing service, a key the service holds (identifier and token asked) [hs-crypto: signing-service.md].
+ */
 export async function cryptounitAdminAdd(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const units = requireSelection(ctx);
+  const key = usesSigningService(ctx) ? await askServiceKey(ctx) : await askKeyFile(ctx);
+  await sign(ctx, 'cryptounit-admin-add', units);
+  if (units.some((u) => u.admins.some((a) => a.ski === key.ski))) fail('adminExists');
+  if (units.some((u) => u.admins.length >= MAX_ADMINS)) fail('tooManyAdmins');
+  for (const u of units) u.admins.push({ name: key.name, ski: key.ski });
+  await commit(ctx);
+}
+
+/** The signature key file that becomes an administrator, its password checked. */
+async function askKeyFile(ctx: SimContext): Promise<{ name: string; ski: string }> {
   const keys = await ctx.ws.listSigkeys();
   if (keys.length === 0) throw new SimFailure(['No signature keys were found. Use sigkey-add to create one.']);
   printSigkeys(ctx, keys);
@@ -32,11 +46,7 @@ export async function cryptounitAdminAdd(ctx: SimContext): Promise<void> {
   const key = keys.find((k) => String(k.keynum) === answer);
   if (!key) throw new SimFailure([`'${answer}' is not a valid KEYNUM.`]);
   await checkKeyPassword(ctx, key);
-  await sign(ctx, 'cryptounit-admin-add', units);
-  if (units.some((u) => u.admins.some((a) => a.ski === key.ski))) fail('adminExists');
-  if (units.some((u) => u.admins.length >= MAX_ADMINS)) fail('tooManyAdmins');
-  for (const u of units) u.admins.push({ name: key.description, ski: key.ski });
-  await commit(ctx);
+  return { name: key.description, ski: key.ski };
 }
 
 /** `tke cryptounit-admin-rm`: remove an administrator (by SKI) from every selected unit. */

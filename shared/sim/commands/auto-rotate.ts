@@ -12,7 +12,7 @@ import { fill } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { randomHex } from '../prng.js';
 import { promoteUnits, rewrapAll, STEP_MS } from '../rotation-steps.js';
-import { checkAuth, chooseInstance, signatures } from '../signing.js';
+import { checkAuth, chooseInstance, signatures, signerSkis } from '../signing.js';
 
 /** Real hardware waits 30 s after commit so the server discovers the new value (M1). */
 export const DISCOVERY_DELAY_MS = 30_000;
@@ -31,6 +31,7 @@ export async function autoMkRotate(ctx: SimContext): Promise<void> {
     ['imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'],
     'auto',
     inst,
+    signerSkis(ctx),
   );
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   const recovery = units.find((u) => u.type === 'RECOVERY');

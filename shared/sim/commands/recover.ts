@@ -11,7 +11,7 @@ import { commit, SimFailure, type SimContext } from '../context.js';
 import { fill } from '../format.js';
 import { settleInstances } from '../keystore.js';
 import { runPrechecks } from '../prechecks.js';
-import { checkAuth, signatures } from '../signing.js';
+import { checkAuth, signatures, signerSkis } from '../signing.js';
 import { requireSelection } from './keyparts.js';
 
 /**
@@ -28,7 +28,7 @@ export async function autoRecover(ctx: SimContext): Promise<void> {
   const units = requireSelection(ctx);
   const send = await signatures(ctx, 'auto-recover', units);
   // The page's prerequisites: not in imprint mode, same thresholds, common administrators.
-  const failures = runPrechecks(ctx.state, units, ['imprint', 'thresholds', 'admins'], 'auto');
+  const failures = runPrechecks(ctx.state, units, ['imprint', 'thresholds', 'admins'], 'auto', undefined, signerSkis(ctx));
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   const set = units.filter((u) => u.current.state === 'Valid');
   if (new Set(set.map((u) => u.current.value)).size > 1) throw new SimFailure([CURRENT_VALUES_DIFFER]);

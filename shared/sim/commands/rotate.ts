@@ -12,7 +12,7 @@ import { ask, SimFailure, type SimContext } from '../context.js';
 import { ep11ErrorLines } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
 import { promoteUnits, rewrapAll } from '../rotation-steps.js';
-import { checkAuth, sign } from '../signing.js';
+import { checkAuth, sign, signerSkis } from '../signing.js';
 import { instanceOfUnit } from '../state.js';
 import { requireSelection } from './keyparts.js';
 
@@ -31,6 +31,8 @@ export async function cryptounitMkRotate(ctx: SimContext): Promise<void> {
       units,
       ['selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'],
       'keyparts',
+      undefined,
+      signerSkis(ctx),
     );
     if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   }

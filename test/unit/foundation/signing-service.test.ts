@@ -150,3 +150,60 @@ describe('the advisor with a signing service', () => {
     expect(signed.next.filter((a) => !a.command.startsWith('ibmcloud tke cryptounit-admin')).map((a) => a.command)).toEqual(plain.filter((c) => c !== 'ibmcloud tke sigkey-sel'));
   });
 });
+
+/** A failed command's output as the SDK words a signing service's failure (tke-sdk: common/submit.go:486-578). */
+function serviceFailure(first: string, ...tail: string[]): string {
+  return [
+    '$ ibmcloud tke auto-mk-rotate',
+    'API endpoint:     https://cloud.ibm.com',
+    'Region:           us-south',
+    'User:             admin@example.com',
+    'Account:          Example Co (0123456789abcdef)',
+    'Resource group:   default',
+    '',
+    'FAILED',
+    first,
+    ...tail,
+    '',
+  ].join('\n');
+}
+
+describe('the signing service’s own failures', () => {
+  const cases = [
+    ['a 401 from the service', serviceFailure('Error requesting public part of signature key.', 'Status code: 401', 'Message: Unauthorized')],
+    ['a 404 from the service', serviceFailure('Error requesting a signature over supplied data.', 'Status code: 404', 'Message: Not Found')],
+    ['no answer', serviceFailure('Error requesting a signature over supplied data.', 'Message: dial tcp 10.0.0.5:9443: connect: connection refused')],
+    ['a malformed answer', serviceFailure('Error requesting public part of signature key.', 'publickey not found')],
+  ] as const;
+
+  it.each(cases)('%s: nothing was sent, fix the service and run the command again; a 401 is not an expired login', (_name, text) => {
+    const c = classify({ transcripts: [{ file: 'run', text, exit: { code: 1, signal: null } }] });
+    expect(c.phase).not.toBe('auth-expired');
+    expect(c.phase).not.toBe('indeterminate');
+    const commands = c.next.map((a) => a.command);
+    expect(commands).not.toContain('ibmcloud login');
+    expect(commands).not.toContain('ibmcloud tke sigkey-sel');
+    expect(commands.at(-1)).toBe('ibmcloud tke auto-mk-rotate');
+    expect(c.next.at(-1)?.why).toMatch(/^The signing service \(TKE_SIGNSERV_URL\) gave no key or no signature, so nothing was signed or sent/);
+    expect(c.evidence.map((e) => e.text)).toContain(text.split('\n')[8]);
+  });
+
+  it('the same 401 without the service’s line is an expired login', () => {
+    const text = serviceFailure('Error sending HTPRequest to target service instance.', 'Status code: 401', 'Message: Unauthorized');
+    expect(classify({ transcripts: [{ file: 'run', text, exit: { code: 1, signal: null } }] }).phase).toBe('auth-expired');
+  });
+
+  it('the service’s error line is proof enough of a signing service: a later administrators failure is fixed in SIGNSERVKEYS', () => {
+    const admins = [
+      '$ ibmcloud tke auto-mk-rotate',
+      'FAILED',
+      'Initial state check failed: A common set of administrators is not selected and installed in all crypto units large enough to meet the signature threshold value.',
+      '',
+    ].join('\n');
+    const first = cases[0][1];
+    const c = classify({ transcripts: [{ file: 'a', text: first, exit: { code: 1, signal: null } }, { file: 'b', text: admins, exit: { code: 1, signal: null } }] });
+    expect(c.phase).toBe('precheck-failed');
+    expect(c.next.map((a) => a.command)).not.toContain('ibmcloud tke sigkey-sel');
+    expect(c.next.map((a) => a.command)).toContain('ibmcloud tke cryptounit-admin-add');
+  });
+});
