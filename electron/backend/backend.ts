@@ -87,7 +87,9 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   }
   const live = mode === 'live';
   const privateEndpoint = options.env.TKE_PRIVATE_ADDR?.trim() ?? '';
-  const tkeEnv = { signingService: live && signingServiceSet(options.env), privateEndpoint: live && privateEndpoint !== '' ? privateEndpoint : null };
+  // The simulator signs through its signing service when TKE_SIGNSERV_URL is set (docs/simulator.md),
+  // so demo mode honours it too; it has no private endpoint.
+  const tkeEnv = { signingService: signingServiceSet(options.env), privateEndpoint: live && privateEndpoint !== '' ? privateEndpoint : null };
   return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles, tkeEnv };
 }
 

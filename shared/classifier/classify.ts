@@ -67,14 +67,16 @@ export function classify(input: ClassifyInput): Classification {
   const attempts = scanTranscripts(input.transcripts);
   const registers = input.registers === undefined ? undefined : { units: input.registers, file: input.registersFile ?? 'registers' };
   const k = gatherKnowledge(attempts, input.flow, registers);
+  // A signing service's error line proves the CLI signs through one (only it prints them).
+  const signing = input.signingService === true || attempts.some((a) => a.signserv !== undefined);
+  // With a signing service sigkey-sel does nothing: having run it fixes nothing.
+  if (signing) k.succeededAfterFailure.delete(SIGKEY_SEL);
   const decision = selfChecked(decide(k), () => forbiddenFor(k, 'indeterminate'));
   const order = new Map<string, number>();
   input.transcripts.forEach((t, i) => {
     if (!order.has(t.file)) order.set(t.file, i);
   });
   const evidence = dedupe(transcriptEvidence(k), order).slice(0, MAX_EVIDENCE);
-  // A signing service's error line proves the CLI signs through one (only it prints them).
-  const signing = input.signingService === true || attempts.some((a) => a.signserv !== undefined);
   evidence.push(...dedupe(registerEvidence(k), order).slice(0, MAX_EVIDENCE));
   // Key order is part of the `mkra classify --json` contract.
   return {

@@ -41,9 +41,9 @@ export const AppInfo = z.object({
     message: z.string(),
   }),
   /**
-   * The TKE plug-in's own environment variables, passed on to the CLI (live mode; the simulator models
-   * neither): a signing service for signatures (`TKE_SIGNSERV_URL`, its value not shown) and the
-   * private endpoint (`TKE_PRIVATE_ADDR`).
+   * The TKE plug-in's own environment variables, passed on to the CLI: a signing service for
+   * signatures (`TKE_SIGNSERV_URL`, its value not shown; the simulator models one) and the private
+   * endpoint (`TKE_PRIVATE_ADDR`, live mode only: the simulator has none).
    */
   tkeEnv: z.object({
     signingService: z.boolean(),

@@ -11,6 +11,7 @@ const APP_PREFIX = 'TKE application: ';
 export const CHOICE_IDS = [
   'cryptounit-mk',
   'cryptounit-compare',
+  'cryptounit-admins',
   'cryptounits',
   'login',
   'auto-mk-rotate',
@@ -25,6 +26,9 @@ export const CHOICE_IDS = [
   'sigkey-sel',
   'cryptounit-admin-add',
   'cryptounit-thrhld-set',
+  // With a signing service (TKE_SIGNSERV_URL) the keys that sign are the SIGNSERVKEYS file's entries:
+  // the administrator edits it by hand; training lists the installed administrators' keys in it.
+  'signservkeys-edit',
   // The TKE application's actions (smart cards), for the smart-card flow: each carried out on the
   // simulator by the CLI command with the same effect on the registers and key storage.
   'app-load',
@@ -71,6 +75,7 @@ const app = (typed: string, sub: string, changesRegisters = false, needsUnits = 
 const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'cryptounit-mk': tke('cryptounit-mk'),
   'cryptounit-compare': tke('cryptounit-compare'),
+  'cryptounit-admins': tke('cryptounit-admins'),
   cryptounits: tke('cryptounits'),
   login: { tool: 'cli', argv: ['login', '--apikey', 'training-key'], typed: 'ibmcloud login', changesRegisters: false, needsUnits: false },
   'auto-mk-rotate': tke('auto-mk-rotate', true),
@@ -85,6 +90,7 @@ const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'sigkey-sel': tke('sigkey-sel'),
   'cryptounit-admin-add': outside('ibmcloud tke cryptounit-admin-add'),
   'cryptounit-thrhld-set': outside('ibmcloud tke cryptounit-thrhld-set'),
+  'signservkeys-edit': outside('edit SIGNSERVKEYS: list the installed administrators’ keys'),
   'app-load': app(APP.load, 'cryptounit-mk-load', true),
   'app-commit': app(APP.commit, 'cryptounit-mk-commit', true),
   'app-rotate': app(APP.rotate, 'cryptounit-mk-rotate', true),
@@ -103,10 +109,11 @@ export const CHOICE_ALIASES: Readonly<Record<string, ChoiceId>> = { 'cryptounit-
 /**
  * The choices offered for a scenario's flow: in a smart-card rotation the TKE application's actions
  * (the CLI cannot sign with smart cards), otherwise the CLI's commands; help from outside in both
- * (the CLI's own fixes done outside the simulator only with the CLI).
+ * (the CLI's own fixes done outside the simulator only with the CLI); editing SIGNSERVKEYS only where
+ * the CLI signs through a signing service.
  */
-export function choicesFor(flow: 'auto' | 'keyparts' | 'smartcard'): TrainingChoice[] {
-  if (flow !== 'smartcard') return TRAINING_CHOICES.filter((c) => c.tool !== 'app');
+export function choicesFor(flow: 'auto' | 'keyparts' | 'smartcard', signingService = false): TrainingChoice[] {
+  if (flow !== 'smartcard') return TRAINING_CHOICES.filter((c) => c.tool !== 'app' && (signingService || c.id !== 'signservkeys-edit'));
   return TRAINING_CHOICES.filter((c) => c.tool === 'app' || (c.tool === 'outside' && !c.typed.startsWith('ibmcloud ')));
 }
 
@@ -119,11 +126,20 @@ export function choiceOf(id: ChoiceId): TrainingChoice {
 export function adviceMatches(choice: ChoiceId, adviceCommand: string | undefined): boolean {
   if (adviceCommand === undefined) return false;
   if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ') && !adviceCommand.startsWith(APP_PREFIX);
+  // With a signing service the administrators' fix is cryptounit-admin-add's advice, whose reason is
+  // to list enough installed administrators' keys in SIGNSERVKEYS (shared/precheck/fixes.ts).
+  if (choice === 'signservkeys-edit') return adviceCommand === 'ibmcloud tke cryptounit-admin-add';
   const typed = TABLE[choice].typed;
   return adviceCommand === typed || adviceCommand.startsWith(`${typed} `);
 }
 
-/** The choice the advice names, when it is one of ours. */
-export function choiceForAdvice(adviceCommand: string | undefined): ChoiceId | null {
-  return CHOICE_IDS.find((id) => adviceMatches(id, adviceCommand)) ?? null;
+/**
+ * The choice the advice names, when it is one of ours; `offered`: a scenario's choices, where the one
+ * that carries the advice out (editing SIGNSERVKEYS with a signing service) comes before the command
+ * it is advised under.
+ */
+export function choiceForAdvice(adviceCommand: string | undefined, offered: readonly ChoiceId[] = CHOICE_IDS): ChoiceId | null {
+  const specific: ChoiceId = 'signservkeys-edit';
+  if (offered.includes(specific) && adviceMatches(specific, adviceCommand)) return specific;
+  return offered.find((id) => adviceMatches(id, adviceCommand)) ?? null;
 }

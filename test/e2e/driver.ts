@@ -99,9 +99,10 @@ export async function clickToRun(root: Locator, control: Locator): Promise<void>
 
 /**
  * Answer every prompt of the running command the way an administrator would, until it ends.
- * `text` gives the answer to a prompt that asks for text (a count, a key number).
+ * `text` gives the answer to a prompt that asks for text (a count, a key number); `secret` the answer
+ * to a secret prompt (the scenarios' key file password, or a signing service's token).
  */
-export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>, text?: (kind: string) => string): Promise<void> {
+export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>, text?: (kind: string) => string, secret = PASSWORD): Promise<void> {
   for (let i = 0; i < 12; i++) {
     const kind = await nextStop(root);
     if (kind === null) return;
@@ -110,7 +111,7 @@ export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kin
     await onPrompt?.(kind);
     const before = Number(await root.getAttribute('data-answered'));
     if (kind === 'password') {
-      await dialog.getByLabel('Password').fill(PASSWORD);
+      await dialog.getByLabel('Password').fill(secret);
       await dialog.getByLabel('Password').press('Enter');
     } else if (kind === 'confirm') {
       await dialog.getByRole('button', { name: 'Yes' }).click();

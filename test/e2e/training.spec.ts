@@ -115,3 +115,41 @@ test('a smart-card rotation: only the TKE application’s actions are offered, a
   await expect(page.getByTestId('keys-lost')).toContainText('No key lost: 300 of 300 keys usable.');
   await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
 });
+
+test('a signing service: sigkey-sel does nothing, the trainee lists the keys in SIGNSERVKEYS and the rotation completes', async ({ page, server }) => {
+  await beginGuided(page, server.url, 'signing-service-short', 'signs through a signing service');
+  const advisor = page.getByTestId('training-advisor');
+  const consequence = page.getByTestId('training-consequence');
+  const run = async (choice: string): Promise<void> => {
+    await page.getByTestId(`choice-${choice}`).check();
+    await page.getByTestId('choice-run').click();
+    await expect(consequence).toBeVisible();
+  };
+  // The advice never sends the administrator to sigkey-sel: with a signing service it does nothing.
+  await expect(advisor).toContainText('ibmcloud tke cryptounit-compare');
+  await expect(advisor).not.toContainText('ibmcloud tke sigkey-sel');
+  await expect(advisor).toContainText('sigkey-sel does nothing here');
+  await expect(page.getByTestId('choice-signservkeys-edit')).toBeVisible();
+  await shoot(page, 'signing-service-decision');
+  // The trap, tried: the registers and the key list stay as they were, and it is not the right action.
+  await run('sigkey-sel');
+  await expect(consequence).not.toContainText('Correct: this was the right action.');
+  await expect(page.getByTestId('keys-lost')).toContainText('No key lost: 300 of 300 keys usable.');
+  await page.getByTestId('consequence-next').click();
+  await expect(advisor).toContainText('ibmcloud tke cryptounit-compare');
+  for (const step of ['cryptounit-compare', 'cryptounit-admins']) {
+    await run(step);
+    await expect(consequence).toContainText('Correct: this was the right action.');
+    await page.getByTestId('consequence-next').click();
+  }
+  await expect(advisor).toContainText('SIGNSERVKEYS');
+  await run('signservkeys-edit');
+  await expect(consequence).toContainText('Correct: this was the right action.');
+  await page.getByTestId('consequence-next').click();
+  await expect(advisor).toContainText('ibmcloud tke auto-mk-rotate');
+  await run('auto-mk-rotate');
+  await expect(consequence).toContainText('Correct: this was the right action.');
+  await expect(page.getByTestId('keys-lost')).toContainText('No key lost: 300 of 300 keys usable.');
+  await shoot(page, 'signing-service-completed');
+  await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
+});

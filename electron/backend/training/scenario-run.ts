@@ -9,12 +9,13 @@
  */
 import { hostname, userInfo } from 'node:os';
 import { classify } from '../../../shared/classifier/index.js';
+import { ADMIN_ADD } from '../../../shared/classifier/commands.js';
 import type { Classification } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
-import { adviceMatches, choiceOf, choicesFor, scoreScenario, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
+import { adviceMatches, choiceOf, choicesFor, scoreScenario, type TrainingChoice, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
 import { forbiddenReason } from '../rotation/interlocks.js';
 import { classifyInputFromJournal } from '../rotation/transcripts.js';
@@ -119,8 +120,18 @@ export class ScenarioRun {
     return entry;
   }
 
+  /** Whether the workstation of this scenario signs through a signing service (TKE_SIGNSERV_URL set). */
+  get signingService(): boolean {
+    return this.#sim.signServUrl !== undefined;
+  }
+
+  /** The choices this scenario offers. */
+  choices(): TrainingChoice[] {
+    return choicesFor(this.loaded.scenario.flow, this.signingService);
+  }
+
   async #reclassify(reason: string): Promise<void> {
-    this.#classification = classify(classifyInputFromJournal(this.#entries, this.loaded.scenario.flow));
+    this.#classification = classify({ ...classifyInputFromJournal(this.#entries, this.loaded.scenario.flow), signingService: this.signingService });
     await this.#append({ kind: 'classification', data: JSON.parse(JSON.stringify({ ...this.#classification, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] });
   }
 
@@ -154,6 +165,17 @@ export class ScenarioRun {
     return result.exitCode;
   }
 
+  /**
+   * The administrator edits SIGNSERVKEYS: it lists, without tokens (asked at each use, as IBM
+   * recommends), the signing service's keys that are installed administrators of the crypto units.
+   */
+  async #listServiceKeys(): Promise<void> {
+    const installed = new Set(this.#sim.state.instances.flatMap((i) => i.units.flatMap((u) => u.admins.map((a) => a.ski))));
+    const keys = (this.#sim.state.signingService?.keys ?? []).filter((k) => installed.has(k.ski)).map((k) => ({ key: k.name }));
+    await this.#sim.ws.writeSignServKeys(JSON.stringify(keys));
+    await this.#append({ kind: 'decision', data: { what: `training: SIGNSERVKEYS now lists ${keys.length} key(s): ${keys.map((k) => k.key).join(', ')}` } });
+  }
+
   #registers(): RegistersView {
     return statusOf(this.#sim.state, [], [], this.#sim.now()).units.map(({ num, type, current, new: next, selected }) => ({ num, type, current, new: next, selected }));
   }
@@ -180,8 +202,14 @@ export class ScenarioRun {
     if (this.done) throw new RefusedError('This scenario is over: start another one.');
     if (this.#paused) throw new RefusedError('The instructor has paused this scenario.');
     const c = choiceOf(choice);
-    if (!choicesFor(this.loaded.scenario.flow).some((o) => o.id === choice)) {
-      throw new RefusedError(`${c.typed} is not offered in this scenario: ${this.loaded.scenario.flow === 'smartcard' ? 'a smart-card rotation is recovered in the TKE application' : 'the TKE application is for smart-card rotations'}.`);
+    if (!this.choices().some((o) => o.id === choice)) {
+      const why =
+        choice === 'signservkeys-edit'
+          ? 'this workstation does not use a signing service'
+          : this.loaded.scenario.flow === 'smartcard'
+            ? 'a smart-card rotation is recovered in the TKE application'
+            : 'the TKE application is for smart-card rotations';
+      throw new RefusedError(`${c.typed} is not offered in this scenario: ${why}.`);
     }
     const adviceBefore = this.#advice();
     if (this.mode === 'guided' && c.argv) {
@@ -203,6 +231,11 @@ export class ScenarioRun {
     } else {
       await this.#append({ kind: 'decision', data: { what: `training: chose ${c.typed} (outside the simulator)` } });
       this.#log.push({ kind: 'marker', text: `outside:${choice}` });
+      if (choice === 'signservkeys-edit') {
+        await this.#listServiceKeys();
+        // It carries out the administrators' fix the advisor gives under cryptounit-admin-add.
+        this.#fixed.add(ADMIN_ADD);
+      }
     }
     await this.#reclassify(`after ${c.typed}`);
     const keystoreAfter = countAllKeys(this.#sim.state);

@@ -1,7 +1,7 @@
 /** A trainee's session: one scenario at a time, the scores of those played, and the library. */
 import { join } from 'node:path';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
-import { choicesFor, TRAINING_CHOICES, type ChoiceId, type ConsequenceView, type ScenarioScore, type TrainingLibraryView, type TrainingMode, type TrainingStateView } from '../../../shared/training/index.js';
+import { TRAINING_CHOICES, type ChoiceId, type ConsequenceView, type ScenarioScore, type TrainingLibraryView, type TrainingMode, type TrainingStateView } from '../../../shared/training/index.js';
 import { scenarioView } from './describe.js';
 import { loadScenarioLibrary, type ScenarioLibrary } from './library.js';
 import { ScenarioRun } from './scenario-run.js';
@@ -109,7 +109,7 @@ export class TrainingSession {
       run: this.#run?.view() ?? null,
       results: [...this.#results],
       // The running scenario's tool: the TKE application's actions in a smart-card rotation, else the CLI's.
-      choices: (this.#run ? choicesFor(this.#run.loaded.scenario.flow) : TRAINING_CHOICES).map(({ id, typed, changesRegisters, needsUnits }) => ({ id, typed, changesRegisters, needsUnits })),
+      choices: (this.#run ? this.#run.choices() : TRAINING_CHOICES).map(({ id, typed, changesRegisters, needsUnits }) => ({ id, typed, changesRegisters, needsUnits })),
     };
   }
 

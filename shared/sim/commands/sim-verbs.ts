@@ -21,7 +21,7 @@ export async function simVerb(ctx: SimContext, verb: string | undefined, args: r
   switch (verb) {
     case 'scenarios':
       noArgs(args);
-      for (const s of SCENARIOS) ctx.io.print(`${s.name.padEnd(22)}${s.description}`);
+      for (const s of SCENARIOS) ctx.io.print(`${s.name.padEnd(24)}${s.description}`);
       return;
     case 'faults':
       noArgs(args);

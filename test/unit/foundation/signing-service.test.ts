@@ -42,13 +42,14 @@ describe('the TKE environment of the workstation', () => {
     expect(JSON.stringify(info)).not.toContain(URL);
   });
 
-  it('is the key files and the default endpoint when neither is set (or set blank); demo mode ignores both', () => {
+  it('is the key files and the default endpoint when neither is set (or set blank); demo mode honours only the signing service', () => {
     expect(liveCli({}).info.tkeEnv).toEqual({ signingService: false, privateEndpoint: null });
     expect(liveCli({ TKE_SIGNSERV_URL: '  ', TKE_PRIVATE_ADDR: '' }).info.tkeEnv).toEqual({ signingService: false, privateEndpoint: null });
     expect(signingServiceSet({ TKE_SIGNSERV_URL: URL })).toBe(true);
     const root = mkdtempSync(join(tmpdir(), 'mkra-signserv-demo-'));
     const demo = resolveEnvironment({ host: 'browser', forceDemo: true, name: 'n', version: '1', env: { TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE }, dataDir: root });
-    expect(demo.tkeEnv).toEqual({ signingService: false, privateEndpoint: null });
+    // The simulator signs through its signing service when TKE_SIGNSERV_URL is set; it has no private endpoint.
+    expect(demo.tkeEnv).toEqual({ signingService: true, privateEndpoint: null });
   });
 });
 
@@ -205,5 +206,21 @@ describe('the signing service’s own failures', () => {
     expect(c.phase).toBe('precheck-failed');
     expect(c.next.map((a) => a.command)).not.toContain('ibmcloud tke sigkey-sel');
     expect(c.next.map((a) => a.command)).toContain('ibmcloud tke cryptounit-admin-add');
+  });
+});
+
+describe('sigkey-sel with a signing service', () => {
+  it('does nothing, so having run it is not the administrators’ fix: the advice still leads to SIGNSERVKEYS', async () => {
+    const sim = await makeSim('signing-service-short');
+    const failed = await run(sim, 'tke auto-mk-rotate', { answers: ['signing-t0ken'] });
+    const sel = await run(sim, 'tke sigkey-sel', { answers: [] });
+    expect(sel.exitCode).toBe(0);
+    const transcripts = [
+      { file: 'a', text: `$ ibmcloud tke auto-mk-rotate\n${failed.transcript}`, exit: { code: failed.exitCode, signal: null } },
+      { file: 'b', text: `$ ibmcloud tke sigkey-sel\n${sel.transcript}`, exit: { code: 0, signal: null } },
+    ];
+    const c = classify({ transcripts, signingService: true });
+    expect(c.phase).toBe('precheck-failed');
+    expect(c.next.map((a) => a.command)).toEqual(['ibmcloud tke cryptounit-compare', 'ibmcloud tke cryptounit-admins', 'ibmcloud tke cryptounit-admin-add', 'ibmcloud tke auto-mk-rotate']);
   });
 });

@@ -5,7 +5,7 @@
  * initial check before anything changes.
  */
 import { describe, expect, test } from 'vitest';
-import { countAllKeys, parseSimState, SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../../shared/sim/index.js';
+import { countAllKeys, parseSimState, type MemorySim, SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../../shared/sim/index.js';
 import { CATALOGUE } from '../../../shared/tke/catalogue.js';
 import { INFERRED_LINES } from '../../../shared/tke/catalogue-inferred.js';
 import { PRECHECK_ADMINS_SIGNSERV, PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES } from '../../../shared/tke/messages.js';
@@ -73,11 +73,13 @@ describe('signing service in the simulator', () => {
     expect(JSON.stringify(sim.state.instances)).toBe(before);
   });
 
-  test.each([
+  type Change = (s: MemorySim) => Promise<void>;
+  const cases: [string, Change, string, string[]][] = [
     ['a wrong token', async () => undefined, 'wrong', ['Status code: 401', 'Message: Unauthorized']],
-    ['a key the service does not hold', async (s: Awaited<ReturnType<typeof makeSim>>) => s.ws.writeSignServKeys('[{"key":"nobody"}]'), SCENARIO_TOKEN, ['Status code: 404', 'Message: Not Found']],
-    ['another service address', async (s: Awaited<ReturnType<typeof makeSim>>) => void (s.signServUrl = 'https://elsewhere.example.com'), SCENARIO_TOKEN, ['Message: connection refused']],
-  ] as const)('%s: the SDK’s error line, nothing sent', async (_name, change, token, tail) => {
+    ['a key the service does not hold', (s) => s.ws.writeSignServKeys('[{"key":"nobody"}]'), SCENARIO_TOKEN, ['Status code: 404', 'Message: Not Found']],
+    ['another service address', async (s) => void (s.signServUrl = 'https://elsewhere.example.com'), SCENARIO_TOKEN, ['Message: connection refused']],
+  ];
+  test.each(cases)('%s: the SDK’s error line, nothing sent', async (_name, change, token, tail) => {
     const sim = await makeSim('signing-service');
     await change(sim);
     const before = JSON.stringify(sim.state.instances);
