@@ -163,23 +163,15 @@ export class NodeWorkstation implements Workstation {
   }
 
   async writeSignServKeys(text: string): Promise<void> {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = join(this.dir, `.${SIGNSERVKEYS_FILE}.${process.pid}.tmp`);
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const tmp = this.#writeTemp(`.${SIGNSERVKEYS_FILE}.${process.pid}.tmp`, text);
     renameSync(tmp, join(this.dir, SIGNSERVKEYS_FILE));
     fsyncDir(this.dir);
   }
 
-  // Written to a temp file, then hard-linked to the first free N (or N = at): never overwrites a file.
-  #writeNew(ext: string, data: string, at?: number): { keynum: number; fileName: string } {
+  /** Write a file of the directory (owner-only) and fsync it; returns its path. */
+  #writeTemp(name: string, data: string): string {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const tmp = join(this.dir, `.new${ext}.${process.pid}.tmp`);
+    const tmp = join(this.dir, name);
     const fd = openSync(tmp, 'w', 0o600);
     try {
       writeSync(fd, data);
@@ -187,6 +179,12 @@ export class NodeWorkstation implements Workstation {
     } finally {
       closeSync(fd);
     }
+    return tmp;
+  }
+
+  // Written to a temp file, then hard-linked to the first free N (or N = at): never overwrites a file.
+  #writeNew(ext: string, data: string, at?: number): { keynum: number; fileName: string } {
+    const tmp = this.#writeTemp(`.new${ext}.${process.pid}.tmp`, data);
     try {
       for (let keynum = at ?? 1; ; keynum++) {
         const fileName = `${keynum}${ext}`;

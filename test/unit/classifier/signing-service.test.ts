@@ -3,18 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../../shared/classifier/index.js';
 import { makeSim, run } from '../sim/helpers.js';
-import { autoRotate } from './tke-text.js';
+import { autoRotate, header } from './tke-text.js';
 
 /** A failed command's output as the SDK words a signing service's failure (tke-sdk: common/submit.go:486-578). */
 function serviceFailure(first: string, ...tail: string[]): string {
   return [
     '$ ibmcloud tke auto-mk-rotate',
-    'API endpoint:     https://cloud.ibm.com',
-    'Region:           us-south',
-    'User:             admin@example.com',
-    'Account:          Example Co (0123456789abcdef)',
-    'Resource group:   default',
-    '',
+    ...header(),
     'FAILED',
     first,
     ...tail,
