@@ -170,7 +170,8 @@ function precheckCondition(text: string, lower: string): RecognisedLine | undefi
 }
 
 const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
-  // Before the status codes: the status that follows these lines is the signing service's own.
+  // The status lines after these are the signing service's own: failureOf (classifier/attempt.ts)
+  // ranks this failure before `auth`.
   [CATALOGUE.signServPublicKey.text.toLowerCase(), { kind: 'signserv-error' }],
   [CATALOGUE.signServSign.text.toLowerCase(), { kind: 'signserv-error' }],
   [CATALOGUE.status401.text.toLowerCase(), { kind: 'auth-error' }],

@@ -18,7 +18,7 @@ export class SimCrash extends Error {
 export type Answerer = readonly string[] | ((pending: string) => string | undefined);
 
 /** Answers the prompts of signed commands: signature key passwords, confirmations, instance 1. */
-export const autoAnswer: Answerer = (pending) => {
+export const autoAnswer = (pending: string): string | undefined => {
   const p = pending.toLowerCase();
   if (p.includes('token for the signature key')) return SCENARIO_TOKEN;
   if (p.includes('password')) return SCENARIO_PASSWORD;

@@ -128,7 +128,7 @@ export function adviceMatches(choice: ChoiceId, adviceCommand: string | undefine
   if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ') && !adviceCommand.startsWith(APP_PREFIX);
   // With a signing service the administrators' fix is cryptounit-admin-add's advice, whose reason is
   // to list enough installed administrators' keys in SIGNSERVKEYS (shared/precheck/fixes.ts).
-  if (choice === 'signservkeys-edit') return adviceCommand === 'ibmcloud tke cryptounit-admin-add';
+  if (choice === 'signservkeys-edit') return adviceCommand === TABLE['cryptounit-admin-add'].typed;
   const typed = TABLE[choice].typed;
   return adviceCommand === typed || adviceCommand.startsWith(`${typed} `);
 }
