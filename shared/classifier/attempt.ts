@@ -2,7 +2,7 @@
  * One command attempt as the transcripts show it: the command, what it printed that matters, and how
  * it ended (or that its end was not seen).
  */
-import type { Milestone } from '../parse/recognise.js';
+import type { AutoUnsupportedCause, Milestone } from '../parse/recognise.js';
 import { ep11Refusal } from '../tke/catalogue.js';
 import type { PrecheckId } from '../tke/messages.js';
 import type { Evidence, RegisterReading } from './types.js';
@@ -22,11 +22,12 @@ export type AttemptRole =
   | 'other';
 
 /**
- * How an attempt failed. `auth`, `signserv`, `target`, `workstation`, `precheck` and `refused` changed nothing;
+ * How an attempt failed. `auth`, `signserv`, `unsupported` (auto-mk-rotate cannot be used on the instance),
+ * `target`, `workstation`, `precheck` and `refused` changed nothing;
  * `unknown` (service unavailable, no response) and `unfinished` (no end seen) may have changed anything
  * the command can; `hsm` and `other` stopped where the output shows.
  */
-export type FailureKind = 'auth' | 'signserv' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
+export type FailureKind = 'auth' | 'signserv' | 'unsupported' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
 
 export interface Attempt {
   index: number;
@@ -43,6 +44,8 @@ export interface Attempt {
   auth: Evidence | undefined;
   /** The signing service (TKE_SIGNSERV_URL) gave no key or signature. */
   signserv: Evidence | undefined;
+  /** auto-mk-rotate cannot be used on this instance (PKCS #11 keystores enabled, no recovery crypto units). */
+  unsupported: { evidence: Evidence; cause: AutoUnsupportedCause } | undefined;
   target: Evidence | undefined;
   workstation: Evidence | undefined;
   unknown: Evidence | undefined;
@@ -78,6 +81,7 @@ export function newAttempt(index: number, file: string, line: number, text: stri
     failed: undefined,
     auth: undefined,
     signserv: undefined,
+    unsupported: undefined,
     target: undefined,
     workstation: undefined,
     unknown: undefined,
@@ -132,7 +136,7 @@ export function inferRole(a: Attempt): AttemptRole {
 export function isEmpty(a: Attempt): boolean {
   return (
     a.command === undefined && a.headers === 0 && a.milestones.length === 0 && a.steps.size === 0 && a.ok === undefined &&
-    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.signserv === undefined && a.target === undefined &&
+    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.signserv === undefined && a.unsupported === undefined && a.target === undefined &&
     a.workstation === undefined && a.unknown === undefined && a.hsm === undefined && a.reading === undefined
   );
 }
@@ -154,6 +158,7 @@ export function finishAttempt(a: Attempt): void {
 /** How an attempt ended, or undefined when it succeeded or does not matter. */
 export function failureOf(a: Attempt): FailureKind | undefined {
   if (a.signserv !== undefined) return 'signserv';
+  if (a.unsupported !== undefined) return 'unsupported';
   if (a.auth !== undefined) return 'auth';
   if (a.target !== undefined) return 'target';
   if (a.workstation !== undefined) return 'workstation';
@@ -184,5 +189,5 @@ export function isRotationRole(role: AttemptRole): boolean {
 
 /** Failures after which the command is known to have changed nothing. */
 export function changedNothing(kind: FailureKind | undefined): boolean {
-  return kind === 'auth' || kind === 'signserv' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
+  return kind === 'auth' || kind === 'signserv' || kind === 'unsupported' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
 }

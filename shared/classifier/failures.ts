@@ -4,8 +4,9 @@
  * their fix before the recovery the milestones call for.
  */
 import { fixesFor } from '../precheck/fixes.js';
+import type { AutoUnsupportedCause } from '../parse/recognise.js';
 import type { FailedCheckId } from '../tke/messages.js';
-import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, TARGET } from './commands.js';
+import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, TARGET } from './commands.js';
 import { atLeast } from './progress.js';
 import type { Knowledge } from './knowledge.js';
 import type { Advice, Phase } from './types.js';
@@ -31,7 +32,29 @@ const WHY = {
   password: 'A password was wrong: nothing was signed or sent. Run the command again with the right password.',
   signserv:
     'The signing service (TKE_SIGNSERV_URL) gave no key or no signature, so nothing was signed or sent to a crypto unit. Check that the service is reachable at that address and that the keys listed in SIGNSERVKEYS exist there with the right tokens (a status code after the error is the service\'s own), then run the command again.',
+  pkcs11:
+    'auto-mk-rotate refused this instance because PKCS #11 keystores are enabled in it; IBM says to use auto-mk-rotate only when they are not (introduce-master-key-rotation.md). Nothing was changed. Rotate with master key part files instead:',
+  'no-recovery-units':
+    'auto-mk-rotate refused this instance because it has no recovery crypto units (IBM: not every region has them, introduce-master-key-rotation.md). Nothing was changed. Rotate with master key part files instead:',
+  load: 'load the parts (2 or 3 files, each with its own password; create them with mk-add first if the workstation has none) into the new master key register, with every crypto unit of the instance selected, failover units included (rotate-master-key-key-files.md, initialize-hsm-cli.md).',
 } as const;
+
+/** Causes an advice's reason starts with, by id (the UI words each one in its language before the step's own reason). */
+export const ADVICE_CAUSES: Readonly<Record<AutoUnsupportedCause, string>> = { pkcs11: WHY.pkcs11, 'no-recovery-units': WHY['no-recovery-units'] };
+
+/** The cause an advice's reason starts with, if any. */
+export function adviceCauseId(why: string): AutoUnsupportedCause | undefined {
+  return (Object.keys(ADVICE_CAUSES) as AutoUnsupportedCause[]).find((id) => why.startsWith(ADVICE_CAUSES[id]));
+}
+
+/** The key part flow from its first step, after auto-mk-rotate refused the instance. */
+function keyPartFlow(cause: AutoUnsupportedCause): Advice[] {
+  return [
+    { command: MK_LOAD, why: `${WHY[cause]} ${WHY.load}` },
+    { command: MK_COMMIT, why: 'Then commit the new master key.' },
+    { command: MK_ROTATE, why: 'Then rotate: re-encrypt key storage and promote the new master key.' },
+  ];
+}
 
 function retryOf(base: Base, k: Knowledge): Advice[] {
   return base.next.length > 0 || k.failedCommand === undefined ? base.next : [{ command: k.failedCommand, why: 'Then run the command that failed again.' }];
@@ -55,6 +78,9 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
       return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.password} ${a.why}` } : a)) };
     case 'signserv':
       return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.signserv} ${a.why}` } : a)) };
+    case 'unsupported':
+      // Its retry is never the advice: the key part flow starts, unless it is already under way.
+      return k.autoUnsupported === undefined || base.phase !== 'no-rotation' || base.next.length > 0 ? base : { ...base, next: keyPartFlow(k.autoUnsupported.cause) };
     case 'precheck':
       return precheckFailed(base, k, retry, forbiddenBase);
     default:

@@ -52,9 +52,21 @@ const WHY = {
     'A crypto unit lost its current master key (cleared, zeroized or replaced) and no rotation is under way: copy it back ' +
     'from the recovery crypto unit with auto-mk-recover and confirm it with a register reading first. A rotation started ' +
     'now would begin without the master key that key storage is wrapped under in that unit.',
+  unsupported:
+    'auto-mk-rotate refused this service instance (PKCS #11 keystores enabled, or no recovery crypto units) and ' +
+    'would refuse it again: IBM rotates such an instance with master key part files or smart cards.',
   indeterminate:
     'The evidence does not establish the state safely (a contradiction, or a command whose end was not seen): no command that changes registers or key storage is safe until the state is understood.',
 } as const;
+
+/** Why a command is refused: the reasons above, by id (the UI words each one in its language). */
+export type ForbiddenReasonId = keyof typeof WHY;
+export const FORBIDDEN_REASONS: Readonly<Record<ForbiddenReasonId, string>> = WHY;
+
+/** The reason a refusal's text carries (an advice's `why`, or a message quoting one); undefined for another text. */
+export function forbiddenReasonId(text: string): ForbiddenReasonId | undefined {
+  return (Object.keys(WHY) as ForbiddenReasonId[]).find((id) => text.includes(WHY[id]));
+}
 
 /** The forbidden commands for a classified situation, most dangerous first, without duplicates. */
 export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
@@ -71,6 +83,7 @@ export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
   // forbidden for good, in every phase.
   if (k.m1.length > 0) add(AUTO_MK_ROTATE, WHY.autoAfterM1);
   if (k.rewrapSeen) add(AUTO_MK_ROTATE, WHY.autoAfterStart);
+  if (k.autoUnsupported !== undefined) add(AUTO_MK_ROTATE, WHY.unsupported);
   // A current register lost with no rotation under way (IBM's recover page): no rotation may begin
   // until auto-mk-recover put the key back. Its reading comes before any rotation command, so its
   // history is unknown, but every new register is Empty: there is nothing to re-encrypt under yet.

@@ -5,7 +5,7 @@
  * verification patterns, and any contradiction between transcripts and registers.
  */
 import type { PrecheckId } from '../tke/messages.js';
-import type { Milestone } from '../parse/recognise.js';
+import type { AutoUnsupportedCause, Milestone } from '../parse/recognise.js';
 import { atLeast, intersect, maxLevel, rank, type Level, type LevelRange } from './progress.js';
 import { learn, rangeOf, shapeOf, type KnownVps, type RegisterShape } from './register-shape.js';
 import { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './scan.js';
@@ -66,6 +66,11 @@ export interface Knowledge {
    * an auto-mk-recover since the reading that showed it ended OK (only a new reading can confirm it).
    */
   lostCurrent: { units: number[]; vp: string; evidence: Evidence; recovered?: Evidence } | undefined;
+  /**
+   * auto-mk-rotate refused the instance (PKCS #11 keystores enabled, or no recovery crypto units): it
+   * stays unusable there, and the rotation is done with key part files.
+   */
+  autoUnsupported: { cause: AutoUnsupportedCause; evidence: Evidence } | undefined;
   /** A 401 that persisted after a fresh login: the user lacks a role on the instance. */
   permission: Evidence | undefined;
   failedChecks: PrecheckId[];
@@ -141,7 +146,8 @@ function succeeded(a: Attempt): boolean {
 
 function detectFlow(attempts: readonly Attempt[], m1: boolean): { flow: Flow; evidence: Evidence | undefined } {
   // M1 is only printed by auto-mk-rotate, so it decides the flow whatever came later.
-  const auto = attempts.find((a) => a.role === 'rotate-auto');
+  // An auto-mk-rotate refused for the instance (PKCS #11 keystores, no recovery units) rotated nothing.
+  const auto = attempts.find((a) => a.role === 'rotate-auto' && a.unsupported === undefined);
   if (m1 || auto !== undefined) return { flow: 'auto', evidence: auto?.start };
   const keyparts = attempts.find((a) => ['rotate-keyparts', 'load', 'commit'].includes(a.role));
   if (keyparts !== undefined) return { flow: 'keyparts', evidence: keyparts.start };
@@ -157,6 +163,8 @@ function failureEvidence(a: Attempt, kind: FailureKind): Evidence {
       return a.auth ?? a.failed ?? a.start;
     case 'signserv':
       return a.signserv ?? a.start;
+    case 'unsupported':
+      return a.unsupported?.evidence ?? a.start;
     case 'precheck':
       return a.prechecks[0]?.evidence ?? a.failed ?? a.start;
     case 'hsm':
@@ -212,6 +220,7 @@ class Fold {
       loginAfterFailure: undefined,
       permission: undefined,
       lostCurrent: undefined,
+      autoUnsupported: undefined,
       failedChecks: [],
       precheckEvidence: [],
       failedCommand: undefined,
@@ -235,7 +244,9 @@ class Fold {
 
   attempt(a: Attempt): void {
     const k = this.k;
-    const rotation = isRotationRole(a.role);
+    // Refused for the instance before anything was selected or sent: not an attempt at this rotation.
+    if (a.unsupported !== undefined) k.autoUnsupported ??= a.unsupported;
+    const rotation = isRotationRole(a.role) && a.unsupported === undefined;
     if (rotation) {
       // A command stopped before it acted (pre-check, token, target) says nothing of what came before.
       if (!changedNothing(failureOf(a))) this.#seenRotation = true;
@@ -477,6 +488,17 @@ function describeShape(shape: RegisterShape): string {
   }
 }
 
+/**
+ * Where auto-mk-rotate refused the instance and no auto-mk-rotate ever ran on it, a rotation in the
+ * auto flow goes on with key part files, IBM's other flow for such instances: the advice and
+ * interlocks follow that flow.
+ */
+function afterRefusal(attempts: readonly Attempt[], flow: Flow, autoRan: boolean): { flow: Flow; evidence: Evidence } | undefined {
+  if (flow !== 'auto' || autoRan) return undefined;
+  const refused = attempts.find((a) => a.unsupported !== undefined)?.unsupported;
+  return refused === undefined ? undefined : { flow: 'keyparts', evidence: refused.evidence };
+}
+
 /** Fold the attempts (and a final reading given apart, e.g. `--registers`) into what is known. */
 export function gatherKnowledge(
   attempts: readonly Attempt[],
@@ -485,7 +507,8 @@ export function gatherKnowledge(
 ): Knowledge {
   const sawM1 = attempts.some((a) => has(a, 'M1') !== undefined);
   const detected = detectFlow(attempts, sawM1);
-  const fold = new Fold(givenFlow ?? detected.flow, detected.evidence);
+  const flow = afterRefusal(attempts, givenFlow ?? detected.flow, sawM1 || (detected.flow === 'auto' && detected.evidence !== undefined));
+  const fold = new Fold(flow?.flow ?? givenFlow ?? detected.flow, flow?.evidence ?? detected.evidence);
   for (const a of attempts) fold.attempt(a);
   if (registers !== undefined) fold.reading(registers.units, { file: registers.file, line: 0, text: 'register reading' });
   const k = fold.k;

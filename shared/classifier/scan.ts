@@ -41,6 +41,9 @@ function record(a: Attempt, e: LineEvent, ev: () => Evidence, text: string): voi
       // failureOf puts it before `auth`: a status 401 after this line is the service's, not IBM Cloud's.
       a.signserv ??= ev();
       break;
+    case 'auto-unsupported':
+      a.unsupported ??= { evidence: ev(), cause: e.cause };
+      break;
     case 'target-error':
     case 'no-instances':
       a.target ??= ev();

@@ -45,6 +45,11 @@ export type LineEvent =
   | { kind: 'auth-error' }
   /** A signing service (TKE_SIGNSERV_URL) gave no key or no signature: nothing was signed or sent. */
   | { kind: 'signserv-error' }
+  /**
+   * auto-mk-rotate cannot be used on this instance (PKCS #11 keystores enabled, or no recovery crypto
+   * units): it changed nothing, and the rotation is done with key part files instead.
+   */
+  | { kind: 'auto-unsupported'; cause: AutoUnsupportedCause }
   /** The service instance or crypto unit was not found: a targeting problem. */
   | { kind: 'target-error' }
   /** The workstation is not set up (CLOUDTKEFILES). */
@@ -62,6 +67,9 @@ export type LineEvent =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'setimm-warning' }
   | { kind: 'prompt-mark' };
+
+/** Why auto-mk-rotate cannot be used on an instance. */
+export type AutoUnsupportedCause = 'pkcs11' | 'no-recovery-units';
 
 export interface RecognisedLine {
   milestone?: Milestone;
@@ -194,7 +202,15 @@ const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
   ['warning: cryptounit-mk-setimm', { kind: 'setimm-warning' }],
 ];
 
+// By meaning, not one wording: the plug-in's text is not published (PKCS11_KEYSTORES_ENABLED and
+// NO_RECOVERY_UNITS are inferred; the second pattern also takes the SDK's `sdk-no-recovery-units`).
+const PKCS11_ENABLED = /pkcs ?#? ?11 keystores?\b.*\benabled\b/;
+const NO_RECOVERY_UNITS_LINE = /\b(?:has no|does not (?:contain|have) any) recovery crypto units\b/;
+
 function recogniseOutcome(text: string, lower: string): RecognisedLine | undefined {
+  // Before the initial conditions: a line that names crypto units is not a failed condition here.
+  if (PKCS11_ENABLED.test(lower)) return { event: { kind: 'auto-unsupported', cause: 'pkcs11' } };
+  if (NO_RECOVERY_UNITS_LINE.test(lower)) return { event: { kind: 'auto-unsupported', cause: 'no-recovery-units' } };
   const precheck = precheckCondition(text, lower);
   if (precheck !== undefined) return precheck;
   for (const [needle, event] of OUTCOMES) if (lower.includes(needle)) return { event };
@@ -208,7 +224,7 @@ function recogniseOutcome(text: string, lower: string): RecognisedLine | undefin
 // Every word recogniseLine reacts to (milestones, steps, outcomes, headers, prompts): a line with none
 // of them and longer than OK/FAILED/`>` is recognised as nothing, so callers may skip it unread.
 const INTEREST =
-  /ibmcloud|master|encrypt|delay|second|server|discover|values|rewrap|success|waiting|setimm|crk|rotation|initial|pre-?check|cannot|imprint|threshold|administrator|crypto unit|status code|unauthori|access token|service instance|cloudtkefiles|unavailable|response|password|not correct|error|xcpadminrsp|warning|return|reason|api endpoint|region:|user:|account:|resource group:|[([]y\/n[)\]]|enter |:\s*$/i;
+  /ibmcloud|pkcs|master|encrypt|delay|second|server|discover|values|rewrap|success|waiting|setimm|crk|rotation|initial|pre-?check|cannot|imprint|threshold|administrator|crypto unit|status code|unauthori|access token|service instance|cloudtkefiles|unavailable|response|password|not correct|error|xcpadminrsp|warning|return|reason|api endpoint|region:|user:|account:|resource group:|[([]y\/n[)\]]|enter |:\s*$/i;
 
 /** False when `recogniseLine` is sure to find nothing in the line (a cheap test for large captures). */
 export function mayBeRecognised(line: string): boolean {

@@ -35,6 +35,10 @@ export const SCENARIOS = [
     description: 'signing-service, but SIGNSERVKEYS lists only one of the two keys the threshold needs (pre-check 5 fails)',
   },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
+  {
+    name: 'pkcs11-keystores',
+    description: 'key-parts, but PKCS #11 keystores are enabled in the instance: auto-mk-rotate refuses, the key part flow works',
+  },
   { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
   {
     name: 'twin-source',
@@ -160,6 +164,8 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
       await signingService(state, main, ws, name === 'signing-service' ? 2 : 1);
       break;
     case 'key-parts':
+    case 'pkcs11-keystores':
+      if (name === 'pkcs11-keystores') main.pkcs11Keystores = true;
       for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
         const part = randomHex(state, 32);
         const f = await ws.createMkPart(owner, SCENARIO_PASSWORD, part, vpOf(part));

@@ -42,6 +42,11 @@ export interface SimInstance {
   keystore: KeySegment[];
   /** Server-side marker: an auto-mk-rotate of this instance started and has not finished. */
   autoRotateInProgress: boolean;
+  /**
+   * PKCS #11 keystores are enabled in the instance: IBM says to rotate its master key without
+   * auto-mk-rotate (introduce-master-key-rotation.md), which the simulator then refuses.
+   */
+  pkcs11Keystores?: boolean;
 }
 
 export interface SimSession {

@@ -24,6 +24,8 @@ export interface SimStatus {
     id: string;
     units: number[];
     autoRotateInProgress: boolean;
+    /** PKCS #11 keystores are enabled: auto-mk-rotate refuses this instance. */
+    pkcs11Keystores: boolean;
     keystore: KeystoreCounts;
     wrapped: { vp: string; count: number }[];
   }[];
@@ -66,6 +68,7 @@ export function statusOf(
       id: inst.id,
       units: inst.units.map((u) => u.num),
       autoRotateInProgress: inst.autoRotateInProgress,
+      pkcs11Keystores: inst.pkcs11Keystores === true,
       keystore: countKeys(inst.keystore),
       wrapped: inst.keystore
         .filter((s) => s.wrap !== null)

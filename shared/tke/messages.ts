@@ -154,3 +154,9 @@ export const HSM_RETURN_CODE = 'Return code: 209';
 export const HSM_REASON_CODE = 'Reason code: 71';
 export const NO_RECOVERY_UNITS =
   'The service instance has no recovery crypto units; use the key part flow to rotate the master key.';
+/**
+ * What `auto-mk-rotate` prints for an instance with PKCS #11 keystores enabled, where IBM says not to
+ * use it (introduce-master-key-rotation.md); the wording is inferred (docs/ibm-strings.md, section 10).
+ */
+export const PKCS11_KEYSTORES_ENABLED =
+  'PKCS #11 keystores are enabled in the service instance, so auto-mk-rotate cannot rotate its master key; use the key part flow to rotate the master key.';

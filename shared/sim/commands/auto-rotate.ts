@@ -2,6 +2,7 @@
 import {
   M1_DELAY,
   NO_RECOVERY_UNITS,
+  PKCS11_KEYSTORES_ENABLED,
   ROTATION_COMPLETED,
   STEP_COMMIT,
   STEP_COPY,
@@ -21,6 +22,8 @@ export const DISCOVERY_DELAY_MS = 30_000;
 export async function autoMkRotate(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
   const inst = await chooseInstance(ctx);
+  // Refused before anything is selected, signed or sent (the wording is inferred).
+  if (inst.pkcs11Keystores === true) throw new SimFailure([PKCS11_KEYSTORES_ENABLED]);
   const units = [...inst.units].sort((a, b) => a.num - b.num);
   ctx.state.selectedUnits = units.map((u) => u.num);
   await commit(ctx);

@@ -2,13 +2,17 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import RecoveryAdvisor from '../../../renderer/src/lib/console/RecoveryAdvisor.svelte';
+import { FORBIDDEN_REASONS } from '../../../shared/classifier/forbidden.js';
+import { ADVICE_CAUSES } from '../../../shared/classifier/failures.js';
+import { classify } from '../../../shared/classifier/index.js';
+import { PKCS11_KEYSTORES_ENABLED } from '../../../shared/tke/messages.js';
 import { PHASES } from '../../../shared/classifier/types.js';
 import { MESSAGES } from '../../../renderer/src/lib/i18n/messages.js';
 import { classification, setupMessages } from './setup.js';
 
 beforeAll(setupMessages);
 
-const M1_WHY = 'M1 ("Delaying 30 seconds ...") was printed in this rotation';
+const M1_WHY = FORBIDDEN_REASONS.autoAfterM1;
 
 describe('RecoveryAdvisor', () => {
   it('gives the next action\'s reason in Japanese, with the classifier\'s exact English behind a disclosure', async () => {
@@ -50,6 +54,57 @@ describe('RecoveryAdvisor', () => {
     expect(evidence.textContent).toContain('journal#7 ibmcloud tke auto-mk-rotate:12');
     expect(evidence.textContent).toContain('Delaying 30 seconds');
     expect(screen.getByTestId('evidence-log-line').textContent).toContain('11');
+  });
+
+  it('words each refusal by its own reason: auto-mk-rotate refused for the instance is not said to replace a key', async () => {
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'no-rotation',
+        next: [{ command: 'ibmcloud tke cryptounit-mk-load', why: 'Load the parts.' }],
+        forbidden: [
+          { command: 'ibmcloud tke auto-mk-rotate', why: FORBIDDEN_REASONS.unsupported },
+          { command: 'ibmcloud tke cryptounit-zeroize', why: FORBIDDEN_REASONS.zeroize },
+        ],
+      }),
+      onrun: () => undefined,
+    });
+    const auto = screen.getByTestId('forbidden-auto-mk-rotate');
+    expect(auto.dataset.reason).toBe('unsupported');
+    expect(auto.textContent).toContain('would refuse it again');
+    expect(auto.textContent).not.toContain('Key storage would become unusable');
+    expect(screen.getByTestId('forbidden-cryptounit-zeroize').dataset.reason).toBe('zeroize');
+    await locale.set('ja');
+    expect(screen.getByTestId('forbidden-auto-mk-rotate').textContent).toContain('再実行しても再び拒否されます');
+    await locale.set('en');
+  });
+
+  it('says why the key part flow is advised when auto-mk-rotate refused the instance, in both languages', async () => {
+    const c = classify({ transcripts: [{ file: 'rotate.txt', text: `$ ibmcloud tke auto-mk-rotate\nFAILED\n${PKCS11_KEYSTORES_ENABLED}\n` }], flow: 'auto' });
+    render(RecoveryAdvisor, { classification: c, onrun: () => undefined });
+    const why = () => document.getElementById('advisor-why')?.textContent ?? '';
+    expect(why()).toContain('PKCS #11 keystores are enabled');
+    expect(why()).toContain('Load the master key parts');
+    await locale.set('ja');
+    expect(why()).toContain('PKCS #11 キーストアが有効');
+    await locale.set('en');
+    for (const lang of ['en', 'ja'] as const) {
+      const causes = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.cause ?? {}) as Record<string, string>;
+      expect(Object.keys(causes).sort()).toEqual(Object.keys(ADVICE_CAUSES).sort());
+    }
+  });
+
+  it('has every refusal reason in both languages, and gives one it cannot name as the classifier wrote it', async () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const words = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.forbiddenWhy ?? {}) as Record<string, string>;
+      expect(Object.keys(words).sort()).toEqual(Object.keys(FORBIDDEN_REASONS).sort());
+    }
+    render(RecoveryAdvisor, {
+      classification: classification({ phase: 'no-rotation', next: [], forbidden: [{ command: 'ibmcloud tke cryptounit-zeroize', why: 'A reason from a newer classifier.' }] }),
+      onrun: () => undefined,
+    });
+    const zeroize = screen.getByTestId('forbidden-cryptounit-zeroize');
+    expect(zeroize.dataset.reason).toBe('untranslated');
+    expect(zeroize.textContent).toContain('A reason from a newer classifier.');
   });
 
   it('lists the units a partial promotion deselects, and the order cryptounit-rm then setimm', () => {

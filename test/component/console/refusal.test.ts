@@ -2,11 +2,12 @@ import { render } from '@testing-library/svelte';
 import { locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it } from 'vitest';
 import RefusalText from '../../../renderer/src/lib/components/RefusalText.svelte';
+import { FORBIDDEN_REASONS } from '../../../shared/classifier/forbidden.js';
 import { setupMessages } from './setup.js';
 
 beforeAll(setupMessages);
 
-const message = 'ibmcloud tke auto-mk-rotate is refused: M1 ("Delaying 30 seconds ...") was printed in this rotation';
+const message = `ibmcloud tke auto-mk-rotate is refused: ${FORBIDDEN_REASONS.autoAfterM1}`;
 
 describe('RefusalText', () => {
   it('says a forbidden command in Japanese with its danger, and keeps the backend\'s English behind a disclosure', async () => {
@@ -16,6 +17,16 @@ describe('RefusalText', () => {
     expect(said).toContain('安全インターロックにより拒否されました');
     expect(said).toContain('鍵ストレージ');
     expect(container.querySelector('details [lang="en"]')?.textContent).toBe(message);
+    await locale.set('en');
+  });
+
+  it('gives the danger of the reason the message quotes, not of the command in general', async () => {
+    await locale.set('ja');
+    const refused = `ibmcloud tke auto-mk-rotate is refused: ${FORBIDDEN_REASONS.unsupported}`;
+    const { container } = render(RefusalText, { message: refused, reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
+    const said = container.querySelector('.message')?.textContent ?? '';
+    expect(said).toContain('再実行しても再び拒否されます');
+    expect(said).not.toContain('置き換えてしまい');
     await locale.set('en');
   });
 
