@@ -55,7 +55,8 @@ export interface Attempt {
   hsmCodes: string[];
   returnCode: number | undefined;
   reasonCode: number | undefined;
-  prechecks: { check: PrecheckId | undefined; evidence: Evidence }[];
+  /** The initial conditions it reported failed, with the crypto units the line names (none when it names none). */
+  prechecks: { check: PrecheckId | undefined; units: number[]; evidence: Evidence }[];
   headers: number;
   /** A `(y/N)` question answered no: the command stopped without doing what it asked about. */
   declined: boolean;
@@ -151,7 +152,7 @@ export function finishAttempt(a: Attempt): void {
   const progressed = a.milestones.length > 0 || a.steps.has('rewrap') || a.steps.has('promote');
   if (refusal === undefined || a.hsm === undefined || progressed || a.prechecks.length > 0) return;
   const evidence = { ...a.hsm, text: [a.hsm.text, ...a.hsmCodes].join(' ') };
-  if (refusal.check !== undefined) a.prechecks.push({ check: refusal.check, evidence });
+  if (refusal.check !== undefined) a.prechecks.push({ check: refusal.check, units: [], evidence });
   else a.refused ??= evidence;
 }
 

@@ -39,12 +39,11 @@ const WHY = {
   load: 'load the parts (2 or 3 files, each with its own password; create them with mk-add first if the workstation has none) into the new master key register, with every crypto unit of the instance selected, failover units included (rotate-master-key-key-files.md, initialize-hsm-cli.md).',
 } as const;
 
-/** Causes an advice's reason starts with, by id (the UI words each one in its language before the step's own reason). */
-export const ADVICE_CAUSES: Readonly<Record<AutoUnsupportedCause, string>> = { pkcs11: WHY.pkcs11, 'no-recovery-units': WHY['no-recovery-units'] };
-
-/** The cause an advice's reason starts with, if any. */
+/** The cause an advice's reason starts with, if any (the UI words it in its language before the step's own reason). */
 export function adviceCauseId(why: string): AutoUnsupportedCause | undefined {
-  return (Object.keys(ADVICE_CAUSES) as AutoUnsupportedCause[]).find((id) => why.startsWith(ADVICE_CAUSES[id]));
+  if (why.startsWith(WHY.pkcs11)) return 'pkcs11';
+  if (why.startsWith(WHY['no-recovery-units'])) return 'no-recovery-units';
+  return undefined;
 }
 
 /** The key part flow from its first step, after auto-mk-rotate refused the instance. */
@@ -80,7 +79,9 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
       return { ...base, next: retry.map((a, i) => (i === 0 ? { ...a, why: `${WHY.signserv} ${a.why}` } : a)) };
     case 'unsupported':
       // Its retry is never the advice: the key part flow starts, unless it is already under way.
-      return k.autoUnsupported === undefined || base.phase !== 'no-rotation' || base.next.length > 0 ? base : { ...base, next: keyPartFlow(k.autoUnsupported.cause) };
+      // (Nothing of a rotation ran on the instance, so an empty advice means the flow's start.)
+      // Stryker disable next-line OptionalChaining: equivalent, autoUnsupported is set whenever the last failure is `unsupported`
+      return base.next.length > 0 ? base : { ...base, next: keyPartFlow(k.autoUnsupported?.cause === 'no-recovery-units' ? 'no-recovery-units' : 'pkcs11') };
     case 'precheck':
       return precheckFailed(base, k, retry, forbiddenBase);
     default:
@@ -100,7 +101,9 @@ function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase
   // Key parts already loaded (or committed) need not be loaded (or committed) again to fix new-mk.
   const done = (command: string): boolean =>
     (command === MK_LOAD && atLeast(k.strong, 'loaded') && k.failedCommand !== MK_COMMIT) || (command === MK_COMMIT && atLeast(k.strong, 'committed'));
-  const all = k.failedChecks.flatMap((id) => fixesFor(id, flow)).filter((a) => !done(a.command));
+  const unitsOf = (id: string): number[] => [...new Set(k.lastFailure?.attempt.prechecks.filter((p) => p.check === id).flatMap((p) => p.units))];
+  // Advice is a command and its reason (the `mkra classify --json` contract): the UI's catalogue keys stay behind.
+  const all = k.failedChecks.flatMap((id) => fixesFor(id, flow, { units: unitsOf(id) }).map(({ command, why }) => ({ command, why }))).filter((a) => !done(a.command));
   const fixes = all.filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
   // The failure's wording is not published by IBM: confirm it read-only before any fix changes a unit
   // (not again once the comparison or a fix has run; the TKE application has no such action).

@@ -66,7 +66,7 @@ function record(a: Attempt, e: LineEvent, ev: () => Evidence, text: string): voi
       else a.reasonCode ??= e.value;
       break;
     case 'precheck-failed':
-      a.prechecks.push({ check: e.check, evidence: ev() });
+      a.prechecks.push({ check: e.check, units: e.units, evidence: ev() });
       break;
     case 'step':
       a.steps.add(e.step);

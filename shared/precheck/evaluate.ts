@@ -220,7 +220,7 @@ export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
   };
   return PRECHECK_IDS.map((id) => {
     const r = evaluateOne(id, ctx);
-    return { id, ...r, fix: r.status === 'fail' ? fixOf(id, ctx) : [] };
+    return { id, ...r, fix: r.status === 'fail' ? fixOf(id, ctx, r.units.filter((u) => u.status === 'fail').map((u) => u.num)) : [] };
   });
 }
 
@@ -242,9 +242,9 @@ function recoverableLoss(ctx: Context): { units: number[] } | undefined {
 }
 
 /** The fix of a failed check; clearing the new registers is offered only while nothing in them is committed. */
-function fixOf(id: PrecheckId, ctx: Context): FixAdvice[] {
+function fixOf(id: PrecheckId, ctx: Context, failing: number[]): FixAdvice[] {
   const committed = id === 'new-mk' && ctx.input.flow === 'auto' && ctx.registers !== undefined && inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
   if (committed) return [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }];
   const lost = id === 'current-mk' ? recoverableLoss(ctx) : undefined;
-  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow, { signingService: ctx.input.signingService !== undefined });
+  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow, { signingService: ctx.input.signingService !== undefined, units: failing });
 }

@@ -16,6 +16,8 @@ export interface FixAdvice {
 /** What the workstation adds to a fix: a signing service (`TKE_SIGNSERV_URL`) replaces the sigkey commands. */
 export interface FixOptions {
   signingService?: boolean;
+  /** The crypto units the check failed for, when known (named in the fix). */
+  units?: readonly number[];
 }
 
 /**
@@ -48,10 +50,7 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow, options: FixOptions
         { command: 'ibmcloud tke cryptounit-add', why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.' },
       ];
     case 'imprint':
-      return [
-        { command: 'ibmcloud tke cryptounit-admin-add', why: 'A unit in imprint mode needs administrators installed first.' },
-        { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Then set its signature thresholds to leave imprint mode.' },
-      ];
+      return imprintFixes(flow, options.units ?? []);
     case 'thresholds':
       return [
         { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Set the same signature and revocation thresholds on every crypto unit.' },
@@ -83,6 +82,58 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow, options: FixOptions
             { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
           ];
   }
+}
+
+/**
+ * A crypto unit in imprint mode is zeroized: no administrator, no threshold, no master key (a failover
+ * unit as failover-enable assigns it, or a unit zeroized or replaced). IBM initializes it like the
+ * others [hs-crypto: enable-failover.md] [hs-crypto: initialize-hsm-cli.md]: with only it selected,
+ * install the administrators and set the thresholds (which ends imprint mode), then give it the current
+ * master key: from a recovery crypto unit with auto-mk-recover, or by loading the current key parts
+ * as at initialization in the key-part flow.
+ */
+function imprintFixes(flow: PrecheckFlow, units: readonly number[]): FixAdvice[] {
+  const which = units.length > 0 ? `crypto unit ${units.join(', ')}` : 'the crypto units in imprint mode';
+  // Translated only with the units named (the UI's words carry the numbers, not the English phrase).
+  const i18n = (key: string): FixAdvice['i18n'] => (units.length > 0 ? { key, values: { units: units.join(', ') } } : { key: `${key}-any` });
+  const fixes: FixAdvice[] = [
+    {
+      command: 'ibmcloud tke cryptounit-rm',
+      why: `Initialize ${which} like the other crypto units (IBM: enable-failover.md, initialize-hsm-cli.md), with only them selected: deselect the others (cryptounit-admin-add and cryptounit-thrhld-set act on every selected unit, and the others have their administrators), and select ${which} with cryptounit-add if they are not.`,
+      i18n: i18n('imprint-select'),
+    },
+    {
+      command: 'ibmcloud tke cryptounit-admin-add',
+      why: `Install on ${which} the same administrators as the other crypto units, one run per administrator.`,
+      i18n: i18n('imprint-admin-add'),
+    },
+    {
+      command: 'ibmcloud tke cryptounit-thrhld-set',
+      why: 'Then set the same signature and revocation thresholds as the other crypto units: this ends imprint mode.',
+      i18n: { key: 'imprint-thrhld-set' },
+    },
+  ];
+  if (flow === 'keyparts') {
+    fixes[2] = {
+      command: 'ibmcloud tke cryptounit-thrhld-set',
+      why: 'Then set the same signature and revocation thresholds as the other crypto units: this ends imprint mode. A unit in imprint mode holds no master key: load the current master key parts into it as at initialization (initialize-hsm-cli.md), then select every crypto unit of the instance again.',
+      i18n: { key: 'imprint-thrhld-set-keyparts' },
+    };
+    return fixes;
+  }
+  return [
+    ...fixes,
+    {
+      command: 'ibmcloud tke cryptounit-add',
+      why: `Select a recovery crypto unit as well: it holds the current master key, which ${which} lack (a unit in imprint mode holds none).`,
+      i18n: i18n('imprint-add-recovery'),
+    },
+    {
+      command: 'ibmcloud tke auto-mk-recover',
+      why: `Transfer the current master key from the recovery crypto unit to ${which} (IBM: enable-failover.md). Then select every crypto unit of the instance again (cryptounit-add) and check them with cryptounit-compare.`,
+      i18n: i18n('imprint-recover'),
+    },
+  ];
 }
 
 /**

@@ -6,6 +6,7 @@ import { vpOf } from './vp.js';
 import { tokenDigest } from './signing-service.js';
 import { SIGNSERVKEYS_FILE } from '../tke/signing-service.js';
 import type { UnitType } from '../tke/types.js';
+import { backupRegion, failoverUnit } from './commands/failover.js';
 
 /** Password of every key file the scenarios create. */
 export const SCENARIO_PASSWORD = 'passw0rd';
@@ -35,6 +36,10 @@ export const SCENARIOS = [
     description: 'signing-service, but SIGNSERVKEYS lists only one of the two keys the threshold needs (pre-check 5 fails)',
   },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
+  {
+    name: 'failover-uninitialised',
+    description: 'default plus failover crypto units 5 and 6 as failover-enable leaves them: imprint mode, no master key, not selected',
+  },
   {
     name: 'pkcs11-keystores',
     description: 'key-parts, but PKCS #11 keystores are enabled in the instance: auto-mk-rotate refuses, the key part flow works',
@@ -159,6 +164,10 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
     case 'twin-source':
       await twinSource(state, admins, opts.keys, ws);
       break;
+    case 'failover-uninitialised':
+      // As failover-enable assigns them [hs-crypto: enable-failover.md]; initializing them is the fix.
+      main.units.push(...[0, 1].map((i) => failoverUnit(5 + i, backupRegion(state.session.region), i)));
+      break;
     case 'signing-service':
     case 'signing-service-short':
       await signingService(state, main, ws, name === 'signing-service' ? 2 : 1);
@@ -175,6 +184,8 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
   }
   state.selectedUnits = state.instances.flatMap((i) => i.units.map((u) => u.num));
   if (name === 'twin-source') state.selectedUnits = state.selectedUnits.filter((n) => n !== 7);
+  // failover-enable leaves the new units unselected.
+  if (name === 'failover-uninitialised') state.selectedUnits = state.selectedUnits.filter((n) => n < 5);
   return state;
 }
 

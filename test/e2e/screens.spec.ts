@@ -114,7 +114,7 @@ async function answerPrompts(page: Page, done: Locator, answer: (prompt: string)
 }
 
 const FAILURES = [
-  { scenario: 'imprint-mode', flow: 'auto', check: 'imprint', fix: 'ibmcloud tke cryptounit-admin-add', unit: 2 },
+  { scenario: 'imprint-mode', flow: 'auto', check: 'imprint', fix: 'ibmcloud tke cryptounit-rm', unit: 2 },
   { scenario: 'threshold-mismatch', flow: 'auto', check: 'thresholds', fix: 'ibmcloud tke cryptounit-thrhld-set', unit: 2 },
   { scenario: 'admin-mismatch', flow: 'auto', check: 'admins', fix: 'ibmcloud tke sigkey-sel', unit: 4 },
   { scenario: 'current-mk-mismatch', flow: 'auto', check: 'current-mk', fix: 'ibmcloud tke cryptounit-compare', unit: 4 },
@@ -139,6 +139,33 @@ for (const f of FAILURES) {
     else await expect(page.locator('[data-blocker="failed"]')).toContainText(title);
   });
 }
+
+test('failover crypto units never initialized: check 3 fails for them, and the fix is IBM\'s initialization (enable-failover.md), in both languages', async ({ page, server }) => {
+  await ready(page, server);
+  await precheck(page, 'failover-uninitialised');
+  const card = page.getByTestId('check-imprint');
+  await expect(card).toHaveAttribute('data-status', 'fail');
+  for (const unit of ['5', '6']) await expect(card.locator(`li[data-unit="${unit}"]`)).toHaveAttribute('data-status', 'fail');
+  await expect(card.locator('li[data-unit="1"]')).toHaveAttribute('data-status', 'pass');
+  const fix = card.getByTestId('fix-imprint');
+  await expect(fix.getByTestId('fix-command')).toHaveText([
+    'ibmcloud tke cryptounit-rm',
+    'ibmcloud tke cryptounit-admin-add',
+    'ibmcloud tke cryptounit-thrhld-set',
+    'ibmcloud tke cryptounit-add',
+    'ibmcloud tke auto-mk-recover',
+  ]);
+  await expect(fix).toContainText('Initialize crypto unit 5, 6 like the other crypto units');
+  await expect(fix).toContainText('Transfer the current master key from the recovery crypto unit to crypto unit 5, 6');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screens/precheck-failover-uninitialised.png', fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('language').selectOption('ja');
+  await expect(fix).toContainText('暗号装置 5, 6 を他の暗号装置と同じように初期化します');
+  await page.getByTestId('to-plan').click();
+  await expect(page.locator('[data-blocker="failed"]')).toBeVisible();
+  await expect(page.getByTestId('start-rotation')).toHaveCount(0);
+});
 
 test("a cleared current master key: the fix is IBM's recover page (select, compare, auto-mk-recover), explained in both languages", async ({ page, server }) => {
   await ready(page, server);

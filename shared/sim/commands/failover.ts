@@ -18,7 +18,8 @@ export function backupRegion(region: string): string {
   return region === 'us-south' ? 'us-east' : 'us-south';
 }
 
-function newUnit(num: number, region: string, i: number): SimUnit {
+/** A failover crypto unit as failover-enable assigns it: imprint mode, no administrator, registers Empty. */
+export function failoverUnit(num: number, region: string, i: number): SimUnit {
   return {
     num,
     type: 'FAILOVER',
@@ -60,7 +61,7 @@ export async function failoverEnable(ctx: SimContext): Promise<void> {
   }
   const region = backupRegion(ctx.state.session.region);
   const next = Math.max(...allUnits(ctx.state).map((u) => u.num)) + 1;
-  for (let i = 0; i < total - have; i++) inst.units.push(newUnit(next + i, region, have + i));
+  for (let i = 0; i < total - have; i++) inst.units.push(failoverUnit(next + i, region, have + i));
   await commit(ctx);
   ctx.io.print(fill(S.targeting.text, { instance: inst.id, region }));
   ctx.io.print(fill(S.assigned.text, { count: total - have }));

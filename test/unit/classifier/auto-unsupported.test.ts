@@ -6,6 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { classify } from '../../../shared/classifier/index.js';
+import { adviceCauseId } from '../../../shared/classifier/failures.js';
+import { FORBIDDEN_REASONS, forbiddenReasonId } from '../../../shared/classifier/forbidden.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { NO_RECOVERY_UNITS, PKCS11_KEYSTORES_ENABLED } from '../../../shared/tke/messages.js';
 
@@ -73,5 +75,20 @@ describe('after auto-mk-rotate refused the instance', () => {
     const c = classify({ transcripts: [{ file: 'rotate.txt', text: refusal(PKCS11_KEYSTORES_ENABLED) }], flow: 'smartcard' });
     expect(c.next.length).toBeGreaterThan(0);
     expect(c.next.every((a) => !a.command.startsWith('ibmcloud '))).toBe(true);
+  });
+});
+
+describe('the ids the UI words reasons by', () => {
+  test('the cause an advice starts with, and the reason a refusal carries, are found by their exact text', () => {
+    const c = classify({ transcripts: [{ file: 'rotate.txt', text: refusal(NO_RECOVERY_UNITS) }] });
+    expect(adviceCauseId(c.next[0]?.why ?? '')).toBe('no-recovery-units');
+    const pkcs11 = classify({ transcripts: [{ file: 'rotate.txt', text: refusal(PKCS11_KEYSTORES_ENABLED) }] }).next[0]?.why ?? '';
+    expect(adviceCauseId(pkcs11)).toBe('pkcs11');
+    expect(adviceCauseId(`Before. ${pkcs11}`)).toBeUndefined();
+    expect(adviceCauseId(c.next[1]?.why ?? '')).toBeUndefined();
+    const auto = c.forbidden.find((f) => f.command === 'ibmcloud tke auto-mk-rotate');
+    expect(forbiddenReasonId(auto?.why ?? '')).toBe('unsupported');
+    expect(forbiddenReasonId(`ibmcloud tke cryptounit-mk-setimm is refused: ${FORBIDDEN_REASONS.setimmBeforeM2}`)).toBe('setimmBeforeM2');
+    expect(forbiddenReasonId('Some other reason.')).toBeUndefined();
   });
 });

@@ -156,3 +156,51 @@ describe('evaluatePrechecks', () => {
     expect(r.slice(2).map((x) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
   });
 });
+
+describe('failover crypto units not initialized (enable-failover.md)', () => {
+  const withFailover = parseCryptoUnits(
+    [
+      'SERVICE INSTANCE: inst-1',
+      'CRYPTO UNIT NUM   SELECTED   TYPE          LOCATION',
+      '1                 true       OPERATIONAL   [a]',
+      '2                 true       OPERATIONAL   [b]',
+      '3                 true       RECOVERY      [c]',
+      '5                 false      FAILOVER      [d]',
+      '6                 false      FAILOVER      [e]',
+    ].join('\n'),
+  );
+  const input: PrecheckInput = {
+    ...good,
+    instances: withFailover,
+    thresholds: parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n5  0  0\n6  0  0\n'),
+    registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, ''), { num: 5, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } }, { num: 6, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } }],
+  };
+
+  it('auto-mk-rotate would act on them: check 3 fails for units 5 and 6, with IBM\'s initialization as the fix', () => {
+    const imprint = byId(evaluatePrechecks(input), 'imprint');
+    expect(imprint?.status).toBe('fail');
+    expect(imprint?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([5, 6]);
+    expect(imprint?.fix.map((f) => f.command)).toEqual([
+      'ibmcloud tke cryptounit-rm',
+      'ibmcloud tke cryptounit-admin-add',
+      'ibmcloud tke cryptounit-thrhld-set',
+      'ibmcloud tke cryptounit-add',
+      'ibmcloud tke auto-mk-recover',
+    ]);
+    expect(imprint?.fix[0]?.why).toContain('Initialize crypto unit 5, 6 like the other crypto units');
+    expect(imprint?.fix[0]?.i18n).toEqual({ key: 'imprint-select', values: { units: '5, 6' } });
+  });
+
+  it('in the key-part flow they fail check 2 (not selected); once selected, check 3, whose fix loads the current key parts', () => {
+    const unselected = byId(evaluatePrechecks({ ...input, flow: 'keyparts' }), 'selection');
+    expect(unselected?.status).toBe('fail');
+    expect(unselected?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([5, 6]);
+    const selected = withFailover.map((i) => ({ ...i, units: i.units.map((u) => ({ ...u, selected: true })) }));
+    const r = evaluatePrechecks({ ...input, instances: selected, flow: 'keyparts' });
+    expect(byId(r, 'selection')?.status).toBe('pass');
+    const imprint = byId(r, 'imprint');
+    expect(imprint?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([5, 6]);
+    expect(imprint?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-admin-add', 'ibmcloud tke cryptounit-thrhld-set']);
+    expect(imprint?.fix[2]?.why).toContain('load the current master key parts into it as at initialization');
+  });
+});
