@@ -43,6 +43,18 @@ function inTargets<T extends { num: number }>(rows: readonly T[], ctx: Context):
   return ctx.targets === undefined ? [...rows] : rows.filter((r) => ctx.targets?.includes(r.num) === true);
 }
 
+/**
+ * The units the rotation will act on that a reading does not cover: auto-mk-rotate selects every unit
+ * of the instance, but the listings read the selected ones only (a failover unit failover-enable left
+ * unselected, for one). Such a unit is not judged: it is `unknown`, never passed.
+ */
+function unread(rows: readonly { num: number }[], ctx: Context): UnitCheck[] {
+  const read = new Set(rows.map((r) => r.num));
+  return (ctx.targets ?? []).filter((n) => !read.has(n)).map((num) => ({ num, status: 'unknown', detail: NOT_READ }));
+}
+
+const NOT_READ = 'not read: not selected now (auto-mk-rotate will select it; the readings cover the selected crypto units only)';
+
 function checkAuth(ctx: Context): Partial3 {
   const t = ctx.input.token;
   if (t === undefined) return unknown('Token expiry unknown: log in shortly before rotating (tokens last one hour).');
@@ -55,7 +67,15 @@ function checkSelection(ctx: Context): Partial3 {
   const instances = ctx.input.instances;
   if (instances === undefined) return unknown('Run `ibmcloud tke cryptounits` to see the selection.');
   if (ctx.input.flow === 'auto') {
-    return { status: 'pass', summary: 'auto-mk-rotate selects every crypto unit of the chosen instance itself.', units: [], evidence: [] };
+    const only = instances.length === 1 ? instances[0] : undefined;
+    const unselected = only?.units.filter((u) => !u.selected) ?? [];
+    if (unselected.length === 0) return { status: 'pass', summary: 'auto-mk-rotate selects every crypto unit of the chosen instance itself.', units: [], evidence: [] };
+    return {
+      status: 'unknown',
+      summary: `auto-mk-rotate selects every crypto unit of the instance itself, but crypto unit ${unselected.map((u) => u.num).join(', ')} is not selected now, so the other checks cannot read it: select it and run the pre-checks again.`,
+      units: unselected.map((u) => ({ num: u.num, status: 'unknown', detail: `not selected (${u.type})` })),
+      evidence: [],
+    };
   }
   const withSelection = instances.filter((i) => i.units.some((u) => u.selected));
   const units: UnitCheck[] = [];
@@ -75,10 +95,11 @@ function checkSelection(ctx: Context): Partial3 {
 
 function checkImprint(ctx: Context): Partial3 {
   if (ctx.thresholds === undefined) return unknown('Run `ibmcloud tke cryptounit-thrhlds` to read the thresholds.');
-  const units = inTargets(ctx.thresholds, ctx).map((t) => {
+  const units: UnitCheck[] = inTargets(ctx.thresholds, ctx).map((t) => {
     const imprint = t.signature === 0 && t.revocation === 0;
     return { num: t.num, status: imprint ? 'fail' : 'pass', detail: imprint ? 'imprint mode (thresholds 0/0)' : `thresholds ${t.signature}/${t.revocation}` } satisfies UnitCheck;
   });
+  units.push(...unread(ctx.thresholds, ctx));
   return { status: overall(units), summary: 'No crypto unit may be in imprint mode.', units, evidence: [] };
 }
 
@@ -89,7 +110,8 @@ function checkThresholds(ctx: Context): Partial3 {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
   const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const units = rows.map((r) => ({ num: r.num, status: counts.size <= 1 || key(r) === common ? 'pass' : 'fail', detail: `signature/revocation ${key(r)}` }) satisfies UnitCheck);
+  const units: UnitCheck[] = rows.map((r) => ({ num: r.num, status: counts.size <= 1 || key(r) === common ? 'pass' : 'fail', detail: `signature/revocation ${key(r)}` }) satisfies UnitCheck);
+  units.push(...unread(ctx.thresholds, ctx));
   const status = counts.size > 1 ? 'fail' : overall(units);
   return { status, summary: 'Signature thresholds must be equal on every crypto unit.', units, evidence: [...counts.keys()].map((k) => `thresholds ${k}`) };
 }
@@ -140,11 +162,14 @@ function checkAdmins(ctx: Context): Partial3 {
   const needed = Math.max(1, ...inTargets(ctx.thresholds, ctx).map((t) => t.signature));
   const sets = [...byUnit.values()];
   const common = [...selected].filter((ski) => sets.length > 0 && sets.every((s) => s.has(ski)));
-  const units = [...byUnit.entries()].map(([num, skis]) => {
+  const units: UnitCheck[] = [...byUnit.entries()].map(([num, skis]) => {
     const usable = [...selected].filter((s) => skis.has(s)).length;
     return { num, status: usable >= needed ? 'pass' : 'fail', detail: `${usable} of the selected signature keys are administrators here (need ${needed})` } satisfies UnitCheck;
   });
-  const status: CheckStatus = common.length >= needed && units.every((u) => u.status === 'pass') ? 'pass' : 'fail';
+  const judged = units.length;
+  units.push(...unread(ctx.admins, ctx));
+  const failed = common.length < needed || units.some((u) => u.status === 'fail');
+  const status: CheckStatus = failed ? 'fail' : units.length > judged ? 'unknown' : 'pass';
   return {
     status,
     summary: `At least ${needed} common administrators must be installed everywhere and selected with sigkey-sel.`,
@@ -159,11 +184,12 @@ function checkCurrent(ctx: Context): Partial3 {
   // VPs compare on their first 56 hex digits, as IBM's SDK does (shared/tke/vp.ts).
   const vps = new Set(regs.filter((r) => r.current.state === 'Valid').map((r) => vpKey(r.current.vp)));
   const common = [...vps][0];
-  const units = regs.map((r) => ({
+  const units: UnitCheck[] = regs.map((r) => ({
     num: r.num,
     status: r.current.state === 'Valid' && vps.size === 1 && vpKey(r.current.vp) === common && common !== '' ? 'pass' : 'fail',
     detail: `current ${r.current.state} ${short(r.current.vp)}`,
   }) satisfies UnitCheck);
+  units.push(...unread(ctx.registers, ctx));
   return { status: overall(units), summary: 'Every current register must be Valid with one verification pattern.', units, evidence: [...vps].map(short) };
 }
 
@@ -171,7 +197,8 @@ function checkNew(ctx: Context): Partial3 {
   if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mk` to read the registers.');
   const regs = inTargets(ctx.registers, ctx);
   if (ctx.input.flow === 'auto') {
-    const units = regs.map((r) => ({ num: r.num, status: r.new.state === 'Empty' ? 'pass' : 'fail', detail: `new ${r.new.state}` }) satisfies UnitCheck);
+    const units: UnitCheck[] = regs.map((r) => ({ num: r.num, status: r.new.state === 'Empty' ? 'pass' : 'fail', detail: `new ${r.new.state}` }) satisfies UnitCheck);
+    units.push(...unread(ctx.registers, ctx));
     return { status: overall(units), summary: 'auto-mk-rotate needs every new register Empty.', units, evidence: [] };
   }
   const vps = new Set(regs.map((r) => vpKey(r.new.vp)));
@@ -220,6 +247,9 @@ export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
   };
   return PRECHECK_IDS.map((id) => {
     const r = evaluateOne(id, ctx);
+    // Units not selected for auto-mk-rotate are read once selected: that is the selection check's fix.
+    const unselected = id === 'selection' && r.status === 'unknown' ? r.units.map((u) => u.num) : [];
+    if (unselected.length > 0) return { id, ...r, fix: [selectToRead(unselected)] };
     return { id, ...r, fix: r.status === 'fail' ? fixOf(id, ctx, r.units.filter((u) => u.status === 'fail').map((u) => u.num)) : [] };
   });
 }
@@ -239,6 +269,15 @@ function recoverableLoss(ctx: Context): { units: number[] } | undefined {
   const types = new Map((ctx.input.instances ?? []).flatMap((i) => i.units.map((u) => [u.num, u.type] as const)));
   const shape = shapeOf(registers.map((r) => ({ num: r.num, type: types.get(r.num) ?? 'OPERATIONAL', current: r.current, new: r.new })));
   return shape.kind === 'current-lost' && shape.recoverable ? { units: shape.units } : undefined;
+}
+
+function selectToRead(units: readonly number[]): FixAdvice {
+  const which = units.join(', ');
+  return {
+    command: 'ibmcloud tke cryptounit-add',
+    why: `Select crypto unit ${which}, then run the pre-checks again: auto-mk-rotate acts on every crypto unit of the instance, these included, and only selected units can be read.`,
+    i18n: { key: 'selection-read', values: { units: which } },
+  };
 }
 
 /** The fix of a failed check; clearing the new registers is offered only while nothing in them is committed. */

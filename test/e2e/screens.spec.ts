@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousViolations } from './a11y.js';
-import { confirmChecklist, go, nav } from './driver.js';
+import { answerUntilDone, confirmChecklist, consoleRoot, go, nav } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const SCREENS = [
@@ -140,13 +140,29 @@ for (const f of FAILURES) {
   });
 }
 
-test('failover crypto units never initialized: check 3 fails for them, and the fix is IBM\'s initialization (enable-failover.md), in both languages', async ({ page, server }) => {
+test('failover crypto units never initialized: not selected, they are not passed unread; once selected, check 3 fails with IBM\'s initialization', async ({ page, server }) => {
   await ready(page, server);
   await precheck(page, 'failover-uninitialised');
+  // auto-mk-rotate will select them, but the readings cover selected units only: never a pass unread.
+  const selection = page.getByTestId('check-selection');
+  await expect(selection).toHaveAttribute('data-status', 'unknown');
+  for (const check of ['imprint', 'current-mk']) {
+    await expect(page.getByTestId(`check-${check}`)).toHaveAttribute('data-status', 'unknown');
+    await expect(page.getByTestId(`check-${check}`).locator('li[data-unit="5"]')).toHaveAttribute('data-status', 'unknown');
+  }
+  await expect(selection.getByTestId('fix-command')).toHaveText(['ibmcloud tke cryptounit-add']);
+  await page.screenshot({ path: 'test-results/screens/precheck-failover-unselected.png', fullPage: true });
+  // The fix runs in the app (a selection changes no register): crypto units 5 and 6 are selected.
+  await selection.getByTestId('run-fix').click();
+  await go(page, 'Rotation');
+  await answerUntilDone(page, consoleRoot(page), undefined, () => '5 6');
+  await go(page, 'Pre-checks');
+  await page.getByTestId('run-prechecks').click();
   const card = page.getByTestId('check-imprint');
   await expect(card).toHaveAttribute('data-status', 'fail');
   for (const unit of ['5', '6']) await expect(card.locator(`li[data-unit="${unit}"]`)).toHaveAttribute('data-status', 'fail');
   await expect(card.locator('li[data-unit="1"]')).toHaveAttribute('data-status', 'pass');
+  await expect(selection).toHaveAttribute('data-status', 'pass');
   const fix = card.getByTestId('fix-imprint');
   await expect(fix.getByTestId('fix-command')).toHaveText([
     'ibmcloud tke cryptounit-rm',
@@ -157,7 +173,7 @@ test('failover crypto units never initialized: check 3 fails for them, and the f
   ]);
   await expect(fix).toContainText('Initialize crypto unit 5, 6 like the other crypto units');
   await expect(fix).toContainText('Transfer the current master key from the recovery crypto unit to crypto unit 5, 6');
-  await card.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/screens/precheck-failover-uninitialised.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('language').selectOption('ja');

@@ -191,6 +191,23 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
     expect(imprint?.fix[0]?.i18n).toEqual({ key: 'imprint-select', values: { units: '5, 6' } });
   });
 
+  it('not selected, they are not read: check 2 says so with cryptounit-add as its fix, and checks 3 to 7 never pass them', () => {
+    const r = evaluatePrechecks(input);
+    const selection = byId(r, 'selection');
+    expect(selection?.status).toBe('unknown');
+    expect(selection?.units.map((u) => [u.num, u.status])).toEqual([[5, 'unknown'], [6, 'unknown']]);
+    expect(selection?.fix).toEqual([expect.objectContaining({ command: 'ibmcloud tke cryptounit-add', i18n: { key: 'selection-read', values: { units: '5, 6' } } })]);
+    // As the CLI lists them: the selected units only.
+    const selectedOnly: PrecheckInput = { ...input, thresholds, admins, registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, '')] };
+    const unread = evaluatePrechecks(selectedOnly);
+    for (const id of ['imprint', 'thresholds', 'admins', 'current-mk', 'new-mk']) {
+      const check = byId(unread, id);
+      expect(check?.status, id).toBe('unknown');
+      expect(check?.units.filter((u) => u.status === 'unknown').map((u) => u.num), id).toEqual([5, 6]);
+      expect(check?.units.find((u) => u.num === 5)?.detail, id).toMatch(/^not read: not selected now/);
+    }
+  });
+
   it('in the key-part flow they fail check 2 (not selected); once selected, check 3, whose fix loads the current key parts', () => {
     const unselected = byId(evaluatePrechecks({ ...input, flow: 'keyparts' }), 'selection');
     expect(unselected?.status).toBe('fail');
