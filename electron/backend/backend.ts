@@ -85,11 +85,10 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   } else {
     tkeFiles = inspectTkeFiles(options.env.CLOUDTKEFILES?.trim() || null, 'env');
   }
-  const live = mode === 'live';
   const privateEndpoint = options.env.TKE_PRIVATE_ADDR?.trim() ?? '';
-  // The simulator signs through its signing service when TKE_SIGNSERV_URL is set (docs/simulator.md),
-  // so demo mode honours it too; it has no private endpoint.
-  const tkeEnv = { signingService: signingServiceSet(options.env), privateEndpoint: live && privateEndpoint !== '' ? privateEndpoint : null };
+  // The simulator signs through its signing service when TKE_SIGNSERV_URL is set and reaches
+  // private-only instances through TKE_PRIVATE_ADDR (docs/simulator.md), so demo mode honours both.
+  const tkeEnv = { signingService: signingServiceSet(options.env), privateEndpoint: privateEndpoint !== '' ? privateEndpoint : null };
   return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles, tkeEnv };
 }
 

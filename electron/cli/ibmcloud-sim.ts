@@ -54,7 +54,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     saveState(dir, state);
   }
   const signServUrl = env.TKE_SIGNSERV_URL;
-  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile, ...(signServUrl ? { signServUrl } : {}) };
+  const privateAddr = env.TKE_PRIVATE_ADDR;
+  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile, ...(signServUrl ? { signServUrl } : {}), ...(privateAddr ? { privateAddr } : {}) };
   return runSim(ctx, argv);
 }
 

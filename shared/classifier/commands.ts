@@ -25,6 +25,14 @@ export const THRESHOLD_SET = tke('cryptounit-thrhld-set');
 export const AUTO_MK_RECOVER = tke('auto-mk-recover');
 /** Targeting, as IBM's troubleshooting page writes it (placeholders for the user's region and group). */
 export const TARGET = 'ibmcloud target -r <region> -g <resource_group>';
+/**
+ * The TKE plug-in's private endpoint, set as IBM's page writes it [hs-crypto: secure-connection.md]
+ * [hs-crypto: virtual-private-endpoint.md]: a shell step, done outside the app, before it starts.
+ */
+export const PRIVATE_ENDPOINT = 'export TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com';
+
+/** The only advice that is not an `ibmcloud` command: IBM's documented shell steps, typed as its pages write them. */
+export const OUTSIDE_STEPS: readonly unknown[] = [PRIVATE_ENDPOINT];
 
 /** The typed form of a mutating command. */
 export function mutating(command: MutatingCommand): string {

@@ -6,8 +6,9 @@
 import { fixesFor } from '../precheck/fixes.js';
 import type { AutoUnsupportedCause } from '../parse/recognise.js';
 import type { FailedCheckId } from '../tke/messages.js';
-import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, TARGET } from './commands.js';
+import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, PRIVATE_ENDPOINT, TARGET } from './commands.js';
 import { atLeast } from './progress.js';
+import type { Attempt } from './attempt.js';
 import type { Knowledge } from './knowledge.js';
 import type { Advice, Phase } from './types.js';
 
@@ -24,7 +25,9 @@ const WHY = {
   permission:
     'The command was refused with status 401 again right after a successful login: the token is fresh, so your IBM Cloud user lacks the permission. Ask the account administrator for the Manager service access role or the Crypto Unit Administrator role on this instance, log in again, then run the command again. Nothing was changed.',
   target:
-    'No service instance (or crypto unit) was found where the CLI looked: target the region and resource group of your instance (and the right account), then run the command again. Nothing was changed.',
+    'No service instance (or crypto unit) was found where the CLI looked: target the region and resource group of your instance (and the right account), then run the command again. Nothing was changed. (If they are right already, the instance may accept private network access only: over the public network its crypto units are not listed, initialize-hsm-cli.md.)',
+  targetPersisted:
+    'The CLI was targeted (ibmcloud target ended OK) and still finds no service instance, so the region and resource group were not the cause. Nothing was changed. IBM names the others: the instance accepts private network access only, and over the public network its crypto units are not listed (initialize-hsm-cli.md); or it is in another account, or your user may not view it (the Manager role; troubleshooting-list-crypto-units.md). For a private-only instance, on a workstation that reaches IBM Cloud\'s private network, set TKE_PRIVATE_ADDR to the private endpoint of the instance\'s region (secure-connection.md) in the environment that MK Rotation Assistant and the ibmcloud CLI start from.',
   workstation:
     'The workstation is not set up for the TKE plug-in: create a directory for its files and set the CLOUDTKEFILES environment variable to it, then run the command again. Nothing was done.',
   compare:
@@ -70,6 +73,9 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
       if (k.loginAfterFailure !== undefined) return base;
       return { ...base, phase: 'auth-expired', next: [{ command: LOGIN, why: WHY.login }, ...retry], failedChecks: ['auth'] };
     case 'target':
+      if (k.targetPersisted !== undefined) return { ...base, phase: 'precheck-failed', next: [{ command: PRIVATE_ENDPOINT, why: WHY.targetPersisted }, ...retry], failedChecks: ['target'] };
+      // Targeted since: the retry shows whether that was the cause.
+      if (k.targetedAfterFailure !== undefined) return base;
       return { ...base, phase: 'precheck-failed', next: [{ command: TARGET, why: WHY.target }, ...retry], failedChecks: ['target'] };
     case 'workstation':
       return { ...base, phase: 'precheck-failed', next: [], failedChecks: ['workstation'], stop: WHY.workstation };
@@ -83,13 +89,13 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
       // Stryker disable next-line OptionalChaining: equivalent, autoUnsupported is set whenever the last failure is `unsupported`
       return base.next.length > 0 ? base : { ...base, next: keyPartFlow(k.autoUnsupported?.cause === 'no-recovery-units' ? 'no-recovery-units' : 'pkcs11') };
     case 'precheck':
-      return precheckFailed(base, k, retry, forbiddenBase);
+      return precheckFailed(base, k, failure.attempt, retry, forbiddenBase);
     default:
       return base;
   }
 }
 
-function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
+function precheckFailed(base: Base, k: Knowledge, failed: Attempt, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
   const refused = forbiddenBase(base.phase);
   const forbidden = new Set(refused.map((a) => a.command));
   // A command refused because re-encryption began (auto-mk-rotate after M1) changed nothing: the
@@ -101,7 +107,7 @@ function precheckFailed(base: Base, k: Knowledge, retry: Advice[], forbiddenBase
   // Key parts already loaded (or committed) need not be loaded (or committed) again to fix new-mk.
   const done = (command: string): boolean =>
     (command === MK_LOAD && atLeast(k.strong, 'loaded') && k.failedCommand !== MK_COMMIT) || (command === MK_COMMIT && atLeast(k.strong, 'committed'));
-  const unitsOf = (id: string): number[] => [...new Set(k.lastFailure?.attempt.prechecks.filter((p) => p.check === id).flatMap((p) => p.units))];
+  const unitsOf = (id: string): number[] => [...new Set(failed.prechecks.filter((p) => p.check === id).flatMap((p) => p.units))];
   // Advice is a command and its reason (the `mkra classify --json` contract): the UI's catalogue keys stay behind.
   const all = k.failedChecks.flatMap((id) => fixesFor(id, flow, { units: unitsOf(id) }).map(({ command, why }) => ({ command, why }))).filter((a) => !done(a.command));
   const fixes = all.filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));

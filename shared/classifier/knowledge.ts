@@ -71,6 +71,13 @@ export interface Knowledge {
    * stays unusable there, and the rotation is done with key part files.
    */
   autoUnsupported: { cause: AutoUnsupportedCause; evidence: Evidence } | undefined;
+  /** An `ibmcloud target` that ended OK after a targeting failure. */
+  targetedAfterFailure: Evidence | undefined;
+  /**
+   * No instance found again right after a successful `ibmcloud target`: the region and group were
+   * right, so the instance is private-only, in another account, or not visible to the user.
+   */
+  targetPersisted: Evidence | undefined;
   /** A 401 that persisted after a fresh login: the user lacks a role on the instance. */
   permission: Evidence | undefined;
   failedChecks: PrecheckId[];
@@ -221,6 +228,8 @@ class Fold {
       permission: undefined,
       lostCurrent: undefined,
       autoUnsupported: undefined,
+      targetedAfterFailure: undefined,
+      targetPersisted: undefined,
       failedChecks: [],
       precheckEvidence: [],
       failedCommand: undefined,
@@ -377,13 +386,18 @@ class Fold {
       // A 401 again right after a successful login: not an expired token but a missing permission.
       if (kind === 'auth' && k.lastFailure?.kind === 'auth' && k.loginAfterFailure !== undefined) k.permission = failureEvidence(a, kind);
       else if (kind !== 'auth') k.permission = undefined;
+      // Not found again right after a successful `ibmcloud target`: not the targeting.
+      if (kind === 'target' && k.lastFailure?.kind === 'target' && k.targetedAfterFailure !== undefined) k.targetPersisted = failureEvidence(a, kind);
+      else if (kind !== 'target') k.targetPersisted = undefined;
       k.lastFailure = { attempt: a, kind, evidence: failureEvidence(a, kind) };
       k.loginAfterFailure = undefined;
+      k.targetedAfterFailure = undefined;
       k.succeededAfterFailure = new Set();
     } else if (k.lastFailure !== undefined && succeeded(a) && a.command !== undefined) {
       k.succeededAfterFailure.add(a.role === 'login' ? 'ibmcloud login' : `ibmcloud tke ${a.command}`);
     }
     if (a.role === 'login' && succeeded(a)) k.loginAfterFailure = a.ok ?? a.start;
+    if (a.command === 'target' && a.typed?.startsWith('ibmcloud target') === true && succeeded(a)) k.targetedAfterFailure = a.ok ?? a.start;
     if (!succeeded(a)) return;
     // The recovery from a partial promotion: deselect, promote the rest, re-add, compare.
     if (k.strong === 'partial' || k.partial.deselected) {

@@ -5,7 +5,7 @@
  * mutating command refused, with the defect named, instead of advice nobody can follow safely.
  */
 import { ENVIRONMENT_CHECK_IDS, PRECHECK_IDS } from '../tke/messages.js';
-import { SUPPORT } from './commands.js';
+import { OUTSIDE_STEPS, SUPPORT } from './commands.js';
 import type { Decision } from './decide.js';
 import type { Advice } from './types.js';
 
@@ -21,8 +21,10 @@ export function decisionDefect(d: Decision): string | null {
   ];
   for (const [list, advice] of lists) {
     for (const a of advice) {
-      // `?.`: an entry that is not an object (or is null) names no command either.
-      if (typeof a?.command !== 'string' || !a.command.startsWith('ibmcloud ')) return `an entry of ${list} names no ibmcloud command`;
+      // `?.`: an entry that is not an object (or is null) names no command either. A step IBM documents
+      // outside the CLI (setting TKE_PRIVATE_ADDR) may be advised, never refused.
+      const step = list === 'next' && OUTSIDE_STEPS.includes(a?.command);
+      if (typeof a?.command !== 'string' || !(a.command.startsWith('ibmcloud ') || step)) return `an entry of ${list} names no ibmcloud command`;
       if (typeof a.why !== 'string' || a.why.trim().length < MIN_WHY) return `${a.command} in ${list} is given without its reason`;
     }
   }

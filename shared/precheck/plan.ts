@@ -131,7 +131,7 @@ function blockerReason(b: Blocker): string {
     case 'flow-mismatch':
       return 'the pre-checks were run for the other flow';
     case 'no-instance':
-      return 'no service instance was found';
+      return 'no service instance was found (check the target, the account and the role; a private-only instance is listed only through the private endpoint, TKE_PRIVATE_ADDR)';
     case 'several-instances':
       return `${b.count} service instances are candidates; exactly one must be`;
     case 'failed':

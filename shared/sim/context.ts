@@ -71,6 +71,8 @@ export interface SimContext {
    * `sigkey` commands do nothing [hs-crypto: signing-service.md].
    */
   signServUrl?: string;
+  /** `TKE_PRIVATE_ADDR` of the invocation: the private endpoint reaches private-only instances (shared/sim/endpoint.ts). */
+  privateAddr?: string;
   /** With a signing service: the SKIs of the SIGNSERVKEYS keys that signed this invocation's command. */
   serviceSigners?: string[];
   /** The text of a twin file for `sim reset --twin` (hosts that read files); throws with the reason. */

@@ -75,6 +75,8 @@ export interface MemorySim {
   now: () => number;
   /** `TKE_SIGNSERV_URL` of every invocation (a scenario with a signing service sets its address). */
   signServUrl?: string;
+  /** `TKE_PRIVATE_ADDR` of every invocation (training sets it when the trainee does). */
+  privateAddr?: string;
 }
 
 /** Create a scenario in memory (key files live in a MemoryWorkstation). */
@@ -106,7 +108,15 @@ export async function runInProcess(
   const io = new MemoryIo(opts.answers ?? autoAnswer, opts.clonePersisted ?? true);
   const fault = parseFault(opts.fault);
   if (typeof fault === 'string') throw new Error(fault);
-  const ctx: SimContext = { state: sim.state, io, ws: sim.ws, now: sim.now, fault, ...(sim.signServUrl === undefined ? {} : { signServUrl: sim.signServUrl }) };
+  const ctx: SimContext = {
+    state: sim.state,
+    io,
+    ws: sim.ws,
+    now: sim.now,
+    fault,
+    ...(sim.signServUrl === undefined ? {} : { signServUrl: sim.signServUrl }),
+    ...(sim.privateAddr === undefined ? {} : { privateAddr: sim.privateAddr }),
+  };
   try {
     const exitCode = await runSim(ctx, argv);
     sim.state = ctx.state;

@@ -33,7 +33,7 @@ import {
   mks,
   sigkeys,
 } from './commands/listings.js';
-import { login } from './commands/login.js';
+import { login, target } from './commands/login.js';
 import { autoRecover } from './commands/recover.js';
 import { cryptounitMkRotate, cryptounitMkSetimm } from './commands/rotate.js';
 import { simVerb } from './commands/sim-verbs.js';
@@ -116,6 +116,7 @@ export const TKE_COMMAND_NAMES: readonly string[] = TKE_COMMAND_WORDS;
 
 const USAGE = [
   'Usage: ibmcloud-sim login [--apikey KEY] [-r REGION] [-g GROUP]',
+  '       ibmcloud-sim target [-r REGION] [-g GROUP]',
   '       ibmcloud-sim tke COMMAND',
   '       ibmcloud-sim sim reset [--scenario NAME] [--seed N] [--keys N] | status [--json] | scenarios | faults',
   "TKE commands: see 'ibmcloud-sim tke help'",
@@ -161,6 +162,8 @@ export async function runSim(ctx: SimContext, argv: readonly string[]): Promise<
       USAGE.forEach((l) => ctx.io.print(l));
     } else if (first === 'login') {
       await login(ctx, argv.slice(1));
+    } else if (first === 'target') {
+      await target(ctx, argv.slice(1));
     } else if (first === 'tke') {
       await runTke(ctx, second, rest);
     } else if (first === 'sim') {

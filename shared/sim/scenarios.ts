@@ -44,6 +44,10 @@ export const SCENARIOS = [
     name: 'pkcs11-keystores',
     description: 'key-parts, but PKCS #11 keystores are enabled in the instance: auto-mk-rotate refuses, the key part flow works',
   },
+  {
+    name: 'private-only',
+    description: 'default, but the instance allows private network access only: listed through TKE_PRIVATE_ADDR (the private endpoint) alone',
+  },
   { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
   {
     name: 'twin-source',
@@ -154,6 +158,9 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
       break;
     case 'several-instances':
       state.instances.push(makeInstance(state, 5, admins, opts.keys));
+      break;
+    case 'private-only':
+      main.privateOnly = true;
       break;
     case 'older-firmware':
       unit(main, 2).olderFirmware = true;

@@ -17,6 +17,7 @@ import {
 import { ask, commit, SimFailure, type SigkeyInfo, type SimContext } from './context.js';
 import { authFailedLines, ep11ErrorLines, row, sigkeyLabel, widthsOf } from './format.js';
 import type { Signers } from './prechecks.js';
+import { reachableInstances } from './endpoint.js';
 import { serviceSigners, usesSigningService } from './signing-service.js';
 import { isImprint, type SimInstance, type SimUnit } from './state.js';
 
@@ -32,7 +33,7 @@ export async function checkAuth(ctx: SimContext): Promise<void> {
 
 /** The one instance of the resource group, or the one the user picks when there are several. */
 export async function chooseInstance(ctx: SimContext, prompt = INSTANCE_PROMPT): Promise<SimInstance> {
-  const list = ctx.state.instances;
+  const list = reachableInstances(ctx);
   if (list.length === 0) throw new SimFailure([NO_INSTANCES]);
   const only = list[0];
   if (list.length === 1 && only) return only;

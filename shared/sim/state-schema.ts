@@ -41,6 +41,7 @@ const schema = z.object({
       keystore: z.array(z.object({ count: z.number().int().nonnegative(), wrap: hex64.nullable() })),
       autoRotateInProgress: z.boolean(),
       pkcs11Keystores: z.boolean().optional(),
+      privateOnly: z.boolean().optional(),
     }),
   ),
   selectedUnits: z.array(z.number().int()),

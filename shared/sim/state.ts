@@ -47,6 +47,11 @@ export interface SimInstance {
    * auto-mk-rotate (introduce-master-key-rotation.md), which the simulator then refuses.
    */
   pkcs11Keystores?: boolean;
+  /**
+   * The instance's network access is private-only: the plug-in reaches it only through the private
+   * endpoint (`TKE_PRIVATE_ADDR`) [hs-crypto: secure-connection.md].
+   */
+  privateOnly?: boolean;
 }
 
 export interface SimSession {

@@ -26,6 +26,8 @@ export interface SimStatus {
     autoRotateInProgress: boolean;
     /** PKCS #11 keystores are enabled: auto-mk-rotate refuses this instance. */
     pkcs11Keystores: boolean;
+    /** Private-only network access: reached through the private endpoint (TKE_PRIVATE_ADDR) only. */
+    privateOnly: boolean;
     keystore: KeystoreCounts;
     wrapped: { vp: string; count: number }[];
   }[];
@@ -69,6 +71,7 @@ export function statusOf(
       units: inst.units.map((u) => u.num),
       autoRotateInProgress: inst.autoRotateInProgress,
       pkcs11Keystores: inst.pkcs11Keystores === true,
+      privateOnly: inst.privateOnly === true,
       keystore: countKeys(inst.keystore),
       wrapped: inst.keystore
         .filter((s) => s.wrap !== null)

@@ -4,6 +4,7 @@
  * simulator (installing administrators, setting thresholds, calling IBM support).
  */
 
+import { OUTSIDE_STEPS, PRIVATE_ENDPOINT, TARGET } from '../classifier/commands.js';
 import { APP } from '../classifier/smartcard.js';
 
 const APP_PREFIX = 'TKE application: ';
@@ -14,6 +15,7 @@ export const CHOICE_IDS = [
   'cryptounit-admins',
   'cryptounits',
   'login',
+  'target',
   'auto-mk-rotate',
   'cryptounit-mk-rotate',
   'cryptounit-mk-setimm',
@@ -29,6 +31,9 @@ export const CHOICE_IDS = [
   // With a signing service (TKE_SIGNSERV_URL) the keys that sign are the SIGNSERVKEYS file's entries:
   // the administrator edits it by hand; training lists the installed administrators' keys in it.
   'signservkeys-edit',
+  // The private endpoint of a private-only instance (TKE_PRIVATE_ADDR), set in the shell: training
+  // points the simulator at it.
+  'private-endpoint',
   // The TKE application's actions (smart cards), for the smart-card flow: each carried out on the
   // simulator by the CLI command with the same effect on the registers and key storage.
   'app-load',
@@ -78,6 +83,8 @@ const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'cryptounit-admins': tke('cryptounit-admins'),
   cryptounits: tke('cryptounits'),
   login: { tool: 'cli', argv: ['login', '--apikey', 'training-key'], typed: 'ibmcloud login', changesRegisters: false, needsUnits: false },
+  // The scenarios' region and resource group (shared/sim/scenarios.ts), as the advice names the command.
+  target: { tool: 'cli', argv: ['target', '-r', 'us-south', '-g', 'default'], typed: TARGET, changesRegisters: false, needsUnits: false },
   'auto-mk-rotate': tke('auto-mk-rotate', true),
   'cryptounit-mk-rotate': tke('cryptounit-mk-rotate', true),
   'cryptounit-mk-setimm': tke('cryptounit-mk-setimm', true),
@@ -91,6 +98,7 @@ const TABLE: Record<ChoiceId, Omit<TrainingChoice, 'id'>> = {
   'cryptounit-admin-add': outside('ibmcloud tke cryptounit-admin-add'),
   'cryptounit-thrhld-set': outside('ibmcloud tke cryptounit-thrhld-set'),
   'signservkeys-edit': outside('edit SIGNSERVKEYS: list the installed administrators’ keys'),
+  'private-endpoint': outside(PRIVATE_ENDPOINT),
   'app-load': app(APP.load, 'cryptounit-mk-load', true),
   'app-commit': app(APP.commit, 'cryptounit-mk-commit', true),
   'app-rotate': app(APP.rotate, 'cryptounit-mk-rotate', true),
@@ -114,7 +122,7 @@ export const CHOICE_ALIASES: Readonly<Record<string, ChoiceId>> = { 'cryptounit-
  */
 export function choicesFor(flow: 'auto' | 'keyparts' | 'smartcard', signingService = false): TrainingChoice[] {
   if (flow !== 'smartcard') return TRAINING_CHOICES.filter((c) => c.tool !== 'app' && (signingService || c.id !== 'signservkeys-edit'));
-  return TRAINING_CHOICES.filter((c) => c.tool === 'app' || (c.tool === 'outside' && !c.typed.startsWith('ibmcloud ')));
+  return TRAINING_CHOICES.filter((c) => c.tool === 'app' || (c.tool === 'outside' && !c.typed.startsWith('ibmcloud ') && !OUTSIDE_STEPS.includes(c.typed)));
 }
 
 /** One choice by id. */
@@ -125,7 +133,7 @@ export function choiceOf(id: ChoiceId): TrainingChoice {
 /** True when a piece of advice (a typed command) names this choice. */
 export function adviceMatches(choice: ChoiceId, adviceCommand: string | undefined): boolean {
   if (adviceCommand === undefined) return false;
-  if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ') && !adviceCommand.startsWith(APP_PREFIX);
+  if (choice === 'support') return !adviceCommand.startsWith('ibmcloud ') && !adviceCommand.startsWith(APP_PREFIX) && !OUTSIDE_STEPS.includes(adviceCommand);
   // With a signing service the administrators' fix is cryptounit-admin-add's advice, whose reason is
   // to list enough installed administrators' keys in SIGNSERVKEYS (shared/precheck/fixes.ts).
   if (choice === 'signservkeys-edit') return adviceCommand === TABLE['cryptounit-admin-add'].typed;

@@ -15,6 +15,7 @@ import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
+import { privateEndpoint } from '../../../shared/sim/endpoint.js';
 import { adviceMatches, choiceOf, choicesFor, scoreScenario, type TrainingChoice, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
 import { forbiddenReason } from '../rotation/interlocks.js';
@@ -235,6 +236,11 @@ export class ScenarioRun {
         await this.#listServiceKeys();
         // It carries out the administrators' fix the advisor gives under cryptounit-admin-add.
         this.#fixed.add(ADMIN_ADD);
+      }
+      if (choice === 'private-endpoint') {
+        // The shell step, done: every later command of this run goes through the region's private endpoint.
+        this.#sim.privateAddr = privateEndpoint(this.#sim.state.session.region);
+        this.#fixed.add(c.typed);
       }
     }
     await this.#reclassify(`after ${c.typed}`);

@@ -4,7 +4,8 @@ import { MKPART_PASSWORD_PROMPT, MKPART_PASSWORD_WRONG, MKPART_SELECT_PROMPT } f
 import { ask, commit, SimFailure, type MkPartInfo, type SimContext } from '../context.js';
 import { displayVp, ep11ErrorLines } from '../format.js';
 import { runPrechecks } from '../prechecks.js';
-import { selectedUnits, type SimUnit } from '../state.js';
+import { reachableSelected } from '../endpoint.js';
+import type { SimUnit } from '../state.js';
 import { settleInstances } from '../keystore.js';
 import { checkAuth, sign, signatures } from '../signing.js';
 import { xorHex } from '../vp.js';
@@ -13,7 +14,7 @@ import { parseNums } from './parse-answers.js';
 
 /** Selected units, failing when none is selected. */
 export function requireSelection(ctx: SimContext): SimUnit[] {
-  const units = selectedUnits(ctx.state);
+  const units = reachableSelected(ctx);
   if (units.length === 0) throw new SimFailure(['No crypto units are selected. Use cryptounit-add to select crypto units.']);
   return units;
 }

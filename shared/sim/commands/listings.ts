@@ -13,8 +13,9 @@ import {
 import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
 import type { MkPartInfo, SigkeyInfo, SimContext } from '../context.js';
 import { displayVp, row, widthsOf } from '../format.js';
+import { reachableInstances, reachableSelected } from '../endpoint.js';
 import { checkAuth } from '../signing.js';
-import { selectedUnits, type SimState, type SimUnit } from '../state.js';
+import type { SimState, SimUnit } from '../state.js';
 import { shownVp } from '../shown-vp.js';
 
 const THRESHOLDS_HEADER = 'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD';
@@ -24,7 +25,7 @@ const REGISTER_COMPARE_HEADER = 'CRYPTO UNIT NUM   STATUS             VERIFICATI
 /** Print the crypto units of every instance (used by cryptounits, cryptounit-add and -rm). */
 export function printCryptounits(ctx: SimContext): void {
   const widths = widthsOf(CRYPTOUNITS_TABLE_HEADER);
-  ctx.state.instances.forEach((inst, i) => {
+  reachableInstances(ctx).forEach((inst, i) => {
     if (i > 0) ctx.io.print('');
     ctx.io.print(`${SERVICE_INSTANCE_PREFIX} ${inst.id}`);
     ctx.io.print(CRYPTOUNITS_TABLE_HEADER);
@@ -47,7 +48,7 @@ export async function cryptounitMk(ctx: SimContext): Promise<void> {
   const widths = widthsOf(REGISTER_TABLE_HEADER);
   const indent = ' '.repeat((widths[0] ?? 0) + (widths[1] ?? 0));
   let firstBlock = true;
-  for (const inst of ctx.state.instances) {
+  for (const inst of reachableInstances(ctx)) {
     const units = inst.units.filter((u) => ctx.state.selectedUnits.includes(u.num));
     if (units.length === 0) continue;
     if (!firstBlock) ctx.io.print('');
@@ -86,13 +87,13 @@ export function adminRows(units: readonly SimUnit[]): string[] {
 /** `tke cryptounit-thrhlds`. */
 export async function cryptounitThrhlds(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
-  thresholdRows(selectedUnits(ctx.state)).forEach((l) => ctx.io.print(l));
+  thresholdRows(reachableSelected(ctx)).forEach((l) => ctx.io.print(l));
 }
 
 /** `tke cryptounit-admins`. */
 export async function cryptounitAdmins(ctx: SimContext): Promise<void> {
   await checkAuth(ctx);
-  adminRows(selectedUnits(ctx.state)).forEach((l) => ctx.io.print(l));
+  adminRows(reachableSelected(ctx)).forEach((l) => ctx.io.print(l));
 }
 
 /** The control points IBM names, in cryptounit-compare's CONTROL POINTS section [hs-crypto: enable-mechanisms.md]. */
@@ -119,7 +120,7 @@ function controlPointRows(units: readonly SimUnit[]): string[] {
 
 /** Each instance with its selected units, in state order. */
 function byInstance(ctx: SimContext): { id: string; units: SimUnit[] }[] {
-  return ctx.state.instances
+  return reachableInstances(ctx)
     .map((inst) => ({ id: inst.id, units: inst.units.filter((u) => ctx.state.selectedUnits.includes(u.num)) }))
     .filter((g) => g.units.length > 0);
 }
@@ -144,7 +145,7 @@ export async function cryptounitCompare(ctx: SimContext): Promise<void> {
     for (const g of groups) [`${SERVICE_INSTANCE_PREFIX} ${g.id}`, ...rows(g.units)].forEach((l) => ctx.io.print(l));
     ctx.io.print('');
   }
-  const diffs = differences(selectedUnits(ctx.state));
+  const diffs = differences(reachableSelected(ctx));
   if (diffs.length === 0) ctx.io.print(COMPARE_SAME);
   else [COMPARE_DIFFERENT, ...diffs].forEach((l) => ctx.io.print(l));
 }

@@ -53,3 +53,34 @@ export async function login(ctx: SimContext, args: readonly string[]): Promise<v
   ctx.io.print('');
   headerLines(s).forEach((l) => ctx.io.print(l));
 }
+
+/**
+ * `ibmcloud target -r REGION -g GROUP`: the region and resource group later commands use, as IBM's
+ * troubleshooting page fixes "No service instances were found" [hs-crypto: troubleshooting-list-crypto-units.md].
+ * Its output follows `login`'s "Targeted ..." lines [inferred: the IBM Cloud CLI's, not published there].
+ */
+export async function target(ctx: SimContext, args: readonly string[]): Promise<void> {
+  const flags = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a !== '-r' && a !== '-g') throw new SimFailure([`Incorrect Usage: flag provided but not defined: ${a}`]);
+    const v = args[++i];
+    if (v === undefined || v.trim() === '') throw new SimFailure([`Incorrect Usage: flag needs an argument: ${a}`]);
+    flags.set(a, v);
+  }
+  const s = ctx.state.session;
+  if (ctx.now() >= s.tokenExpiresAt) throw new SimFailure(['Not logged in. Use \'ibmcloud login\' to log in.']);
+  s.region = flags.get('-r') ?? s.region;
+  s.resourceGroup = flags.get('-g') ?? s.resourceGroup;
+  await ctx.io.persist(ctx.state);
+  if (flags.has('-g')) {
+    ctx.io.print(`Targeted resource group ${s.resourceGroup}`);
+    ctx.io.print('');
+  }
+  if (flags.has('-r')) {
+    ctx.io.print(`Targeted region ${s.region}`);
+    ctx.io.print('');
+  }
+  headerLines(s).forEach((l) => ctx.io.print(l));
+  ctx.io.print(OK);
+}

@@ -11,7 +11,7 @@ import {
 import { ask, commit, SimFailure, type SigkeyInfo, type SimContext } from '../context.js';
 import { randomHex } from '../prng.js';
 import { checkAuth, checkKeyPassword } from '../signing.js';
-import { allUnits } from '../state.js';
+import { reachableInstances } from '../endpoint.js';
 import { vpOf } from '../vp.js';
 import { printCryptounits, printMkParts, printSigkeys } from './listings.js';
 import { parseNums } from './parse-answers.js';
@@ -23,7 +23,7 @@ export async function changeUnitSelection(ctx: SimContext, add: boolean): Promis
   ctx.io.print('');
   const nums = parseNums(
     await ask(ctx, [add ? CRYPTOUNIT_ADD_PROMPT : CRYPTOUNIT_RM_PROMPT]),
-    allUnits(ctx.state).map((u) => u.num),
+    reachableInstances(ctx).flatMap((i) => i.units.map((u) => u.num)),
   );
   const sel = new Set(ctx.state.selectedUnits);
   for (const n of nums) {

@@ -92,6 +92,33 @@ describe('RecoveryAdvisor', () => {
     }
   });
 
+  it('gives a step outside the app, or a command with placeholders, as an instruction, never as a run button', async () => {
+    const onrun = vi.fn();
+    const outside = classification({
+      phase: 'precheck-failed',
+      next: [
+        { command: 'export TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com', why: 'Set the private endpoint of the region.' },
+        { command: 'ibmcloud tke auto-mk-rotate', why: 'Then run the command that failed again.' },
+      ],
+    });
+    const { unmount } = render(RecoveryAdvisor, { classification: outside, onrun });
+    expect(screen.queryByTestId('advisor-next')).toBeNull();
+    expect(screen.getByTestId('advisor-outside').textContent).toContain('export TKE_PRIVATE_ADDR=');
+    expect(document.body.textContent).toContain('outside the app');
+    unmount();
+    render(RecoveryAdvisor, { classification: classification({ phase: 'precheck-failed', next: [{ command: 'ibmcloud target -r <region> -g <resource_group>', why: 'Target the region.' }] }), onrun });
+    expect(screen.queryByTestId('advisor-next')).toBeNull();
+    expect(screen.getByTestId('advisor-outside').textContent).toContain('ibmcloud target -r <region>');
+    expect(onrun).not.toHaveBeenCalled();
+  });
+
+  it('says what to do instead when nothing is to run (a missing role), not an empty advisor', () => {
+    const stop = 'The command was refused with status 401 again right after a successful login: ask for the Manager role.';
+    render(RecoveryAdvisor, { classification: classification({ phase: 'precheck-failed', next: [], stop }), onrun: () => undefined });
+    expect(screen.getByTestId('advisor-instead').textContent).toContain(stop);
+    expect(screen.queryByTestId('advisor-stop')).toBeNull();
+  });
+
   it('has every refusal reason in both languages, and gives one it cannot name as the classifier wrote it', async () => {
     for (const lang of ['en', 'ja'] as const) {
       const words = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.forbiddenWhy ?? {}) as Record<string, string>;

@@ -35,6 +35,19 @@ describe('units in imprint mode, named by the failure', () => {
     expect(commands(c.next)).not.toContain('cryptounit-mk-clrcur');
   });
 
+  test('each check names its own units: the imprint fix names the units in imprint mode only, once each', () => {
+    const text = precheck(
+      'Initial state check failed: crypto units 5, 6 are in imprint mode.',
+      'Initial state check failed: crypto units 5 are in imprint mode.',
+      'Initial state check failed: the new master key registers are not in the required state (crypto units 3).',
+    );
+    const c = classify({ transcripts: [{ file: 'rotate.txt', text }] });
+    expect(c.failedChecks).toEqual(['imprint', 'new-mk']);
+    const rm = c.next.find((a) => a.command === 'ibmcloud tke cryptounit-rm')?.why ?? '';
+    expect(rm).toContain('Initialize crypto unit 5, 6 like');
+    expect(rm).not.toContain('3');
+  });
+
   test('each step done drops out of the advice, in order', () => {
     const transcripts = [{ file: 'rotate.txt', text: FAILOVER }];
     const steps = ['cryptounit-rm', 'cryptounit-admin-add', 'cryptounit-thrhld-set', 'cryptounit-add'];

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/classifier/decide.js';
 import { decisionDefect, selfChecked } from '../../../shared/classifier/self-check.js';
 import type { Advice } from '../../../shared/classifier/types.js';
+import { PRIVATE_ENDPOINT } from '../../../shared/classifier/commands.js';
 
 const READ: Advice = { command: 'ibmcloud tke cryptounit-mk', why: 'Read-only. Read the registers first.' };
 const AUTO: Advice = { command: 'ibmcloud tke auto-mk-rotate', why: 'Re-encryption began: this would lose keys.' };
@@ -16,6 +17,11 @@ describe('the advisor checks its own decision', () => {
     expect(decisionDefect(good)).toBeNull();
     expect(selfChecked(good, () => REFUSE_ALL)).toBe(good);
     expect(decisionDefect({ ...good, stop: 'Stop: escalate.' })).toBeNull();
+    // IBM's one documented shell step may be advised (setting the private endpoint), never refused.
+    const privateEndpoint: Advice = { command: PRIVATE_ENDPOINT, why: 'Set the private endpoint of the region.' };
+    expect(decisionDefect({ ...good, next: [privateEndpoint, READ] })).toBeNull();
+    expect(decisionDefect({ ...good, forbidden: [privateEndpoint] })).toMatch(/an entry of forbidden names no ibmcloud command/);
+    expect(decisionDefect({ ...good, next: [{ ...privateEndpoint, command: `${PRIVATE_ENDPOINT}; rm -rf /` }] })).toMatch(/names no ibmcloud command/);
     // The shortest reason accepted: twelve letters.
     expect(decisionDefect({ ...good, next: [{ command: READ.command, why: ` ${'x'.repeat(12)} ` }] })).toBeNull();
   });

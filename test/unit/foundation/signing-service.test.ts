@@ -42,14 +42,15 @@ describe('the TKE environment of the workstation', () => {
     expect(JSON.stringify(info)).not.toContain(URL);
   });
 
-  it('is the key files and the default endpoint when neither is set (or set blank); demo mode honours only the signing service', () => {
+  it('is the key files and the default endpoint when neither is set (or set blank); demo mode honours both, as the simulator does', () => {
     expect(liveCli({}).info.tkeEnv).toEqual({ signingService: false, privateEndpoint: null });
     expect(liveCli({ TKE_SIGNSERV_URL: '  ', TKE_PRIVATE_ADDR: '' }).info.tkeEnv).toEqual({ signingService: false, privateEndpoint: null });
     expect(signingServiceSet({ TKE_SIGNSERV_URL: URL })).toBe(true);
     const root = mkdtempSync(join(tmpdir(), 'mkra-signserv-demo-'));
     const demo = resolveEnvironment({ host: 'browser', forceDemo: true, name: 'n', version: '1', env: { TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE }, dataDir: root });
-    // The simulator signs through its signing service when TKE_SIGNSERV_URL is set; it has no private endpoint.
-    expect(demo.tkeEnv).toEqual({ signingService: true, privateEndpoint: null });
+    // The simulator signs through its signing service (TKE_SIGNSERV_URL) and reaches private-only instances
+    // through the private endpoint (TKE_PRIVATE_ADDR).
+    expect(demo.tkeEnv).toEqual({ signingService: true, privateEndpoint: PRIVATE });
   });
 });
 

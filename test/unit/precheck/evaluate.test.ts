@@ -221,3 +221,11 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
     expect(imprint?.fix[2]?.why).toContain('load the current master key parts into it as at initialization');
   });
 });
+
+describe('no crypto unit listed (a private-only instance over the public endpoint, or nothing selected)', () => {
+  it('fails no check for want of units: the administrators are not judged', () => {
+    const r = evaluatePrechecks({ ...good, instances: [], thresholds: [], admins: [], registers: [] });
+    expect(byId(r, 'admins')).toMatchObject({ status: 'unknown', summary: 'No crypto unit was listed, so no administrator could be checked.' });
+    expect(r.filter((x) => x.status === 'fail').map((x) => x.id)).toEqual([]);
+  });
+});
