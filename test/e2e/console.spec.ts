@@ -1,4 +1,4 @@
-import { answerUntilDone, clickToRun, expectAccessible, PASSWORD, SHOTS, startRotation } from './driver.js';
+import { answerUntilDone, clickToRun, expectAccessible, PASSWORD, runKeyPartFlow, SHOTS, startRotation } from './driver.js';
 import { test, expect } from './fixtures.js';
 
 test('a full auto rotation through the console: prompts in a dialog, timeline done, finish', async ({ page, server }) => {
@@ -121,16 +121,9 @@ test('the console reads at 200 % zoom and in Japanese', async ({ page, server })
 });
 
 test('the key-part flow through the console: load two parts, commit, rotate, finish', async ({ page, server }) => {
+  // Starting the rotation runs its first command, the load.
   const root = await startRotation(page, server, { scenario: 'key-parts', flow: 'keyparts' });
-  // The parts in one answer (their KEYNUMs), then the signature key's and each part's password.
-  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? '1 2' : '2'));
-  await expect(root).toHaveAttribute('data-running', 'false');
-  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-commit');
-  await clickToRun(root, page.getByTestId('run-primary'));
-  await answerUntilDone(page, root);
-  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-rotate');
-  await clickToRun(root, page.getByTestId('run-primary'));
-  await answerUntilDone(page, root);
+  await runKeyPartFlow(page, root);
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await expect(page.getByTestId('log')).toContainText('KMS CRK rewrap successful');
   await expect(page.getByTestId('after-steps').locator('[data-item]')).toHaveCount(2);

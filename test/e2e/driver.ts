@@ -50,14 +50,19 @@ export async function armFault(page: Page, fault: string): Promise<void> {
   await expect(page.getByTestId('training-armed')).toContainText(fault);
 }
 
+/** Run the pre-checks for a flow from the Pre-checks screen and wait for their summary. */
+export async function runPrechecks(page: Page, flow: 'auto' | 'keyparts' = 'auto'): Promise<void> {
+  await go(page, 'Pre-checks');
+  await page.getByLabel(flow === 'keyparts' ? /Master key part files/ : /Recovery crypto units/).check();
+  await page.getByTestId('run-prechecks').click();
+  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+}
+
 /** Reset the simulator, (arm a fault,) run the pre-checks, confirm the plan and start. */
 export async function startRotation(page: Page, server: DemoServer, options: { fault?: string; scenario?: string; flow?: 'auto' | 'keyparts' } = {}): Promise<Locator> {
   await resetSimulator(page, server, options.scenario);
   if (options.fault) await armFault(page, options.fault);
-  await go(page, 'Pre-checks');
-  await page.getByLabel(options.flow === 'keyparts' ? /Master key part files/ : /Recovery crypto units/).check();
-  await page.getByTestId('run-prechecks').click();
-  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  await runPrechecks(page, options.flow);
   await page.getByTestId('to-plan').click();
   const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
   await confirmChecklist(page);
@@ -122,4 +127,41 @@ export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kin
     await expect(root).toHaveAttribute('data-answered', String(before + 1));
   }
   throw new Error('the command kept prompting');
+}
+
+/**
+ * The key-part flow from the console: the load (started by `first`, the advisor's action, or already
+ * running when the rotation's start ran it), the parts given in one answer (KEYNUMs 1 and 2), then
+ * commit and rotate, each from the console's main action, every prompt answered.
+ */
+export async function runKeyPartFlow(page: Page, root: Locator, first?: Locator): Promise<void> {
+  if (first) await clickToRun(root, first);
+  // The parts in one answer (their KEYNUMs), then the signature key's and each part's password.
+  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? '1 2' : '2'));
+  for (const next of ['ibmcloud tke cryptounit-mk-commit', 'ibmcloud tke cryptounit-mk-rotate']) {
+    await expect(page.getByTestId('run-primary')).toContainText(next);
+    await clickToRun(root, page.getByTestId('run-primary'));
+    await answerUntilDone(page, root);
+  }
+}
+
+/** Open the Training screen, pick a scenario, check its briefing and begin it in a mode. */
+export async function beginTraining(page: Page, url: string, id: string, briefing: string, mode: 'guided' | 'exam'): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
+  await page.getByTestId('nav-training').click();
+  await page.getByTestId(`scenario-${id}`).click();
+  await expect(page.getByTestId('training-briefing')).toContainText(briefing);
+  await page.getByTestId(`mode-${mode}`).check();
+  await page.getByTestId('training-begin').click();
+  await expect(page.getByTestId('training-decision')).toBeVisible();
+}
+
+/** Make a training choice and wait for its consequence. */
+export async function chooseInTraining(page: Page, choice: string): Promise<Locator> {
+  await page.getByTestId(`choice-${choice}`).check();
+  await page.getByTestId('choice-run').click();
+  const consequence = page.getByTestId('training-consequence');
+  await expect(consequence).toBeVisible();
+  return consequence;
 }

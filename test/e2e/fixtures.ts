@@ -45,13 +45,18 @@ export async function stopDemoServer(server: DemoServer): Promise<void> {
   rmSync(server.dataDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ server: DemoServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for a fixture without dependencies
-  server: async ({}, use) => {
-    const server = await startDemoServer();
-    await use(server);
-    await stopDemoServer(server);
-  },
-});
+/** The test function with a fresh `mkra serve --demo` per test, started with these variables set. */
+export function testWithEnv(env: NodeJS.ProcessEnv) {
+  return base.extend<{ server: DemoServer }>({
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for a fixture without dependencies
+    server: async ({}, use) => {
+      const server = await startDemoServer(env);
+      await use(server);
+      await stopDemoServer(server);
+    },
+  });
+}
+
+export const test = testWithEnv({});
 
 export { expect };

@@ -4,7 +4,7 @@
  * key part flow from its first step, the backend refuses auto-mk-rotate again, and the rotation
  * completes with key part files; in training the trap is tried and the scenario played through.
  */
-import { answerUntilDone, clickToRun, expectAccessible, go, shot, startRotation } from './driver.js';
+import { answerUntilDone, beginTraining, chooseInTraining, expectAccessible, go, runKeyPartFlow, shot, startRotation } from './driver.js';
 import { expect, test } from './fixtures.js';
 
 test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advised, run and completed', async ({ page, server }) => {
@@ -32,15 +32,8 @@ test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advise
   await expect(refusal).toContainText('would refuse it again');
   await expect(root).toHaveAttribute('data-runs', runs ?? '');
 
-  // The key part flow: the parts in one answer, the signature key's and each part's password.
-  await clickToRun(root, page.getByTestId('advisor-next'));
-  await answerUntilDone(page, root, undefined, (kind) => (kind === 'keys' ? '1 2' : '2'));
-  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-commit');
-  await clickToRun(root, page.getByTestId('run-primary'));
-  await answerUntilDone(page, root);
-  await expect(page.getByTestId('run-primary')).toContainText('ibmcloud tke cryptounit-mk-rotate');
-  await clickToRun(root, page.getByTestId('run-primary'));
-  await answerUntilDone(page, root);
+  // The key part flow, from the advisor's action.
+  await runKeyPartFlow(page, root, page.getByTestId('advisor-next'));
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await expect(page.getByTestId('log')).toContainText('KMS CRK rewrap successful');
   await shot(page, 'pkcs11-completed');
@@ -48,20 +41,10 @@ test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advise
 });
 
 test('training: the trap (auto-mk-rotate again) is refused by the instance and not correct; the key part flow completes it', async ({ page, server }) => {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('nav-training').click();
-  await page.getByTestId('scenario-pkcs11-keystores').click();
-  await expect(page.getByTestId('training-briefing')).toContainText('PKCS #11 keystores enabled');
-  await page.getByTestId('mode-exam').check();
-  await page.getByTestId('training-begin').click();
+  await beginTraining(page, server.url, 'pkcs11-keystores', 'PKCS #11 keystores enabled', 'exam');
   await expect(page.getByTestId('training-log')).toContainText('PKCS #11 keystores are enabled in the service instance');
+  const run = (choice: string) => chooseInTraining(page, choice);
   const consequence = page.getByTestId('training-consequence');
-  const run = async (choice: string): Promise<void> => {
-    await page.getByTestId(`choice-${choice}`).check();
-    await page.getByTestId('choice-run').click();
-    await expect(consequence).toBeVisible();
-  };
   await run('auto-mk-rotate');
   await expect(consequence).toContainText('Not the right action');
   await expect(consequence).toContainText('ibmcloud tke cryptounit-mk-load');

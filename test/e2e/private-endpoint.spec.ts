@@ -5,26 +5,16 @@
  * rotation runs; in training the trainee targets, sees the failure persist, sets the private endpoint
  * (a step outside the app) and completes the rotation.
  */
-import { answerUntilDone, expectAccessible, go, resetSimulator, shot, startRotation } from './driver.js';
-import { test as base, expect, startDemoServer, stopDemoServer, type DemoServer } from './fixtures.js';
+import { answerUntilDone, beginTraining, chooseInTraining, expectAccessible, resetSimulator, runPrechecks, shot, startRotation } from './driver.js';
+import { test as base, expect, testWithEnv } from './fixtures.js';
 
 const PRIVATE = 'https://tke.private.us-south.hs-crypto.cloud.ibm.com';
 
-const privateTest = base.extend<{ server: DemoServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for a fixture without dependencies
-  server: async ({}, use) => {
-    const server = await startDemoServer({ TKE_PRIVATE_ADDR: PRIVATE });
-    await use(server);
-    await stopDemoServer(server);
-  },
-});
+const privateTest = testWithEnv({ TKE_PRIVATE_ADDR: PRIVATE });
 
 base('through the public endpoint the plan finds no instance and names the private endpoint among the causes', async ({ page, server }) => {
   await resetSimulator(page, server, 'private-only');
-  await go(page, 'Pre-checks');
-  await page.getByLabel(/Recovery crypto units/).check();
-  await page.getByTestId('run-prechecks').click();
-  await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  await runPrechecks(page);
   await page.getByTestId('to-plan').click();
   const blocker = page.locator('[data-blocker="no-instance"]');
   await expect(blocker).toContainText('TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com');
@@ -45,21 +35,10 @@ privateTest('with TKE_PRIVATE_ADDR set, Home shows the private endpoint and the 
 });
 
 base('training: target, the failure persists, the private endpoint is set outside the app, the rotation completes', async ({ page, server }) => {
-  await page.goto(server.url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('nav-training').click();
-  await page.getByTestId('scenario-private-only').click();
-  await expect(page.getByTestId('training-briefing')).toContainText("IBM Cloud's private network");
-  await page.getByTestId('mode-guided').check();
-  await page.getByTestId('training-begin').click();
-  await expect(page.getByTestId('training-decision')).toBeVisible();
+  await beginTraining(page, server.url, 'private-only', "IBM Cloud's private network", 'guided');
   const advisor = page.getByTestId('training-advisor');
-  const consequence = page.getByTestId('training-consequence');
   const run = async (choice: string): Promise<void> => {
-    await page.getByTestId(`choice-${choice}`).check();
-    await page.getByTestId('choice-run').click();
-    await expect(consequence).toBeVisible();
-    await expect(consequence).toContainText('Correct: this was the right action.');
+    await expect(await chooseInTraining(page, choice)).toContainText('Correct: this was the right action.');
   };
   await expect(advisor).toContainText('ibmcloud target -r <region> -g <resource_group>');
   await run('target');

@@ -8,16 +8,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../shared/sim/index.js';
 import { answerUntilDone, confirmChecklist, consoleRoot, expectAccessible, go, resetSimulator, shot } from './driver.js';
-import { test as base, expect, startDemoServer, stopDemoServer, type DemoServer } from './fixtures.js';
+import { expect, testWithEnv } from './fixtures.js';
 
-const test = base.extend<{ server: DemoServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires an object pattern for a fixture without dependencies
-  server: async ({}, use) => {
-    const server = await startDemoServer({ TKE_SIGNSERV_URL: SCENARIO_SIGNSERV_URL });
-    await use(server);
-    await stopDemoServer(server);
-  },
-});
+const test = testWithEnv({ TKE_SIGNSERV_URL: SCENARIO_SIGNSERV_URL });
 
 test('pre-check 5 with too few keys in SIGNSERVKEYS: the fix is the signing service’s, never sigkey-sel', async ({ page, server }) => {
   await resetSimulator(page, server, 'signing-service-short');

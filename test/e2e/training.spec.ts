@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './a11y.js';
+import { beginTraining, chooseInTraining } from './driver.js';
 import { test, expect } from './fixtures.js';
 
 const SHOTS = 'test-results/screens';
@@ -13,15 +14,8 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /** Open a scenario from the Training screen, check its briefing, and begin it in guided mode. */
-async function beginGuided(page: Page, url: string, id: string, briefing: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
-  await page.getByTestId('nav-training').click();
-  await page.getByTestId(`scenario-${id}`).click();
-  await expect(page.getByTestId('training-briefing')).toContainText(briefing);
-  await page.getByTestId('mode-guided').check();
-  await page.getByTestId('training-begin').click();
-  await expect(page.getByTestId('training-decision')).toBeVisible();
+function beginGuided(page: Page, url: string, id: string, briefing: string): Promise<void> {
+  return beginTraining(page, url, id, briefing, 'guided');
 }
 
 test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({ page, server }) => {
@@ -121,9 +115,7 @@ test('a signing service: sigkey-sel does nothing, the trainee lists the keys in 
   const advisor = page.getByTestId('training-advisor');
   const consequence = page.getByTestId('training-consequence');
   const run = async (choice: string): Promise<void> => {
-    await page.getByTestId(`choice-${choice}`).check();
-    await page.getByTestId('choice-run').click();
-    await expect(consequence).toBeVisible();
+    await chooseInTraining(page, choice);
   };
   // The advice never sends the administrator to sigkey-sel: with a signing service it does nothing.
   await expect(advisor).toContainText('ibmcloud tke cryptounit-compare');

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { FAULT_POINTS } from '../../shared/sim/faults.js';
 import { demoPaths } from '../../electron/backend/environment/paths.js';
-import { answerUntilDone, confirmChecklist, expectAccessible, go, resetSimulator, shot } from './driver.js';
+import { answerUntilDone, confirmChecklist, expectAccessible, go, resetSimulator, runPrechecks, shot } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const KEY_PASSWORD = 'Tw1n-Report-Key-e2e';
@@ -39,10 +39,7 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     const twinPath = captureTwin(server, dir);
     const sha = createHash('sha256').update(readFileSync(twinPath)).digest('hex');
 
-    await go(page, 'Pre-checks');
-    await page.getByLabel(/Recovery crypto units/).check();
-    await page.getByTestId('run-prechecks').click();
-    await expect(page.getByTestId('precheck-summary')).toBeVisible();
+    await runPrechecks(page);
     await page.getByTestId('to-plan').click();
 
     const panel = page.getByTestId('rehearse-twin');
