@@ -148,6 +148,10 @@ export function isEmpty(a: Attempt): boolean {
  * condition it points at — when the attempt shows no progress that a later step could have refused.
  */
 export function finishAttempt(a: Attempt): void {
+  // auto-mk-rotate refusing the instance is an inferred wording: it counts only for auto-mk-rotate (or
+  // a command not captured) and only where nothing shows the command got further.
+  const other = a.command !== undefined && a.command !== 'auto-mk-rotate';
+  if (a.unsupported !== undefined && (other || a.milestones.length > 0 || a.steps.size > 0)) a.unsupported = undefined;
   const refusal = ep11Refusal(a.returnCode, a.reasonCode);
   const progressed = a.milestones.length > 0 || a.steps.has('rewrap') || a.steps.has('promote');
   if (refusal === undefined || a.hsm === undefined || progressed || a.prechecks.length > 0) return;

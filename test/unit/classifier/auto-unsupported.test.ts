@@ -92,3 +92,15 @@ describe('the ids the UI words reasons by', () => {
     expect(forbiddenReasonId('Some other reason.')).toBeUndefined();
   });
 });
+
+describe('an inferred wording never outweighs evidence', () => {
+  test('a refusal line after progress, or from another command, is not a refusal of the instance', () => {
+    const progressed = ['$ ibmcloud tke auto-mk-rotate', ...HEADER, 'Generating a new random master key in crypto unit 3...', 'FAILED', PKCS11_KEYSTORES_ENABLED, ''].join('\n');
+    const c = classify({ transcripts: [{ file: 'r.txt', text: progressed }] });
+    expect(c.flow).toBe('auto');
+    expect(c.next.map((a) => a.command)).not.toContain('ibmcloud tke cryptounit-mk-load');
+    const load = ['$ ibmcloud tke cryptounit-mk-load', ...HEADER, 'FAILED', PKCS11_KEYSTORES_ENABLED, ''].join('\n');
+    const l = classify({ transcripts: [{ file: 'l.txt', text: load }] });
+    expect(l.forbidden.find((f) => f.command === 'ibmcloud tke auto-mk-rotate')?.why ?? '').not.toMatch(/would refuse it again/);
+  });
+});
