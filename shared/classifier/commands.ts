@@ -1,4 +1,5 @@
 /** Commands exactly as a user types them. */
+import { PRIVATE_ADDR_ENV, privateEndpoint } from '../tke/endpoints.js';
 import { MUTATING_COMMANDS, type MutatingCommand } from '../tke/messages.js';
 
 /** `ibmcloud tke <sub>` for a TKE subcommand. */
@@ -29,7 +30,7 @@ export const TARGET = 'ibmcloud target -r <region> -g <resource_group>';
  * The TKE plug-in's private endpoint, set as IBM's page writes it [hs-crypto: secure-connection.md]
  * [hs-crypto: virtual-private-endpoint.md]: a shell step, done outside the app, before it starts.
  */
-export const PRIVATE_ENDPOINT = 'export TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com';
+export const PRIVATE_ENDPOINT = `export ${PRIVATE_ADDR_ENV}=${privateEndpoint('<region>')}`;
 
 /** The only advice that is not an `ibmcloud` command: IBM's documented shell steps, typed as its pages write them. */
 export const OUTSIDE_STEPS: readonly unknown[] = [PRIVATE_ENDPOINT];

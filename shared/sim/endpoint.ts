@@ -6,13 +6,11 @@
  * [hs-crypto: secure-connection.md]. What the plug-in prints then is not published: the simulator
  * lists no such instance, so a command that needs it finds none [inferred].
  */
+import { privateEndpoint } from '../tke/endpoints.js';
 import type { SimContext } from './context.js';
 import { selectedUnits, type SimInstance, type SimUnit } from './state.js';
 
-/** The TKE private endpoint of a region, as IBM's page writes it. */
-export function privateEndpoint(region: string): string {
-  return `https://tke.private.${region}.hs-crypto.cloud.ibm.com`;
-}
+export { privateEndpoint };
 
 /** True when the invocation targets the private endpoint of the session's region. */
 export function usesPrivateEndpoint(ctx: SimContext): boolean {
