@@ -1,12 +1,13 @@
 /**
- * The bridge only: exposes `window.mkra`, built from the shared channel list. It forwards
+ * The bridge only: exposes `window.mkra`, built from the channel names (names.ts, no schemas). It forwards
  * nothing but declared channels; the main process validates every payload again.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_PREFIX, CHANNELS, EVENT_NAMES, type EventName, type RendererApi } from '../../shared/ipc/contract.js';
+import type { EventName, RendererApi } from '../../shared/ipc/contract.js';
+import { CHANNEL_NAMES, CHANNEL_PREFIX, EVENT_NAME_LIST } from '../../shared/ipc/names.js';
 
-const channels = new Set<string>(CHANNELS);
-const eventNames = new Set<string>(EVENT_NAMES);
+const channels = new Set<string>(CHANNEL_NAMES);
+const eventNames = new Set<string>(EVENT_NAME_LIST);
 
 const api = {
   invoke(channel, request) {

@@ -13,9 +13,10 @@ import { trainingChannels } from './channels/training.js';
 import { twinChannels } from './channels/twin.js';
 import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
 import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
+import { CHANNEL_NAMES, EVENT_NAME_LIST, type ChannelName, type EventNameOf } from './names.js';
 
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
-export const CHANNEL_PREFIX = 'mkra:';
+export { CHANNEL_PREFIX } from './names.js';
 
 
 export const TkeFilesStatus = z.enum(['ok', 'unset', 'missing', 'not-a-directory', 'unreadable']);
@@ -127,10 +128,18 @@ export interface RendererApi {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
+// The name lists the preload bundles (names.ts) must be exactly the contract's keys: a channel added
+// to one and not the other fails to compile here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<Channel, ChannelName> = true;
+const eventsMatch: Same<EventName, EventNameOf> = true;
+void channelsMatch;
+void eventsMatch;
+
 /** Every channel name, in declaration order. */
-export const CHANNELS = Object.keys(contract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 /** Every event name, in declaration order. */
-export const EVENT_NAMES = Object.keys(events) as EventName[];
+export const EVENT_NAMES: readonly EventName[] = EVENT_NAME_LIST;
 
 /** True when `name` is a declared channel (guards untrusted input from either transport). */
 export function isChannel(name: unknown): name is Channel {
