@@ -9,6 +9,7 @@ module.exports = {
   files: [
     'package.json',
     'bin/**',
+    'dist/bin/**/*.js',
     'dist/electron/**/*.js',
     'dist/shared/**/*.js',
     'dist/preload/**',

@@ -1,10 +1,7 @@
 /** `mkra`: the command-line entry (serve, classify, verify, twin, version). */
-import { packageInfo } from '../backend/package-info.js';
+// Each command is imported when it runs: `mkra classify` must not load the server, the PDF library
+// or the signing code, so that it starts about as fast as node itself (npm run bench measures it).
 import { UsageError } from './args.js';
-import { nodeClassifyIo, runClassify } from './classify.js';
-import { runServe } from './serve.js';
-import { nodeTwinIo, runTwin } from './twin.js';
-import { nodeVerifyIo, runVerify } from './verify.js';
 
 const HELP = `MK Rotation Assistant command line
 
@@ -32,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
+        const { runServe } = await import('./serve.js');
         const host = await runServe(rest, process.env, (line) => process.stdout.write(line + '\n'));
         await new Promise<void>((resolve) => {
           const stop = () => void host.close().then(resolve);
@@ -42,16 +40,24 @@ export async function main(argv: string[]): Promise<number> {
         setTimeout(() => process.exit(0), 500).unref();
         return 0;
       }
-      case 'classify':
+      case 'classify': {
+        const { nodeClassifyIo, runClassify } = await import('./classify.js');
         return await runClassify(rest, nodeClassifyIo());
-      case 'verify':
+      }
+      case 'verify': {
+        const { nodeVerifyIo, runVerify } = await import('./verify.js');
         return await runVerify(rest, nodeVerifyIo());
-      case 'twin':
+      }
+      case 'twin': {
+        const { nodeTwinIo, runTwin } = await import('./twin.js');
         return await runTwin(rest, nodeTwinIo(process.env));
+      }
       case 'version':
-      case '--version':
+      case '--version': {
+        const { packageInfo } = await import('../backend/package-info.js');
         process.stdout.write(packageInfo().version + '\n');
         return 0;
+      }
       case undefined:
       case 'help':
       case '--help':

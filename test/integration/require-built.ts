@@ -27,17 +27,21 @@ function newest(dir: string, ext: string): { path: string; mtime: number } {
 }
 
 /**
- * Throws, saying what to run, unless `entry` (relative to the root) exists and every source directory
- * has no TypeScript file newer than the newest file compiled from it under dist/.
+ * Throws, saying what to run, unless `entry` (relative to the root) exists, is newer than every
+ * TypeScript source under `sources`, and no source directory has a file newer than the newest file
+ * compiled from it under dist/.
  */
 export function requireBuilt(entry: string, sources: readonly string[]): void {
+  let built: number;
   try {
-    statSync(join(ROOT, entry));
+    built = statSync(join(ROOT, entry)).mtimeMs;
   } catch {
     throw new Error(`${entry} is not built: run npm run build:node before the integration tests.`);
   }
   for (const dir of sources) {
     const source = newest(dir, '.ts');
+    // A bundle (dist/bin) is one file built from every source: it must be newer than each of them.
+    if (source.mtime > built) throw new Error(`${entry} is older than ${source.path}: run npm run build:node before the integration tests.`);
     if (source.mtime > newest(join('dist', dir), '.js').mtime) {
       throw new Error(`dist/${dir} is older than ${source.path}: run npm run build:node before the integration tests.`);
     }

@@ -1,36 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { requireBuilt } from '../require-built.js';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const BIN = join(ROOT, 'bin/ibmcloud-sim.js');
-const ENTRY = join(ROOT, 'dist/electron/cli/ibmcloud-sim.js');
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    if (name.endsWith('.ts')) newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Build dist/ when the simulator sources are newer than the compiled entry. */
+/**
+ * The simulator bundle must be built and newer than its sources (npm test builds once before the
+ * suite); a test never builds it, which would be slow under load and race other tests reading dist/.
+ */
 export function ensureBuilt(): void {
-  const built = (() => {
-    try {
-      return statSync(ENTRY).mtimeMs;
-    } catch {
-      return 0;
-    }
-  })();
-  const src = Math.max(newestMtime(join(ROOT, 'shared')), newestMtime(join(ROOT, 'electron/cli')));
-  if (src <= built) return;
-  try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.node.json'], { cwd: ROOT, stdio: 'pipe' });
-  } catch {
-    // Other folders may be mid-edit; tsc still emits, and the tests below catch a broken simulator.
-  }
+  requireBuilt('dist/bin/ibmcloud-sim.js', ['shared', 'electron/cli']);
 }
 
 export interface SimDirs {
