@@ -25,6 +25,7 @@ export default defineConfig({
           name: 'component',
           include: ['test/component/**/*.test.ts'],
           environment: 'jsdom',
+          setupFiles: ['test/component/setup.ts'],
         },
       },
       {

@@ -106,7 +106,7 @@ test('a manual run that failed after M1: pasted, classified, read, adopted, reco
   await form.getByLabel('Report key password', { exact: true }).fill(KEY_PASSWORD);
   await form.getByLabel('Repeat the report key password').fill(KEY_PASSWORD);
   await page.getByTestId('export-submit').click();
-  await expect(page.getByTestId('export-result')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('export-result')).toBeVisible();
   await shot(page, 'report');
   const reportsDir = join(server.dataDir, 'reports');
   const [rotationId = ''] = readdirSync(reportsDir);

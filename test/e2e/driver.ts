@@ -86,7 +86,7 @@ export async function nextStop(root: Locator): Promise<string | null> {
     .poll(async () => {
       kind = await root.getAttribute('data-prompt');
       return kind !== null || (await root.getAttribute('data-running')) === 'false';
-    }, { timeout: 30_000 })
+    }, { timeout: 120_000 })
     .toBe(true);
   return kind;
 }

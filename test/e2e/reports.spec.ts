@@ -112,7 +112,7 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await keyPassword.fill(KEY_PASSWORD);
   await keyPassword.press('Enter');
   const result = page.getByTestId('export-result');
-  await expect(result).toBeVisible({ timeout: 30_000 });
+  await expect(result).toBeVisible();
   await expect(page.locator('#rp-export-done')).toBeFocused();
   await expect(keyPassword).toHaveValue('');
   await expect(adminPassword).toHaveValue('');

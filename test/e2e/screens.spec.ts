@@ -97,7 +97,7 @@ async function answerPrompts(page: Page, done: Locator, answer: (prompt: string)
   const root = page.getByTestId('rotation-console');
   const dialog = page.getByTestId('prompt-dialog');
   for (let i = 0; i < 20; i++) {
-    await expect(done.or(dialog)).toBeVisible({ timeout: 20_000 });
+    await expect(done.or(dialog)).toBeVisible();
     if (await done.isVisible()) return;
     // The console counts answers, so a prompt that repeats the same text is not mistaken for the last one.
     const before = Number(await root.getAttribute('data-answered'));
@@ -108,7 +108,7 @@ async function answerPrompts(page: Page, done: Locator, answer: (prompt: string)
     } else {
       await dialog.getByRole('button', { name: 'Yes' }).click();
     }
-    await expect(root).toHaveAttribute('data-answered', String(before + 1), { timeout: 20_000 });
+    await expect(root).toHaveAttribute('data-answered', String(before + 1));
   }
   throw new Error('too many prompts');
 }

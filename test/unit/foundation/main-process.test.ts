@@ -49,7 +49,7 @@ vi.mock('electron', () => ({
 describe('main process wiring', () => {
   it('opens one sandboxed window on app://, locks the session and registers the IPC channels', async () => {
     await import('../../../electron/main/index.js');
-    await vi.waitFor(() => expect(created[0]?.loaded).toEqual(['app://mkra/index.html']));
+    await vi.waitFor(() => expect(created[0]?.loaded).toEqual(['app://mkra/index.html']), { timeout: 60_000 });
     expect(created).toHaveLength(1);
     expect(created[0]?.options.webPreferences).toEqual({
       preload: expect.stringMatching(/dist[\\/]preload[\\/]index\.cjs$/),
