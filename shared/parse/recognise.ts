@@ -202,6 +202,10 @@ const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
   ['warning: cryptounit-mk-setimm', { kind: 'setimm-warning' }],
 ];
 
+// Any needle of OUTCOMES, in one expression: most lines hold none, and then the ordered scan below
+// (which decides which event a line holding several needles gives) is skipped.
+const ANY_OUTCOME = new RegExp(OUTCOMES.map(([needle]) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 // By meaning, not one wording: the plug-in's text is not published (PKCS11_KEYSTORES_ENABLED and
 // NO_RECOVERY_UNITS are inferred; the second pattern also takes the SDK's `sdk-no-recovery-units`).
 const PKCS11_ENABLED = /pkcs ?#? ?11 keystores?\b.*\benabled\b/;
@@ -213,7 +217,7 @@ function recogniseOutcome(text: string, lower: string): RecognisedLine | undefin
   if (NO_RECOVERY_UNITS_LINE.test(lower)) return { event: { kind: 'auto-unsupported', cause: 'no-recovery-units' } };
   const precheck = precheckCondition(text, lower);
   if (precheck !== undefined) return precheck;
-  for (const [needle, event] of OUTCOMES) if (lower.includes(needle)) return { event };
+  if (ANY_OUTCOME.test(lower)) for (const [needle, event] of OUTCOMES) if (lower.includes(needle)) return { event };
   const code = HSM_CODE.exec(lower);
   if (code !== null) {
     return { event: { kind: 'hsm-code', code: code[1] === 'return' ? 'return' : 'reason', value: Number(code[2]) } };
