@@ -58,10 +58,11 @@ async function ensureJournalsDir(dataDir: string): Promise<void> {
 const defaultOpen = async (path: string): Promise<JournalFile> => open(path, 'a', 0o600);
 
 /**
- * An append-only, hash-chained rotation journal. Each append writes one line and fsyncs before its
- * promise resolves, so whoever awaits it may tell the renderer knowing the entry is durable.
- * Appends are serialised in call order; after a failed write the journal refuses further appends,
- * because the file's tail is then unknown (reopen it with `resume`).
+ * An append-only, hash-chained rotation journal. Each append (or batch of appends, `appendBatch`)
+ * writes its lines and fsyncs once before its promise resolves, so whoever awaits it may tell the
+ * renderer knowing the entries are durable. Appends and batches are serialised in call order; after
+ * a failed write the journal refuses further appends, because the file's tail is then unknown
+ * (reopen it with `resume`).
  */
 export class RotationJournal {
   readonly #file: JournalFile;
@@ -140,10 +141,25 @@ export class RotationJournal {
   }
 
   /** Appends one entry; resolves with it once the line is written and fsynced. */
-  append(input: JournalEntryInput, secrets: Iterable<string | Uint8Array> = []): Promise<JournalEntry> {
-    let checked: JournalEntryInput;
+  async append(input: JournalEntryInput, secrets: Iterable<string | Uint8Array> = []): Promise<JournalEntry> {
+    const [entry] = await this.appendBatch([input], secrets);
+    if (!entry) throw new Error('journal wrote no entry');
+    return entry;
+  }
+
+  /**
+   * Group commit: appends the inputs as consecutive entries with one write and one fsync, and
+   * resolves with them, in order, once all are durable. Each input is prepared (scrubbed, redacted)
+   * and validated now, in order, exactly as that many `append` calls would be; an invalid one rejects
+   * the whole batch and nothing of it is written. Queued with `append`; a batch of one is an append.
+   */
+  appendBatch(inputs: readonly JournalEntryInput[], secrets: Iterable<string | Uint8Array> = []): Promise<JournalEntry[]> {
+    let checked: JournalEntryInput[];
     try {
-      checked = validateEntryInput(this.#prepare(input, secrets));
+      if (this.#closed) throw new Error('journal is closed');
+      // Read once: every input is scrubbed against the same secrets, even from a one-shot iterator.
+      const typed = [...secrets];
+      checked = inputs.map((input) => validateEntryInput(this.#prepare(input, typed)));
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -190,10 +206,19 @@ export class RotationJournal {
     }
   }
 
-  async #write(input: JournalEntryInput): Promise<JournalEntry> {
+  async #write(inputs: readonly JournalEntryInput[]): Promise<JournalEntry[]> {
     if (this.#broken) throw new Error(`journal is no longer writable after an earlier failure: ${this.#broken.message}`);
-    const { entry, line } = serialise(this.#seq + 1, this.#clock().toISOString(), this.#head, input);
-    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    if (inputs.length === 0) return [];
+    const entries: JournalEntry[] = [];
+    const lines: string[] = [];
+    let head = this.#head;
+    for (const input of inputs) {
+      const { entry, line } = serialise(this.#seq + entries.length + 1, this.#clock().toISOString(), head, input);
+      entries.push(entry);
+      lines.push(`${line}\n`);
+      head = sha256Hex(line);
+    }
+    const bytes = Buffer.from(lines.join(''), 'utf8');
     try {
       let offset = 0;
       while (offset < bytes.length) {
@@ -205,8 +230,8 @@ export class RotationJournal {
       this.#broken = error instanceof Error ? error : new Error(String(error));
       throw this.#broken;
     }
-    this.#seq = entry.seq;
-    this.#head = sha256Hex(line);
-    return entry;
+    this.#seq += entries.length;
+    this.#head = head;
+    return entries;
   }
 }

@@ -9,11 +9,12 @@ import type { Classification, Phase, RunFlow } from '../../../shared/classifier/
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
-import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
+import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalOptions, type JournalSummary } from '../journal/index.js';
 import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
 import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
 import { commandVerdict, deselectProblem, forbiddenReason, reselectProblem, setimmProblem } from './interlocks.js';
 import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
+import { LineBatches } from './line-batches.js';
 import { RotationState } from './rotation-state.js';
 import { checklistRecord, type ChecklistId } from '../../../shared/precheck/checklist.js';
 
@@ -50,6 +51,8 @@ export interface RotationServiceOptions {
   onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
   /** The CLI signs through a signing service (`TKE_SIGNSERV_URL`): advice never names sigkey-sel. */
   signingService?: boolean;
+  /** Opens a started or resumed journal's file (a test seam to observe writes and fsyncs). */
+  journalFile?: JournalOptions['openFile'];
 }
 
 interface Running {
@@ -102,7 +105,7 @@ export class RotationService {
         user: userInfo().username,
         ...(request.operator ? { operator: request.operator } : {}),
         ...(request.instanceId ? { instanceId: request.instanceId } : {}),
-      });
+      }, this.#journalOptions());
       const { entries } = await verifyJournal(journal.path);
       const rotation = new RotationState(journal, entries, false, this.#options.signingService);
       this.#rotation = rotation;
@@ -186,7 +189,7 @@ export class RotationService {
     if (readOnly) {
       this.#rotation = new RotationState(null, verification.entries, true, this.#options.signingService);
     } else {
-      const resumed = await RotationJournal.resume(this.#options.dataDir, rotationId);
+      const resumed = await RotationJournal.resume(this.#options.dataDir, rotationId, this.#journalOptions());
       this.#rotation = new RotationState(resumed.journal, resumed.verification.entries, false, this.#options.signingService);
       await this.#recordClassification('resumed');
     }
@@ -355,18 +358,17 @@ export class RotationService {
     this.#running = running;
     if (r) await this.#journal(r, { kind: 'command-started', data: { argv, mode: invocation.mode } });
     const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.(argv) ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 };
+    // Lines are group-committed (one write and fsync per batch); everything else is a barrier, so
+    // the order of the queue, the journal and the events is that of the terminal (line-batches.ts).
+    const batches = new LineBatches((work) => this.#enqueue(work), (texts) => this.#flushLines(running, texts));
     running.process = new PtyProcess(spec, {
-      line: (text) => this.#enqueue(async () => {
-        running.lines.push(text);
-        const entry = r ? await this.#journal(r, { kind: 'output', data: { line: text, stream: 'pty' } }) : null;
-        const stored = entry?.kind === 'output' ? entry.data.line : text;
-        this.#options.events.line({ runId, seq: entry?.seq ?? 0, index: r ? r.outputs.length - 1 : running.lines.length - 1, text: stored });
-      }),
-      milestone: (milestone, text) => this.#enqueue(async () => {
+      line: (text) => batches.line(text),
+      // Reported after its line, so the batch holding that line is flushed (durable) before this.
+      milestone: (milestone, text) => batches.barrier(async () => {
         if (milestone === 'M1') running.info = { ...running.info, m1Seen: true };
         if (r && (milestone === 'M1' || milestone === 'M2')) await this.#journal(r, { kind: 'milestone', data: { id: milestone, text } });
       }),
-      prompt: (prompt) => this.#enqueue(async () => {
+      prompt: (prompt) => batches.barrier(async () => {
         if (running.readOnly) {
           running.lines.push(`(the command asked "${prompt.text}"; a read-only listing must not need an answer, so it was stopped)`);
           running.process.kill();
@@ -375,15 +377,30 @@ export class RotationService {
         running.info = { ...running.info, prompt: publicPrompt(prompt), hang: null };
         this.#emitState();
       }),
-      hang: (silentMs) => this.#enqueue(async () => {
+      hang: (silentMs) => batches.barrier(async () => {
         running.info = { ...running.info, hang: { silentMs } };
         this.#options.events.notice({ level: 'warning', message: `${info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; keep waiting or cancel it.` });
         this.#emitState();
       }),
-      exit: (exitCode, signal) => this.#enqueue(() => this.#onExit(running, exitCode, signal, resolveDone)),
+      // PtyProcess reports its last lines first: their batch is flushed before command-finished.
+      exit: (exitCode, signal) => batches.barrier(() => this.#onExit(running, exitCode, signal, resolveDone)),
     }, this.#options.spawn);
     this.#emitState();
     return running;
+  }
+
+  /** Journals a batch of output lines with one append, then (durable) tells the renderer of each. */
+  async #flushLines(running: Running, texts: string[]): Promise<void> {
+    const r = running.rotation;
+    const first = running.lines.length;
+    running.lines.push(...texts);
+    const entries = r?.journal && r.writable ? await r.journal.appendBatch(texts.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } }))) : null;
+    for (const [i, text] of texts.entries()) {
+      const entry = entries?.[i];
+      if (r && entry) r.add(entry);
+      const stored = entry?.kind === 'output' ? entry.data.line : text;
+      this.#options.events.line({ runId: running.info.runId, seq: entry?.seq ?? 0, index: r ? r.outputs.length - 1 : first + i, text: stored });
+    }
   }
 
   async #onExit(running: Running, exitCode: number, signal: number | undefined, resolveDone: (code: number) => void): Promise<void> {
@@ -429,6 +446,10 @@ export class RotationService {
     const entry = await r.journal.append(input);
     r.add(entry);
     return entry;
+  }
+
+  #journalOptions(): JournalOptions {
+    return this.#options.journalFile ? { openFile: this.#options.journalFile } : {};
   }
 
   #emitState(): void {

@@ -1,7 +1,8 @@
 // Child process for crash.test.ts: appends entries to a journal in a loop with the BUILT journal
 // module until the parent kills it. The file wrapper makes every write(2) short (at most 1 KiB), as
 // network file systems and full disks may: the journal's own loop must finish the line, and a
-// SIGKILL between those calls leaves a torn tail, the shape a power loss mid-write leaves.
+// SIGKILL between those calls leaves a torn tail, the shape a power loss mid-write leaves; a batch
+// (appendBatch) is one buffer of several lines, so a kill may land inside it.
 import { open } from 'node:fs/promises';
 import { RotationJournal } from '../../../dist/electron/backend/journal/index.js';
 
@@ -33,7 +34,8 @@ for (let i = 0; ; i += 1) {
       await journal.append({ kind: 'milestone', data: { id: 'M1', text: 'Delaying 30 seconds' } });
       break;
     case 3:
-      await journal.appendOutput(`line ${i}`);
+      // Group commit: one write of several lines (spanning many short writes) and one fsync.
+      await journal.appendBatch([`line ${i}`, big.slice(0, 3_000), `line ${i}b`, big.slice(0, 2_000 + (i % 3) * 1_000)].map((line) => ({ kind: 'output', data: { line } })));
       break;
     default:
       await journal.append({ kind: 'command-finished', data: { exitCode: 0 } });

@@ -7,6 +7,10 @@
 //         'torn':   half of its line is written and synced, then the kill (a torn tail)
 //         'after':  the whole line is written and fsynced, but the service has not acted on it yet
 //
+// A group commit writes several entries with one write: the entries of that batch before the one
+// aimed at are written first (not synced: a killed process leaves them in the page cache), so the
+// kill lands inside the batch, and the entries after it are never written.
+//
 // The first entry (rotation-started) is written by createFileAtomic with writeFile on a temporary
 // file: 'before' kills with that temporary file created but empty, 'after' with it full but never
 // linked into place. The product code is untouched: only FileHandle methods of this process are
@@ -24,6 +28,19 @@ function entryOf(buffer, offset = 0, length = buffer.length - offset) {
   } catch {
     return null;
   }
+}
+
+/** The complete lines of a write, each with its byte range in `buffer` (the end includes the `\n`). */
+function linesOf(buffer, offset, length) {
+  const bytes = Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
+  const lines = [];
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    if (newline < 0) break;
+    lines.push({ start, end: newline + 1, entry: entryOf(bytes, start, newline + 1 - start) });
+    start = newline + 1;
+  }
+  return lines;
 }
 
 function die(label) {
@@ -55,10 +72,12 @@ export async function armCrash(point) {
   }
   proto.write = async function write(buffer, offset = 0, length, ...rest) {
     const len = length ?? buffer.length - offset;
-    const bytes = buffer instanceof Uint8Array;
-    if (!bytes || !hits(entryOf(buffer, offset, len))) return originalWrite.call(this, buffer, offset, length, ...rest);
-    if (point.how === 'torn') await writeAll(this, buffer, offset, Math.max(1, Math.floor(len / 2)));
-    if (point.how === 'after') await writeAll(this, buffer, offset, len);
+    const hit = buffer instanceof Uint8Array ? linesOf(buffer, offset, len).find((line) => hits(line.entry)) : undefined;
+    if (!hit) return originalWrite.call(this, buffer, offset, length, ...rest);
+    if (hit.start > 0) await writeAll(this, buffer, offset, hit.start);
+    const size = hit.end - hit.start;
+    if (point.how === 'torn') await writeAll(this, buffer, offset + hit.start, Math.max(1, Math.floor(size / 2)));
+    if (point.how === 'after') await writeAll(this, buffer, offset + hit.start, size);
     if (point.how !== 'before') await this.sync();
     return die(point.label);
   };

@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { RotationJournal, type JournalOptions } from '../../../../electron/backend/journal/index.js';
+import { RotationJournal, type JournalFile, type JournalOptions } from '../../../../electron/backend/journal/index.js';
 
 const dirs: string[] = [];
 
@@ -47,4 +48,41 @@ export async function sampleJournal(dataDir: string, options: JournalOptions = {
   await journal.append({ kind: 'rotation-finished', data: { outcome: 'completed' } });
   await journal.close();
   return journal.path;
+}
+
+/** What a recording journal file saw: each write's text and each fsync, in order. */
+export type FileEvent = { op: 'write'; text: string } | { op: 'sync'; durable: number };
+
+export interface RecordingFile {
+  openFile: NonNullable<JournalOptions['openFile']>;
+  events: FileEvent[];
+  /** Complete lines in the file at the last fsync (the seq of the last durable entry). */
+  durable(): number;
+  syncs(): number;
+}
+
+/**
+ * A journal file seam that records every write and fsync (reading the file back after each fsync,
+ * so `durable` is what is really on disk). `beforeSync` may hold an fsync back, or fail it.
+ */
+export function recordingFile(beforeSync: () => Promise<void> = async () => undefined): RecordingFile {
+  const events: FileEvent[] = [];
+  let durable = 0;
+  const openFile = async (path: string): Promise<JournalFile> => {
+    const handle = await open(path, 'a');
+    return {
+      write: async (buffer, offset, length) => {
+        events.push({ op: 'write', text: Buffer.from(buffer.subarray(offset, offset + length)).toString('utf8') });
+        return handle.write(buffer, offset, length);
+      },
+      sync: async () => {
+        await beforeSync();
+        await handle.sync();
+        durable = readFileSync(path, 'utf8').split('\n').length - 1;
+        events.push({ op: 'sync', durable });
+      },
+      close: () => handle.close(),
+    };
+  };
+  return { openFile, events, durable: () => durable, syncs: () => events.filter((e) => e.op === 'sync').length };
 }

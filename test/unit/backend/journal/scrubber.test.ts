@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { OutputScrubber, REDACTED, RotationJournal } from '../../../../electron/backend/journal/index.js';
+import { OutputScrubber, REDACTED, RotationJournal, type JournalEntryInput } from '../../../../electron/backend/journal/index.js';
 import { M1_DELAY, MKPART_VALUE_PROMPT, NEW_PASSWORD_CONFIRM_PROMPT, SIGKEY_PASSWORD_PROMPT } from '../../../../shared/tke/messages.js';
 import { tempDataDir } from './helpers.js';
 
@@ -67,6 +67,47 @@ describe('RotationJournal.appendOutput', () => {
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain('plain-echo-without-secret-set');
     expect(text).toContain('password entered');
+  });
+});
+
+describe('RotationJournal.appendBatch', () => {
+  it('scrubs a password prompt and its answer inside one batch as it does for single appends', async () => {
+    const inputs: JournalEntryInput[] = [
+      { kind: 'command-started', data: { argv: ['tke', 'cryptounit-mk-load'], mode: 'training' } },
+      { kind: 'output', data: { line: SIGKEY_PASSWORD_PROMPT, stream: 'pty' } },
+      { kind: 'output', data: { line: 'admin1 (3C0F0A11)', stream: 'pty' } },
+      { kind: 'prompt-answered', data: { promptKind: 'password', fact: `typed ${SECRET}` } },
+      { kind: 'output', data: { line: '> ', stream: 'pty' } },
+      { kind: 'output', data: { line: 'echo-without-secret-set', stream: 'pty' } },
+      { kind: 'output', data: { line: `Error: ${SECRET} rejected`, stream: 'pty' } },
+      { kind: 'output', data: { line: SIGKEY_PASSWORD_PROMPT, stream: 'pty' } },
+      { kind: 'output', data: { line: `> ${SECRET}`, stream: 'pty' } },
+      { kind: 'output', data: { line: 'OK', stream: 'pty' } },
+    ];
+    const stored = async (batched: boolean): Promise<string[]> => {
+      const journal = await RotationJournal.create(await tempDataDir(), { flow: 'keyparts', mode: 'training', host: 'h', user: 'u' });
+      if (batched) await journal.appendBatch(inputs, [SECRET]);
+      else for (const input of inputs) await journal.append(input, [SECRET]);
+      await journal.close();
+      const text = await readFile(journal.path, 'utf8');
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('echo-without-secret-set');
+      return text.trim().split('\n').slice(1).map((line) => JSON.stringify((JSON.parse(line) as { data: unknown }).data));
+    };
+    const batched = await stored(true);
+    expect(batched).toEqual(await stored(false));
+    expect(batched).toEqual([
+      JSON.stringify({ argv: ['tke', 'cryptounit-mk-load'], mode: 'training' }),
+      JSON.stringify({ line: SIGKEY_PASSWORD_PROMPT, stream: 'pty' }),
+      JSON.stringify({ line: 'admin1 (3C0F0A11)', stream: 'pty' }),
+      JSON.stringify({ fact: 'password entered', promptKind: 'password' }),
+      JSON.stringify({ line: '> ', stream: 'pty' }),
+      JSON.stringify({ line: REDACTED, stream: 'pty' }),
+      JSON.stringify({ line: `Error: ${REDACTED} rejected`, stream: 'pty' }),
+      JSON.stringify({ line: SIGKEY_PASSWORD_PROMPT, stream: 'pty' }),
+      JSON.stringify({ line: `> ${REDACTED}`, stream: 'pty' }),
+      JSON.stringify({ line: 'OK', stream: 'pty' }),
+    ]);
   });
 });
 
