@@ -2,7 +2,7 @@ import { access, mkdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ReportLanguage } from '../../../shared/reports/index.js';
 import { createFileAtomic, FileExistsError } from '../secure/atomic-write.js';
-import { renderReportPdf } from './pdf-render.js';
+import { renderReportPdf } from './pdf-lazy.js';
 import { serializeSignedReport, type SignedReport } from './signed-format.js';
 
 /** How many exports of one rotation a directory may hold before export asks for a clean-up. */

@@ -4,7 +4,9 @@ export { signReport, type ReportSigningKeySource, type SignOptions } from './sig
 export { ReportKeyStore, ReportKeyError, PBKDF2_ITERATIONS, type ReportKeyStoreOptions, type ReportPublicKey, type SecretBox } from './key-store.js';
 export { AdminKeyError, openAdminSigningKey } from './admin-key.js';
 export { exportReport, exportNumber, MAX_EXPORTS } from './export.js';
-export { renderReportPdf, renderReportPdfVariant, ATTACHMENT_NAME, type RenderOptions } from './pdf-render.js';
+export { renderReportPdf, renderReportPdfVariant } from './pdf-lazy.js';
+export type { RenderOptions } from './pdf-render.js';
+export { ATTACHMENT_NAME } from './pdf-attachment.js';
 export { PDF_RENDERER, PDF_RENDERER_DEPENDENCIES } from './pdf-renderer-id.js';
 export { MAX_ATTACHMENT_BYTES } from './pdf-attachment.js';
 export type { FontVariant } from './pdf-font.js';

@@ -1,5 +1,8 @@
 import { inflateSync } from 'node:zlib';
 
+/** File name of the signed JSON attached to every report PDF. */
+export const ATTACHMENT_NAME = 'report.json';
+
 /** The signed report.json of a real report is a few hundred kilobytes at most. */
 export const MAX_ATTACHMENT_BYTES = 16 * 1024 * 1024;
 

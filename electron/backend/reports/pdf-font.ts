@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { PdfFontError } from './pdf-font-error.js';
 import { woffToSfnt } from './woff.js';
 
 /** Noto Sans JP (SIL OFL), shipped as an npm dependency so packaged apps on every OS carry it. */
@@ -18,11 +19,6 @@ export interface BodyFont {
   font: PDFFont;
   covers(codePoint: number): boolean;
   fallback: string | undefined;
-}
-
-/** Raised when the bundled font cannot be loaded; the message is one line. */
-export class PdfFontError extends Error {
-  override readonly name = 'PdfFontError';
 }
 
 // A fixed sentence (no error detail): it is part of the page, which must be reproducible.

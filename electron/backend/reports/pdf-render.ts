@@ -1,6 +1,8 @@
 import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { keyFactLines, modeBanner, reportLabels, type ReportContent, type ReportLabels, type ReportLanguage, type SignedPayload } from '../../../shared/reports/index.js';
-import { embedBodyFont, PdfFontError, type FontVariant } from './pdf-font.js';
+import { embedBodyFont, type FontVariant } from './pdf-font.js';
+import { PdfFontError } from './pdf-font-error.js';
+import { ATTACHMENT_NAME } from './pdf-attachment.js';
 import { ALERT, MUTED, PdfFlow } from './pdf-layout.js';
 import { PDF_RENDERER } from './pdf-renderer-id.js';
 import { serializeSignedReport, type SignedReport } from './signed-format.js';
@@ -8,9 +10,6 @@ import { serializeSignedReport, type SignedReport } from './signed-format.js';
 export interface RenderOptions {
   language?: ReportLanguage;
 }
-
-/** File name of the signed JSON attached to every report PDF. */
-export const ATTACHMENT_NAME = 'report.json';
 
 function section(flow: PdfFlow, title: string, lines: string[], none: string): void {
   flow.heading(title);

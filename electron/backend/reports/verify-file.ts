@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { pinnedFingerprint } from './fingerprint.js';
-import { readReportAttachment } from './pdf-attachment.js';
-import { ATTACHMENT_NAME } from './pdf-render.js';
+import { ATTACHMENT_NAME, readReportAttachment } from './pdf-attachment.js';
 import { PDF_RENDERER } from './pdf-renderer-id.js';
 import { comparePages } from './verify-pages.js';
 import { invalid, unreadable, verifySignedReportText, type ReportVerification } from './verify-signed.js';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../shared/reports/index.js';
-import { PdfFontError, type FontVariant } from './pdf-font.js';
-import { renderReportPdfVariant } from './pdf-render.js';
+import type { FontVariant } from './pdf-font.js';
+import { PdfFontError } from './pdf-font-error.js';
+import { renderReportPdfVariant } from './pdf-lazy.js';
 import { serializeSignedReport, type SignedReport } from './signed-format.js';
 
 /** Whether a PDF is exactly what this renderer makes of its signed report. */
