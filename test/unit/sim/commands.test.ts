@@ -227,7 +227,8 @@ describe('usage and sim verbs', () => {
     expect(f.every((l) => l.split(/\s{2,}/).length === 2)).toBe(true);
     const s = (await run(sim, 'sim scenarios')).transcript.trim().split('\n');
     expect(s.map((l) => l.split(/\s+/)[0])).toEqual(SCENARIOS.map((x) => x.name));
-    // The app reads name and description apart at the first run of two spaces (demo-control.ts).
+    // Name and description stand apart at the first run of two spaces (demo-control.ts takes the
+    // scenarios from SCENARIOS itself, without starting the simulator; the CLI user reads them here).
     expect(s.map((l) => l.split(/\s{2,}/)[0])).toEqual(SCENARIOS.map((x) => x.name));
   });
 
