@@ -186,6 +186,11 @@ export function createBackend(options: BackendOptions): Backend {
     ...analysisHandlers(ctx),
     ...twinHandlers(rehearsals, (argv) => rotations.read(argv)),
     'app:get-info': async () => info,
+    'app:get-bootstrap': async () => {
+      const list = await rotations.list().catch(() => null);
+      // The console state is read last: an event sent before this answer is never newer than it.
+      return { info, console: rotations.state(), rotations: list?.map(summaryOf) ?? null };
+    },
     'rotation:start': start,
     'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
     'rotation:get-state': async () => rotations.state(),

@@ -54,9 +54,25 @@ export const AppInfo = z.object({
 export type AppInfo = z.infer<typeof AppInfo>;
 
 
+/**
+ * What the first screen (Home) needs, in one answer so the renderer's start is one round trip: the
+ * app info, the console state (an open rotation for the resume offer) and the journal's rotations
+ * (null when they could not be listed: the renderer then asks `rotation:list`, whose error says
+ * why, and the app still starts). The simulator's status is not in it: reading it starts the
+ * simulator, which takes longer than all of this, so the renderer asks for it (`demo:get-status`)
+ * once Home is shown.
+ */
+export const Bootstrap = z.object({
+  info: AppInfo,
+  console: view<ConsoleState>(),
+  rotations: z.array(view<RotationSummary>()).nullable(),
+});
+export type Bootstrap = z.infer<typeof Bootstrap>;
+
 /** Request/response schemas per channel. Channel names are `domain:verb-noun`. */
 export const contract = {
   'app:get-info': { request: Empty, response: AppInfo },
+  'app:get-bootstrap': { request: Empty, response: Bootstrap },
   'rotation:start': {
     request: z
       .object({

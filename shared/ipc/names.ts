@@ -9,6 +9,7 @@ export const CHANNEL_PREFIX = 'mkra:';
 /** Every request/response channel, in the contract's declaration order. */
 export const CHANNEL_NAMES = [
   'app:get-info',
+  'app:get-bootstrap',
   'rotation:start',
   'rotation:open',
   'rotation:get-state',

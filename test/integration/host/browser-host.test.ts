@@ -1,11 +1,14 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBackend } from '../../../electron/backend/backend.js';
 import { startHost, type RunningHost } from '../../../electron/backend/host/server.js';
+import { ROOT, requireBuilt } from '../require-built.js';
 
 let host: RunningHost;
 const root = mkdtempSync(join(tmpdir(), 'mkra-host-'));
@@ -101,6 +104,62 @@ describe('browser host', () => {
     expect(replies[0]).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { mode: 'demo', host: 'browser', version: '9.9.9' } } });
     expect(replies[1]).toMatchObject({ type: 'result', id: 2, result: { ok: false, error: { code: 'invalid-payload' } } });
     expect(replies[2]).toMatchObject({ type: 'error', message: 'Frame is not valid JSON.' });
+  });
+
+  it('answers everything the first screen needs in one request (app:get-bootstrap)', async () => {
+    const ws = await connect({ Origin: origin(), Cookie: cookie() });
+    const reply = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:get-bootstrap', payload: {} }));
+    const answer = await reply;
+    ws.close();
+    expect(answer).toEqual({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { info: expect.objectContaining({ mode: 'demo', host: 'browser', version: '9.9.9' }), console: { rotation: null, running: null }, rotations: [] } },
+    });
+  });
+
+  it('still starts when the journals cannot be listed: no rotations, the renderer asks rotation:list for why', async () => {
+    const dataDir = join(root, 'd3');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'journals'), 'a file where the journal directory belongs');
+    const backend = createBackend({ host: 'browser', env: { PATH: '' }, dataDir, forceDemo: true, name: 'n', version: '1.0.0' });
+    const first = await backend.handlers['app:get-bootstrap']({});
+    expect(first.info.mode).toBe('demo');
+    expect(first.rotations).toBeNull();
+    await expect(backend.handlers['rotation:list']({})).rejects.toThrow();
+  });
+
+  it('mkra serve starts without loading the PDF renderer: it loads with the first PDF', async () => {
+    requireBuilt('dist/bin/mkra.js', ['electron', 'shared']);
+    const dir = mkdtempSync(join(tmpdir(), 'mkra-loaded-'));
+    const loaded = join(dir, 'loaded.txt');
+    // A module resolve hook notes every module the process loads.
+    const hooks = "import { appendFileSync } from 'node:fs';\n" +
+      'export async function resolve(specifier, context, next) {\n' +
+      '  const result = await next(specifier, context);\n' +
+      `  appendFileSync(${JSON.stringify(loaded)}, result.url + '\\n');\n` +
+      '  return result;\n}\n';
+    writeFileSync(join(dir, 'hooks.mjs'), hooks);
+    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+    const child = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(ROOT, 'bin/mkra.js'), 'serve', '--demo', '--port', '0', '--data-dir', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('Listening on ')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`mkra serve exited with ${code}: ${out}`)));
+    });
+    child.kill('SIGTERM');
+    await exited;
+    const urls = readFileSync(loaded, 'utf8').split('\n');
+    const bundled = urls.filter((u) => u.startsWith('file:') && u.includes('/dist/bin/'));
+    expect(bundled.length).toBeGreaterThan(0);
+    // pdf-lib's own modules, or a bundle chunk with pdf-lib in it (its PDFDocument.registerFontkit).
+    expect(urls.filter((u) => /pdf-lib|fontkit/.test(u))).toEqual([]);
+    expect(bundled.filter((u) => readFileSync(fileURLToPath(u), 'utf8').includes('registerFontkit'))).toEqual([]);
   });
 
   it('is demo only: a real ibmcloud on PATH does not switch it to live', () => {

@@ -8,6 +8,7 @@ import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract.j
 /** One valid request per channel (checked against the contract by the campaign). */
 export const VALID: Record<Channel, Record<string, unknown>> = {
   'app:get-info': {},
+  'app:get-bootstrap': {},
   'rotation:start': { flow: 'auto', operator: 'Probe', instanceId: 'inst', confirmed: ['api-quiet'] },
   'rotation:open': { rotationId: 'r-1', readOnly: true },
   'rotation:get-state': {},
