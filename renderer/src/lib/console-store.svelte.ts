@@ -44,6 +44,11 @@ export class ConsoleStore {
     if (result.ok) await this.#apply(result.value);
   }
 
+  /** Take a state the backend already sent (the start's `app:get-bootstrap`), with the open rotation's log. */
+  async restore(state: ConsoleState): Promise<void> {
+    await this.#apply(state);
+  }
+
   /** Show a message to the administrator (also used for refusals from the backend). */
   notify(level: Notice['level'], message: string, reason?: RefusalReason): void {
     this.notices = [...this.notices.slice(-4), { id: ++this.#noticeId, level, message, ...(reason ? { reason } : {}) }];

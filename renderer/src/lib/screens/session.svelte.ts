@@ -38,11 +38,6 @@ export class Session {
     return this.#store;
   }
 
-  /** Load what the first screen needs (rotations for the resume offer, the simulator status). */
-  async load(): Promise<void> {
-    await Promise.all([this.loadRotations(), this.refreshDemo()]);
-  }
-
   async loadRotations(): Promise<void> {
     const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
     if (result.ok) this.rotations = result.value;
