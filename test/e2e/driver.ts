@@ -56,6 +56,9 @@ export async function runPrechecks(page: Page, flow: 'auto' | 'keyparts' = 'auto
   await page.getByLabel(flow === 'keyparts' ? /Master key part files/ : /Recovery crypto units/).check();
   await page.getByTestId('run-prechecks').click();
   await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  // The run ends with a read of the simulator's status; the progress line then goes and the screen
+  // moves up, so a click aimed before that can land beside its target: wait for the run's end.
+  await expect(page.getByTestId('run-prechecks')).toBeEnabled();
 }
 
 /** Reset the simulator, (arm a fault,) run the pre-checks, confirm the plan and start. */

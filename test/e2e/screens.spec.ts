@@ -34,6 +34,9 @@ async function precheck(page: Page, scenario: string, flow: 'auto' | 'keyparts' 
   await page.getByLabel(flow === 'auto' ? /Recovery crypto units/ : /Master key part files/).check();
   await page.getByTestId('run-prechecks').click();
   await expect(page.getByTestId('precheck-summary')).toBeVisible();
+  // The run ends with a read of the simulator's status; the progress line then goes and the screen
+  // moves up, so a click aimed before that can land beside its target: wait for the run's end.
+  await expect(page.getByTestId('run-prechecks')).toBeEnabled();
 }
 
 test('every screen is reached with the keyboard alone, marked current, and passes axe', async ({ page, server }) => {
