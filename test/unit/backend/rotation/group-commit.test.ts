@@ -2,38 +2,13 @@
  * Group commit in the runner: a burst of output lines costs one fsync, lines are shown only once
  * durable, and milestones, prompts and the command's end keep their place in the order.
  */
-import type { IPty } from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { verifyJournal, type JournalEntry } from '../../../../electron/backend/journal/index.js';
 import { RotationService } from '../../../../electron/backend/rotation/rotation-service.js';
 import type { ConsoleState } from '../../../../shared/rotation/types.js';
 import { M1_DELAY } from '../../../../shared/tke/messages.js';
 import { recordingFile, tempDataDir, type FileEvent } from '../journal/helpers.js';
-
-/** A terminal the test writes the CLI's output into. */
-class FakeTerminal {
-  #data: ((data: string) => void) | undefined;
-  #exit: ((e: { exitCode: number; signal?: number }) => void) | undefined;
-  readonly pty = {
-    pid: 4242,
-    onData: (listener: (data: string) => void) => (this.#data = listener),
-    onExit: (listener: (e: { exitCode: number; signal?: number }) => void) => (this.#exit = listener),
-    write: () => undefined,
-    kill: () => undefined,
-  } as unknown as IPty;
-
-  print(...lines: string[]): void {
-    this.#data?.(lines.map((l) => `${l}\r\n`).join(''));
-  }
-
-  raw(data: string): void {
-    this.#data?.(data);
-  }
-
-  exit(code: number): void {
-    this.#exit?.({ exitCode: code });
-  }
-}
+import { FakeTerminal } from '../runner/fake-terminal.js';
 
 type Seen =
   | { type: 'line'; seq: number; index: number; text: string; durable: number }
@@ -139,7 +114,7 @@ describe('group commit of command output', () => {
     await service.run(['tke', 'auto-mk-rotate']);
     await service.idle();
     const from = file.events.length;
-    terminal.raw(['Committing the new master key register', M1_DELAY, 'Re-encrypted 1 of 2 keys', 'Re-encrypted 2 of 2 keys', 'Continue? (y/N)', '> '].join('\r\n'));
+    terminal.emit(['Committing the new master key register', M1_DELAY, 'Re-encrypted 1 of 2 keys', 'Re-encrypted 2 of 2 keys', 'Continue? (y/N)', '> '].join('\r\n'));
     await service.idle();
     const entries = await journalEntries();
     expect(kindsOf(entries.slice(-6))).toEqual([
@@ -168,7 +143,7 @@ describe('group commit of command output', () => {
     await service.start({ flow: 'auto' });
     await service.run(['tke', 'auto-mk-rotate']);
     await service.idle();
-    terminal.raw('x1\r\nx2\r\nFAILED');
+    terminal.emit('x1\r\nx2\r\nFAILED');
     terminal.exit(1);
     await service.idle();
     const entries = await journalEntries();

@@ -4,7 +4,6 @@
  * when the simulator itself reads the answer hidden, and as the table below says. A prompt the
  * simulator gains later fails here until someone decides whether it is secret.
  */
-import type { IPty } from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { PtyProcess, type PendingPrompt, type ProcessListener } from '../../../../electron/backend/runner/pty-process.js';
 import { isSecretPrompt, NOT_SECRET_PROMPTS } from '../../../../shared/parse/prompt-secrecy.js';
@@ -22,6 +21,7 @@ import { INFERRED_LINES as L } from '../../../../shared/tke/catalogue-inferred.j
 import { FAILOVER_SCREEN as FAILOVER, INIT_SCREEN as INIT } from '../../../../shared/tke/catalogue-screens.js';
 import { COMMAND_TABLE } from '../../../../shared/tke/command-table.js';
 import * as tke from '../../../../shared/tke/messages.js';
+import { FakeTerminal } from './fake-terminal.js';
 
 /** What the app must decide for each prompt the simulator prints. */
 const EXPECTED: Record<string, boolean> = {
@@ -87,27 +87,6 @@ interface Seen {
   text: string;
   app: PendingPrompt;
   hidden: boolean;
-}
-
-/** A terminal that the simulator writes into and the PtyProcess reads from, in one process. */
-class FakeTerminal {
-  #data: ((data: string) => void) | undefined;
-  #exit: ((e: { exitCode: number; signal?: number }) => void) | undefined;
-  readonly pty = {
-    pid: 4242,
-    onData: (listener: (data: string) => void) => (this.#data = listener),
-    onExit: (listener: (e: { exitCode: number; signal?: number }) => void) => (this.#exit = listener),
-    write: () => undefined,
-    kill: () => undefined,
-  } as unknown as IPty;
-
-  emit(data: string): void {
-    this.#data?.(data);
-  }
-
-  exit(code: number): void {
-    this.#exit?.({ exitCode: code });
-  }
 }
 
 /** Run one simulator command through PtyProcess; returns every prompt with the app's decision. */
