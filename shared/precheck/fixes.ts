@@ -38,50 +38,50 @@ export const SIGNING_SERVICE_FIXES: readonly FixAdvice[] = [
   },
 ];
 
+/** The fixes of the checks whose fix depends on neither the flow nor the units. */
+const FIXED_FIXES: Record<'auth' | 'selection' | 'thresholds' | 'admins' | 'current-mk', readonly FixAdvice[]> = {
+  auth: [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }],
+  selection: [
+    { command: 'ibmcloud tke cryptounit-rm', why: 'Deselect the crypto units of every other service instance, so only one instance is selected.' },
+    { command: 'ibmcloud tke cryptounit-add', why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.' },
+  ],
+  thresholds: [
+    { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Set the same signature and revocation thresholds on every crypto unit.' },
+  ],
+  admins: [
+    {
+      command: 'ibmcloud tke sigkey-sel',
+      why: 'Select the signature keys of enough common administrators to meet the signature threshold (install missing administrators with `ibmcloud tke cryptounit-admin-add`).',
+    },
+  ],
+  'current-mk': [
+    {
+      command: 'ibmcloud tke cryptounit-compare',
+      why: 'Read-only: the current master key registers differ. Do not change registers; contact IBM Cloud support with the comparison.',
+    },
+  ],
+};
+
+/** The new registers' fix per flow: auto-mk-rotate needs them Empty, the key-part flow committed. */
+const NEW_MK_FIXES: Record<PrecheckFlow, readonly FixAdvice[]> = {
+  auto: [
+    {
+      command: 'ibmcloud tke cryptounit-mk-clrnew',
+      why: 'auto-mk-rotate needs every new register Empty. Safe only while no new register holds a committed value: nothing can be re-encrypted under an uncommitted one.',
+    },
+  ],
+  keyparts: [
+    { command: 'ibmcloud tke cryptounit-mk-load', why: 'Load the same key parts into every new register.' },
+    { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
+  ],
+};
+
 /** Commands that fix a failed pre-check, in the order to run them. */
 export function fixesFor(id: PrecheckId, flow: PrecheckFlow, options: FixOptions = {}): FixAdvice[] {
   if (id === 'admins' && options.signingService === true) return [...SIGNING_SERVICE_FIXES];
-  switch (id) {
-    case 'auth':
-      return [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }];
-    case 'selection':
-      return [
-        { command: 'ibmcloud tke cryptounit-rm', why: 'Deselect the crypto units of every other service instance, so only one instance is selected.' },
-        { command: 'ibmcloud tke cryptounit-add', why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.' },
-      ];
-    case 'imprint':
-      return imprintFixes(flow, options.units ?? []);
-    case 'thresholds':
-      return [
-        { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Set the same signature and revocation thresholds on every crypto unit.' },
-      ];
-    case 'admins':
-      return [
-        {
-          command: 'ibmcloud tke sigkey-sel',
-          why: 'Select the signature keys of enough common administrators to meet the signature threshold (install missing administrators with `ibmcloud tke cryptounit-admin-add`).',
-        },
-      ];
-    case 'current-mk':
-      return [
-        {
-          command: 'ibmcloud tke cryptounit-compare',
-          why: 'Read-only: the current master key registers differ. Do not change registers; contact IBM Cloud support with the comparison.',
-        },
-      ];
-    case 'new-mk':
-      return flow === 'auto'
-        ? [
-            {
-              command: 'ibmcloud tke cryptounit-mk-clrnew',
-              why: 'auto-mk-rotate needs every new register Empty. Safe only while no new register holds a committed value: nothing can be re-encrypted under an uncommitted one.',
-            },
-          ]
-        : [
-            { command: 'ibmcloud tke cryptounit-mk-load', why: 'Load the same key parts into every new register.' },
-            { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
-          ];
-  }
+  if (id === 'imprint') return imprintFixes(flow, options.units ?? []);
+  if (id === 'new-mk') return [...NEW_MK_FIXES[flow]];
+  return [...FIXED_FIXES[id]];
 }
 
 /**
