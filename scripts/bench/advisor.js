@@ -27,47 +27,61 @@ function client(url, token) {
 }
 
 /** Median latency over a few failed rotations. */
+/** Watch the page for the advisor's recommendation of an interrupted re-encryption; stamps its time. */
+async function watchAdvisor(page) {
+  await page.evaluate(() => {
+    const seen = () => {
+      const advisor = document.querySelector('[data-testid="advisor"][data-phase="rewrap-interrupted"] [data-testid="advisor-next"]');
+      if (advisor && !globalThis.__advisorAt) globalThis.__advisorAt = Date.now();
+    };
+    new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+
+/** Fail an auto-mk-rotate after M1 over the API; resolves with the time of its last output line. */
+async function failAfterM1(api) {
+  let lastLineAt = 0;
+  let exited;
+  const done = new Promise((r) => (exited = r));
+  api.on((event, payload) => {
+    if (event === 'rotation:line') lastLineAt = Date.now();
+    if (event === 'rotation:exit') exited();
+    if (event === 'rotation:updated' && payload.running?.prompt) void api.invoke('rotation:answer-prompt', { runId: payload.running.runId, text: payload.running.prompt.secret ? 'passw0rd' : 'y', secret: payload.running.prompt.secret });
+  });
+  await api.invoke('demo:reset', { scenario: 'default' });
+  await api.invoke('demo:set-fault', { fault: 'after-m1' });
+  await api.invoke('rotation:start', { flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] });
+  await api.invoke('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] });
+  await done;
+  return lastLineAt;
+}
+
+/** One sample: a fresh server and browser, the Rotation screen open, a failure after M1. */
+async function oneSample(root) {
+  const server = await startServe(root);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-app-state="ready"]');
+    await page.getByRole('link', { name: 'Rotation' }).or(page.getByRole('button', { name: 'Rotation', exact: true })).first().click();
+    await watchAdvisor(page);
+    const api = client(server.url, new URL(server.url).searchParams.get('token'));
+    await api.ready;
+    const lastLineAt = await failAfterM1(api);
+    await page.waitForFunction(() => globalThis.__advisorAt, null, { timeout: 15_000 });
+    const sample = (await page.evaluate(() => globalThis.__advisorAt)) - lastLineAt;
+    api.close();
+    return sample;
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
 export async function benchAdvisor(root) {
   const samples = [];
-  for (let i = 0; i < 5; i++) {
-    const server = await startServe(root);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
-    try {
-      const page = await browser.newPage();
-      await page.goto(server.url);
-      await page.waitForSelector('body[data-app-state="ready"]');
-      await page.getByRole('link', { name: 'Rotation' }).or(page.getByRole('button', { name: 'Rotation', exact: true })).first().click();
-      await page.evaluate(() => {
-        const seen = () => {
-          const advisor = document.querySelector('[data-testid="advisor"][data-phase="rewrap-interrupted"] [data-testid="advisor-next"]');
-          if (advisor && !globalThis.__advisorAt) globalThis.__advisorAt = Date.now();
-        };
-        new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
-      });
-      const token = new URL(server.url).searchParams.get('token');
-      const api = client(server.url, token);
-      await api.ready;
-      let lastLineAt = 0;
-      let exited;
-      const done = new Promise((r) => (exited = r));
-      api.on((event, payload) => {
-        if (event === 'rotation:line') lastLineAt = Date.now();
-        if (event === 'rotation:exit') exited();
-        if (event === 'rotation:updated' && payload.running?.prompt) void api.invoke('rotation:answer-prompt', { runId: payload.running.runId, text: payload.running.prompt.secret ? 'passw0rd' : 'y', secret: payload.running.prompt.secret });
-      });
-      await api.invoke('demo:reset', { scenario: 'default' });
-      await api.invoke('demo:set-fault', { fault: 'after-m1' });
-      await api.invoke('rotation:start', { flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] });
-      await api.invoke('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] });
-      await done;
-      await page.waitForFunction(() => globalThis.__advisorAt, null, { timeout: 15_000 });
-      samples.push((await page.evaluate(() => globalThis.__advisorAt)) - lastLineAt);
-      api.close();
-    } finally {
-      await browser.close();
-      server.stop();
-    }
-  }
+  for (let i = 0; i < 5; i++) samples.push(await oneSample(root));
   samples.sort((a, b) => a - b);
   return [{ name: "failure's last output line to the advisor's recommendation on screen (median of 5, ms)", value: samples[2], target: '< 200 ms' }];
 }

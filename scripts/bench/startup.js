@@ -48,30 +48,42 @@ function transcript200() {
   return lines.join('\n') + '\n';
 }
 
-export async function benchStartup(root) {
-  const dir = mkdtempSync(join(tmpdir(), 'mkra-bench-start-'));
+/** The simulator's commands against bare node, each from a logged-in state in `dir`. */
+function simRows(root, dir) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, MKRA_SIM_DIR: join(dir, 'sim'), CLOUDTKEFILES: join(dir, 'sim', 'tkefiles'), MKRA_SIM_TIME_SCALE: '0' };
   const sim = (...args) => [join(root, 'bin', 'ibmcloud-sim.js'), ...args];
   const quiet = { env, stdio: 'ignore' };
-  const rows = [];
-  try {
+  const fresh = () => {
     timed(sim('sim', 'reset'), quiet);
     timed(sim('login', '--apikey', 'bench'), quiet);
-    for (const command of ['help', 'cryptounits', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']) {
-      rows.push(ratioRow(`ibmcloud-sim tke ${command}, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', command), quiet))));
-    }
-    const answers = { env, input: 'passw0rd\npassw0rd\n', stdio: ['pipe', 'ignore', 'ignore'] };
-    const fresh = () => {
-      timed(sim('sim', 'reset'), quiet);
-      timed(sim('login', '--apikey', 'bench'), quiet);
-    };
-    rows.push(ratioRow(`ibmcloud-sim tke auto-mk-rotate at time scale 0 (default scenario), process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', 'auto-mk-rotate'), answers), fresh)));
-    const file = join(dir, 'transcript-200.txt');
-    writeFileSync(file, transcript200());
-    const mkra = (...args) => [join(root, 'bin', 'mkra.js'), ...args];
-    rows.push(ratioRow(`mkra classify of a 200-line transcript, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', file), { stdio: 'ignore' }))));
-    rows.push(ratioRow(`mkra classify --json of the same, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', '--json', file), { stdio: 'ignore' }))));
-    rows.push(ratioRow(`mkra version, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('version'), { stdio: 'ignore' }))));
+  };
+  const rows = [];
+  fresh();
+  for (const command of ['help', 'cryptounits', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']) {
+    rows.push(ratioRow(`ibmcloud-sim tke ${command}, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', command), quiet))));
+  }
+  const answers = { env, input: 'passw0rd\npassw0rd\n', stdio: ['pipe', 'ignore', 'ignore'] };
+  rows.push(ratioRow(`ibmcloud-sim tke auto-mk-rotate at time scale 0 (default scenario), process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', 'auto-mk-rotate'), answers), fresh)));
+  return rows;
+}
+
+/** `mkra classify` (plain and --json) of a 200-line transcript written in `dir`, and `mkra version`. */
+function mkraRows(root, dir) {
+  const file = join(dir, 'transcript-200.txt');
+  writeFileSync(file, transcript200());
+  const mkra = (...args) => [join(root, 'bin', 'mkra.js'), ...args];
+  return [
+    ratioRow(`mkra classify of a 200-line transcript, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', file), { stdio: 'ignore' }))),
+    ratioRow(`mkra classify --json of the same, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', '--json', file), { stdio: 'ignore' }))),
+    ratioRow(`mkra version, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('version'), { stdio: 'ignore' }))),
+  ];
+}
+
+export async function benchStartup(root) {
+  const dir = mkdtempSync(join(tmpdir(), 'mkra-bench-start-'));
+  const rows = [];
+  try {
+    rows.push(...simRows(root, dir), ...mkraRows(root, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
