@@ -34,8 +34,7 @@ function overview(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
   flow.table([0.3, 0.7], rows.map(([k, v]) => [k, v]));
 }
 
-function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
-  section(flow, l.prechecks, c.prechecks.map((p) => `${p.time}  ${p.phase}: ${p.failedChecks.join(', ') || 'no failed check named'}`), l.none);
+function commandsTable(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
   flow.heading(l.commands);
   if (c.commands.length === 0) flow.text(l.none, { color: MUTED });
   else
@@ -44,8 +43,9 @@ function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
       c.commands.map((cmd) => [cmd.time, cmd.command, cmd.exitCode === null ? (cmd.signal ?? '-') : String(cmd.exitCode), cmd.finishedAt ?? '-']),
       l.commandColumns,
     );
-  section(flow, l.prompts, c.prompts.map((p) => `${p.time}  ${p.kind}: ${p.answer}`), l.none);
-  section(flow, l.milestones, c.milestones.map((m) => `${m.time}  ${m.id}: ${m.text}`), l.none);
+}
+
+function registersSection(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
   flow.heading(l.registers);
   if (c.registers.length === 0) flow.text(l.none, { color: MUTED });
   for (const reading of c.registers) {
@@ -54,6 +54,9 @@ function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
       flow.text(`Unit ${u.num} ${u.type}: current ${u.current.state} ${u.current.vp || '-'} | new ${u.new.state} ${u.new.vp || '-'}`, { indent: 8, size: 8 });
     }
   }
+}
+
+function classificationsSection(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
   flow.heading(l.classifications);
   if (c.classifications.length === 0) flow.text(l.none, { color: MUTED });
   for (const k of c.classifications) {
@@ -62,6 +65,15 @@ function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
     for (const a of k.forbidden) flow.text(`${l.forbidden}: ${a.command} - ${a.why}`, { indent: 8, size: 8, color: ALERT });
     for (const e of k.evidence) flow.text(`${l.evidence}: ${e.file}:${e.line}  ${e.text}`, { indent: 8, size: 8, color: MUTED });
   }
+}
+
+function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
+  section(flow, l.prechecks, c.prechecks.map((p) => `${p.time}  ${p.phase}: ${p.failedChecks.join(', ') || 'no failed check named'}`), l.none);
+  commandsTable(flow, c, l);
+  section(flow, l.prompts, c.prompts.map((p) => `${p.time}  ${p.kind}: ${p.answer}`), l.none);
+  section(flow, l.milestones, c.milestones.map((m) => `${m.time}  ${m.id}: ${m.text}`), l.none);
+  registersSection(flow, c, l);
+  classificationsSection(flow, c, l);
   flow.heading(l.decisions);
   if (c.decisions.length === 0) flow.text(l.none, { color: MUTED });
   for (const d of c.decisions) flow.text(`${d.time}  ${d.override ? `[${l.override}] ` : ''}${d.what}`, d.override ? { color: ALERT } : {});
