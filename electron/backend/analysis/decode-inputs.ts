@@ -42,6 +42,24 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** Decode one input under a name not yet taken: its problem, or its lines and any warnings. */
+function decodeOne(input: { name: string; base64: string }, taken: Set<string>, warnings: InputWarning[]): InputProblem | DecodedInput {
+  const bytes = Buffer.from(input.base64, 'base64');
+  const name = uniqueName(input.name, taken);
+  if (name !== input.name) warnings.push({ file: name, code: 'renamed', count: 0 });
+  if (bytes.length === 0) return { file: name, code: 'empty', detail: 'the input is empty' };
+  const result = decodeTranscript(bytes);
+  if (!result.ok) return { file: name, code: looksBinary(bytes) ? 'binary' : 'not-text', detail: result.reason };
+  if (result.text.trim() === '') return { file: name, code: 'blank', detail: 'the input holds only blank lines' };
+  // Secrets go before anything reads the lines; the SHA-256 below is of the bytes as received.
+  const lines = redactCapturedSecrets(capturedLines(result.text));
+  const replaced = countReplaced(result.text);
+  if (replaced > 0) warnings.push({ file: name, code: 'replaced-characters', count: replaced });
+  if (!hasTkeOutput(lines)) warnings.push({ file: name, code: 'no-tke-output', count: 0 });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return { file: { name, bytes: bytes.length, sha256, encoding: result.encoding, format: captureFormat(result.text), lines: lines.length }, lines };
+}
+
 /** Decode every input; all problems are reported at once so the administrator fixes them together. */
 export function decodeInputs(inputs: readonly { name: string; base64: string }[]): DecodeInputsResult {
   if (inputs.length > MAX_ANALYSIS_FILES) {
@@ -57,29 +75,9 @@ export function decodeInputs(inputs: readonly { name: string; base64: string }[]
   const decoded: DecodedInput[] = [];
   const taken = new Set<string>();
   for (const input of inputs) {
-    const bytes = Buffer.from(input.base64, 'base64');
-    const name = uniqueName(input.name, taken);
-    if (name !== input.name) warnings.push({ file: name, code: 'renamed', count: 0 });
-    if (bytes.length === 0) {
-      problems.push({ file: name, code: 'empty', detail: 'the input is empty' });
-      continue;
-    }
-    const result = decodeTranscript(bytes);
-    if (!result.ok) {
-      problems.push({ file: name, code: looksBinary(bytes) ? 'binary' : 'not-text', detail: result.reason });
-      continue;
-    }
-    if (result.text.trim() === '') {
-      problems.push({ file: name, code: 'blank', detail: 'the input holds only blank lines' });
-      continue;
-    }
-    // Secrets go before anything reads the lines; the SHA-256 below is of the bytes as received.
-    const lines = redactCapturedSecrets(capturedLines(result.text));
-    const replaced = countReplaced(result.text);
-    if (replaced > 0) warnings.push({ file: name, code: 'replaced-characters', count: replaced });
-    if (!hasTkeOutput(lines)) warnings.push({ file: name, code: 'no-tke-output', count: 0 });
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    decoded.push({ file: { name, bytes: bytes.length, sha256, encoding: result.encoding, format: captureFormat(result.text), lines: lines.length }, lines });
+    const one = decodeOne(input, taken, warnings);
+    if ('lines' in one) decoded.push(one);
+    else problems.push(one);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs: decoded, warnings };
 }
