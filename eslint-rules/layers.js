@@ -1,7 +1,7 @@
 // Local ESLint rule `local/layers`: every import a file makes must be on its layer's allowlist
 // (eslint-rules/layer-map.js). It checks static imports, `export ... from`, `import x = require()`,
 // dynamic `import('literal')` and `require('literal')`; relative specifiers are resolved against the
-// file, so `../../electron/main/x.js` is judged by where it lands, not by how it is spelt.
+// file, so a relative path into electron/main/ is judged by where it lands, not by how it is spelt.
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
