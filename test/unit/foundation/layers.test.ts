@@ -38,6 +38,8 @@ const holes: [string, string, RegExp][] = [
     [file, "export const b = Buffer.from('x');", /no-restricted-globals: Unexpected use of 'Buffer'/],
     [file, "export const b = globalThis['Buf' + 'fer'];", /no-restricted-syntax/],
   ]),
+  ['renderer/src/lib/Probe.svelte', "<script lang=\"ts\">\n  import { readFileSync } from 'node:fs';\n  const r = readFileSync;\n</script>\n<p>{String(r)}</p>\n", /Node built-in 'node:fs'/],
+  ['renderer/src/lib/Probe.svelte', '<script lang="ts">\n  const env = globalThis.process.env;\n</script>\n<p>{String(env)}</p>\n', /no-restricted-properties/],
   [SHARED, "export * from '../../electron/backend/backend.js';", /shared may not import electron\/backend\/backend\.js/],
   [SHARED, "import { t } from '../../renderer/src/lib/i18n.js';\nexport const x = t;", /shared may not import renderer\//],
   [RENDERER, "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;", /package 'electron'/],
