@@ -1,11 +1,29 @@
-// Lint also enforces where code may run (the layers are listed in README.md, Layout): shared/ is pure,
-// backend/ never imports electron, renderer/ never touches Node or electron/.
+// Lint also enforces where code may run: each layer imports only what its allowlist names
+// (eslint-rules/layer-map.js, checked by the local rule eslint-rules/layers.js; README.md, "Layout").
+// shared/ and renderer/ may not reach Node's globals either: no process, Buffer or require, not even
+// through globalThis.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import local from './eslint-rules/layers.js';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https'];
+const NODE_GLOBALS = ['process', 'Buffer', 'require', 'module', 'exports', 'global', '__dirname', '__filename'];
+const GLOBAL_OBJECTS = ['globalThis', 'window', 'self'];
+const noNodeGlobals = {
+  'no-restricted-globals': ['error', ...NODE_GLOBALS],
+  'no-restricted-properties': [
+    'error',
+    ...GLOBAL_OBJECTS.flatMap((object) => NODE_GLOBALS.map((property) => ({ object, property }))),
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: `MemberExpression[computed=true][object.name=/^(${GLOBAL_OBJECTS.join('|')})$/]:not([property.type='Literal'])`,
+      message: 'No computed access to the global object: Node globals are not available in this layer.',
+    },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'out/**', 'release/**', 'bench-results/**', '.stryker-tmp/**', 'reports/**'] },
@@ -13,8 +31,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],
   {
+    plugins: { local },
     languageOptions: { globals: { ...globals.node } },
     rules: {
+      'local/layers': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -33,19 +53,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', '**/electron/**', '**/renderer/**'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer'],
-    },
+    files: ['shared/**'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: { ...noNodeGlobals, 'no-restricted-globals': ['error', ...NODE_GLOBALS, 'window', 'document'] },
   },
   {
-    files: ['electron/backend/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', '**/renderer/**', '**/electron/main/**'] }] },
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, 'electron', '**/electron/**'] }] },
+    rules: noNodeGlobals,
   },
 );

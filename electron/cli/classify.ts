@@ -7,6 +7,7 @@ import { MAX_ANALYSIS_BYTES } from '../../shared/analysis/types.js';
 import { classify, formatClassification, parseRegistersInput, FLOWS, type Flow, type RegisterReading } from '../../shared/classifier/index.js';
 import { decodeTranscript } from '../../shared/parse/decode.js';
 import { redactCredentialText } from '../../shared/security/credentials.js';
+import { parseCommand, printUsageError, UsageError } from './args.js';
 import { readBounded, type BoundedRead } from './bounded-read.js';
 
 export interface ClassifyIo {
@@ -26,8 +27,6 @@ const LIMIT_TEXT = `${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 1024 / 1024} M
 
 const USAGE = 'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...';
 
-class InputError extends Error {}
-
 interface Options {
   flow: Flow | undefined;
   registers: string | undefined;
@@ -38,50 +37,28 @@ interface Options {
   help: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { flow: undefined, registers: undefined, signingService: false, json: false, files: [], help: false };
-  let onlyFiles = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (onlyFiles || !arg.startsWith('-') || arg === '-') {
-      o.files.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg : arg.slice(0, eq);
-    const value = (): string => {
-      const v = eq < 0 ? argv[++i] : arg.slice(eq + 1);
-      if (v === undefined || v === '') throw new InputError(`${name} needs a value. ${USAGE}`);
-      return v;
-    };
-    switch (name) {
-      case '--':
-        onlyFiles = true;
-        break;
-      case '--json':
-        o.json = true;
-        break;
-      case '--signing-service':
-        o.signingService = true;
-        break;
-      case '--help':
-      case '-h':
-        o.help = true;
-        break;
-      case '--flow': {
-        const v = value();
-        if (!(FLOWS as readonly string[]).includes(v)) throw new InputError(`unknown --flow ${JSON.stringify(v)}: use auto, keyparts or smartcard`);
-        o.flow = v as Flow;
-        break;
-      }
-      case '--registers':
-        o.registers = value();
-        break;
-      default:
-        throw new InputError(`unknown option ${name}. ${USAGE}`);
-    }
+const OPTIONS = {
+  flow: { type: 'string' },
+  registers: { type: 'string' },
+  'signing-service': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function parseOptions(argv: readonly string[]): Options {
+  const { values, positionals } = parseCommand(argv, OPTIONS, USAGE);
+  const flow = values.flow;
+  if (flow !== undefined && !(FLOWS as readonly string[]).includes(flow)) {
+    throw new UsageError(`unknown --flow ${JSON.stringify(flow)}: use auto, keyparts or smartcard`);
   }
-  return o;
+  return {
+    flow: flow as Flow | undefined,
+    registers: values.registers,
+    signingService: values['signing-service'] === true,
+    json: values.json === true,
+    files: positionals,
+    help: values.help === true,
+  };
 }
 
 function reason(e: unknown): string {
@@ -98,20 +75,20 @@ async function readText(io: ClassifyIo, path: string, what: string, budget: { us
   try {
     read = await io.readInput(path, MAX_INPUT_BYTES - budget.used);
   } catch (e) {
-    throw new InputError(`cannot read ${what} ${path}: ${reason(e)}`);
+    throw new UsageError(`cannot read ${what} ${path}: ${reason(e)}`);
   }
-  if (read.kind === 'not-a-file') throw new InputError(`${what} ${path} is ${read.what}, not a regular file`);
+  if (read.kind === 'not-a-file') throw new UsageError(`${what} ${path} is ${read.what}, not a regular file`);
   if (read.kind === 'too-large') {
     const size = read.size === null ? `more than ${MAX_INPUT_BYTES - budget.used} bytes` : `${read.size} bytes`;
     const before = budget.used > 0 ? ` after ${budget.used} bytes of other input` : '';
-    throw new InputError(`${what} ${path} is too large (${size}${before}); the limit is ${LIMIT_TEXT}`);
+    throw new UsageError(`${what} ${path} is too large (${size}${before}); the limit is ${LIMIT_TEXT}`);
   }
   budget.used += read.bytes.length;
   // As on the app's analysis screen, empty input is a problem to fix, not "nothing to recover".
-  const empty = (how: string) => new InputError(`empty ${what}: ${path} ${how}, ${what === 'transcript' ? 'no output to classify' : 'no register reading'}`);
+  const empty = (how: string) => new UsageError(`empty ${what}: ${path} ${how}, ${what === 'transcript' ? 'no output to classify' : 'no register reading'}`);
   if (read.bytes.length === 0) throw empty('is empty (0 bytes)');
   const decoded = decodeTranscript(read.bytes);
-  if (!decoded.ok) throw new InputError(`${what} ${path}: ${decoded.reason}`);
+  if (!decoded.ok) throw new UsageError(`${what} ${path}: ${decoded.reason}`);
   if (decoded.text.trim() === '') throw empty('holds only blank lines');
   return decoded.text;
 }
@@ -119,12 +96,12 @@ async function readText(io: ClassifyIo, path: string, what: string, budget: { us
 /** Run `mkra classify` with the given arguments; resolves to the exit code. */
 export async function runClassify(argv: string[], io: ClassifyIo): Promise<number> {
   try {
-    const o = parseArgs(argv);
+    const o = parseOptions(argv);
     if (o.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (o.files.length === 0) throw new InputError(`no transcript given. ${USAGE}`);
+    if (o.files.length === 0) throw new UsageError(`no transcript given. ${USAGE}`);
     const budget = { used: 0 };
     const transcripts: { file: string; text: string }[] = [];
     // Evidence quotes lines: a credential typed on a captured command line is not printed back.
@@ -132,7 +109,7 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
     let registers: RegisterReading[] | undefined;
     if (o.registers !== undefined) {
       const parsed = parseRegistersInput(await readText(io, o.registers, 'registers file', budget));
-      if (!parsed.ok) throw new InputError(`registers file ${o.registers}: ${parsed.reason}`);
+      if (!parsed.ok) throw new UsageError(`registers file ${o.registers}: ${parsed.reason}`);
       registers = parsed.units;
     }
     const result = classify({
@@ -144,10 +121,7 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
     io.stdout(o.json ? `${JSON.stringify(result)}\n` : formatClassification(result));
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`mkra classify: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return printUsageError('mkra classify', e, (s) => io.stderr(s));
     throw e;
   }
 }

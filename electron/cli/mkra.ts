@@ -1,7 +1,7 @@
 /** `mkra`: the command-line entry (serve, classify, verify, twin, version). */
 // Each command is imported when it runs: `mkra classify` must not load the server, the PDF library
 // or the signing code, so that it starts about as fast as node itself (npm run bench measures it).
-import { UsageError } from './args.js';
+import { printUsageError, UsageError } from './args.js';
 
 const HELP = `MK Rotation Assistant command line
 
@@ -68,10 +68,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command: ${command}. Run mkra help.`);
     }
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`mkra: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return printUsageError('mkra', error, (s) => process.stderr.write(s));
     process.stderr.write(`mkra: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }

@@ -4,27 +4,19 @@ import { createBackend } from '../backend/backend.js';
 import { defaultDataDir } from '../backend/environment/paths.js';
 import { startHost, type RunningHost } from '../backend/host/server.js';
 import { packageInfo, projectRoot } from '../backend/package-info.js';
-import { parsePort, UsageError } from './args.js';
+import { parseCommand, parsePort, UsageError } from './args.js';
 
 export const SERVE_USAGE = 'usage: mkra serve --demo [--port N] [--data-dir DIR]';
 
+const OPTIONS = { demo: { type: 'boolean' }, port: { type: 'string' }, 'data-dir': { type: 'string' } } as const;
+
 /** Parse `mkra serve` arguments. */
-export function parseServeArgs(argv: string[]): { port: number; dataDir: string | undefined } {
-  let demo = false;
-  let port = 0;
-  let dataDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--demo') demo = true;
-    else if (arg === '--port') port = parsePort(argv[++i]);
-    else if (arg?.startsWith('--port=')) port = parsePort(arg.slice(7));
-    else if (arg === '--data-dir') {
-      dataDir = argv[++i];
-      if (!dataDir) throw new UsageError('--data-dir needs a directory');
-    } else throw new UsageError(`unknown argument for serve: ${arg}. ${SERVE_USAGE}`);
-  }
-  if (!demo) throw new UsageError(`mkra serve only runs the demo backend (it can never drive a real ibmcloud): pass --demo. ${SERVE_USAGE}`);
-  return { port, dataDir };
+export function parseServeArgs(argv: readonly string[]): { port: number; dataDir: string | undefined } {
+  const unknown = (arg: string) => `unknown argument for serve: ${arg}`;
+  const { values, positionals } = parseCommand(argv, OPTIONS, SERVE_USAGE, unknown);
+  if (positionals.length > 0) throw new UsageError(`${unknown(positionals[0] ?? '')}. ${SERVE_USAGE}`);
+  if (values.demo !== true) throw new UsageError(`mkra serve only runs the demo backend (it can never drive a real ibmcloud): pass --demo. ${SERVE_USAGE}`);
+  return { port: values.port === undefined ? 0 : parsePort(values.port), dataDir: values['data-dir'] };
 }
 
 /** Start the browser host and print `Listening on <url>`; `warn` hears of sockets closed for a protocol error. */

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { captureTwin, defaultTwinName, NoCliError, type CommandResult, type TwinRun } from '../../shared/twin/capture-run.js';
 import { findOnPath } from '../backend/environment/detect-tke.js';
+import { parseCommand, printUsageError, UsageError } from './args.js';
 
 export type { CommandResult };
 
@@ -25,22 +26,13 @@ const USAGE = 'usage: mkra twin capture [--out FILE]';
 const COMMAND_TIMEOUT_MS = 300_000;
 const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
-class InputError extends Error {}
-
-function parseArgs(argv: readonly string[]): { out: string | undefined; help: boolean } {
+function parseOptions(argv: readonly string[]): { out: string | undefined; help: boolean } {
   const [verb, ...rest] = argv;
   if (verb === undefined || ['help', '--help', '-h'].includes(verb)) return { out: undefined, help: true };
-  if (verb !== 'capture') throw new InputError(`unknown twin command ${JSON.stringify(verb)}. ${USAGE}`);
-  let out: string | undefined;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] ?? '';
-    if (arg === '--out' || arg.startsWith('--out=')) {
-      out = arg === '--out' ? rest[++i] : arg.slice('--out='.length);
-      if (out === undefined || out === '') throw new InputError(`--out needs a file name. ${USAGE}`);
-    } else if (arg === '--help' || arg === '-h') return { out: undefined, help: true };
-    else throw new InputError(`unknown option ${arg}. ${USAGE}`);
-  }
-  return { out, help: false };
+  if (verb !== 'capture') throw new UsageError(`unknown twin command ${JSON.stringify(verb)}. ${USAGE}`);
+  const { values, positionals } = parseCommand(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}. ${USAGE}`);
+  return { out: values.out, help: values.help === true };
 }
 
 async function capture(io: TwinIo, out: string | undefined): Promise<number> {
@@ -51,7 +43,7 @@ async function capture(io: TwinIo, out: string | undefined): Promise<number> {
     await io.create(path, captured.text);
   } catch (e) {
     if ((e as { code?: unknown }).code === 'EEXIST') {
-      throw new InputError(`${path} exists already; a capture never replaces a file. Choose another --out.`);
+      throw new UsageError(`${path} exists already; a capture never replaces a file. Choose another --out.`);
     }
     throw e;
   }
@@ -66,15 +58,16 @@ async function capture(io: TwinIo, out: string | undefined): Promise<number> {
 /** Run `mkra twin ...`; resolves to the exit code (0 written, 1 the CLI failed, 2 usage or no CLI). */
 export async function runTwin(argv: readonly string[], io: TwinIo): Promise<number> {
   try {
-    const o = parseArgs(argv);
+    const o = parseOptions(argv);
     if (o.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
     return await capture(io, o.out);
   } catch (e) {
+    if (e instanceof UsageError) return printUsageError('mkra twin', e, (s) => io.stderr(s));
     io.stderr(`mkra: ${e instanceof Error ? e.message : String(e)}\n`);
-    return e instanceof InputError || e instanceof NoCliError ? 2 : 1;
+    return e instanceof NoCliError ? 2 : 1;
   }
 }
 

@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { keyFactLines, summaryLines } from '../../shared/reports/index.js';
 import { verifyReportBytes, MAX_REPORT_BYTES, PDF_RENDERER, type ReportVerification } from '../backend/reports/index.js';
+import { parseCommand, printUsageError, UsageError } from './args.js';
 
 export interface VerifyIo {
   stdout(s: string): void;
@@ -16,23 +17,12 @@ export interface VerifyIo {
 
 const USAGE = 'usage: mkra verify [--key FINGERPRINT|PUBLIC-KEY-FILE] FILE';
 
-class InputError extends Error {}
+const OPTIONS = { key: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
-function parseArgs(argv: readonly string[]): { file: string | undefined; key: string | undefined; help: boolean } {
-  const files: string[] = [];
-  let key: string | undefined;
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--key' || arg.startsWith('--key=')) {
-      key = arg === '--key' ? argv[++i] : arg.slice('--key='.length);
-      if (key === undefined || key === '') throw new InputError(`--key needs a value. ${USAGE}`);
-    } else if (arg.startsWith('-') && arg !== '-') throw new InputError(`unknown option ${arg}. ${USAGE}`);
-    else files.push(arg);
-  }
-  if (files.length > 1) throw new InputError(`one report at a time, got ${files.length} files. ${USAGE}`);
-  return { file: files[0], key, help };
+function parseOptions(argv: readonly string[]): { file: string | undefined; key: string | undefined; help: boolean } {
+  const { values, positionals } = parseCommand(argv, OPTIONS, USAGE);
+  if (positionals.length > 1) throw new UsageError(`one report at a time, got ${positionals.length} files. ${USAGE}`);
+  return { file: positionals[0], key: values.key, help: values.help === true };
 }
 
 function reason(e: unknown): string {
@@ -45,11 +35,11 @@ function reason(e: unknown): string {
 async function readInput(io: VerifyIo, path: string, what: string, limit: number): Promise<Uint8Array> {
   try {
     const info = await io.stat(path);
-    if (info.isDirectory()) throw new InputError(`${what} ${path} is a directory, not a file`);
-    if (info.size > limit) throw new InputError(`${what} ${path} is too large (${info.size} bytes)`);
+    if (info.isDirectory()) throw new UsageError(`${what} ${path} is a directory, not a file`);
+    if (info.size > limit) throw new UsageError(`${what} ${path} is too large (${info.size} bytes)`);
     return await io.readFile(path);
   } catch (e) {
-    throw e instanceof InputError ? e : new InputError(`cannot read ${what} ${path}: ${reason(e)}`);
+    throw e instanceof UsageError ? e : new UsageError(`cannot read ${what} ${path}: ${reason(e)}`);
   }
 }
 
@@ -91,12 +81,12 @@ function validLines(file: string, result: Extract<ReportVerification, { status: 
 /** Run `mkra verify` with the given arguments; resolves to the exit code. */
 export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
   try {
-    const o = parseArgs(argv);
+    const o = parseOptions(argv);
     if (o.help) {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (o.file === undefined) throw new InputError(`no report given. ${USAGE}`);
+    if (o.file === undefined) throw new UsageError(`no report given. ${USAGE}`);
     const pinnedKey = o.key === undefined ? undefined : await pinnedKeyText(io, o.key);
     const bytes = await readInput(io, o.file, 'report', MAX_REPORT_BYTES);
     const result = await verifyReportBytes(bytes, pinnedKey === undefined ? {} : { pinnedKey });
@@ -110,10 +100,7 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(`mkra verify: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return printUsageError('mkra verify', e, (s) => io.stderr(s));
     throw e;
   }
 }

@@ -1,5 +1,5 @@
 /* global document, MutationObserver -- these run inside the page (page.evaluate) */
-// Issue 6 benchmark: time from a failure's last output line to the advisor's recommendation on
+// Advisor benchmark: time from a failure's last output line to the advisor's recommendation on
 // screen. A second client drives the demo backend over the host's WebSocket (fault after-m1);
 // the page, on the Rotation screen, notes when the advisor shows the recommendation.
 import { chromium } from '@playwright/test';

@@ -1,4 +1,4 @@
-// Backend benchmarks (issues 3, 4, 5): simulator, classifier, journal and runner overhead.
+// Backend benchmarks: simulator, classifier, journal and runner overhead.
 // Uses the built modules in dist/. Numbers are reported, never asserted.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

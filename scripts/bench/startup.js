@@ -1,4 +1,4 @@
-// Start-up benchmarks (issue 16): each command-line program against a bare `node -e 0` measured in
+// Start-up benchmarks: each command-line program against a bare `node -e 0` measured in
 // the same run, interleaved with it, so that the ratio holds on a busy machine where absolute times
 // do not. Also the preload bundle's size (it must carry channel names only).
 import { spawnSync } from 'node:child_process';

@@ -40,7 +40,7 @@ export const ENTRY_DATA_SCHEMAS = {
   decision: z.object({ what: z.string().min(1), override: z.boolean().optional() }),
   'recovered-torn-tail': z.object({ line: z.number().int().positive(), bytes: z.number().int().nonnegative(), sha256: hex64 }),
   'rotation-finished': z.object({ outcome: z.string().min(1) }),
-  // The pre-check panel's results the rotation was started on (the seven checks of domain.md).
+  // The pre-check panel's results the rotation was started on (the seven checks of docs/domain.md, section 4).
   prechecks: z.object({
     flow: z.string().min(1),
     ranAt: z.iso.datetime(),

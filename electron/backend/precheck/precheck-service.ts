@@ -1,6 +1,6 @@
 /**
  * Runs the read-only listings a rotation depends on and evaluates the seven pre-checks of
- * domain.md from them, before anything is touched.
+ * docs/domain.md (section 4) from them, before anything is touched.
  */
 import { parseCryptoUnits } from '../../../shared/parse/cryptounits.js';
 import { parseAdmins, parseSigKeys, parseThresholds } from '../../../shared/parse/listings.js';

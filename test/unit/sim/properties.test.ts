@@ -72,7 +72,7 @@ describe('loss model properties', () => {
   });
 });
 
-/** Follow domain.md's recovery table from the evidence so far; returns when the rotation completed. */
+/** Follow the recovery table of docs/domain.md (section 6.1) from the evidence so far; returns when the rotation completed. */
 async function recover(sim: MemorySim, evidence: string): Promise<string> {
   let seen = evidence;
   for (let i = 0; i < 6; i++) {

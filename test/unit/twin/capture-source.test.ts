@@ -6,11 +6,12 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const MODULES = ['electron/cli/twin.ts', 'shared/twin/capture.ts', 'shared/twin/capture-run.ts'];
+const MODULES = ['electron/cli/twin.ts', 'electron/cli/args.ts', 'shared/twin/capture.ts', 'shared/twin/capture-run.ts'];
 
 const ALLOWED_IMPORTS: Record<string, string[]> = {
   'node:child_process': ['execFile'],
   'node:fs/promises': ['writeFile'],
+  'node:util': ['parseArgs', 'type ParseArgsConfig'],
   '../../shared/twin/capture-run.js': ['captureTwin', 'defaultTwinName', 'NoCliError', 'type CommandResult', 'type TwinRun'],
   './capture.js': ['buildTwin', 'CAPTURE_COMMANDS', 'CaptureError', 'OPTIONAL_READINGS', 'VERSION_COMMANDS', 'type CaptureReadings'],
   '../security/credentials.js': ['redactCredentialText'],
@@ -25,6 +26,8 @@ const ALLOWED_IMPORTS: Record<string, string[]> = {
   '../../shared/twin/schema.js': ['parseTwin', 'serialiseTwin'],
   '../../shared/security/credentials.js': ['redactCredentialText'],
   '../backend/environment/detect-tke.js': ['findOnPath'],
+  // The command line's argument parser: it reads argv only.
+  './args.js': ['parseCommand', 'printUsageError', 'UsageError'],
   '../parse/index.js': [
     'parseAdmins',
     'parseCompare',
