@@ -21,6 +21,9 @@ export class RefusedError extends Error {
   }
 }
 
+/** A refused answer's message is cut here (a long list of lines could fail on every one). */
+export const MAX_ANSWER_ERROR = 2000;
+
 function describe(error: z.ZodError): string {
   return z.prettifyError(error).replace(/\s*\n\s*/g, '; ');
 }
@@ -39,7 +42,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
     const value = await handler(parsed.data);
     // Every answer passes its channel's schema before it leaves the backend (docs/security.md, "IPC").
     const checked = contract[channel].response.safeParse(value);
-    if (!checked.success) return { ok: false, error: { code: 'failed', message: `The answer to ${channel} is outside the contract: ${describe(checked.error)}` } };
+    if (!checked.success) return { ok: false, error: { code: 'failed', message: `The answer to ${channel} is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR) } };
     return { ok: true, value: checked.data };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract.js';
-import { dispatch, type Handlers } from '../../../shared/ipc/dispatch.js';
+import { dispatch, MAX_ANSWER_ERROR, type Handlers } from '../../../shared/ipc/dispatch.js';
 import { exact } from '../../../shared/ipc/schema-kit.js';
 import { MALFORMED, WELL_FORMED } from './response-fixtures.js';
 
@@ -22,11 +22,12 @@ function broken(value: unknown, path: (string | number)[], replacement: unknown)
   return copy;
 }
 
-/** A backend whose every handler answers `value`, and a request each channel accepts. */
+/** A backend whose handler for `channel` answers `value`. */
 function answering(channel: Channel, value: unknown): Handlers {
   return { [channel]: async () => value } as unknown as Handlers;
 }
 
+/** A request each channel accepts (an empty object for the rest). */
 const REQUESTS: Partial<Record<Channel, unknown>> = {
   'rotation:start': { flow: 'auto' },
   'rotation:open': { rotationId: 'r-1' },
@@ -104,5 +105,14 @@ describe('the compile-time proof that a schema is its type', () => {
     // @ts-expect-error a nested value of another type
     exact<{ a: { b: string[] } }>()(z.object({ a: z.object({ b: z.array(z.number()) }) }));
     expect(sameAsType.parse({ a: 'x', b: 1 })).toEqual({ a: 'x', b: 1 });
+  });
+});
+
+describe('a refused answer', () => {
+  it('says what is wrong in a message of bounded length, however many fields are', async () => {
+    const lines = Array.from({ length: 5000 }, () => ({ seq: 'x', text: 1 }));
+    const refused = await dispatch(answering('rotation:get-lines', { from: 0, lines }), 'rotation:get-lines', { from: 0, count: 5000 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/^The answer to rotation:get-lines is outside the contract: .*lines\[0\]\.seq/) } });
+    expect(refused.ok ? 0 : refused.error.message.length).toBe(MAX_ANSWER_ERROR);
   });
 });
