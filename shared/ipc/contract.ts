@@ -4,15 +4,16 @@
  * transports cannot drift apart. The renderer imports only the types (no validator code ships to it).
  */
 import { z } from 'zod';
-import type { PrecheckReport } from '../precheck/report.js';
 import { CHECKLIST_IDS } from '../precheck/checklist.js';
-import type { ConsoleState, RotationSnapshot, RunningCommand } from '../rotation/types.js';
 import { analysisChannels } from './channels/analysis.js';
 import { reportChannels } from './channels/reports.js';
 import { trainingChannels } from './channels/training.js';
 import { twinChannels } from './channels/twin.js';
-import { Argv, Empty, Flow, Nothing, RunId, view } from './schema-kit.js';
-import type { DemoStatus, RotationSummary, WorkspaceView } from './views.js';
+import { DemoStatus } from './responses/demo.js';
+import { WorkspaceView } from './responses/keyfiles.js';
+import { PrecheckReport } from './responses/precheck.js';
+import { ConsoleState, LinesPage, RotationSnapshot, RotationSummary, RunningCommand } from './responses/rotation.js';
+import { Argv, Empty, Flow, Nothing, RunId, type Same } from './schema-kit.js';
 import { CHANNEL_NAMES, EVENT_NAME_LIST, type ChannelName, type EventNameOf } from './names.js';
 
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
@@ -64,8 +65,8 @@ export type AppInfo = z.infer<typeof AppInfo>;
  */
 export const Bootstrap = z.object({
   info: AppInfo,
-  console: view<ConsoleState>(),
-  rotations: z.array(view<RotationSummary>()).nullable(),
+  console: ConsoleState,
+  rotations: z.array(RotationSummary).nullable(),
 });
 export type Bootstrap = z.infer<typeof Bootstrap>;
 
@@ -85,23 +86,23 @@ export const contract = {
         confirmed: z.array(z.enum(CHECKLIST_IDS)).max(CHECKLIST_IDS.length).optional(),
       })
       .strict(),
-    response: view<RotationSnapshot>(),
+    response: RotationSnapshot,
   },
-  'rotation:open': { request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(), response: view<RotationSnapshot>() },
-  'rotation:get-state': { request: Empty, response: view<ConsoleState>() },
-  'rotation:list': { request: Empty, response: z.array(view<RotationSummary>()) },
-  'rotation:get-lines': { request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(), response: view<{ from: number; lines: { seq: number; text: string }[] }>() },
-  'rotation:run-command': { request: z.object({ argv: Argv }).strict(), response: view<RunningCommand>() },
+  'rotation:open': { request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(), response: RotationSnapshot },
+  'rotation:get-state': { request: Empty, response: ConsoleState },
+  'rotation:list': { request: Empty, response: z.array(RotationSummary) },
+  'rotation:get-lines': { request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(), response: LinesPage },
+  'rotation:run-command': { request: z.object({ argv: Argv }).strict(), response: RunningCommand },
   'rotation:answer-prompt': { request: z.object({ runId: RunId, text: z.string().max(1000), secret: z.boolean() }).strict(), response: Nothing },
   'rotation:cancel-command': { request: z.object({ runId: RunId, confirmation: z.string().max(20).optional() }).strict(), response: z.object({ cancelled: z.boolean(), warning: z.string().optional() }) },
-  'rotation:record-decision': { request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(), response: view<RotationSnapshot>() },
-  'rotation:finish': { request: z.object({ outcome: z.string().trim().min(1).max(200) }).strict(), response: view<RotationSnapshot>() },
-  'precheck:run': { request: z.object({ flow: Flow }).strict(), response: view<PrecheckReport>() },
-  'keyfiles:scan': { request: Empty, response: view<WorkspaceView>() },
+  'rotation:record-decision': { request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(), response: RotationSnapshot },
+  'rotation:finish': { request: z.object({ outcome: z.string().trim().min(1).max(200) }).strict(), response: RotationSnapshot },
+  'precheck:run': { request: z.object({ flow: Flow }).strict(), response: PrecheckReport },
+  'keyfiles:scan': { request: Empty, response: WorkspaceView },
   'keyfiles:verify-password': { request: z.object({ fileName: z.string().min(1).max(255), password: z.string().min(1).max(1024) }).strict(), response: z.object({ ok: z.boolean(), reason: z.string().optional() }) },
-  'demo:get-status': { request: Empty, response: view<DemoStatus>() },
+  'demo:get-status': { request: Empty, response: DemoStatus },
   'demo:set-fault': { request: z.object({ fault: z.string().regex(/^[a-z0-9-]{1,30}(:crash)?$/).nullable() }).strict(), response: z.object({ fault: z.string().nullable() }) },
-  'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: view<DemoStatus>() },
+  'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: DemoStatus },
   // Each capability declares its channels in shared/ipc/channels/ and is spread in here.
   ...reportChannels,
   ...trainingChannels,
@@ -118,7 +119,7 @@ export const events = {
   'app:notice': z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() }),
   'rotation:line': z.object({ runId: z.string(), seq: z.number(), index: z.number(), text: z.string() }),
   'rotation:exit': z.object({ runId: z.string(), exitCode: z.number(), signal: z.number().nullable() }),
-  'rotation:updated': view<ConsoleState>(),
+  'rotation:updated': ConsoleState,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
@@ -146,7 +147,6 @@ export interface RendererApi {
 
 // The name lists the preload bundles (names.ts) must be exactly the contract's keys: a channel added
 // to one and not the other fails to compile here.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const channelsMatch: Same<Channel, ChannelName> = true;
 const eventsMatch: Same<EventName, EventNameOf> = true;
 void channelsMatch;

@@ -1,6 +1,7 @@
 /**
  * Validation at the boundary, shared by the Electron IPC handler and the browser host: unknown
- * channels and malformed payloads get a clear error, handler exceptions become `{ ok: false }`.
+ * channels and malformed payloads get a clear error, handler exceptions become `{ ok: false }`, and
+ * an answer that does not match its channel's response schema is never sent.
  */
 import { z } from 'zod';
 import { contract, events, isChannel, type Channel, type EventName, type EventPayload, type RefusalReason, type RequestOf, type ResponseOf, type Result } from './contract.js';
@@ -20,6 +21,9 @@ export class RefusedError extends Error {
   }
 }
 
+/** A refused answer's message is cut here (a long list of lines could fail on every one). */
+export const MAX_ANSWER_ERROR = 2000;
+
 function describe(error: z.ZodError): string {
   return z.prettifyError(error).replace(/\s*\n\s*/g, '; ');
 }
@@ -36,7 +40,10 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   try {
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
-    return { ok: true, value: contract[channel].response.parse(value) };
+    // Every answer passes its channel's schema before it leaves the backend (docs/security.md, "IPC").
+    const checked = contract[channel].response.safeParse(value);
+    if (!checked.success) return { ok: false, error: { code: 'failed', message: `The answer to ${channel} is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR) } };
+    return { ok: true, value: checked.data };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof RefusedError) return { ok: false, error: { code: 'refused', message, ...(error.reason ? { reason: error.reason } : {}) } };

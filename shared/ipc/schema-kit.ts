@@ -1,12 +1,33 @@
 /** Building blocks for the channel tables (shared/ipc/contract.ts and shared/ipc/channels/). */
 import { z } from 'zod';
 
+/** `T` with every intersection and nested object written out, so two spellings of one shape compare equal. */
+type Deep<T> = T extends readonly (infer U)[] ? Deep<U>[] : T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
+
 /**
- * A response or event shape produced by our own backend and typed by a shared interface: checked
- * to be an object (requests, which come from the renderer, get full schemas).
+ * True only when A and B are the same type: the same keys, each optional or required alike, and the
+ * same value types (not merely assignable to each other), after writing out intersections.
  */
-export function view<T>() {
-  return z.custom<T>((value) => typeof value === 'object' && value !== null, 'expected an object');
+export type Same<A, B> = (<G>() => G extends Deep<A> ? 1 : 2) extends <G>() => G extends Deep<B> ? 1 : 2 ? true : false;
+
+/**
+ * The schema of a response or event shape the backend sends, whose output TypeScript proves to be
+ * exactly `T` (the interface the backend and the renderer are written against): a field added to,
+ * removed from or retyped in either one and not the other fails to compile ("Expected 2 arguments").
+ */
+export function exact<T>() {
+  return <S extends z.ZodType>(schema: S, ...proof: Same<z.output<S>, T> extends true ? [] : [mismatch: never]): S => {
+    void proof;
+    return schema;
+  };
+}
+
+/**
+ * A field the interface declares as `X | undefined` (always there, maybe undefined). It is also
+ * accepted absent, as it arrives once serialised to JSON; its type stays a required key.
+ */
+export function orUndefined<S extends z.ZodType>(schema: S): z.ZodType<z.output<S> | undefined, z.input<S> | undefined> {
+  return schema.optional();
 }
 
 export const Empty = z.object({}).strict();

@@ -35,79 +35,109 @@ function readRow(rest: string): { register: Register; vpText: string } | undefin
   return { register: { state, vp: normaliseVp(vpText) }, vpText };
 }
 
-/** Parse a register listing into per-unit registers (only units with both registers are kept). */
-export function parseRegisterListing(input: ParserInput): ParsedUnitRegisters[] {
-  const units: { num: number; typeText: string | undefined; line: number; current?: Register; new?: Register }[] = [];
-  let unit: (typeof units)[number] | undefined;
-  let lastRow: { reg: Register; raw: string } | undefined;
-  const byNum = new Map<number, (typeof units)[number]>();
-  let section: 'new' | 'current' | undefined;
-  const unitNumbered = (num: number, typeText: string | undefined, line: number): (typeof units)[number] => {
-    let target = byNum.get(num);
+type Which = 'new' | 'current';
+type UnitEntry = { num: number; typeText: string | undefined; line: number; current?: Register; new?: Register };
+type Row = NonNullable<ReturnType<typeof readRow>>;
+
+const whichOf = (word: string): Which => (word.toLowerCase() === 'new' ? 'new' : 'current');
+
+/**
+ * Reads a listing line by line, in whichever of its three layouts: sections with a row per unit,
+ * a row per register with the unit number first, or a block per unit with its register rows.
+ */
+class ListingReader {
+  readonly units: UnitEntry[] = [];
+  readonly #byNum = new Map<number, UnitEntry>();
+  /** The unit whose block is being read (block layout only). */
+  #unit: UnitEntry | undefined;
+  /** The register row just read, whose VP may go on on the next line. */
+  #lastRow: { reg: Register; raw: string } | undefined;
+  #section: Which | undefined;
+
+  read(line: number, text: string): void {
+    if (this.#sectionHeading(text) || this.#sectionRow(line, text) || this.#unitRow(line, text) || this.#unitLine(line, text)) return;
+    if (this.#unit === undefined) return;
+    if (this.#blockRow(this.#unit, text) || this.#continuation(text)) return;
+    this.#lastRow = undefined;
+  }
+
+  /** The unit numbered `num` in a row layout (one entry per number, its type from the first row naming it). */
+  #numbered(num: number, typeText: string | undefined, line: number): UnitEntry {
+    let target = this.#byNum.get(num);
     if (target === undefined) {
       target = { num, typeText, line };
-      byNum.set(num, target);
-      units.push(target);
+      this.#byNum.set(num, target);
+      this.units.push(target);
     }
     target.typeText ??= typeText;
     return target;
-  };
-  for (const { line, text } of toLines(input)) {
-    const heading = SECTION.exec(text);
-    if (heading?.[1] !== undefined) {
-      section = heading[1].toLowerCase() === 'new' ? 'new' : 'current';
-      unit = undefined;
-      continue;
-    }
-    if (section !== undefined) {
-      const srow = SECTION_ROW.exec(text);
-      const parsed = srow?.[3] === undefined ? undefined : readRow(srow[3]);
-      if (srow?.[1] !== undefined && parsed !== undefined) {
-        unitNumbered(Number(srow[1]), srow[2], line)[section] = parsed.register;
-        lastRow = { reg: parsed.register, raw: parsed.vpText };
-        continue;
-      }
-    }
-    const row = UNIT_ROW.exec(text);
-    if (row?.[1] !== undefined && row[3] !== undefined && row[4] !== undefined) {
-      const parsed = readRow(row[4]);
-      if (parsed !== undefined) {
-        unitNumbered(Number(row[1]), row[2], line)[row[3].toLowerCase() === 'new' ? 'new' : 'current'] = parsed.register;
-        lastRow = { reg: parsed.register, raw: parsed.vpText };
-        unit = undefined;
-        continue;
-      }
-    }
-    const u = UNIT_LINE.exec(text);
-    if (u?.[1] !== undefined) {
-      unit = { num: Number(u[1]), typeText: TYPE_FIELD.exec(u[2] ?? '')?.[1], line };
-      units.push(unit);
-      lastRow = undefined;
-      continue;
-    }
-    if (unit === undefined) continue;
-    const r = ROW.exec(text);
-    if (r?.[1] !== undefined && r[2] !== undefined) {
-      const parsed = readRow(r[2]);
-      if (parsed === undefined) {
-        lastRow = undefined;
-        continue;
-      }
-      const which = r[1].toLowerCase() === 'new' ? 'new' : 'current';
-      unit[which] = parsed.register;
-      lastRow = { reg: parsed.register, raw: parsed.vpText };
-      continue;
-    }
-    const cont = CONTINUATION.exec(text);
-    if (cont?.[1] !== undefined && lastRow !== undefined) {
-      lastRow.raw += cont[1];
-      lastRow.reg.vp = normaliseVp(lastRow.raw);
-      continue;
-    }
-    lastRow = undefined;
   }
+
+  #keep(unit: UnitEntry, which: Which, parsed: Row): true {
+    unit[which] = parsed.register;
+    this.#lastRow = { reg: parsed.register, raw: parsed.vpText };
+    return true;
+  }
+
+  #sectionHeading(text: string): boolean {
+    const heading = SECTION.exec(text);
+    if (heading?.[1] === undefined) return false;
+    this.#section = whichOf(heading[1]);
+    this.#unit = undefined;
+    return true;
+  }
+
+  #sectionRow(line: number, text: string): boolean {
+    if (this.#section === undefined) return false;
+    const row = SECTION_ROW.exec(text);
+    const parsed = row?.[3] === undefined ? undefined : readRow(row[3]);
+    if (row?.[1] === undefined || parsed === undefined) return false;
+    return this.#keep(this.#numbered(Number(row[1]), row[2], line), this.#section, parsed);
+  }
+
+  #unitRow(line: number, text: string): boolean {
+    const row = UNIT_ROW.exec(text);
+    if (row?.[1] === undefined || row[3] === undefined || row[4] === undefined) return false;
+    const parsed = readRow(row[4]);
+    if (parsed === undefined) return false;
+    this.#keep(this.#numbered(Number(row[1]), row[2], line), whichOf(row[3]), parsed);
+    this.#unit = undefined;
+    return true;
+  }
+
+  #unitLine(line: number, text: string): boolean {
+    const u = UNIT_LINE.exec(text);
+    if (u?.[1] === undefined) return false;
+    this.#unit = { num: Number(u[1]), typeText: TYPE_FIELD.exec(u[2] ?? '')?.[1], line };
+    this.units.push(this.#unit);
+    this.#lastRow = undefined;
+    return true;
+  }
+
+  #blockRow(unit: UnitEntry, text: string): boolean {
+    const r = ROW.exec(text);
+    if (r?.[1] === undefined || r[2] === undefined) return false;
+    const parsed = readRow(r[2]);
+    if (parsed === undefined) this.#lastRow = undefined;
+    else this.#keep(unit, whichOf(r[1]), parsed);
+    return true;
+  }
+
+  #continuation(text: string): boolean {
+    const cont = CONTINUATION.exec(text);
+    if (cont?.[1] === undefined || this.#lastRow === undefined) return false;
+    this.#lastRow.raw += cont[1];
+    this.#lastRow.reg.vp = normaliseVp(this.#lastRow.raw);
+    return true;
+  }
+}
+
+/** Parse a register listing into per-unit registers (only units with both registers are kept). */
+export function parseRegisterListing(input: ParserInput): ParsedUnitRegisters[] {
+  const reader = new ListingReader();
+  for (const { line, text } of toLines(input)) reader.read(line, text);
   const out: ParsedUnitRegisters[] = [];
-  for (const x of units) {
+  for (const x of reader.units) {
     if (x.current === undefined || x.new === undefined) continue;
     // The listing always prints the type; a variant without it is treated as an operational unit.
     out.push({ num: x.num, type: parseUnitType(x.typeText) ?? 'OPERATIONAL', current: x.current, new: x.new, line: x.line });

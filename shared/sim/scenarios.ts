@@ -118,6 +118,84 @@ export function emptyState(scenario: string, seed: number, rng: number, now: num
   };
 }
 
+/** What a scenario's shaping step works on: the state with its first instance and administrators. */
+interface ScenarioContext {
+  state: SimState;
+  main: SimInstance;
+  admins: SimAdmin[];
+  opts: ScenarioOptions;
+  ws: Workstation;
+}
+
+/** The master key part files of the key-part flow, one per owner. */
+async function keyPartFiles({ state, ws }: ScenarioContext): Promise<void> {
+  for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
+    const part = randomHex(state, 32);
+    const f = await ws.createMkPart(owner, SCENARIO_PASSWORD, part, vpOf(part));
+    state.simFiles.push(f.fileName);
+  }
+}
+
+/** How each scenario differs from `default` (one instance of four units, ready to rotate). */
+const SHAPES: Record<ScenarioName, (ctx: ScenarioContext) => void | Promise<void>> = {
+  default: () => undefined,
+  'imprint-mode': ({ main }) => {
+    unit(main, 2).thresholds = { signature: 0, revocation: 0 };
+    unit(main, 2).admins = [];
+  },
+  'threshold-mismatch': ({ main }) => {
+    unit(main, 2).thresholds = { signature: 1, revocation: 1 };
+  },
+  'admin-mismatch': async ({ state, main, admins, ws }) => {
+    const k = await ws.createSigkey('admin3', SCENARIO_PASSWORD);
+    state.simFiles.push(k.fileName);
+    unit(main, 4).admins = [admins[0] ?? { name: 'admin1', ski: '' }, { name: 'admin3', ski: k.ski }];
+  },
+  'current-mk-mismatch': ({ state, main }) => {
+    unit(main, 4).current = { state: 'Valid', value: randomHex(state, 32) };
+  },
+  // As cryptounit-mk-clrcur leaves it (shared/sim/commands/keyparts.ts); IBM's recover page case.
+  'current-mk-cleared': ({ main }) => {
+    unit(main, 1).current = { state: 'Empty', value: '' };
+  },
+  'new-mk-not-empty': ({ state, main }) => {
+    unit(main, 3).new = { state: 'Full Uncommitted', value: randomHex(state, 32) };
+  },
+  'several-instances': ({ state, admins, opts }) => {
+    state.instances.push(makeInstance(state, 5, admins, opts.keys));
+  },
+  'private-only': ({ main }) => {
+    main.privateOnly = true;
+  },
+  'older-firmware': ({ main }) => {
+    unit(main, 2).olderFirmware = true;
+  },
+  'expired-token': ({ state, opts }) => {
+    state.session.tokenExpiresAt = opts.now - 60_000;
+  },
+  'twin-source': ({ state, admins, opts, ws }) => twinSource(state, admins, opts.keys, ws),
+  // As failover-enable assigns them [hs-crypto: enable-failover.md]; initializing them is the fix.
+  'failover-uninitialised': ({ state, main }) => {
+    main.units.push(...[0, 1].map((i) => failoverUnit(5 + i, backupRegion(state.session.region), i)));
+  },
+  'signing-service': ({ state, main, ws }) => signingService(state, main, ws, 2),
+  'signing-service-short': ({ state, main, ws }) => signingService(state, main, ws, 1),
+  'key-parts': keyPartFiles,
+  'pkcs11-keystores': (ctx) => {
+    ctx.main.pkcs11Keystores = true;
+    return keyPartFiles(ctx);
+  },
+};
+
+/** The units a scenario starts with selected: all, but the ones its story leaves out. */
+function selectedUnits(name: ScenarioName, state: SimState): number[] {
+  const all = state.instances.flatMap((i) => i.units.map((u) => u.num));
+  if (name === 'twin-source') return all.filter((n) => n !== 7);
+  // failover-enable leaves the new units unselected.
+  if (name === 'failover-uninitialised') return all.filter((n) => n < 5);
+  return all;
+}
+
 /** Build a scenario's state, creating its key files through the workstation. */
 export async function createScenario(name: ScenarioName, opts: ScenarioOptions, ws: Workstation): Promise<SimState> {
   const state = emptyState(name, opts.seed, seedState(opts.seed), opts.now);
@@ -130,69 +208,8 @@ export async function createScenario(name: ScenarioName, opts: ScenarioOptions, 
   }
   const main = makeInstance(state, 1, admins, opts.keys);
   state.instances.push(main);
-  switch (name) {
-    case 'default':
-      break;
-    case 'imprint-mode':
-      unit(main, 2).thresholds = { signature: 0, revocation: 0 };
-      unit(main, 2).admins = [];
-      break;
-    case 'threshold-mismatch':
-      unit(main, 2).thresholds = { signature: 1, revocation: 1 };
-      break;
-    case 'admin-mismatch': {
-      const k = await ws.createSigkey('admin3', SCENARIO_PASSWORD);
-      state.simFiles.push(k.fileName);
-      unit(main, 4).admins = [admins[0] ?? { name: 'admin1', ski: '' }, { name: 'admin3', ski: k.ski }];
-      break;
-    }
-    case 'current-mk-mismatch':
-      unit(main, 4).current = { state: 'Valid', value: randomHex(state, 32) };
-      break;
-    case 'current-mk-cleared':
-      // As cryptounit-mk-clrcur leaves it (shared/sim/commands/keyparts.ts); IBM's recover page case.
-      unit(main, 1).current = { state: 'Empty', value: '' };
-      break;
-    case 'new-mk-not-empty':
-      unit(main, 3).new = { state: 'Full Uncommitted', value: randomHex(state, 32) };
-      break;
-    case 'several-instances':
-      state.instances.push(makeInstance(state, 5, admins, opts.keys));
-      break;
-    case 'private-only':
-      main.privateOnly = true;
-      break;
-    case 'older-firmware':
-      unit(main, 2).olderFirmware = true;
-      break;
-    case 'expired-token':
-      state.session.tokenExpiresAt = opts.now - 60_000;
-      break;
-    case 'twin-source':
-      await twinSource(state, admins, opts.keys, ws);
-      break;
-    case 'failover-uninitialised':
-      // As failover-enable assigns them [hs-crypto: enable-failover.md]; initializing them is the fix.
-      main.units.push(...[0, 1].map((i) => failoverUnit(5 + i, backupRegion(state.session.region), i)));
-      break;
-    case 'signing-service':
-    case 'signing-service-short':
-      await signingService(state, main, ws, name === 'signing-service' ? 2 : 1);
-      break;
-    case 'key-parts':
-    case 'pkcs11-keystores':
-      if (name === 'pkcs11-keystores') main.pkcs11Keystores = true;
-      for (const owner of ['part1-alice', 'part2-bob', 'part3-carol']) {
-        const part = randomHex(state, 32);
-        const f = await ws.createMkPart(owner, SCENARIO_PASSWORD, part, vpOf(part));
-        state.simFiles.push(f.fileName);
-      }
-      break;
-  }
-  state.selectedUnits = state.instances.flatMap((i) => i.units.map((u) => u.num));
-  if (name === 'twin-source') state.selectedUnits = state.selectedUnits.filter((n) => n !== 7);
-  // failover-enable leaves the new units unselected.
-  if (name === 'failover-uninitialised') state.selectedUnits = state.selectedUnits.filter((n) => n < 5);
+  await SHAPES[name]({ state, main, admins, opts, ws });
+  state.selectedUnits = selectedUnits(name, state);
   return state;
 }
 

@@ -2,7 +2,7 @@
  * Mirrors the backend's console state (open rotation, running command) and the log lines. The
  * backend decides everything; this class only holds what it pushed and forwards requests.
  */
-import type { RefusalReason, RendererApi, Result } from '../../../shared/ipc/contract.js';
+import type { EventPayload, RefusalReason, RendererApi, Result } from '../../../shared/ipc/contract.js';
 import type { ConsoleState } from '../../../shared/rotation/types.js';
 
 export interface Notice {
@@ -19,6 +19,7 @@ export class ConsoleStore {
   readonly lines: string[] = [];
   /** Journal entry number of each line (same index as `lines`), so evidence can point into the log. */
   readonly seqs: number[] = [];
+  /** How many lines, from the first, are known without a gap (the log view shows these). */
   lineCount = $state(0);
   notices = $state.raw<Notice[]>([]);
   readonly rotation = $derived(this.state.rotation);
@@ -26,15 +27,17 @@ export class ConsoleStore {
   readonly #api: RendererApi;
   #noticeId = 0;
   #rotationId: string | null = null;
+  /** Bumped at every switch of rotation: a page asked for before it belongs to another log and is dropped. */
+  #generation = 0;
+  /** The newest state the backend sent, applied once the log it shows is loaded. */
+  #latest: ConsoleState = { rotation: null, running: null };
+  /** Which rotation each command seen running belongs to, so a late line of another one is dropped. */
+  readonly #runRotation: Record<string, string | null> = Object.create(null) as Record<string, string | null>;
 
   constructor(api: RendererApi) {
     this.#api = api;
     api.on('rotation:updated', (state) => void this.#apply(state));
-    api.on('rotation:line', (line) => {
-      this.lines.push(line.text);
-      this.seqs.push(line.seq);
-      this.lineCount = this.lines.length;
-    });
+    api.on('rotation:line', (line) => this.#onLine(line));
     api.on('app:notice', (notice) => this.notify(notice.level, notice.message));
   }
 
@@ -65,26 +68,52 @@ export class ConsoleStore {
     return result;
   }
 
+  /**
+   * A pushed line. In a rotation, a journaled line (seq > 0) carries its place in the log (`index`)
+   * and is put there, so a line that a page also holds is never shown twice or out of order; a line
+   * of a command that ran in another rotation is dropped. Lines outside a rotation are appended.
+   */
+  #onLine(line: EventPayload<'rotation:line'>): void {
+    const owner = this.#runRotation[line.runId];
+    if (owner !== undefined && owner !== this.#rotationId) return;
+    if (this.#rotationId !== null && line.seq > 0) this.#put(line.index, line.seq, line.text);
+    else this.#put(this.lines.length, line.seq, line.text);
+    this.#count();
+  }
+
+  #put(index: number, seq: number, text: string): void {
+    this.lines[index] = text;
+    this.seqs[index] = seq;
+  }
+
+  #count(): void {
+    let count = this.lineCount;
+    while (this.lines[count] !== undefined) count++;
+    this.lineCount = count;
+  }
+
   async #apply(state: ConsoleState): Promise<void> {
     const id = state.rotation?.rotationId ?? null;
+    if (state.running) this.#runRotation[state.running.runId] = id;
+    this.#latest = state;
     if (id !== this.#rotationId) {
+      const generation = ++this.#generation;
       this.#rotationId = id;
       this.lines.length = 0;
       this.seqs.length = 0;
-      if (state.rotation) await this.#loadLines(state.rotation.lineCount);
-      this.lineCount = this.lines.length;
+      this.lineCount = 0;
+      if (state.rotation) await this.#loadLines(state.rotation.lineCount, generation);
+      if (generation !== this.#generation) return;
     }
-    this.state = state;
+    this.state = this.#latest;
   }
 
-  async #loadLines(total: number): Promise<void> {
+  async #loadLines(total: number, generation: number): Promise<void> {
     for (let from = 0; from < total; from += 5000) {
       const page = await this.#api.invoke('rotation:get-lines', { from, count: 5000 });
-      if (!page.ok) return;
-      for (const line of page.value.lines) {
-        this.lines.push(line.text);
-        this.seqs.push(line.seq);
-      }
+      if (!page.ok || generation !== this.#generation) return;
+      for (const [i, line] of page.value.lines.entries()) this.#put(page.value.from + i, line.seq, line.text);
+      this.#count();
     }
   }
 }

@@ -1,9 +1,9 @@
 /** Channels of the rehearsal on a twin (docs/twin.md): in memory only, never a real ibmcloud. */
 import { z } from 'zod';
-import type { RehearsalResult } from '../../twin/rehearsal-types.js';
-import type { DemoStatus } from '../views.js';
 import { MAX_TWIN_BYTES } from '../../twin/schema.js';
-import { Empty, fileBytesUpTo, view } from '../schema-kit.js';
+import { LoadedTwinStatus } from '../responses/demo.js';
+import { CapturedTwin, RehearsalResult, RehearsalState } from '../responses/twin.js';
+import { Empty, fileBytesUpTo } from '../schema-kit.js';
 
 /** `none` (a rotation without a fault), `<point>` or `<point>:crash`. */
 export const RehearsalFault = z.string().regex(/^(none|[a-z0-9-]{1,30}(:crash)?)$/);
@@ -18,7 +18,7 @@ export const twinChannels = {
         faults: z.array(RehearsalFault).min(1).max(20),
       })
       .strict(),
-    response: view<RehearsalResult>(),
+    response: RehearsalResult,
   },
   /**
    * Demo mode: the simulator becomes the twin (`ibmcloud-sim sim reset --twin`), e.g. a twin captured
@@ -26,13 +26,13 @@ export const twinChannels = {
    */
   'demo:load-twin': {
     request: z.object({ twin: fileBytesUpTo(MAX_TWIN_BYTES), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(),
-    response: view<DemoStatus & { loaded: string }>(),
+    response: LoadedTwinStatus,
   },
   /**
    * Capture a twin of the workstation's instances with read-only commands only (as `mkra twin
    * capture`), for the renderer to rehearse on and to save; no file is written by the backend.
    */
-  'twin:capture': { request: Empty, response: view<{ name: string; text: string; summary: string; warnings: string[] }>() },
+  'twin:capture': { request: Empty, response: CapturedTwin },
   /** The last rehearsal of this session (null when none). */
-  'twin:get-rehearsal': { request: Empty, response: view<{ rehearsal: RehearsalResult | null }>() },
+  'twin:get-rehearsal': { request: Empty, response: RehearsalState },
 } as const;
