@@ -11,12 +11,12 @@ import { forbiddenFor } from './forbidden.js';
 import type { Knowledge } from './knowledge.js';
 import { atLeast, type Level } from './progress.js';
 import { shortVp } from './describe.js';
-import type { Advice, Phase } from './types.js';
+import type { AdviceStep, Phase } from './types.js';
 
 export interface Decision {
   phase: Phase;
-  next: Advice[];
-  forbidden: Advice[];
+  next: AdviceStep[];
+  forbidden: AdviceStep[];
   unitsToDeselect: number[];
   unitsToReselect: number[];
   failedChecks: FailedCheckId[];
@@ -35,11 +35,11 @@ const WHY = {
   setimmWarning: 'Its warning about key storage can be passed: key storage is already re-encrypted under the new master key (M2).',
 } as const;
 
-function read(why: string): Advice {
+function read(why: string): AdviceStep {
   return { command: READ_REGISTERS, why: `Read-only. ${why}` };
 }
 
-function keypartsRetry(k: Knowledge): Advice[] {
+function keypartsRetry(k: Knowledge): AdviceStep[] {
   const cmd = k.failedCommand;
   if (cmd === MK_LOAD) {
     return [
@@ -156,12 +156,12 @@ function partial(k: Knowledge): Base {
   // Stryker disable next-line StringLiteral: equivalent, the defaults are never used
   const { oldVp = '', newVp = '' } = k.known;
   const again = p.units.length > 0 ? `crypto units ${p.units.join(', ')}` : 'the crypto units deselected during the recovery';
-  const readd: Advice = {
+  const readd: AdviceStep = {
     command: UNIT_ADD,
     why: `Select ${again} again: IBM requires either all crypto units of an instance or none to be selected.`,
   };
-  const compare: Advice = { command: COMPARE, why: 'Read-only: confirm that every crypto unit of the instance is configured the same, with the new master key current.' };
-  const next: Advice[] = [];
+  const compare: AdviceStep = { command: COMPARE, why: 'Read-only: confirm that every crypto unit of the instance is configured the same, with the new master key current.' };
+  const next: AdviceStep[] = [];
   if (!p.promoted && k.reading === undefined && k.upper === 'promoted') {
     // A promotion failed part-way since the last reading: which units it reached is unknown.
     next.push(read('The last promotion stopped part-way: read the registers to see which units now hold the new master key.'));
@@ -212,7 +212,7 @@ function firstMutating(base: Base): string | undefined {
   return base.next.find((a) => isMutatingAdvice(a.command))?.command;
 }
 
-function indeterminate(k: Knowledge, next: Advice[]): Decision {
+function indeterminate(k: Knowledge, next: AdviceStep[]): Decision {
   return { phase: 'indeterminate', next, forbidden: forbiddenFor(k, 'indeterminate'), unitsToDeselect: [], unitsToReselect: [], failedChecks: [] };
 }
 
@@ -243,7 +243,7 @@ export function decide(k: Knowledge): Decision {
     ]);
   }
   const level = k.any;
-  const forbiddenBase = (phase: Phase): Advice[] => forbiddenFor(k, phase);
+  const forbiddenBase = (phase: Phase): AdviceStep[] => forbiddenFor(k, phase);
   const lost = level === 'untouched' || level === 'promoted' ? k.lostCurrent : undefined;
   const atLevel = lost !== undefined ? lostCurrent(lost) : baseAt(level, k);
   const base = overlay(atLevel, k, forbiddenBase);
