@@ -89,8 +89,11 @@ export interface OpenRotation {
   awaitingReview: boolean;
 }
 
-/** The interlocks' verdict on one command, in the order the rotation service applies them. */
-export function commandVerdict(rotation: OpenRotation | null, argv: readonly string[]): Verdict {
+/**
+ * The interlocks' verdict on one command, in the order the rotation service applies them. `advised`:
+ * the renderer sends the command as the advice's argv; it runs only if it is exactly one of them.
+ */
+export function commandVerdict(rotation: OpenRotation | null, argv: readonly string[], advised = false): Verdict {
   const typed = typedCommand(argv);
   if (!rotation) {
     if (!isMutating(argv)) return { kind: 'run' };
@@ -100,7 +103,7 @@ export function commandVerdict(rotation: OpenRotation | null, argv: readonly str
         'is journaled and checked.',
     };
   }
-  const refusal = forbiddenReason(rotation.classification, argv);
+  const refusal = forbiddenReason(rotation.classification, argv) ?? (advised ? adviceProblem(rotation.classification, argv) : null);
   if (refusal) return { kind: 'forbidden', message: refusal };
   if (rotation.awaitingReview && isMutating(argv)) {
     return {
