@@ -117,14 +117,13 @@ function unexplainedNewRegisters(k: Knowledge, done: boolean): boolean {
 
 /**
  * Every rule of the command table, in the order refusals are listed: by condition (a command refused
- * for several keeps the first reason), then by reason, then in table order.
+ * for several keeps the first reason), then by reason, then in table order (the sort is stable).
  */
-const RULES = TKE_COMMANDS.flatMap((row) => row.destructiveAfter.map((r) => ({ ...r, command: row.name })))
-  .map((r, index) => ({ ...r, index }))
-  .sort((a, b) =>
+const RULES = TKE_COMMANDS.flatMap((row) => row.destructiveAfter.map((r) => ({ ...r, command: row.name }))).sort(
+  (a, b) =>
     REFUSAL_CONDITIONS.indexOf(a.when) - REFUSAL_CONDITIONS.indexOf(b.when) ||
-    REFUSAL_REASON_IDS.indexOf(a.why) - REFUSAL_REASON_IDS.indexOf(b.why) ||
-    a.index - b.index);
+    REFUSAL_REASON_IDS.indexOf(a.why) - REFUSAL_REASON_IDS.indexOf(b.why),
+);
 
 /** The forbidden commands for a classified situation, most dangerous first, without duplicates. */
 export function forbiddenFor(k: Knowledge, phase: Phase): AdviceStep[] {
