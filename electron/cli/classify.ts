@@ -5,6 +5,7 @@
  */
 import { MAX_ANALYSIS_BYTES } from '../../shared/analysis/types.js';
 import { classify, formatClassification, parseRegistersInput, FLOWS, type Flow, type RegisterReading } from '../../shared/classifier/index.js';
+import type { Advice, Classification } from '../../shared/classifier/types.js';
 import { decodeTranscript } from '../../shared/parse/decode.js';
 import { redactCredentialText } from '../../shared/security/credentials.js';
 import { parseCommand, printUsageError, UsageError } from './args.js';
@@ -94,6 +95,15 @@ async function readText(io: ClassifyIo, path: string, what: string, budget: { us
 }
 
 /** Run `mkra classify` with the given arguments; resolves to the exit code. */
+/**
+ * The `--json` object as the command-line contract defines it: each next and forbidden step is
+ * `{"command","why"}`. The argv the app itself runs a step with stays inside the app.
+ */
+function contractJson(result: Classification): unknown {
+  const step = ({ command, why }: Advice): { command: string; why: string } => ({ command, why });
+  return { ...result, next: result.next.map(step), forbidden: result.forbidden.map(step) };
+}
+
 export async function runClassify(argv: string[], io: ClassifyIo): Promise<number> {
   try {
     const o = parseOptions(argv);
@@ -118,7 +128,7 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
       ...(registers === undefined ? {} : { registers, registersFile: o.registers }),
       ...(o.signingService ? { signingService: true } : {}),
     });
-    io.stdout(o.json ? `${JSON.stringify(result)}\n` : formatClassification(result));
+    io.stdout(o.json ? `${JSON.stringify(contractJson(result))}\n` : formatClassification(result));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) return printUsageError('mkra classify', e, (s) => io.stderr(s));

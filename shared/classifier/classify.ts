@@ -1,6 +1,6 @@
 /** The classifier's entry point: transcripts (+ flow, + registers) to a `Classification`. */
 import { SIGNING_SERVICE_FIXES } from '../precheck/fixes.js';
-import { SIGKEY_SEL } from './commands.js';
+import { SIGKEY_SEL, withArgv, withRefusedArgv } from './commands.js';
 import { decide } from './decide.js';
 import { forbiddenFor } from './forbidden.js';
 import { selfChecked } from './self-check.js';
@@ -8,7 +8,7 @@ import { describeUnit } from './describe.js';
 import { gatherKnowledge, type Knowledge } from './knowledge.js';
 import { scanTranscripts } from './scan.js';
 import { smartcardForbidden, smartcardNext } from './smartcard.js';
-import type { Advice, Classification, ClassifyInput, Evidence } from './types.js';
+import type { AdviceStep, Classification, ClassifyInput, Evidence } from './types.js';
 
 const MAX_EVIDENCE = 40;
 const MAX_ATTEMPT_STARTS = 10;
@@ -57,7 +57,7 @@ function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number
  * With a signing service the sigkey commands do nothing [hs-crypto: signing-service.md]: a fix that
  * selects signature keys becomes the signing service's (SIGNSERVKEYS, cryptounit-admin-add).
  */
-function signingServiceNext(next: readonly Advice[]): Advice[] {
+function signingServiceNext(next: readonly AdviceStep[]): AdviceStep[] {
   const out = next.flatMap((a) => (a.command === SIGKEY_SEL ? SIGNING_SERVICE_FIXES.map(({ command, why }) => ({ command, why })) : [a]));
   return out.filter((a, i) => out.findIndex((b) => b.command === a.command) === i);
 }
@@ -82,8 +82,8 @@ export function classify(input: ClassifyInput): Classification {
   return {
     phase: decision.phase,
     flow: k.flow,
-    next: k.flow === 'smartcard' ? smartcardNext(decision.next) : signing ? signingServiceNext(decision.next) : decision.next,
-    forbidden: k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden,
+    next: (k.flow === 'smartcard' ? smartcardNext(decision.next) : signing ? signingServiceNext(decision.next) : decision.next).map(withArgv),
+    forbidden: (k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden).map(withRefusedArgv),
     evidence,
     unitsToDeselect: decision.unitsToDeselect,
     failedChecks: decision.phase === 'precheck-failed' && decision.failedChecks.length === 0 && k.registersOnly ? ['new-mk'] : decision.failedChecks,

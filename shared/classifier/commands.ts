@@ -1,6 +1,7 @@
 /** Commands exactly as a user types them. */
 import { PRIVATE_ADDR_ENV, privateEndpoint } from '../tke/endpoints.js';
-import { MUTATING_COMMANDS, type MutatingCommand } from '../tke/messages.js';
+import { MUTATING_COMMANDS, type MutatingCommand } from '../tke/commands.js';
+import type { Advice, AdviceStep } from './types.js';
 
 /** `ibmcloud tke <sub>` for a TKE subcommand. */
 export function tke(sub: string): string {
@@ -38,6 +39,46 @@ export const OUTSIDE_STEPS: readonly unknown[] = [PRIVATE_ENDPOINT];
 /** The typed form of a mutating command. */
 export function mutating(command: MutatingCommand): string {
   return tke(command);
+}
+
+/** An advised or refused TKE command: `ibmcloud tke <sub>`, why. */
+export function tkeAdvice(sub: string, why: string): AdviceStep {
+  return { command: tke(sub), why };
+}
+
+/**
+ * The argv the app runs for an advised command, as the classifier writes it (`ibmcloud tke
+ * cryptounit-rm` → `['tke', 'cryptounit-rm']`, `ibmcloud login` → `['login']`); null for a step that
+ * is not one `ibmcloud` command the app can run as written: a TKE application action, a shell step,
+ * or a command with placeholders for the user to fill in (`<region>`).
+ */
+export function argvOfAdvice(command: string): string[] | null {
+  const words = command.split(' ');
+  if (words[0] !== 'ibmcloud' || words.length < 2) return null;
+  const argv = words.slice(1);
+  return argv.every((w) => /^-{0,2}[a-z0-9][a-z0-9-]*$/.test(w)) ? argv : null;
+}
+
+/**
+ * The command words of a refused command (`ibmcloud tke cryptounit-rm <units>` → `['tke',
+ * 'cryptounit-rm']`): a refusal names a command, whatever its arguments; null for a TKE application action.
+ */
+export function refusedArgv(command: string): string[] | null {
+  const words = command.split(' ');
+  if (words[0] !== 'ibmcloud') return null;
+  const end = words.findIndex((w, i) => i > 0 && !/^[a-z0-9][a-z0-9-]*$/.test(w));
+  const argv = words.slice(1, end < 0 ? words.length : end);
+  return argv.length > 0 ? argv : null;
+}
+
+/** A next step as the classification carries it: the typed command, why, its argv (null: not run by the app). */
+export function withArgv(step: AdviceStep): Advice {
+  return { command: step.command, why: step.why, argv: argvOfAdvice(step.command) };
+}
+
+/** A refused command as the classification carries it: the typed command, why, its command words. */
+export function withRefusedArgv(step: AdviceStep): Advice {
+  return { command: step.command, why: step.why, argv: refusedArgv(step.command) };
 }
 
 /** True when an advised command (as typed) changes registers or key storage. */

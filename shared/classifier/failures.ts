@@ -10,11 +10,11 @@ import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, PRIVATE_ENDPOINT, TARGET
 import { atLeast } from './progress.js';
 import type { Attempt } from './attempt.js';
 import type { Knowledge } from './knowledge.js';
-import type { Advice, Phase } from './types.js';
+import type { AdviceStep, Phase } from './types.js';
 
 export interface Base {
   phase: Phase;
-  next: Advice[];
+  next: AdviceStep[];
   unitsToDeselect: number[];
   failedChecks?: FailedCheckId[];
   stop?: string;
@@ -50,7 +50,7 @@ export function adviceCauseId(why: string): AutoUnsupportedCause | undefined {
 }
 
 /** The key part flow from its first step, after auto-mk-rotate refused the instance. */
-function keyPartFlow(cause: AutoUnsupportedCause): Advice[] {
+function keyPartFlow(cause: AutoUnsupportedCause): AdviceStep[] {
   return [
     { command: MK_LOAD, why: `${WHY[cause]} ${WHY.load}` },
     { command: MK_COMMIT, why: 'Then commit the new master key.' },
@@ -58,12 +58,12 @@ function keyPartFlow(cause: AutoUnsupportedCause): Advice[] {
   ];
 }
 
-function retryOf(base: Base, k: Knowledge): Advice[] {
+function retryOf(base: Base, k: Knowledge): AdviceStep[] {
   return base.next.length > 0 || k.failedCommand === undefined ? base.next : [{ command: k.failedCommand, why: 'Then run the command that failed again.' }];
 }
 
 /** Put the fix of a failure that changed nothing before the base decision; unchanged otherwise. */
-export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) => Advice[]): Base {
+export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) => AdviceStep[]): Base {
   const failure = k.lastFailure;
   if (base.phase === 'completed' || failure === undefined) return base;
   const retry = retryOf(base, k);
@@ -95,7 +95,7 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
   }
 }
 
-function precheckFailed(base: Base, k: Knowledge, failed: Attempt, retry: Advice[], forbiddenBase: (phase: Phase) => Advice[]): Base {
+function precheckFailed(base: Base, k: Knowledge, failed: Attempt, retry: AdviceStep[], forbiddenBase: (phase: Phase) => AdviceStep[]): Base {
   const refused = forbiddenBase(base.phase);
   const forbidden = new Set(refused.map((a) => a.command));
   // A command refused because re-encryption began (auto-mk-rotate after M1) changed nothing: the
@@ -108,7 +108,7 @@ function precheckFailed(base: Base, k: Knowledge, failed: Attempt, retry: Advice
   const done = (command: string): boolean =>
     (command === MK_LOAD && atLeast(k.strong, 'loaded') && k.failedCommand !== MK_COMMIT) || (command === MK_COMMIT && atLeast(k.strong, 'committed'));
   const unitsOf = (id: string): number[] => [...new Set(failed.prechecks.filter((p) => p.check === id).flatMap((p) => p.units))];
-  // Advice is a command and its reason (the `mkra classify --json` contract): the UI's catalogue keys stay behind.
+  // AdviceStep is a command and its reason (the `mkra classify --json` contract): the UI's catalogue keys stay behind.
   const all = k.failedChecks.flatMap((id) => fixesFor(id, flow, { units: unitsOf(id) }).map(({ command, why }) => ({ command, why }))).filter((a) => !done(a.command));
   const fixes = all.filter((a) => !forbidden.has(a.command) && !k.succeededAfterFailure.has(a.command));
   // The failure's wording is not published by IBM: confirm it read-only before any fix changes a unit

@@ -3,13 +3,12 @@
  * refusals use every piece of evidence, inferred strings included, and the furthest level a command
  * whose end was not seen may have reached: caution never waits for proof.
  */
-import { MUTATING_COMMANDS } from '../tke/messages.js';
-import {
-  AUTO_MK_RECOVER, AUTO_MK_ROTATE, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, mutating, tke,
-} from './commands.js';
+import { MUTATING_COMMANDS, REFUSAL_CONDITIONS, TKE_COMMANDS, type RefusalCondition } from '../tke/commands.js';
+import { REFUSAL_REASON_IDS, type RefusalReasonId } from '../tke/refusals.js';
+import { tke, tkeAdvice } from './commands.js';
 import type { Knowledge } from './knowledge.js';
 import { atLeast, maxLevel } from './progress.js';
-import type { Advice, Phase } from './types.js';
+import type { AdviceStep, Phase } from './types.js';
 
 const WHY = {
   autoAfterM1:
@@ -57,7 +56,7 @@ const WHY = {
     'would refuse it again: IBM rotates such an instance with master key part files or smart cards.',
   indeterminate:
     'The evidence does not establish the state safely (a contradiction, or a command whose end was not seen): no command that changes registers or key storage is safe until the state is understood.',
-} as const;
+} as const satisfies Record<RefusalReasonId | 'indeterminate', string>;
 
 /** Why a command is refused: the reasons above, by id (the UI words each one in its language). */
 export type ForbiddenReasonId = keyof typeof WHY;
@@ -68,64 +67,73 @@ export function forbiddenReasonId(text: string): ForbiddenReasonId | undefined {
   return (Object.keys(WHY) as ForbiddenReasonId[]).find((id) => text.includes(WHY[id]));
 }
 
-/** The forbidden commands for a classified situation, most dangerous first, without duplicates. */
-export function forbiddenFor(k: Knowledge, phase: Phase): Advice[] {
-  if (phase === 'indeterminate') {
-    return MUTATING_COMMANDS.map((c) => ({ command: mutating(c), why: WHY.indeterminate }));
-  }
-  const out: Advice[] = [];
-  const add = (command: string, why: string): void => {
-    if (!out.some((a) => a.command === command)) out.push({ command, why });
-  };
+/** Whether a condition of the command table's "destructive after" column holds for this knowledge. */
+export function conditionHolds(condition: RefusalCondition, k: Knowledge, phase: Phase): boolean {
   const done = phase === 'completed';
-  const furthest = maxLevel(k.any, k.upper);
-  // Once M1 (or any other sign that re-encryption began) is seen anywhere, auto-mk-rotate stays
-  // forbidden for good, in every phase.
-  if (k.m1.length > 0) add(AUTO_MK_ROTATE, WHY.autoAfterM1);
-  if (k.rewrapSeen) add(AUTO_MK_ROTATE, WHY.autoAfterStart);
-  if (k.autoUnsupported !== undefined) add(AUTO_MK_ROTATE, WHY.unsupported);
   // A current register lost with no rotation under way (IBM's recover page): no rotation may begin
   // until auto-mk-recover put the key back. Its reading comes before any rotation command, so its
   // history is unknown, but every new register is Empty: there is nothing to re-encrypt under yet.
   const noRotationLostCurrent = k.lostCurrent !== undefined && !atLeast(k.any, 'loaded');
-  if (noRotationLostCurrent) {
-    add(AUTO_MK_ROTATE, WHY.lostCurrent);
-    add(MK_LOAD, WHY.lostCurrent);
-  } else if (!done && atLeast(furthest, 'rewrapping')) {
-    add(AUTO_MK_ROTATE, WHY.autoAfterStart);
-    add(MK_CLRNEW, WHY.clrnew);
-    add(MK_LOAD, WHY.load);
+  switch (condition) {
+    // Once M1 (or any other sign that re-encryption began) is seen anywhere, auto-mk-rotate stays
+    // forbidden for good, in every phase.
+    case 'M1':
+      return k.m1.length > 0;
+    case 'rewrap-printed':
+      return k.rewrapSeen;
+    case 'auto-unsupported':
+      return k.autoUnsupported !== undefined;
+    case 'lost-current':
+      return noRotationLostCurrent;
+    // Never a recovery step in IBM's tables once re-encryption may have started (the furthest level a
+    // command whose end was not seen may have reached): each destroys a value key storage may be
+    // wrapped under. (A lost current register with no rotation under way is the recover page's case.)
+    case 'rewrap-may-have-begun':
+      return !done && !noRotationLostCurrent && atLeast(maxLevel(k.any, k.upper), 'rewrapping');
+    // Shown to have begun: before that, changing thresholds or administrators is how a failed initial
+    // condition is fixed, and over registers whose history is unknown re-committing changes nothing.
+    case 'rewrap-begun':
+      return !done && atLeast(k.any, 'rewrapping');
+    case 'unexplained-new-registers':
+      return unexplainedNewRegisters(k, done);
+    case 'M2':
+      return !done && atLeast(k.any, 'rewrapped');
+    case 'before-M2':
+      return !atLeast(k.strong, 'rewrapped');
   }
-  // Never a recovery step in IBM's tables once re-encryption may have started: each destroys a value
-  // key storage may be wrapped under. (A current register lost with no rotation under way is the
-  // recover page's case, where auto-mk-recover is the advice.)
-  if (!done && atLeast(furthest, 'rewrapping') && !noRotationLostCurrent) {
-    add(tke('cryptounit-mk-clrcur'), WHY.clrcur);
-    add(tke('cryptounit-zeroize'), WHY.zeroize);
-    add(tke('auto-init'), WHY.autoInit);
-    add(AUTO_MK_RECOVER, WHY.recover);
-  }
-  // Not register commands, but once re-encryption is seen to have begun each could leave the recovery
-  // unsignable or its key without a copy. (Before that, changing thresholds or administrators is how
-  // a failed initial condition is fixed.)
-  if (!done && atLeast(k.any, 'rewrapping')) {
-    for (const c of ['cryptounit-admin-rm', 'cryptounit-thrhld-set', 'cryptounit-exit-impr', 'sigkey-rm']) add(tke(c), WHY.signers);
-    add(tke('failover-enable'), WHY.failover);
-    add(tke('mk-rm'), WHY.mkRm);
-  }
-  // Once re-encryption is shown to have started, a new load/commit cycle would replace the key storage
-  // is under. (Over registers whose history is unknown, committing a committed key changes nothing.)
-  if (!done && atLeast(k.any, 'rewrapping')) add(MK_COMMIT, WHY.commit);
-  // Registers read with no rotation command in the transcripts, so their history is unknown: in any
-  // flow, auto-mk-rotate would overwrite a value nobody explained. (Through
-  // decide() this adds nothing: a loaded level is never completed, and without a reading it comes from
-  // inferred output alone, which decide() answers as indeterminate before asking here.)
+}
+
+/**
+ * Registers read with no rotation command in the transcripts, so their history is unknown: in any
+ * flow, auto-mk-rotate would overwrite a value nobody explained. (Through decide() this adds nothing:
+ * a loaded level is never completed, and without a reading it comes from inferred output alone, which
+ * decide() answers as indeterminate before asking here.)
+ */
+function unexplainedNewRegisters(k: Knowledge, done: boolean): boolean {
   // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, see above
   const unknownHistory = !done && k.registersOnly;
-  if (unknownHistory && k.rotationAttempts.length === 0 && k.any === 'loaded') {
-    add(AUTO_MK_ROTATE, WHY.autoOverLoaded);
+  return unknownHistory && k.rotationAttempts.length === 0 && k.any === 'loaded';
+}
+
+/**
+ * Every rule of the command table, in the order refusals are listed: by condition (a command refused
+ * for several keeps the first reason), then by reason, then in table order (the sort is stable).
+ */
+const RULES = TKE_COMMANDS.flatMap((row) => row.destructiveAfter.map((r) => ({ ...r, command: row.name }))).sort(
+  (a, b) =>
+    REFUSAL_CONDITIONS.indexOf(a.when) - REFUSAL_CONDITIONS.indexOf(b.when) ||
+    REFUSAL_REASON_IDS.indexOf(a.why) - REFUSAL_REASON_IDS.indexOf(b.why),
+);
+
+/** The forbidden commands for a classified situation, most dangerous first, without duplicates. */
+export function forbiddenFor(k: Knowledge, phase: Phase): AdviceStep[] {
+  if (phase === 'indeterminate') {
+    return MUTATING_COMMANDS.map((c) => tkeAdvice(c, WHY.indeterminate));
   }
-  if (!done && atLeast(k.any, 'rewrapped')) add(MK_ROTATE, WHY.rotateAfterM2);
-  if (!atLeast(k.strong, 'rewrapped')) add(MK_SETIMM, WHY.setimmBeforeM2);
+  const out: AdviceStep[] = [];
+  for (const r of RULES) {
+    if (out.some((a) => a.command === tke(r.command)) || !conditionHolds(r.when, k, phase)) continue;
+    out.push(tkeAdvice(r.command, WHY[r.why]));
+  }
   return out;
 }

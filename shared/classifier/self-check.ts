@@ -7,7 +7,7 @@
 import { ENVIRONMENT_CHECK_IDS, PRECHECK_IDS } from '../tke/messages.js';
 import { OUTSIDE_STEPS, SUPPORT } from './commands.js';
 import type { Decision } from './decide.js';
-import type { Advice } from './types.js';
+import type { AdviceStep } from './types.js';
 
 const KNOWN_CHECKS: ReadonlySet<string> = new Set([...PRECHECK_IDS, ...ENVIRONMENT_CHECK_IDS]);
 /** Shorter than any reason the advisor gives ("Read-only." alone is not a reason). */
@@ -15,7 +15,7 @@ const MIN_WHY = 12;
 
 /** What is wrong with a decision, or null when nothing is. */
 export function decisionDefect(d: Decision): string | null {
-  const lists: [string, readonly Advice[]][] = [
+  const lists: [string, readonly AdviceStep[]][] = [
     ['next', d.next],
     ['forbidden', d.forbidden],
   ];
@@ -41,7 +41,7 @@ export function decisionDefect(d: Decision): string | null {
 }
 
 /** The decision, or `indeterminate` refusing `mutating` when the decision has a defect. */
-export function selfChecked(d: Decision, mutating: () => Advice[]): Decision {
+export function selfChecked(d: Decision, mutating: () => AdviceStep[]): Decision {
   const defect = decisionDefect(d);
   if (defect === null) return d;
   return {

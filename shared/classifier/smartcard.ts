@@ -4,9 +4,9 @@
  * registers, Remove crypto units, Set immediate), never with `ibmcloud tke` commands, whose signatures
  * the smart cards cannot give. The decision is the same; only the vocabulary and the refusals change.
  */
-import { MUTATING_COMMANDS } from '../tke/messages.js';
+import { MUTATING_COMMANDS } from '../tke/commands.js';
 import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, UNIT_ADD, UNIT_RM, tke } from './commands.js';
-import type { Advice } from './types.js';
+import type { AdviceStep } from './types.js';
 
 export const APP = {
   rotate: 'TKE application: Rotate',
@@ -52,8 +52,8 @@ export function appWording(why: string): string {
 }
 
 /** Next steps in the TKE application's terms; steps that have no documented action there are left out. */
-export function smartcardNext(next: readonly Advice[]): Advice[] {
-  const out: Advice[] = [];
+export function smartcardNext(next: readonly AdviceStep[]): AdviceStep[] {
+  const out: AdviceStep[] = [];
   for (const a of next) {
     // Re-adding units is the TKE CLI's all-or-none selection rule; the application has its own list.
     if (a.command === UNIT_ADD) continue;
@@ -69,8 +69,8 @@ const CLI_REFUSAL =
   "A smart-card rotation is recovered in the TKE application: the TKE CLI cannot sign with the administrators' smart cards, and mixing the two tools in one rotation is not a documented recovery.";
 
 /** What is refused: the refused application actions, and every `ibmcloud tke` command that changes registers. */
-export function smartcardForbidden(forbidden: readonly Advice[]): Advice[] {
-  const out: Advice[] = [];
+export function smartcardForbidden(forbidden: readonly AdviceStep[]): AdviceStep[] {
+  const out: AdviceStep[] = [];
   for (const a of forbidden) {
     const action = ACTION[a.command];
     if (action !== undefined && !out.some((o) => o.command === action)) out.push({ command: action, why: appWording(a.why) });

@@ -26,10 +26,20 @@ export type Flow = (typeof FLOWS)[number];
 export const RUN_FLOWS = ['auto', 'keyparts'] as const;
 export type RunFlow = (typeof RUN_FLOWS)[number];
 
-/** A command as the user types it, and why it is advised or refused. */
-export interface Advice {
+/** A command as the user types it, and why it is advised or refused (what the decision rules produce). */
+export interface AdviceStep {
   command: string;
   why: string;
+}
+
+/**
+ * A step of a classification: the command as the user types it, why, and the argv the app runs for it
+ * (`['tke', 'cryptounit-mk-setimm']`), null when the step is not one the app runs (a TKE application
+ * action, a shell step, a command with placeholders). The renderer displays `command` and sends
+ * `argv` back unchanged; the backend compares argv word for word.
+ */
+export interface Advice extends AdviceStep {
+  argv: string[] | null;
 }
 
 /** Where a conclusion comes from; `line` is 1-based in the original file (0: the file as a whole). */

@@ -92,7 +92,8 @@ export const contract = {
   'rotation:get-state': { request: Empty, response: ConsoleState },
   'rotation:list': { request: Empty, response: z.array(RotationSummary) },
   'rotation:get-lines': { request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(), response: LinesPage },
-  'rotation:run-command': { request: z.object({ argv: Argv }).strict(), response: RunningCommand },
+  /** `advised`: the argv is the advisor's, sent back unchanged; the backend runs it only if it is exactly one of the advice's. */
+  'rotation:run-command': { request: z.object({ argv: Argv, advised: z.boolean().optional() }).strict(), response: RunningCommand },
   'rotation:answer-prompt': { request: z.object({ runId: RunId, text: z.string().max(1000), secret: z.boolean() }).strict(), response: Nothing },
   'rotation:cancel-command': { request: z.object({ runId: RunId, confirmation: z.string().max(20).optional() }).strict(), response: z.object({ cancelled: z.boolean(), warning: z.string().optional() }) },
   'rotation:record-decision': { request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(), response: RotationSnapshot },

@@ -7,9 +7,9 @@ import {
   commandHelpLines,
   commandSpec,
   helpLines,
-  TKE_COMMAND_WORDS,
   type TkeCommandName,
 } from '../tke/command-table.js';
+import { TKE_WORDS } from '../tke/commands.js';
 import { FAILED, OK } from '../tke/messages.js';
 import { SimFailure, type SimContext } from './context.js';
 import {
@@ -111,8 +111,11 @@ const TKE_COMMANDS: Record<Exclude<TkeCommandName, 'tke' | 'help'>, TkeCommand> 
   sigkeys: noArgs(unlessSigningService(sigkeys)),
 };
 
-/** Every word the simulator accepts after `tke`: the command table's names and aliases. */
-export const TKE_COMMAND_NAMES: readonly string[] = TKE_COMMAND_WORDS;
+/**
+ * Every word the simulator accepts after `tke`: the names and aliases of the app's command table
+ * (shared/tke/commands.ts), which covers IBM's table row for row (test/unit/tke/command-classes.test.ts).
+ */
+export const TKE_COMMAND_NAMES: readonly string[] = TKE_WORDS;
 
 const USAGE = [
   'Usage: ibmcloud-sim login [--apikey KEY] [-r REGION] [-g GROUP]',

@@ -43,41 +43,6 @@ export const SETIMM_WARNING =
 export const CONFIRM_SUFFIX = '(y/N)';
 export const PROMPT_MARK = '> ';
 
-/** Commands that change hardware registers or key storage (never allowed when indeterminate). */
-export const MUTATING_COMMANDS = [
-  'auto-mk-rotate',
-  'cryptounit-mk-load',
-  'cryptounit-mk-commit',
-  'cryptounit-mk-rotate',
-  'cryptounit-mk-setimm',
-  'cryptounit-mk-clrnew',
-  // Also change master key registers (docs/tke-commands.md): never while the state is not understood.
-  'cryptounit-mk-clrcur',
-  'cryptounit-zeroize',
-  'auto-init',
-  'auto-mk-recover',
-  // The rest of IBM's command table that changes a crypto unit, the instance's units or deletes a key
-  // file (shared/tke/command-table.ts; a test keeps the two in step).
-  'auto-recover',
-  'cryptounit-admin-add',
-  'cryptounit-admin-rm',
-  'cryptounit-thrhld-set',
-  'cryptounit-exit-impr',
-  'cryptounit-cp',
-  'cryptounit-cp-btc',
-  'cryptounit-cp-eddsa',
-  'cryptounit-cp-sig-other',
-  'failover-enable',
-  'mk-rm',
-  'sigkey-rm',
-] as const;
-export type MutatingCommand = (typeof MUTATING_COMMANDS)[number];
-/**
- * Other names IBM's pages give the same mutating commands: the CLI command table and the IAM table
- * call `auto-mk-recover` `auto-recover` (docs/tke-commands.md, "Recover command name").
- */
-export const MUTATING_ALIASES: Readonly<Record<string, MutatingCommand>> = { 'auto-recover': 'auto-mk-recover' };
-
 /** The seven pre-checks of docs/domain.md (section 4), in order. Ids are used in `failedChecks` and the UI. */
 export const PRECHECK_IDS = ['auth', 'selection', 'imprint', 'thresholds', 'admins', 'current-mk', 'new-mk'] as const;
 export type PrecheckId = (typeof PRECHECK_IDS)[number];

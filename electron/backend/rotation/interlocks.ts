@@ -6,7 +6,7 @@
  * docs/security.md ("Interlocks and their tests") lists the rules and the tests that prove them.
  */
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
-import { MUTATING_ALIASES, MUTATING_COMMANDS, type MutatingCommand } from '../../../shared/tke/messages.js';
+import { MUTATING_ALIASES, MUTATING_COMMANDS, tkeCommand, type MutatingCommand } from '../../../shared/tke/commands.js';
 import { isNewRegisterReady, type UnitRegisters } from '../../../shared/tke/types.js';
 import { vpKey } from '../../../shared/tke/vp.js';
 import { typedCommand } from '../runner/tke-invocation.js';
@@ -33,18 +33,44 @@ export function isMutating(argv: readonly string[]): boolean {
   return mutatingCommandOf(argv) !== null;
 }
 
+/** Two argv equal word for word. */
+export function sameArgv(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+/**
+ * The argv a forbidden entry is compared with, word for word: a mutating command however it is
+ * written (flags, letter case, alias) is `['tke', <its name>]`, as the classifier writes it; any other
+ * command is its command words without arguments (`['tke', 'cryptounit-rm']`, `['login']`).
+ */
+export function refusalKey(argv: readonly string[]): readonly string[] {
+  const mutating = mutatingCommandOf(argv);
+  if (mutating) return ['tke', mutating];
+  return argv.slice(0, argv[0] === 'tke' ? 2 : 1);
+}
+
 /** The reason the classification forbids this command, or null when it does not. */
 export function forbiddenReason(classification: Classification, argv: readonly string[]): string | null {
   const typed = typedCommand(argv);
-  const mutating = mutatingCommandOf(argv);
-  const names = mutating ? [typed, `ibmcloud tke ${mutating}`] : [typed];
-  const hit = classification.forbidden.find((f) => names.some((n) => f.command === n || f.command.startsWith(`${n} `)));
+  const key = refusalKey(argv);
+  const hit = classification.forbidden.find((f) => f.argv !== null && sameArgv(refusalKey(f.argv), key));
   if (hit) return `${typed} is refused: ${hit.why}`;
-  if (classification.phase === 'indeterminate' && mutating) {
+  if (classification.phase === 'indeterminate' && mutatingCommandOf(argv)) {
     return `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes ` +
       'registers or key storage may run. Read the registers and contact IBM support.';
   }
   return null;
+}
+
+/**
+ * Running a command as the advice: the argv must be exactly one the classification advises, word for
+ * word (a command that only shares a prefix with it, or adds a word, is not the advice). Null when it is.
+ */
+export function adviceProblem(classification: Classification, argv: readonly string[]): string | null {
+  if (classification.next.some((a) => a.argv !== null && sameArgv(a.argv, argv))) return null;
+  const advised = classification.next.flatMap((a) => (a.argv === null ? [] : [`ibmcloud ${a.argv.join(' ')}`]));
+  return `ibmcloud ${argv.join(' ')} is not the advised command` +
+    (advised.length > 0 ? ` (advised: ${advised.join('; ')}).` : ': nothing the app runs is advised now.');
 }
 
 /** Phases in which `cryptounit-mk-setimm` runs only after a fresh register reading passes `setimmProblem`. */
@@ -63,8 +89,11 @@ export interface OpenRotation {
   awaitingReview: boolean;
 }
 
-/** The interlocks' verdict on one command, in the order the rotation service applies them. */
-export function commandVerdict(rotation: OpenRotation | null, argv: readonly string[]): Verdict {
+/**
+ * The interlocks' verdict on one command, in the order the rotation service applies them. `advised`:
+ * the renderer sends the command as the advice's argv; it runs only if it is exactly one of them.
+ */
+export function commandVerdict(rotation: OpenRotation | null, argv: readonly string[], advised = false): Verdict {
   const typed = typedCommand(argv);
   if (!rotation) {
     if (!isMutating(argv)) return { kind: 'run' };
@@ -74,7 +103,7 @@ export function commandVerdict(rotation: OpenRotation | null, argv: readonly str
         'is journaled and checked.',
     };
   }
-  const refusal = forbiddenReason(rotation.classification, argv);
+  const refusal = forbiddenReason(rotation.classification, argv) ?? (advised ? adviceProblem(rotation.classification, argv) : null);
   if (refusal) return { kind: 'forbidden', message: refusal };
   if (rotation.awaitingReview && isMutating(argv)) {
     return {
@@ -83,8 +112,9 @@ export function commandVerdict(rotation: OpenRotation | null, argv: readonly str
         'reviewed yet. Review the evidence and confirm it on the analysis screen first.',
     };
   }
-  const setimm = mutatingCommandOf(argv) === 'cryptounit-mk-setimm';
-  if (setimm && SETIMM_AFTER_READING.includes(rotation.classification.phase)) return { kind: 'read-first' };
+  const mutating = mutatingCommandOf(argv);
+  const readFirst = mutating !== null && tkeCommand(mutating)?.readRegistersFirst === true;
+  if (readFirst && SETIMM_AFTER_READING.includes(rotation.classification.phase)) return { kind: 'read-first' };
   return { kind: 'run' };
 }
 

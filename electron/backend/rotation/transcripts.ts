@@ -5,7 +5,7 @@
  * order they were taken, so the classifier weighs each against what came before and after it.
  */
 import type { ClassifyInput, Flow, TranscriptInput } from '../../../shared/classifier/types.js';
-import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
+import { isMutatingWord } from '../../../shared/tke/commands.js';
 import type { JournalEntry } from '../journal/index.js';
 
 /**
@@ -17,7 +17,7 @@ import type { JournalEntry } from '../journal/index.js';
 export const LOST_WITH_APP = 'lost with the app';
 
 function lostEnd(argv: readonly string[]): TranscriptInput['exit'] | undefined {
-  const mutating = argv[0] === 'tke' && (MUTATING_COMMANDS as readonly string[]).includes(argv[1] ?? '');
+  const mutating = argv[0] === 'tke' && isMutatingWord(argv[1] ?? '');
   return mutating ? { code: null, signal: LOST_WITH_APP } : undefined;
 }
 

@@ -69,7 +69,7 @@ export function loginEnv(mode: AppInfo['mode'], argv: readonly string[], env: No
   return mode === 'live' && argv[0] === 'login' && key !== undefined && key !== '' ? { IBMCLOUD_API_KEY: key } : {};
 }
 
-/** Commands the app may run: `login` and the TKE subcommands it knows. */
+/** Commands the app may run: `login` and the TKE subcommands the command table marks as run by the app. */
 export const ALLOWED_TKE: ReadonlySet<string> = new Set(APP_TKE_COMMANDS);
 
 /**

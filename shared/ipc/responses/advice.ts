@@ -8,7 +8,9 @@ import type { Advice as AdviceType } from '../../classifier/types.js';
 import type { FixAdvice as FixAdviceType } from '../../precheck/fixes.js';
 import { exact } from '../schema-kit.js';
 
-export const Advice = exact<AdviceType>()(z.object({ command: z.string(), why: z.string() }));
+export const Advice = exact<AdviceType>()(
+  z.object({ command: z.string(), why: z.string(), argv: z.array(z.string().min(1).max(200)).max(20).nullable() }),
+);
 
 export const FixAdvice = exact<FixAdviceType>()(
   z.object({

@@ -43,7 +43,7 @@ describe('RecoveryAdvisor', () => {
     const next = screen.getByTestId('advisor-next');
     expect(next.textContent).toContain('ibmcloud tke cryptounit-mk-rotate');
     await fireEvent.click(next);
-    expect(onrun).toHaveBeenCalledWith('ibmcloud tke cryptounit-mk-rotate');
+    expect(onrun).toHaveBeenCalledWith(['tke', 'cryptounit-mk-rotate']);
     const forbidden = screen.getByTestId('forbidden-auto-mk-rotate');
     const button = forbidden.querySelector('button');
     expect(button?.disabled).toBe(true);

@@ -1,7 +1,8 @@
 /** Shared set-up for the console component tests: both catalogues, English by default. */
 import { addMessages, init, locale } from 'svelte-i18n';
 import { MESSAGES } from '../../../renderer/src/lib/i18n/messages.js';
-import type { Classification } from '../../../shared/classifier/types.js';
+import { withArgv, withRefusedArgv } from '../../../shared/classifier/commands.js';
+import type { AdviceStep, Classification } from '../../../shared/classifier/types.js';
 
 export async function setupMessages(): Promise<void> {
   addMessages('en', MESSAGES.en);
@@ -10,7 +11,13 @@ export async function setupMessages(): Promise<void> {
   await locale.set('en');
 }
 
-/** A classification with the given fields over an empty base. */
-export function classification(partial: Partial<Classification> & Pick<Classification, 'phase'>): Classification {
-  return { flow: 'auto', next: [], forbidden: [], evidence: [], unitsToDeselect: [], failedChecks: [], ...partial };
+type Steps = { next?: readonly AdviceStep[]; forbidden?: readonly AdviceStep[] };
+
+/**
+ * A classification with the given fields over an empty base; its steps get the argv the classifier
+ * gives them (shared/classifier/commands.ts).
+ */
+export function classification(partial: Omit<Partial<Classification>, 'next' | 'forbidden'> & Steps & Pick<Classification, 'phase'>): Classification {
+  const { next = [], forbidden = [], ...rest } = partial;
+  return { flow: 'auto', evidence: [], unitsToDeselect: [], failedChecks: [], ...rest, next: next.map(withArgv), forbidden: forbidden.map(withRefusedArgv) };
 }

@@ -45,12 +45,12 @@ describe('training UI', () => {
     render(AdvisorHint, {
       advice: {
         phase: 'rewrap-interrupted',
-        next: [{ command: 'TKE application: Rotate', why: 'M2 was not printed' }],
+        next: [{ command: 'TKE application: Rotate', why: 'M2 was not printed', argv: null }],
         forbidden: [
-          { command: 'TKE application: Set immediate', why: 'M2 was not seen' },
-          { command: 'ibmcloud tke auto-mk-rotate', why: cli },
-          { command: 'ibmcloud tke cryptounit-mk-load', why: cli },
-          { command: 'ibmcloud tke cryptounit-zeroize', why: cli },
+          { command: 'TKE application: Set immediate', why: 'M2 was not seen', argv: null },
+          { command: 'ibmcloud tke auto-mk-rotate', why: cli, argv: ['tke', 'auto-mk-rotate'] },
+          { command: 'ibmcloud tke cryptounit-mk-load', why: cli, argv: ['tke', 'cryptounit-mk-load'] },
+          { command: 'ibmcloud tke cryptounit-zeroize', why: cli, argv: ['tke', 'cryptounit-zeroize'] },
         ],
         unitsToDeselect: [],
         unitsToReselect: [],
@@ -100,7 +100,7 @@ describe('training UI', () => {
       lossWhy: 'M1 was printed in this rotation.',
       registersBefore: units,
       registersAfter: units,
-      adviceBefore: { phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'restart re-encryption' }], forbidden: [], unitsToDeselect: [], unitsToReselect: [] },
+      adviceBefore: { phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'restart re-encryption', argv: ['tke', 'cryptounit-mk-rotate'] }], forbidden: [], unitsToDeselect: [], unitsToReselect: [] },
       outputTail: [],
     };
     render(ConsequenceView, { consequence, done: true, onnext: vi.fn() });

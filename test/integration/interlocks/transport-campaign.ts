@@ -7,7 +7,7 @@
  */
 import { expect } from 'vitest';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
-import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
 import { OUTSIDE_VOCABULARY } from './service-driver.js';
 import type { TransportDriver } from './transport-driver.js';
 import { readFileSync } from 'node:fs';

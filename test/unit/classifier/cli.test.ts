@@ -39,6 +39,12 @@ describe('mkra classify', () => {
     const json = JSON.parse(out) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['phase', 'flow', 'next', 'forbidden', 'evidence', 'unitsToDeselect', 'failedChecks']);
     expect(json['phase']).toBe('rewrap-interrupted');
+    // Each step is exactly {command, why}, as the contract says (the app's argv stays inside the app).
+    for (const list of ['next', 'forbidden'] as const) {
+      const steps = json[list] as Record<string, unknown>[];
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) expect(Object.keys(step)).toEqual(['command', 'why']);
+    }
   });
 
   it('prints a readable form without --json', async () => {

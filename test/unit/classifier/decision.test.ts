@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type ClassifyInput, type RegisterReading } from '../../../shared/classifier/index.js';
-import { M2_REWRAP_SMARTCARD, MUTATING_COMMANDS, SMARTCARD_ROTATION_STARTED, SMARTCARD_ROTATION_SUCCESSFUL } from '../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
+import { M2_REWRAP_SMARTCARD, SMARTCARD_ROTATION_STARTED, SMARTCARD_ROTATION_SUCCESSFUL } from '../../../shared/tke/messages.js';
 import { authFailure, autoRotate, login, mkRotate, NEW_VP, OLD_VP, setimm, text } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';

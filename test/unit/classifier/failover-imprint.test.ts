@@ -28,8 +28,9 @@ describe('units in imprint mode, named by the failure', () => {
     expect(why['cryptounit-admin-add']).toContain('Install on crypto unit 5, 6 the same administrators');
     expect(why['cryptounit-add']).toContain('Select a recovery crypto unit as well');
     expect(why['auto-mk-recover']).toContain('Transfer the current master key from the recovery crypto unit to crypto unit 5, 6');
-    // The advice is a command and its reason, nothing else (the `mkra classify --json` contract).
-    expect(c.next.every((a) => Object.keys(a).join() === 'command,why')).toBe(true);
+    // Each step is a command, its reason and the argv the app runs for it, nothing else (the UI's catalogue keys stay behind).
+    expect(c.next.every((a) => Object.keys(a).join() === 'command,why,argv')).toBe(true);
+    expect(c.next.every((a) => a.argv !== null && `ibmcloud ${a.argv.join(' ')}` === a.command)).toBe(true);
     // Nothing that changes the other units' master key registers is advised.
     expect(commands(c.next)).not.toContain('cryptounit-zeroize');
     expect(commands(c.next)).not.toContain('cryptounit-mk-clrcur');

@@ -5,11 +5,11 @@ import { classify, type Classification, type RegisterReading, type TranscriptInp
 import {
   FAILED,
   M1_DELAY,
-  MUTATING_COMMANDS,
   SETIMM_WARNING,
   STEP_PROMOTE,
   STEP_REWRAP_PROGRESS,
 } from '../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
 import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -97,9 +97,9 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     // of the refusals that speak of re-encryption applies (the new registers are Empty: clearing them is no harm).
     const lostWhy = /^A crypto unit lost its current master key \(cleared, zeroized or replaced\) and no rotation is under way: copy it back from the recovery crypto unit with auto-mk-recover/;
     expect(c.forbidden).toEqual([
-      { command: AUTO, why: expect.stringMatching(lostWhy) },
-      { command: 'ibmcloud tke cryptounit-mk-load', why: expect.stringMatching(lostWhy) },
-      { command: 'ibmcloud tke cryptounit-mk-setimm', why: expect.stringMatching(/^M2 \("KMS CRK rewrap successful/) },
+      { command: AUTO, why: expect.stringMatching(lostWhy), argv: ['tke', 'auto-mk-rotate'] },
+      { command: 'ibmcloud tke cryptounit-mk-load', why: expect.stringMatching(lostWhy), argv: ['tke', 'cryptounit-mk-load'] },
+      { command: 'ibmcloud tke cryptounit-mk-setimm', why: expect.stringMatching(/^M2 \("KMS CRK rewrap successful/), argv: ['tke', 'cryptounit-mk-setimm'] },
     ]);
     // Without a recovery unit holding the key there is nothing to copy it from: stop.
     const none = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), { ...recovery, current: ['Empty', ''] }]) });

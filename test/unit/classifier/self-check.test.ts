@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/classifier/decide.js';
 import { decisionDefect, selfChecked } from '../../../shared/classifier/self-check.js';
-import type { Advice } from '../../../shared/classifier/types.js';
+import type { AdviceStep as Advice } from '../../../shared/classifier/types.js';
 import { PRIVATE_ENDPOINT } from '../../../shared/classifier/commands.js';
 
 const READ: Advice = { command: 'ibmcloud tke cryptounit-mk', why: 'Read-only. Read the registers first.' };

@@ -34,8 +34,8 @@ const units: UnitRegisters[] = [
 const classification: Classification = {
   phase: 'rewrap-interrupted',
   flow: 'auto',
-  next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'finish the re-encryption' }],
-  forbidden: [{ command: 'ibmcloud tke cryptounit-mk-clrnew', why: 'the new key protects keys already' }],
+  next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'finish the re-encryption', argv: ['tke', 'cryptounit-mk-rotate'] }],
+  forbidden: [{ command: 'ibmcloud tke cryptounit-mk-clrnew', why: 'the new key protects keys already', argv: ['tke', 'cryptounit-mk-clrnew'] }],
   evidence: [{ file: 'journal#4 ibmcloud tke auto-mk-rotate', line: 12, text: 'FAILED' }],
   unitsToDeselect: [],
   failedChecks: ['auth'],

@@ -17,7 +17,7 @@ import {
   MUTATING_WORDS,
   type CommandSpec,
 } from '../../../shared/tke/command-table.js';
-import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
 import { walk, type PromptAnswer } from './command-walk.js';
 import { makeSim } from './helpers.js';
 import { DEFAULTS, IBM_TABLE, MORE_ROWS, SIG, type Row } from './ibm-command-list.js';

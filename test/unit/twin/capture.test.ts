@@ -5,7 +5,7 @@ import { runTwin, type TwinIo } from '../../../electron/cli/twin.js';
 import { runInProcess, type MemorySim } from '../../../shared/sim/index.js';
 import { CAPTURE_COMMANDS, ibmcloudVersionOf, tkeVersionOf } from '../../../shared/twin/capture.js';
 import { parseTwin, type Twin } from '../../../shared/twin/schema.js';
-import { MUTATING_COMMANDS } from '../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
 import { makeSim, run, status } from '../sim/helpers.js';
 
 interface Captured {

@@ -1,27 +1,33 @@
 /**
- * Commands as the console runs them: the classifier advises typed commands
- * (`ibmcloud tke cryptounit-mk-rotate`), the backend takes argv (`['tke', 'cryptounit-mk-rotate']`).
+ * Commands as the console runs them: the classifier's advice carries the argv the app runs
+ * (`['tke', 'cryptounit-mk-rotate']`); the console shows it as typed (`ibmcloud tke ...`) and sends the
+ * same argv back, never parsing a typed command.
  */
+import type { Advice } from '../../../../shared/classifier/types.js';
 import { recogniseSegments } from '../../../../shared/parse/recognise.js';
-import { APP_TKE_COMMANDS } from '../../../../shared/tke/commands.js';
+import { MENU_COMMANDS } from '../../../../shared/tke/commands.js';
 
-/** The TKE subcommands offered by "Run another command": all the backend runs but key-file creation. */
-export const KNOWN_TKE_COMMANDS = APP_TKE_COMMANDS.filter((c) => c !== 'mk-add' && c !== 'mks' && c !== 'cryptounit-mk');
+/** The TKE subcommands offered by "Run another command" (the command table's menu commands). */
+export const KNOWN_TKE_COMMANDS: readonly string[] = MENU_COMMANDS;
 
-/** Turn an advised command into argv: drop the leading `ibmcloud`, split on spaces. */
-export function argvOf(command: string): string[] {
-  const words = command.trim().split(/\s+/).filter(Boolean);
-  return words[0] === 'ibmcloud' ? words.slice(1) : words;
+/** The command as the user would type it: `ibmcloud` and the argv, or the step as written when the app does not run it. */
+export function shownCommand(advice: Pick<Advice, 'command' | 'argv'>): string {
+  return advice.argv === null ? advice.command : `ibmcloud ${advice.argv.join(' ')}`;
+}
+
+/** The argv of a TKE subcommand (`['tke', sub]`). */
+export function tkeArgv(sub: string): string[] {
+  return ['tke', sub];
 }
 
 /** The command the flow starts with when nothing has run yet. */
-export function firstCommandOf(flow: 'auto' | 'keyparts'): string {
-  return flow === 'auto' ? 'ibmcloud tke auto-mk-rotate' : 'ibmcloud tke cryptounit-mk-load';
+export function firstArgvOf(flow: 'auto' | 'keyparts'): string[] {
+  return tkeArgv(flow === 'auto' ? 'auto-mk-rotate' : 'cryptounit-mk-load');
 }
 
-/** The subcommand of a typed command (`cryptounit-rm`), used to pick translated explanations. */
-export function subcommandOf(command: string): string {
-  const argv = argvOf(command);
+/** The subcommand of an advice (`cryptounit-rm`, `login`), used to pick translated explanations; '' when the app does not run it. */
+export function subcommandOf(advice: Pick<Advice, 'argv'>): string {
+  const argv = advice.argv ?? [];
   return argv[0] === 'tke' ? (argv[1] ?? '') : (argv[0] ?? '');
 }
 

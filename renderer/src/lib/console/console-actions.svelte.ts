@@ -5,7 +5,6 @@
  */
 import type { RefusalReason, RendererApi } from '../../../../shared/ipc/contract.js';
 import type { ConsoleStore } from '../console-store.svelte.js';
-import { argvOf } from './commands.js';
 
 export class ConsoleActions {
   /** A request is on its way to the backend. */
@@ -22,10 +21,14 @@ export class ConsoleActions {
     this.#store = store;
   }
 
-  /** Run a typed command (`ibmcloud tke ...`) as argv. */
-  run(command: string): Promise<boolean> {
+  /**
+   * Run a command (argv as the backend takes it, `['tke', 'cryptounit-mk-setimm']`). `advised`: the
+   * argv is the advisor's, sent unchanged, and the backend runs it only if it is exactly the advice.
+   */
+  run(argv: readonly string[], advised = false): Promise<boolean> {
     return this.#send(async () => {
-      const result = await this.#store.call(this.#api.invoke('rotation:run-command', { argv: argvOf(command) }));
+      const request = advised ? { argv: [...argv], advised: true } : { argv: [...argv] };
+      const result = await this.#store.call(this.#api.invoke('rotation:run-command', request));
       this.refusal = result.ok ? null : { message: result.error.message, ...(result.error.reason ? { reason: result.error.reason } : {}) };
       return result.ok;
     });

@@ -5,7 +5,7 @@
  * refuse it for the reason named. Used by the unit table and by the integration tests that drive
  * the rotation service, the browser host and the Electron IPC layer.
  */
-import { MUTATING_COMMANDS } from '../../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
 import type { SituationName } from './situations.js';
 
 /** Why a command is refused, as the reason the backend gives names it. */

@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { forbiddenReason, isMutating, mutatingCommandOf } from '../../../../electron/backend/rotation/interlocks.js';
+import { withRefusedArgv } from '../../../../shared/classifier/commands.js';
 import type { Classification } from '../../../../shared/classifier/types.js';
-import { MUTATING_COMMANDS } from '../../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
 import { SITUATIONS } from './situations.js';
 
 const READ_ONLY = ['cryptounits', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks', 'cryptounit-thrhlds',
@@ -92,11 +93,11 @@ describe('forbiddenReason', () => {
   });
 
   it('matches the forbidden entry exactly, not a longer command that starts alike', () => {
-    const only: Classification = { ...m1, forbidden: [{ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'w' }] };
+    const only: Classification = { ...m1, forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'w' })] };
     expect(forbiddenReason(only, ['tke', 'cryptounit-mk'])).toBeNull();
     const setimm = forbiddenReason(only, ['tke', 'cryptounit-mk-setimm']);
     expect(setimm).toBe('ibmcloud tke cryptounit-mk-setimm is refused: w');
-    const withArgs: Classification = { ...m1, forbidden: [{ command: 'ibmcloud tke cryptounit-rm 1 3', why: 'x' }] };
+    const withArgs: Classification = { ...m1, forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-rm 1 3', why: 'x' })] };
     expect(forbiddenReason(withArgs, ['tke', 'cryptounit-rm'])).toBe('ibmcloud tke cryptounit-rm is refused: x');
   });
 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArgv } from '../../../../electron/backend/runner/tke-invocation.js';
 import { commandVerdict } from '../../../../electron/backend/rotation/interlocks.js';
-import { MUTATING_COMMANDS, type MutatingCommand } from '../../../../shared/tke/messages.js';
+import { MUTATING_COMMANDS, type MutatingCommand } from '../../../../shared/tke/commands.js';
 import { COLUMNS, TABLE, WHY, whyOf } from './expected-table.js';
 import { SITUATIONS, type SituationName } from './situations.js';
 

@@ -12,8 +12,8 @@ import {
   reselectProblem,
   setimmProblem,
 } from '../../../../electron/backend/rotation/interlocks.js';
-import { classify, type Classification } from '../../../../shared/classifier/index.js';
-import { MUTATING_COMMANDS } from '../../../../shared/tke/messages.js';
+import { classify, withRefusedArgv, type AdviceStep, type Classification } from '../../../../shared/classifier/index.js';
+import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
 import type { RegisterState, UnitRegisters } from '../../../../shared/tke/types.js';
 import { autoRotate, NEW_VP, OLD_VP, text } from '../../classifier/tke-text.js';
 
@@ -25,8 +25,9 @@ function unit(num: number, current: [RegisterState, string], next: [RegisterStat
 }
 const ready = (num: number, newVp = NEW, oldVp = OLD): UnitRegisters => unit(num, ['Valid', oldVp], ['Full Committed', newVp]);
 
-function classification(phase: Classification['phase'], forbidden: Classification['forbidden']): Classification {
-  return { phase, flow: 'auto', next: [], forbidden, evidence: [], unitsToDeselect: [], failedChecks: [] };
+/** A classification refusing these commands, with the command words the classifier gives each refusal. */
+function classification(phase: Classification['phase'], forbidden: readonly AdviceStep[]): Classification {
+  return { phase, flow: 'auto', next: [], forbidden: forbidden.map(withRefusedArgv), evidence: [], unitsToDeselect: [], failedChecks: [] };
 }
 
 describe('isMutating', () => {
