@@ -79,7 +79,8 @@ export function createCommand(ctx: LiveCommandContext, r: RotationState | null, 
 /** Journal `command-started`, then start the process under a pseudo-terminal. */
 export async function launch(ctx: LiveCommandContext, running: Running): Promise<void> {
   const { invocation } = ctx;
-  await running.pipeline.start();
+  const started = running.pipeline.start();
+  if (started) await started;
   const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...running.info.argv], env: { ...invocation.env, ...ctx.commandEnv }, cwd: invocation.cwd, hangAfterMs: ctx.hangAfterMs };
   running.process = new PtyProcess(spec, running.pipeline.listener, ctx.spawn);
 }

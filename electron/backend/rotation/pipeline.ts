@@ -83,9 +83,12 @@ export class CommandPipeline {
     };
   }
 
-  /** Journal `command-started`: before the executor starts. */
-  async start(): Promise<void> {
-    await this.#append(commandStarted(this.#options.argv, this.#options.mode));
+  /**
+   * Journal `command-started`, to be awaited before the executor starts. Null outside a rotation:
+   * the executor then starts at once (synchronously), before any of its output can be missed.
+   */
+  start(): Promise<void> | null {
+    return this.#options.target ? this.#append(commandStarted(this.#options.argv, this.#options.mode)) : null;
   }
 
   async #append(input: JournalEntryInput): Promise<void> {
