@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { canonicalize } from 'json-canonicalize';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, journalPath, RotationJournal, verifyJournalBytes } from '../../../../electron/backend/journal/index.js';
+import { canonicalJson, journalPath, RotationJournal, sha256Hex, verifyJournalBytes } from '../../../../electron/backend/journal/index.js';
 import { loadScenarioLibrary } from '../../../../electron/backend/training/library.js';
 import { ScenarioRun } from '../../../../electron/backend/training/scenario-run.js';
 import { M1_DELAY, M2_REWRAP } from '../../../../shared/tke/messages.js';
@@ -128,11 +128,11 @@ describe('canonical JSON: the library gives the bytes the journal always had', (
     expect(() => canonicalJson(undefined)).toThrow(TypeError);
   });
 
-  it('a journal line holding a toJSON member does not verify (and does not crash verification)', async () => {
+  it('a journal line holding a toJSON member, chained and hashed as the old serialiser would, is reported, not hashed differently', async () => {
     const [first] = await rotationJournalLines();
-    const raw = JSON.parse(first ?? '') as { data: Record<string, unknown> };
-    const edited = JSON.stringify({ ...raw, data: { ...raw.data, toJSON: 'x' } });
-    const result = verifyJournalBytes(Buffer.from(`${edited}\n`));
-    expect(result.ok).toBe(false);
+    const unsigned = { seq: 2, time: '2026-01-05T09:00:01.000Z', prev: sha256Hex(first ?? ''), kind: 'classification', data: { phase: 'no-rotation', next: [], forbidden: [], toJSON: 'x' } };
+    const second = legacyCanonicalJson({ ...unsigned, hash: sha256Hex(legacyCanonicalJson(unsigned)) });
+    const result = verifyJournalBytes(Buffer.from(`${first}\n${second}\n`));
+    expect(result).toMatchObject({ ok: false, status: 'tampered', tamperedAt: 2, reason: 'line 2 is not in canonical form (edited by hand?)' });
   });
 });
