@@ -4,32 +4,25 @@
  */
 import { mkdirSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
-import { basename, join } from 'node:path';
 import type { AppInfo, EventName, EventPayload } from '../../shared/ipc/contract.js';
-import { checkEvent, RefusedError, type Handlers } from '../../shared/ipc/dispatch.js';
-import type { RotationSummary } from '../../shared/ipc/views.js';
-import type { AdminRow } from '../../shared/parse/listings.js';
-import { buildPlan, startProblems } from '../../shared/precheck/plan.js';
-import type { PrecheckReport } from '../../shared/precheck/report.js';
-import { demoFaults, demoLoadTwin, demoReset, demoStatus } from './demo/demo-control.js';
+import { checkEvent, type Handlers } from '../../shared/ipc/dispatch.js';
+import { signingServiceSet } from '../../shared/tke/signing-service.js';
 import { detectTke } from './environment/detect-tke.js';
 import { demoPaths } from './environment/paths.js';
-import { inspectTkeFiles, readSigningService } from './environment/tke-files.js';
-import { signingServiceSet } from '../../shared/tke/signing-service.js';
-import type { JournalSummary } from './journal/index.js';
-import { matchAdministrators, scanWorkspace, verifyPassword } from './keyfiles/index.js';
-import { runPrechecks } from './precheck/precheck-service.js';
-import { isMutating } from './rotation/interlocks.js';
-import { RotationService } from './rotation/rotation-service.js';
-import { buildInvocation, loginEnv } from './runner/tke-invocation.js';
-import { SettingsStore } from './settings.js';
-import type { BackendContext } from './handlers/context.js';
+import { inspectTkeFiles } from './environment/tke-files.js';
 import { analysisHandlers } from './handlers/analysis.js';
+import type { BackendContext } from './handlers/context.js';
+import { demoHandlers, FaultSlot } from './handlers/demo.js';
+import { keyfileHandlers } from './handlers/keyfiles.js';
+import { createPrechecks, precheckHandlers } from './handlers/prechecks.js';
 import { reportHandlers } from './handlers/reports.js';
+import { createRotations, rotationHandlers } from './handlers/rotation.js';
 import { trainingHandlers } from './handlers/training.js';
 import { twinHandlers, type RehearsalStore } from './handlers/twin.js';
-import { isRehearsalDecision, rehearsalDecision } from '../../shared/twin/rehearsal-types.js';
 import type { SecretBox } from './reports/index.js';
+import type { RotationService } from './rotation/rotation-service.js';
+import { buildInvocation } from './runner/tke-invocation.js';
+import { SettingsStore } from './settings.js';
 
 export interface BackendOptions {
   host: AppInfo['host'];
@@ -92,23 +85,6 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles, tkeEnv };
 }
 
-function summaryOf(j: JournalSummary): RotationSummary {
-  return {
-    rotationId: j.rotationId,
-    startedAt: j.startedAt ?? null,
-    mode: j.mode ?? null,
-    flow: j.flow ?? null,
-    instanceId: j.instanceId ?? null,
-    operator: null,
-    finished: j.finished,
-    outcome: j.outcome ?? null,
-    entries: j.entryCount,
-    lastHash: j.lastHash ?? null,
-    status: j.status,
-    problem: j.status === 'ok' ? null : j.reason,
-  };
-}
-
 /** Create the backend services for one app or host instance. */
 export function createBackend(options: BackendOptions): Backend {
   const info = resolveEnvironment(options);
@@ -117,119 +93,20 @@ export function createBackend(options: BackendOptions): Backend {
   const settings = new SettingsStore(options.dataDir);
   const { simDir } = demoPaths(options.dataDir);
   const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
-  let lastAdmins: AdminRow[] = [];
-  // Demo and training: the next rotation command (one that changes registers) fails at this point.
-  let pendingFault: string | null = null;
-
-  const precheck = async (flow: PrecheckReport['flow']): Promise<PrecheckReport> => {
-    const report = await runPrechecks(flow, {
-      read: (argv) => rotations.read(argv),
-      token,
-      keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
-      now: Date.now,
-      signingService: () => (info.tkeEnv.signingService && info.tkeFiles.dir ? readSigningService(info.tkeFiles.dir) : undefined),
-    });
-    lastAdmins = report.admins;
-    return report;
-  };
-
-  const rotations = new RotationService({
-    dataDir: options.dataDir,
-    invocation,
-    hangAfterMs: options.hangAfterMs ?? 120_000,
-    signingService: info.tkeEnv.signingService,
-    // The hardware's state decides, read afresh by the backend: never the renderer's word or a journal's id.
-    startGate: async (request) => {
-      const report = await precheck(request.flow);
-      const prechecks = { flow: report.flow, ranAt: new Date(report.ranAt).toISOString(), results: report.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })) };
-      return { prechecks, problems: startProblems(buildPlan(request.flow, report), request) };
-    },
-    commandEnv: (argv): Record<string, string> => {
-      if (argv[0] === 'login') return loginEnv(info.mode, argv, options.env);
-      if (!pendingFault || info.mode !== 'demo' || !isMutating(argv)) return {};
-      const fault = pendingFault;
-      pendingFault = null;
-      return { MKRA_SIM_FAULT: fault };
-    },
-    onCommandFinished: (argv, exitCode) => {
-      if (argv[0] === 'login' && exitCode === 0) settings.update({ lastLoginAt: Date.now() });
-    },
-    events: {
-      line: (e) => emit('rotation:line', e),
-      exit: (e) => emit('rotation:exit', e),
-      updated: (state) => emit('rotation:updated', state),
-      notice: (n) => emit('app:notice', n),
-    },
-  });
-
-  const token = async () => {
-    if (info.mode === 'demo') {
-      const status = await demoStatus(invocation());
-      return { expiresAt: status.token.valid && status.token.expiresAt ? Date.parse(status.token.expiresAt) : Date.now() - 1, source: 'simulator' as const };
-    }
-    const at = settings.read().lastLoginAt;
-    return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
-  };
-
-  // A rehearsal on a twin is listed in the journal (and so the signed report) of the next rotation of its instance.
+  const faults = new FaultSlot();
+  const prechecks = createPrechecks({ info, invocation, settings, read: (argv) => rotations.read(argv) });
+  const rotations = createRotations({ info, env: options.env, dataDir: options.dataDir, invocation, settings, emit, prechecks: prechecks.run, faults, ...(options.hangAfterMs === undefined ? {} : { hangAfterMs: options.hangAfterMs }) });
   const rehearsals: RehearsalStore = { last: null };
-  const start = async (req: Parameters<Handlers['rotation:start']>[0]) => {
-    const snapshot = await rotations.start(req);
-    const r = rehearsals.last;
-    return r && r.instanceId === req.instanceId ? rotations.decide(rehearsalDecision(r), false) : snapshot;
-  };
-
   const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null, env: options.env };
   const handlers: Handlers = {
     ...reportHandlers(ctx),
     ...trainingHandlers(ctx),
     ...analysisHandlers(ctx),
     ...twinHandlers(rehearsals, (argv) => rotations.read(argv)),
-    'app:get-info': async () => info,
-    'app:get-bootstrap': async () => {
-      const list = await rotations.list().catch(() => null);
-      // The console state is read last: an event sent before this answer is never newer than it.
-      return { info, console: rotations.state(), rotations: list?.map(summaryOf) ?? null };
-    },
-    'rotation:start': start,
-    'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
-    'rotation:get-state': async () => rotations.state(),
-    'rotation:list': async () => (await rotations.list()).map(summaryOf),
-    'rotation:get-lines': async (req) => rotations.lines(req.from, req.count),
-    'rotation:run-command': (req) => rotations.run(req.argv),
-    'rotation:answer-prompt': async (req) => {
-      await rotations.answer(req.runId, req.text, req.secret);
-      return null;
-    },
-    'rotation:cancel-command': (req) => rotations.cancel(req.runId, req.confirmation),
-    'rotation:record-decision': async (req) => {
-      if (isRehearsalDecision(req.what)) {
-        throw new RefusedError('A rehearsal is recorded by the app when it ran one, not as a free decision.');
-      }
-      return rotations.decide(req.what, req.override);
-    },
-    'rotation:finish': (req) => rotations.finish(req.outcome),
-    'precheck:run': (req) => precheck(req.flow),
-    'keyfiles:scan': async () => {
-      if (!info.tkeFiles.dir || info.tkeFiles.status !== 'ok') return { scan: null, admins: null, message: info.tkeFiles.message };
-      const scan = await scanWorkspace(info.tkeFiles.dir);
-      const admins = lastAdmins.length > 0 ? matchAdministrators(scan.sigkeys, lastAdmins.flatMap((a) => (a.name && a.ski ? [{ unit: a.num, name: a.name, ski: a.ski }] : []))) : null;
-      return { scan, admins, message: admins ? null : 'Run the pre-checks to see which keys match the administrators installed in the crypto units.' };
-    },
-    'keyfiles:verify-password': async (req) => {
-      const dir = info.tkeFiles.dir;
-      if (!dir || basename(req.fileName) !== req.fileName) throw new RefusedError('Give the name of a file in the key files directory.');
-      return verifyPassword(join(dir, req.fileName), req.password);
-    },
-    'demo:get-status': () => demoStatus(invocation()),
-    'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys, () => rotations.state()),
-    'demo:load-twin': (req) => demoLoadTwin(invocation(), Buffer.from(req.twin.base64, 'base64'), req.keys, () => rotations.state()),
-    'demo:set-fault': async (req) => {
-      if (info.mode !== 'demo') throw new RefusedError('Faults can only be injected on the simulator (demo mode).');
-      if (req.fault !== null && !(await demoFaults(invocation())).includes(req.fault.replace(/:crash$/, ''))) throw new RefusedError(`Unknown fault point ${req.fault}.`);
-      pendingFault = req.fault;
-      return { fault: pendingFault };
-    },
+    ...rotationHandlers(info, rotations, rehearsals),
+    ...precheckHandlers(prechecks),
+    ...keyfileHandlers(ctx, prechecks.admins),
+    ...demoHandlers(ctx, faults),
   };
   return {
     info,

@@ -14,9 +14,10 @@ export interface SourceLine {
 }
 
 // CSI (colours, cursor moves, bracketed paste), OSC (window titles, ended by BEL or ST), charset
-// selection and other two-character escapes.
+// selection and other two-character escapes. The one ANSI expression of the app: the journal scrubber
+// strips with it too (recognise.ts re-exports it).
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
-const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_=>78])/g;
+export const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[()*+][0-9A-Za-z]|[@-Z\\-_=>78])/g;
 // Any control character other than TAB and CR; tested once per line before any slower clean-up.
 // eslint-disable-next-line no-control-regex -- matching terminal control codes is the point here
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;

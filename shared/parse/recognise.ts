@@ -1,31 +1,22 @@
 /**
- * Line-by-line recogniser for TKE output: milestones, prompts and the lines that decide an outcome,
- * from the message catalogue (shared/tke/catalogue.ts). Milestones and outcomes are found anywhere in
- * a line, whatever its case, spacing or punctuation (`squash`), so a prefix, a suffix or a no-break
- * space cannot hide them. The classifier uses it on transcripts, the live runner on each line as it
- * arrives, the timeline and the journal scrubber on what they show.
+ * The one line-by-line recogniser for TKE output: milestones (milestones.ts), prompts, the lines
+ * that decide an outcome, and the lines known to be the CLI's own (known-lines.ts), from the message
+ * catalogue (shared/tke/catalogue.ts). Milestones and outcomes are found anywhere in a line, whatever
+ * its case, spacing or punctuation (`squash`), so a prefix, a suffix or a no-break space cannot hide
+ * them. The classifier uses it on transcripts, the live runner and the training simulator (through
+ * the rotation pipeline) on each line, the timeline, reports and the journal scrubber on what they
+ * show. Everything a caller needs is exported from here.
  */
 import { CATALOGUE, INITIAL_CONDITIONS, type CatalogueKey } from '../tke/catalogue.js';
+import { MILESTONE_SOURCED, milestoneOf, type Milestone } from './milestones.js';
 import { HEADER_LABELS, MKPART_PASSWORD_WRONG, SIGKEY_PASSWORD_WRONG, type PrecheckId } from '../tke/messages.js';
 import { parseAppAction, parseCommandLine, type ShellCommand } from './command-line.js';
 import { parsePrecheckFailure } from './precheck-line.js';
 import { isSecretPrompt } from './prompt-secrecy.js';
 
-/**
- * M1 and M2 as in docs/domain.md; `smartcard-started` / `smartcard-successful` are the TKE
- * application's rotation messages; `completed` is the simulator's success line, which IBM does not
- * publish (an inferred string: it can add caution, never prove completion on its own).
- */
-export type Milestone = 'M1' | 'M2' | 'smartcard-started' | 'smartcard-successful' | 'completed';
-
-/** Whether a milestone's text comes from a public IBM source or is inferred (see the catalogue). */
-export const MILESTONE_SOURCED: Readonly<Record<Milestone, boolean>> = {
-  M1: true,
-  M2: true,
-  'smartcard-started': true,
-  'smartcard-successful': true,
-  completed: false,
-};
+export { lineMilestones, MILESTONE_SOURCED, MILESTONE_WORD, milestoneAcross, milestoneOf, squash, startsWithMilestone, type Milestone } from './milestones.js';
+export { isKnownTkeLine } from './known-lines.js';
+export { ANSI } from './normalise.js';
 
 export type PromptKind = 'password' | 'confirm' | 'instance' | 'keys' | 'units' | 'other';
 
@@ -84,45 +75,6 @@ const REWRAP_ANY = /\bre-?encrypt(?:ed|ing|ion)?\b.*\b(?:keys?|key storage)\b/;
 const HSM_CODE = /(return|reason) (?:code|value):\s*(-?\d+)/;
 const GENERIC_PRECHECK = /not in the required initial state|initial conditions?\b.*\bnot met|pre-?check (?:of the crypto units )?failed|initial state check\b.*\bfailed|following initial conditions?\b.*(?:not met|:)|master key (?:rotation )?cannot (?:start|be rotated)/;
 
-/** Lower case with everything but letters and digits removed: spacing, punctuation and case drop out. */
-export function squash(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-}
-
-const KEY = {
-  M1: squash(CATALOGUE.m1.text),
-  // The part both spellings share (`KMS CRK ...` on the CLI, `MKS CRK ...` in the TKE application).
-  M2: squash(CATALOGUE.m2.text).replace(/^kms/, ''),
-  started: squash(CATALOGUE.smartcardStarted.text),
-  successful: squash(CATALOGUE.smartcardSuccessful.text),
-  completed: squash(CATALOGUE.rotationCompleted.text),
-} as const;
-
-/** Words of the milestones: a line without any cannot hold (the first piece of) one. */
-export const MILESTONE_WORD = /delay|second|server|discover|master|values|rewrap|success|waiting|setimm|crk|rotation/i;
-
-/** The milestone a squashed line holds, if any. */
-function milestoneIn(squashed: string): Milestone | undefined {
-  if (squashed.includes(KEY.M1)) return 'M1';
-  if (squashed.includes(KEY.M2)) return 'M2';
-  if (squashed.includes(KEY.successful)) return 'smartcard-successful';
-  if (squashed.includes(KEY.started)) return 'smartcard-started';
-  if (squashed.includes(KEY.completed)) return 'completed';
-  return undefined;
-}
-
-/**
- * A milestone wrapped over consecutive lines (a capture folded at 40 or 60 columns, by word or mid-
- * word): the lines given, oldest first, joined without their spacing. Undefined when none spans them.
- */
-export function milestoneAcross(lines: readonly string[]): Milestone | undefined {
-  // A piece cut mid-word may hold no whole word of the milestone; the first piece always does.
-  if (!MILESTONE_WORD.test(lines[0] ?? '')) return undefined;
-  const joined = lines.map(squash).join('');
-  const found = milestoneIn(joined);
-  // Only a milestone that no single line holds on its own is a wrapped one.
-  return found !== undefined && lines.every((l) => milestoneIn(squash(l)) !== found) ? found : undefined;
-}
 const UNIT_NUM = /crypto unit (\d+)/;
 const HEADERS_LOWER = HEADER_LABELS.map((l) => l.toLowerCase());
 
@@ -246,10 +198,8 @@ export function recogniseLine(line: string): RecognisedLine {
     if (text === '>') return { event: { kind: 'prompt-mark' } };
   }
   const lower = text.toLowerCase();
-  if (MILESTONE_WORD.test(text)) {
-    const milestone = milestoneIn(squash(text));
-    if (milestone !== undefined) return { milestone };
-  }
+  const milestone = milestoneOf(text);
+  if (milestone !== undefined) return { milestone };
   if (lower.includes('encrypt')) {
     const m = PROGRESS.exec(lower);
     if (m !== null) return { event: { kind: 'progress', done: Number(m[1]), total: Number(m[2]) } };

@@ -9,7 +9,7 @@ import { classify } from '../../../shared/classifier/index.js';
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
-import { parseRegisterListing } from '../../../shared/parse/registers.js';
+import { registerUnits } from '../rotation/pipeline.js';
 import type { RotationService } from '../rotation/rotation-service.js';
 import { decodeInputs, type DecodedInput } from './decode-inputs.js';
 
@@ -77,7 +77,7 @@ export class AnalysisService {
     const a = this.#require(analysisId);
     this.#requireNoOpenRotation();
     const { exitCode, lines } = await this.#rotations.read(READ_ARGV);
-    const units = exitCode === 0 ? parseRegisterListing(lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next })) : [];
+    const units = exitCode === 0 ? registerUnits(lines) : [];
     a.reading = { at: this.#clock().toISOString(), exitCode, units, lines: lines.slice(0, MAX_LISTING_LINES), allLines: lines };
     a.classification = classifyAnalysis(a);
     return viewOf(a);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalize } from 'json-canonicalize';
 
 /** Lower-case hex SHA-256 of a string's UTF-8 bytes. */
 export function sha256Hex(text: string): string {
@@ -9,32 +10,31 @@ export function sha256Hex(text: string): string {
 export const GENESIS_PREV = '0'.repeat(64);
 
 /**
- * Serialises JSON data canonically (RFC 8785 style): object keys sorted by UTF-16 code units, no
- * whitespace, strings and numbers exactly as `JSON.stringify` writes them, `undefined` object
- * members omitted. Hashes are computed over this text, so the same entry always hashes the same.
+ * Refuses what canonical JSON cannot hold: anything but null, booleans, finite numbers, strings,
+ * arrays and plain objects (an `undefined` member is left out, an `undefined` item becomes null),
+ * and any object with a `toJSON` member, which the library would serialise unsorted (docs/journal.md,
+ * "Canonical form"). No journal the app wrote holds one.
+ */
+function assertCanonical(value: unknown): void {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot hold NaN or Infinity');
+    return;
+  }
+  if (typeof value !== 'object') throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
+  if ((value as { toJSON?: unknown }).toJSON != null) throw new TypeError('canonical JSON cannot hold an object with a toJSON member');
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (item !== undefined) assertCanonical(item);
+}
+
+/**
+ * Serialises JSON data canonically (RFC 8785, the `json-canonicalize` library: the one place the
+ * app canonicalises, for journal hashes and signed reports alike): object keys sorted by UTF-16
+ * code units, no whitespace, strings and numbers exactly as `JSON.stringify` writes them,
+ * `undefined` object members omitted. Byte-identical to the journal's earlier hand-written form for
+ * every value a journal holds (test/unit/backend/journal/canonical.test.ts), so the same entry
+ * always hashes the same. Throws a TypeError for what canonical JSON cannot hold (assertCanonical).
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError('canonical JSON cannot hold NaN or Infinity');
-      return JSON.stringify(value);
-    case 'string':
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-      }
-      const record = value as Record<string, unknown>;
-      const members = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort()
-        .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-      return `{${members.join(',')}}`;
-    }
-    default:
-      throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-  }
+  assertCanonical(value);
+  return canonicalize(value);
 }

@@ -1,33 +1,10 @@
 import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
+import { ANSI, isKnownTkeLine } from '../../../shared/parse/recognise.js';
 import { redactCredentialText } from '../../../shared/security/credentials.js';
 import * as tke from '../../../shared/tke/messages.js';
 
 /** What replaces a secret, or a whole line that may hold one. */
 export const REDACTED = '[redacted]';
-
-// ANSI escape sequences are stripped only for recognition; the stored line keeps them.
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
-
-function template(text: string): RegExp {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.*');
-  return new RegExp(`^${escaped}`);
-}
-
-/** Lines the TKE CLI is known to print: they end the redaction window after a password prompt. */
-const RECOGNISED: RegExp[] = [
-  ...[
-    tke.M1_DELAY, tke.M2_REWRAP, tke.M2_REWRAP_SMARTCARD, tke.SMARTCARD_ROTATION_STARTED,
-    tke.SMARTCARD_ROTATION_SUCCESSFUL, tke.HSM_ERROR_LINE, tke.NO_INSTANCES, tke.MULTIPLE_INSTANCES,
-    tke.INSTANCE_TABLE_HEADER, tke.SERVICE_INSTANCE_PREFIX, tke.CRYPTOUNITS_TABLE_HEADER,
-    tke.SIGKEYS_TABLE_HEADER, tke.REGISTER_TABLE_HEADER, tke.SETIMM_WARNING, tke.PRECHECK_FAILED_PREFIX,
-    tke.STEP_GENERATE, tke.STEP_COPY, tke.STEP_COMMIT, tke.STEP_REWRAP, tke.STEP_REWRAP_PROGRESS,
-    tke.STEP_PROMOTE, tke.ROTATION_COMPLETED, ...tke.HEADER_LABELS, ...tke.AUTH_FAILED_LINES,
-  ].map(template),
-  /^(OK|FAILED)$/,
-  /^(Status code|Message|Return code|Reason code|Error message|CRYPTO UNIT NUM):/,
-  /^(Error|Warning)\b/,
-];
 
 /** Parts of a prompt that may sit between the prompt text and the answer: keep, stay watchful. */
 const PROMPT_FILLER = [/^$/, /^.+ \([0-9A-Fa-f.…]+\)$/];
@@ -76,6 +53,7 @@ export class OutputScrubber {
     }
     // A CLI that prints its own command line or usage error may repeat a credential typed there.
     result = redactCredentialText(result);
+    // ANSI escapes are stripped only for recognition; the stored line keeps them.
     const plain = result.replace(ANSI, '').replace(/\r/g, '').trim();
     const question = inlineSecretQuestion(plain);
     if (question !== undefined) {
@@ -98,7 +76,7 @@ export class OutputScrubber {
       this.#afterPasswordPrompt = false;
       return `${tke.PROMPT_MARK}${REDACTED}`;
     }
-    if (RECOGNISED.some((re) => re.test(plain))) {
+    if (isKnownTkeLine(plain)) {
       this.#afterPasswordPrompt = false;
       return result;
     }

@@ -33,6 +33,15 @@ export interface JournalVerification {
 
 type LineCheck = { entry: JournalEntry } | { problem: string };
 
+/** Whether the line is the canonical form of what it parses to (a value canonical JSON refuses is not). */
+function isCanonical(raw: unknown, text: string): boolean {
+  try {
+    return canonicalJson(raw) === text;
+  } catch {
+    return false;
+  }
+}
+
 function checkLine(text: string, seq: number, prev: string, expectedId: string | undefined): LineCheck {
   let raw: unknown;
   try {
@@ -43,7 +52,7 @@ function checkLine(text: string, seq: number, prev: string, expectedId: string |
   const parsed = journalEntrySchema.safeParse(raw);
   if (!parsed.success) return { problem: 'does not have the shape of a journal entry' };
   const entry = parsed.data as JournalEntry;
-  if (canonicalJson(raw) !== text) return { problem: 'is not in canonical form (edited by hand?)' };
+  if (!isCanonical(raw, text)) return { problem: 'is not in canonical form (edited by hand?)' };
   if (entry.seq !== seq) return { problem: `carries seq ${entry.seq} (entries removed, inserted or reordered)` };
   if (entry.prev !== prev) return { problem: 'does not chain to the previous line (earlier content changed)' };
   const { hash: _hash, ...unsigned } = raw as Record<string, unknown>;

@@ -72,12 +72,13 @@ function units(entry: Entry<'registers'>): Content['registers'][number]['units']
   }));
 }
 
-function fromEntries(verification: JournalVerification, context: ReportContext): ReportContent {
+type Start = Entry<'rotation-started'>;
+
+/** The report before its entries are read: what the first entry and the verification say. */
+function reportHead(verification: JournalVerification, context: ReportContext, first: Start): Content {
   const entries = verification.entries;
-  const first = entries[0];
-  if (first?.kind !== 'rotation-started') throw new Error(`cannot build a report: ${verification.reason}`);
   const start = first.data;
-  const content: Content = {
+  return {
     format: REPORT_CONTENT_FORMAT,
     generatedAt: (context.now ?? (() => new Date()))().toISOString(),
     generator: context.generator ?? packageInfo(),
@@ -99,74 +100,86 @@ function fromEntries(verification: JournalVerification, context: ReportContext):
     decisions: [],
     recoveries: [],
     outcome: null,
-    journal: {
-      entryCount: entries.length,
-      finalHash: entries.at(-1)?.hash ?? '',
-      status: verification.status,
-      verified: verification.ok,
-      reason: verification.reason,
-    },
+    journal: { entryCount: entries.length, finalHash: entries.at(-1)?.hash ?? '', status: verification.status, verified: verification.ok, reason: verification.reason },
   };
-  let importedFile = '';
-  for (const entry of entries) {
-    const { seq, time } = entry;
-    switch (entry.kind) {
-      case 'imported-file':
-        // A command the administrator ran in their own terminal: marked imported, never run by the app.
-        importedFile = entry.data.name;
-        content.commands.push({ seq, time, command: `[imported ${entry.data.name}, sha256 ${entry.data.sha256.slice(0, 16)}…] ${entry.data.commandLine?.replace(/^\$\s*/, '') ?? 'manual terminal output'}`, mode: start.mode, finishedAt: null, exitCode: null, signal: null });
-        break;
-      case 'imported-output':
-        content.milestones.push(...importedMilestones(entry, importedFile));
-        break;
-      case 'command-started':
-        content.commands.push({ seq, time, command: typedCommand(entry.data.argv), mode: entry.data.mode, finishedAt: null, exitCode: null, signal: null });
-        break;
-      case 'command-finished': {
-        const running = content.commands.at(-1);
-        if (running && running.finishedAt === null) Object.assign(running, { finishedAt: time, exitCode: entry.data.exitCode, signal: entry.data.signal ?? null });
-        break;
-      }
-      case 'prompt-answered': {
-        // A password prompt's answer is never reported, whatever the journal's fact says.
-        const secret = isSecretPromptKind(entry.data.promptKind);
-        content.prompts.push({ seq, time, kind: entry.data.promptKind, answer: secret ? 'password entered' : entry.data.fact });
-        break;
-      }
-      case 'milestone':
-        content.milestones.push({ seq, time, id: entry.data.id, text: entry.data.text });
-        break;
-      case 'registers':
-        content.registers.push({ seq, time, units: units(entry) });
-        break;
-      case 'classification': {
-        const item = classification(entry);
-        content.classifications.push(item);
-        if (item.phase === 'precheck-failed' || item.failedChecks.length > 0) content.prechecks.push({ seq, time, phase: item.phase, failedChecks: item.failedChecks });
-        break;
-      }
-      case 'prechecks': {
-        const count = (status: string) => entry.data.results.filter((r) => r.status === status).length;
-        const phase = `pre-checks before the start: ${count('pass')} passed, ${count('fail')} failed, ${count('unknown')} not judged`;
-        content.prechecks.push({ seq, time, phase, failedChecks: entry.data.results.filter((r) => r.status !== 'pass').map((r) => `${r.id} (${r.status}): ${r.summary}`) });
-        break;
-      }
-      case 'decision':
-        content.decisions.push({ seq, time, what: entry.data.what, override: entry.data.override ?? false });
-        break;
-      case 'recovered-torn-tail':
-        content.recoveries.push({ seq, time, line: entry.data.line, bytes: entry.data.bytes });
-        break;
-      case 'rotation-finished':
-        content.outcome = entry.data.outcome;
-        content.endedAt = time;
-        break;
-      case 'rotation-started':
-      case 'output':
-        // Output lines are deliberately absent: only the evidence the classifier quoted is reported.
-        break;
+}
+
+/** Commands and what they printed that the report keeps; false for other entries. */
+function addCommandEntry(content: Content, entry: JournalEntry, mode: Content['mode'], imported: { file: string }): boolean {
+  const { seq, time } = entry;
+  switch (entry.kind) {
+    case 'imported-file':
+      // A command the administrator ran in their own terminal: marked imported, never run by the app.
+      imported.file = entry.data.name;
+      content.commands.push({ seq, time, command: `[imported ${entry.data.name}, sha256 ${entry.data.sha256.slice(0, 16)}…] ${entry.data.commandLine?.replace(/^\$\s*/, '') ?? 'manual terminal output'}`, mode, finishedAt: null, exitCode: null, signal: null });
+      return true;
+    case 'imported-output':
+      content.milestones.push(...importedMilestones(entry, imported.file));
+      return true;
+    case 'command-started':
+      content.commands.push({ seq, time, command: typedCommand(entry.data.argv), mode: entry.data.mode, finishedAt: null, exitCode: null, signal: null });
+      return true;
+    case 'command-finished': {
+      const running = content.commands.at(-1);
+      if (running && running.finishedAt === null) Object.assign(running, { finishedAt: time, exitCode: entry.data.exitCode, signal: entry.data.signal ?? null });
+      return true;
     }
+    case 'prompt-answered': {
+      // A password prompt's answer is never reported, whatever the journal's fact says.
+      const secret = isSecretPromptKind(entry.data.promptKind);
+      content.prompts.push({ seq, time, kind: entry.data.promptKind, answer: secret ? 'password entered' : entry.data.fact });
+      return true;
+    }
+    case 'milestone':
+      content.milestones.push({ seq, time, id: entry.data.id, text: entry.data.text });
+      return true;
+    default:
+      return false;
   }
+}
+
+/** What the app concluded and decided: readings, classifications, pre-checks, decisions, the outcome. */
+function addRecordEntry(content: Content, entry: JournalEntry): void {
+  const { seq, time } = entry;
+  switch (entry.kind) {
+    case 'registers':
+      content.registers.push({ seq, time, units: units(entry) });
+      break;
+    case 'classification': {
+      const item = classification(entry);
+      content.classifications.push(item);
+      if (item.phase === 'precheck-failed' || item.failedChecks.length > 0) content.prechecks.push({ seq, time, phase: item.phase, failedChecks: item.failedChecks });
+      break;
+    }
+    case 'prechecks': {
+      const count = (status: string) => entry.data.results.filter((r) => r.status === status).length;
+      const phase = `pre-checks before the start: ${count('pass')} passed, ${count('fail')} failed, ${count('unknown')} not judged`;
+      content.prechecks.push({ seq, time, phase, failedChecks: entry.data.results.filter((r) => r.status !== 'pass').map((r) => `${r.id} (${r.status}): ${r.summary}`) });
+      break;
+    }
+    case 'decision':
+      content.decisions.push({ seq, time, what: entry.data.what, override: entry.data.override ?? false });
+      break;
+    case 'recovered-torn-tail':
+      content.recoveries.push({ seq, time, line: entry.data.line, bytes: entry.data.bytes });
+      break;
+    case 'rotation-finished':
+      content.outcome = entry.data.outcome;
+      content.endedAt = time;
+      break;
+    default:
+      // rotation-started is the head; output lines are deliberately absent: only the evidence the
+      // classifier quoted is reported.
+      break;
+  }
+}
+
+function fromEntries(verification: JournalVerification, context: ReportContext): ReportContent {
+  const first = verification.entries[0];
+  if (first?.kind !== 'rotation-started') throw new Error(`cannot build a report: ${verification.reason}`);
+  const content = reportHead(verification, context, first);
+  const imported = { file: '' };
+  for (const entry of verification.entries) if (!addCommandEntry(content, entry, first.data.mode, imported)) addRecordEntry(content, entry);
   return reportContentSchema.parse(redactContent(content));
 }
 

@@ -1,4 +1,4 @@
-import { canonicalize } from 'json-canonicalize';
+import { canonicalJson } from '../journal/canonical.js';
 import { z } from 'zod';
 import { SIGNED_REPORT_FORMAT, type SignedPayload } from '../../../shared/reports/index.js';
 
@@ -48,7 +48,7 @@ export const signedEnvelopeSchema = z.strictObject({
 
 /** The JWS payload bytes: RFC 8785 canonical JSON of the content, UTF-8. */
 export function jwsPayload(content: unknown): Uint8Array {
-  return new TextEncoder().encode(canonicalize(content));
+  return new TextEncoder().encode(canonicalJson(content));
 }
 
 /**
@@ -56,5 +56,5 @@ export function jwsPayload(content: unknown): Uint8Array {
  * final newline. Verification insists on it, so any edit to the file (even whitespace) is noticed.
  */
 export function serializeSignedReport(signed: SignedReport | unknown): string {
-  return `${JSON.stringify(JSON.parse(canonicalize(signed)), null, 2)}\n`;
+  return `${JSON.stringify(JSON.parse(canonicalJson(signed)), null, 2)}\n`;
 }

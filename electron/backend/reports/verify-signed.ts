@@ -48,6 +48,15 @@ async function signatureHolds(signature: ReportSignature, header: SignerHeader, 
   return true;
 }
 
+/** The layout the parsed file would be written in, or null for a value canonical JSON refuses. */
+function layoutOf(raw: unknown): string | null {
+  try {
+    return serializeSignedReport(raw);
+  } catch {
+    return null;
+  }
+}
+
 /** The exact bytes a signed file may have; anything else was edited after signing. */
 function checkLayout(text: string): { signed: { payload: Record<string, unknown>; signatures: ReportSignature[] } } | ReportVerification {
   let raw: unknown;
@@ -62,7 +71,7 @@ function checkLayout(text: string): { signed: { payload: Record<string, unknown>
   }
   const envelope = signedEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return invalid('the report structure was altered (payload, signatures or the howToVerify text malformed)');
-  if (serializeSignedReport(raw) !== text) return invalid('the file was edited after signing: its bytes differ from the layout it was written in');
+  if (layoutOf(raw) !== text) return invalid('the file was edited after signing: its bytes differ from the layout it was written in');
   // Base64url's last character carries unused bits; only the canonical spelling is accepted, so
   // no byte of a signed file can change without failing verification.
   const canonical = (value: string) => Buffer.from(value, 'base64url').toString('base64url') === value;

@@ -7,6 +7,7 @@ import { chunkLines } from '../../../shared/analysis/captures.js';
 import type { RunFlow } from '../../../shared/classifier/types.js';
 import type { UnitRegisters } from '../../../shared/tke/types.js';
 import { RotationJournal, type JournalMode } from '../journal/index.js';
+import { commandFinished, commandStarted } from './pipeline-entries.js';
 /** The pre-check results a rotation starts on, as journaled. */
 export interface PrecheckRecord {
   flow: string;
@@ -46,10 +47,11 @@ export async function createImportedJournal(dataDir: string, run: ImportedRun, m
     await journal.append({ kind: 'imported-file', data: { name: f.name, sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, format: f.format, lineCount: f.lines.length, ...(f.commandLine === undefined ? {} : { commandLine: f.commandLine }) } });
     for (const chunk of chunkLines(f.lines)) await journal.append({ kind: 'imported-output', data: chunk });
   }
+  // The reading taken meanwhile, journaled as the pipeline journals any command (pipeline-entries.ts).
   if (run.reading) {
-    await journal.append({ kind: 'command-started', data: { argv: run.reading.argv, mode } });
-    for (const line of run.reading.lines) await journal.appendOutput(line, { stream: 'pty' });
-    await journal.append({ kind: 'command-finished', data: { exitCode: run.reading.exitCode } });
+    await journal.append(commandStarted(run.reading.argv, mode));
+    if (run.reading.lines.length > 0) await journal.appendBatch(run.reading.lines.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } })));
+    await journal.append(commandFinished(run.reading.exitCode));
     if (run.reading.units.length > 0) await journal.append({ kind: 'registers', data: { units: run.reading.units } });
   }
   await journal.append({ kind: 'decision', data: { what: run.note } });

@@ -3,75 +3,25 @@
  * line is journaled (durable first) before the renderer hears of it, the classification is kept
  * current, and the interlocks are applied to every command and to the answers that matter.
  */
-import { hostname, userInfo } from 'node:os';
 import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
-import type { Classification, Phase, RunFlow } from '../../../shared/classifier/types.js';
+import type { Classification, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
-import { parseRegisterListing } from '../../../shared/parse/registers.js';
-import type { ConsoleState, RotationEvents, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
-import { RotationJournal, findUnfinished, journalPath, listJournals, verifyJournal, type JournalEntry, type JournalEntryInput, type JournalOptions, type JournalSummary } from '../journal/index.js';
-import { PtyProcess, type PendingPrompt, type PtySpawn } from '../runner/pty-process.js';
-import { checkArgv, typedCommand, type Invocation } from '../runner/tke-invocation.js';
-import { commandVerdict, deselectProblem, forbiddenReason, reselectProblem, setimmProblem } from './interlocks.js';
-import { createImportedJournal, type ImportedRun, type PrecheckRecord } from './imported-journal.js';
-import { LineBatches } from './line-batches.js';
-import { RotationState } from './rotation-state.js';
-import { checklistRecord, type ChecklistId } from '../../../shared/precheck/checklist.js';
+import type { ConsoleState, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
+import { findUnfinished, journalPath, listJournals, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
+import { checkArgv, typedCommand } from '../runner/tke-invocation.js';
+import type { ImportedRun } from './imported-journal.js';
+import { commandVerdict } from './interlocks.js';
+import { CANCEL_AFTER_M1, createCommand, launch, refusalAfterReading, rotationTarget, typeAnswer, type Running } from './live-command.js';
+import { classificationEntry, WorkQueue } from './pipeline.js';
+import type { RotationServiceOptions, StartRequest } from './rotation-options.js';
+import { gatePrechecks, importedRotation, importStateOf, refuseUnfinished, reopenedRotation, reviewDecision, startedRotation } from './rotation-opening.js';
+import type { RotationState } from './rotation-state.js';
 
 export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
-
-export interface StartRequest {
-  flow: RunFlow;
-  operator?: string;
-  instanceId?: string;
-  overrideReason?: string;
-  /** The checklist confirmations given (shared/precheck/checklist.ts); the start gate refuses without them. */
-  confirmed?: ChecklistId[];
-  /** Pre-check results to journal when no start gate is configured (tests, training). */
-  prechecks?: PrecheckRecord;
-}
-
-export interface RotationServiceOptions {
-  dataDir: string;
-  invocation: () => Invocation;
-  events: RotationEvents;
-  hangAfterMs?: number;
-  clock?: () => number;
-  spawn?: PtySpawn;
-  /** Extra variables for one command (demo fault injection; live login's API key, which is never journaled). */
-  commandEnv?: (argv: readonly string[]) => Record<string, string>;
-  /** Journal a register reading when a rotation starts and when it completes (default true). */
-  baselineReading?: boolean;
-  /**
-   * Decides whether a rotation may start, from the backend's own reading of the crypto units (never
-   * from what the renderer says): the pre-check results to journal, and the problems that refuse it.
-   */
-  startGate?: (request: StartRequest) => Promise<{ prechecks?: PrecheckRecord | undefined; problems: string[] }>;
-  /** Told when a command ends (e.g. to remember a successful login's time). */
-  onCommandFinished?: (argv: readonly string[], exitCode: number) => void;
-  /** The CLI signs through a signing service (`TKE_SIGNSERV_URL`): advice never names sigkey-sel. */
-  signingService?: boolean;
-  /** Opens a started or resumed journal's file (a test seam to observe writes and fsyncs). */
-  journalFile?: JournalOptions['openFile'];
-}
-
-interface Running {
-  info: RunningCommand;
-  process: PtyProcess;
-  lines: string[];
-  rotation: RotationState | null;
-  readOnly: boolean;
-  /** The command to start once this register reading passes the setimm check. */
-  then?: string[];
-  /** The prompt an answer has been accepted for (compared by identity: each prompt is a new object). */
-  answered?: PendingPrompt | null;
-  done: Promise<number>;
-}
+export type { RotationServiceOptions, StartRequest } from './rotation-options.js';
 
 /** Listings that change nothing: allowed for pre-checks and the overview at any time. */
 export const READ_ONLY = new Set(['cryptounits', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']);
-
-let runCounter = 0;
 
 export class RotationService {
   readonly #options: RotationServiceOptions;
@@ -79,11 +29,14 @@ export class RotationService {
   #rotation: RotationState | null = null;
   #running: Running | null = null;
   #starting = false;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue: WorkQueue;
 
   constructor(options: RotationServiceOptions) {
     this.#options = options;
     this.#clock = options.clock ?? Date.now;
+    this.#queue = new WorkQueue((error: unknown) => {
+      options.events.notice({ level: 'error', message: `Journal write failed: ${error instanceof Error ? error.message : String(error)}. Stop and check the disk before continuing.` });
+    });
   }
 
   /**
@@ -94,26 +47,8 @@ export class RotationService {
    */
   async start(request: StartRequest): Promise<RotationSnapshot> {
     return this.#opening(async () => {
-      const gate = this.#options.startGate ? await this.#options.startGate(request) : { prechecks: request.prechecks, problems: [] };
-      if (gate.problems.length > 0) {
-        throw new RefusedError(`The rotation cannot start: ${gate.problems.join('; ')}.`, { kind: 'plan-blocked', command: `start ${request.flow}` });
-      }
-      const journal = await RotationJournal.create(this.#options.dataDir, {
-        flow: request.flow,
-        mode: this.#options.invocation().mode,
-        host: hostname(),
-        user: userInfo().username,
-        ...(request.operator ? { operator: request.operator } : {}),
-        ...(request.instanceId ? { instanceId: request.instanceId } : {}),
-      }, this.#journalOptions());
-      const { entries } = await verifyJournal(journal.path);
-      const rotation = new RotationState(journal, entries, false, this.#options.signingService);
-      this.#rotation = rotation;
-      if (gate.prechecks) await this.#journal(rotation, { kind: 'prechecks', data: gate.prechecks });
-      if (request.overrideReason) {
-        await this.#journal(rotation, { kind: 'decision', data: { what: `Started although some pre-checks could not be judged. Reason: ${request.overrideReason}`, override: true } });
-      }
-      for (const what of checklistRecord(request.flow, request.confirmed)) await this.#journal(rotation, { kind: 'decision', data: { what, override: false } });
+      const prechecks = await gatePrechecks(this.#options, request);
+      await startedRotation(this.#options, request, prechecks, (r) => (this.#rotation = r));
       if (this.#options.baselineReading !== false) await this.read(['tke', 'cryptounit-mk']);
     });
   }
@@ -125,9 +60,7 @@ export class RotationService {
    */
   async importRun(run: ImportedRun): Promise<RotationSnapshot> {
     return this.#opening(async () => {
-      const journal = await createImportedJournal(this.#options.dataDir, run, this.#options.invocation().mode);
-      const { entries } = await verifyJournal(journal.path);
-      this.#rotation = new RotationState(journal, entries, false, this.#options.signingService);
+      this.#rotation = await importedRotation(this.#options, run);
       await this.#recordClassification('imported');
     });
   }
@@ -140,14 +73,7 @@ export class RotationService {
     this.#requireIdle();
     this.#starting = true;
     try {
-      const unfinished = await findUnfinished(this.#options.dataDir);
-      if (unfinished.length > 0) {
-        const ids = unfinished.map((j) => j.rotationId).join(', ');
-        throw new RefusedError(
-          `Rotation ${ids} is unfinished. Resume it and recover or close it first: a new rotation would not see what it did to the crypto units, and the registers may still hold its new master key.`,
-          { kind: 'unfinished', command: 'start' },
-        );
-      }
+      await refuseUnfinished(this.#options.dataDir);
       await create();
     } finally {
       this.#starting = false;
@@ -159,40 +85,25 @@ export class RotationService {
   /** The administrator has seen the imported evidence for `phase`: record it, unlocking the recovery. */
   async confirmReview(phase: Phase): Promise<RotationSnapshot> {
     const r = this.#requireWritable();
-    if (!r.imported) throw new RefusedError(`Rotation ${r.rotationId} was not imported from a manual run.`);
-    if (!r.awaitingReview) return this.snapshot();
-    if (phase !== r.classification.phase) {
-      throw new RefusedError(`The evidence changed since you reviewed it (now: ${r.classification.phase}, you saw: ${phase}). Review it again.`);
-    }
-    await this.#journal(r, { kind: 'decision', data: { what: `${EVIDENCE_REVIEWED}: ${phase} (imported output${r.latestRegisters() ? ' and register reading' : ''})` } });
+    const review = reviewDecision(r, phase);
+    if (review === null) return this.snapshot();
+    await this.#journal(r, review);
     this.#emitState();
     return this.snapshot();
   }
 
   /** The open rotation, when it was imported: whether its evidence was reviewed. */
   importState(): { rotationId: string; files: { name: string; sha256: string }[]; reviewed: boolean; classification: Classification } | null {
-    const r = this.#rotation;
-    const first = r?.entries[0];
-    if (!r || !r.writable || first?.kind !== 'rotation-started' || !first.data.imported) return null;
-    return { rotationId: r.rotationId, files: first.data.imported.files, reviewed: !r.awaitingReview, classification: r.classification };
+    return this.#rotation ? importStateOf(this.#rotation) : null;
   }
 
   /** Reopen a journal: verify it, re-classify, and resume it when unfinished (read-only otherwise). */
   async open(rotationId: string, options: { readOnly?: boolean } = {}): Promise<RotationSnapshot> {
     if (this.#running) throw new RefusedError('A TKE command is running; wait for it to finish.');
     if (this.#starting) throw new RefusedError('A rotation is being started; wait for it.');
-    const path = journalPath(this.#options.dataDir, rotationId);
-    const verification = await verifyJournal(path);
-    if (!verification.ok) throw new RefusedError(`The journal of ${rotationId} does not verify: ${verification.reason}. It is kept as it is for investigation.`);
-    const readOnly = options.readOnly === true || verification.entries.some((e) => e.kind === 'rotation-finished');
-    await this.#rotation?.journal?.close().catch(() => undefined);
-    if (readOnly) {
-      this.#rotation = new RotationState(null, verification.entries, true, this.#options.signingService);
-    } else {
-      const resumed = await RotationJournal.resume(this.#options.dataDir, rotationId, this.#journalOptions());
-      this.#rotation = new RotationState(resumed.journal, resumed.verification.entries, false, this.#options.signingService);
-      await this.#recordClassification('resumed');
-    }
+    const closeOpen = async () => void (await this.#rotation?.journal?.close().catch(() => undefined));
+    this.#rotation = await reopenedRotation(this.#options, rotationId, options.readOnly === true, closeOpen);
+    if (this.#rotation.writable) await this.#recordClassification('resumed');
     this.#emitState();
     return this.snapshot();
   }
@@ -231,8 +142,7 @@ export class RotationService {
     checkArgv(argv);
     if (!READ_ONLY.has(argv[1] ?? '')) throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
     const running = await this.#spawn(argv, { readOnly: true });
-    const exitCode = await running.done;
-    return { exitCode, lines: running.lines };
+    return { exitCode: await running.done, lines: running.lines };
   }
 
   /** Run one TKE command, after the interlocks agree. Mutating commands need an open rotation. */
@@ -261,47 +171,14 @@ export class RotationService {
   /** Answer the prompt the running command waits on. A secret is written and not kept. */
   async answer(runId: string, text: string, secret: boolean): Promise<void> {
     const running = this.#requireRun(runId);
-    const prompt = running.process.waiting;
-    if (!prompt) throw new RefusedError('The command is not waiting for an answer.');
-    if (running.answered === prompt) throw new RefusedError('This prompt has already been answered.');
-    if (prompt.secret !== secret) throw new RefusedError(prompt.secret ? 'This prompt asks for a password: use the password field.' : 'This prompt does not ask for a password.');
-    if (!secret && /[\r\n\0]/.test(text)) throw new RefusedError('An answer is one line of text.');
-    const r = running.rotation;
-    if (r && running.info.argv[1] === 'cryptounit-rm' && prompt.kind === 'units' && r.classification.phase === 'partially-promoted') {
-      const problem = deselectProblem(text, r.classification.unitsToDeselect);
-      if (problem) throw new RefusedError(problem);
-    }
-    const reselect = r?.classification.unitsToReselect ?? [];
-    if (running.info.argv[1] === 'cryptounit-add' && prompt.kind === 'units' && reselect.length > 0) {
-      const problem = reselectProblem(text, reselect);
-      if (problem) throw new RefusedError(problem);
-    }
-    // Consumed before the journal write is awaited: a second answer arriving meanwhile must not
-    // pass these checks and then be typed into whatever the command asks next.
-    running.answered = prompt;
-    if (r) {
-      const fact = secret ? 'password entered' : `answered ${text.trim().slice(0, 40)}`;
-      try {
-        await this.#journal(r, { kind: 'prompt-answered', data: { promptKind: prompt.secret ? 'password' : prompt.kind, fact } });
-      } catch (error) {
-        running.answered = null;
-        throw error;
-      }
-    }
-    running.process.answer(text);
-    running.info = { ...running.info, prompt: null };
+    await typeAnswer(running, text, secret, async (input) => void (running.rotation ? await this.#journal(running.rotation, input) : null));
     this.#emitState();
   }
 
   /** Cancel the running command; after M1 only with the typed confirmation `CANCEL`. */
   async cancel(runId: string, confirmation?: string): Promise<{ cancelled: boolean; warning?: string }> {
     const running = this.#requireRun(runId);
-    if (running.info.m1Seen && confirmation !== 'CANCEL') {
-      return {
-        cancelled: false,
-        warning: 'Re-encryption of key storage has started (M1 was printed). Stopping the CLI now leaves key storage partly re-encrypted; you will then have to run ibmcloud tke cryptounit-mk-rotate to finish it. Type CANCEL to stop anyway.',
-      };
-    }
+    if (running.info.m1Seen && confirmation !== 'CANCEL') return { cancelled: false, warning: CANCEL_AFTER_M1 };
     if (running.rotation) await this.#journal(running.rotation, { kind: 'decision', data: { what: `cancelled ${running.info.command}${running.info.m1Seen ? ' after M1' : ''}`, override: running.info.m1Seen } });
     delete running.then;
     running.process.kill();
@@ -338,92 +215,44 @@ export class RotationService {
   }
 
   /** Wait for pending journal work (tests, shutdown). */
-  async idle(): Promise<void> {
-    let seen: Promise<unknown>;
-    do {
-      seen = this.#queue;
-      await seen;
-    } while (seen !== this.#queue);
+  idle(): Promise<void> {
+    return this.#queue.idle();
   }
 
   async #spawn(argv: string[], options: { readOnly: boolean; then?: string[] }): Promise<Running> {
     this.#requireIdle();
-    const invocation = this.#options.invocation();
     const r = this.#rotation?.writable ? this.#rotation : null;
-    const runId = `run-${++runCounter}-${this.#clock()}`;
-    const info: RunningCommand = { runId, argv, command: `ibmcloud ${argv.join(' ')}`, startedAt: this.#clock(), m1Seen: false, prompt: null, hang: null, journaled: r !== null };
-    let resolveDone: (code: number) => void = () => undefined;
-    const done = new Promise<number>((resolve) => (resolveDone = resolve));
-    const running: Running = { info, lines: [], process: null as unknown as PtyProcess, rotation: r, readOnly: options.readOnly, done, ...(options.then ? { then: options.then } : {}) };
+    const context = {
+      invocation: this.#options.invocation(),
+      events: this.#options.events,
+      spawn: this.#options.spawn,
+      hangAfterMs: this.#options.hangAfterMs ?? 120_000,
+      commandEnv: this.#options.commandEnv?.(argv) ?? {},
+      enqueue: (work: () => Promise<void>) => this.#queue.enqueue(work),
+      emitState: () => this.#emitState(),
+      exited: (running: Running, exitCode: number, signal: number | undefined) => this.#onExit(running, exitCode, signal),
+    };
+    // Marked running before the first await, so a second command cannot slip in meanwhile.
+    const running = createCommand(context, r, argv, { ...options, now: this.#clock() });
     this.#running = running;
-    if (r) await this.#journal(r, { kind: 'command-started', data: { argv, mode: invocation.mode } });
-    const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...argv], env: { ...invocation.env, ...(this.#options.commandEnv?.(argv) ?? {}) }, cwd: invocation.cwd, hangAfterMs: this.#options.hangAfterMs ?? 120_000 };
-    // Lines are group-committed (one write and fsync per batch); everything else is a barrier, so
-    // the order of the queue, the journal and the events is that of the terminal (line-batches.ts).
-    const batches = new LineBatches((work) => this.#enqueue(work), (texts) => this.#flushLines(running, texts));
-    running.process = new PtyProcess(spec, {
-      line: (text) => batches.line(text),
-      // Reported after its line, so the batch holding that line is flushed (durable) before this.
-      milestone: (milestone, text) => batches.barrier(async () => {
-        if (milestone === 'M1') running.info = { ...running.info, m1Seen: true };
-        if (r && (milestone === 'M1' || milestone === 'M2')) await this.#journal(r, { kind: 'milestone', data: { id: milestone, text } });
-      }),
-      prompt: (prompt) => batches.barrier(async () => {
-        if (running.readOnly) {
-          running.lines.push(`(the command asked "${prompt.text}"; a read-only listing must not need an answer, so it was stopped)`);
-          running.process.kill();
-          return;
-        }
-        running.info = { ...running.info, prompt: publicPrompt(prompt), hang: null };
-        this.#emitState();
-      }),
-      hang: (silentMs) => batches.barrier(async () => {
-        running.info = { ...running.info, hang: { silentMs } };
-        this.#options.events.notice({ level: 'warning', message: `${info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; keep waiting or cancel it.` });
-        this.#emitState();
-      }),
-      // PtyProcess reports its last lines first: their batch is flushed before command-finished.
-      exit: (exitCode, signal) => batches.barrier(() => this.#onExit(running, exitCode, signal, resolveDone)),
-    }, this.#options.spawn);
+    await launch(context, running);
     this.#emitState();
     return running;
   }
 
-  /** Journals a batch of output lines with one append, then (durable) tells the renderer of each. */
-  async #flushLines(running: Running, texts: string[]): Promise<void> {
+  async #onExit(running: Running, exitCode: number, signal: number | undefined): Promise<void> {
     const r = running.rotation;
-    const first = running.lines.length;
-    running.lines.push(...texts);
-    const entries = r?.journal && r.writable ? await r.journal.appendBatch(texts.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } }))) : null;
-    for (const [i, text] of texts.entries()) {
-      const entry = entries?.[i];
-      if (r && entry) r.add(entry);
-      const stored = entry?.kind === 'output' ? entry.data.line : text;
-      this.#options.events.line({ runId: running.info.runId, seq: entry?.seq ?? 0, index: r ? r.outputs.length - 1 : first + i, text: stored });
-    }
-  }
-
-  async #onExit(running: Running, exitCode: number, signal: number | undefined, resolveDone: (code: number) => void): Promise<void> {
-    const r = running.rotation;
-    if (r) {
-      await this.#journal(r, { kind: 'command-finished', data: { exitCode, ...(signal ? { signal: String(signal) } : {}) } });
-      if (exitCode === 0 && (running.info.argv[1] === 'cryptounit-mks' || running.info.argv[1] === 'cryptounit-mk')) {
-        const units = parseRegisterListing(running.lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next }));
-        if (units.length > 0) await this.#journal(r, { kind: 'registers', data: { units } });
-      }
-    }
     this.#running = null;
     if (r) await this.#recordClassification(`after ${running.info.command}`);
     this.#options.onCommandFinished?.(running.info.argv, exitCode);
     this.#options.events.exit({ runId: running.info.runId, exitCode, signal: signal ?? null });
-    resolveDone(exitCode);
+    running.resolveDone(exitCode);
     if (r && running.then) await this.#continueAfterReading(r, exitCode, running.then);
     this.#emitState();
   }
 
   async #continueAfterReading(r: RotationState, readExit: number, then: string[]): Promise<void> {
-    const problem = readExit === 0 ? setimmProblem(r.latestRegisters()?.units ?? []) : 'The register reading failed.';
-    const refusal = problem ?? forbiddenReason(r.classification, then);
+    const refusal = refusalAfterReading(r, readExit, then);
     if (refusal) {
       await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(then)} (${refusal})` } });
       this.#options.events.notice({ level: 'error', message: `${typedCommand(then)} was not started: ${refusal}` });
@@ -437,29 +266,15 @@ export class RotationService {
     const next: Classification = r.reclassify();
     const changed = reason === 'resumed' || JSON.stringify(next) !== JSON.stringify(r.classification);
     r.classification = next;
-    // The entry schema types `next`/`forbidden` as generic JSON; Advice objects are plain JSON.
-    if (changed && r.writable) await this.#journal(r, { kind: 'classification', data: JSON.parse(JSON.stringify({ ...next, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] });
+    if (changed && r.writable) await this.#journal(r, classificationEntry(next, reason));
   }
 
   async #journal(r: RotationState, input: JournalEntryInput): Promise<JournalEntry | null> {
-    if (!r.journal || !r.writable) return null;
-    const entry = await r.journal.append(input);
-    r.add(entry);
-    return entry;
-  }
-
-  #journalOptions(): JournalOptions {
-    return this.#options.journalFile ? { openFile: this.#options.journalFile } : {};
+    return (await rotationTarget(r)?.append(input)) ?? null;
   }
 
   #emitState(): void {
     this.#options.events.updated(this.state());
-  }
-
-  #enqueue(work: () => Promise<void>): void {
-    this.#queue = this.#queue.then(work).catch((error: unknown) => {
-      this.#options.events.notice({ level: 'error', message: `Journal write failed: ${error instanceof Error ? error.message : String(error)}. Stop and check the disk before continuing.` });
-    });
   }
 
   #requireIdle(): void {
@@ -481,8 +296,4 @@ export class RotationService {
     if (!this.#running || this.#running.info.runId !== runId) throw new RefusedError('That command is not running.');
     return this.#running;
   }
-}
-
-function publicPrompt(prompt: PendingPrompt): RunningCommand['prompt'] {
-  return { kind: prompt.kind, text: prompt.text, detail: prompt.detail, secret: prompt.secret };
 }

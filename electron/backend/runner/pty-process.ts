@@ -5,7 +5,7 @@
  */
 import { spawn as ptySpawn, type IPty } from 'node-pty';
 import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
-import { recogniseLine, recogniseSegments, type Milestone, type PromptInfo } from '../../../shared/parse/recognise.js';
+import { lineMilestones, recogniseLine, recogniseSegments, type Milestone, type PromptInfo } from '../../../shared/parse/recognise.js';
 import { LineSplitter } from './line-splitter.js';
 
 export interface PendingPrompt extends PromptInfo {
@@ -113,8 +113,8 @@ export class PtyProcess {
     // A line that is just the `> ` mark followed by the echo of a non-secret answer is output too.
     this.#listener.line(line);
     // Every rewrite a bare CR would hide on screen is looked at: a milestone there still counts.
+    for (const milestone of lineMilestones(line)) this.#listener.milestone(milestone, line);
     const segments = recogniseSegments(line);
-    for (const s of segments) if (s.milestone) this.#listener.milestone(s.milestone, line);
     const seen = segments[segments.length - 1] ?? recogniseLine(line);
     if (line.trim() !== '') this.#lastLine = line.trim();
     if (seen.prompt) {

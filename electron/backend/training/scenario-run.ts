@@ -2,27 +2,27 @@
  * One training scenario played on an in-memory simulator, journaled (mode `training`) and
  * classified by the same journal and classifier code as real rotations.
  *
- * This is the training-only path that lets exam mode carry out a command the interlocks would
- * refuse: its only executor is the MemorySim below, created here from a simulator scenario, so no
- * command can reach a real `ibmcloud`; RotationService (demo and live rotations) is not involved
- * and keeps every interlock. Guided mode applies the interlocks here too.
+ * Each command goes through the rotation pipeline (rotation/pipeline.ts) like a live rotation's,
+ * so the same output gives the same journal entries. A training run differs only in its executor
+ * and its interlock policy (policy.ts): the executor is the MemorySim below, created here from a
+ * simulator scenario, so no command can reach a real `ibmcloud`, and exam mode's policy lets the
+ * trainee carry out a command the interlocks would refuse (guided mode applies them).
+ * RotationService (demo and live rotations) is not involved and keeps every interlock.
  */
 import { hostname, userInfo } from 'node:os';
 import { classify } from '../../../shared/classifier/index.js';
-import { ADMIN_ADD } from '../../../shared/classifier/commands.js';
 import type { Classification } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
-import { recogniseLine } from '../../../shared/parse/recognise.js';
-import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
-import { privateEndpoint } from '../../../shared/sim/endpoint.js';
 import { adviceMatches, choiceOf, choicesFor, scoreScenario, type TrainingChoice, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
-import { forbiddenReason } from '../rotation/interlocks.js';
+import { classificationEntry, CommandPipeline, replay, WorkQueue, type JournalTarget } from '../rotation/pipeline.js';
 import { classifyInputFromJournal } from '../rotation/transcripts.js';
 import { trainingAnswers } from './answers.js';
-import { lossReason, scenarioView } from './describe.js';
+import { lossReason, notOfferedReason, pendingAdvice, scenarioView } from './describe.js';
 import type { LoadedScenario } from './library.js';
+import { policyFor, type TrainingPolicy } from './policy.js';
+import { outsideStep, simRegisters, transcriptLines } from './simulator-steps.js';
 
 export interface ScenarioRunOptions {
   loaded: LoadedScenario;
@@ -31,9 +31,9 @@ export interface ScenarioRunOptions {
   journalDir: string;
   clock?: () => number;
   operator?: string;
+  /** The interlock policy (default: the mode's, policy.ts). */
+  policy?: TrainingPolicy;
 }
-
-const READINGS = new Set(['cryptounit-mks', 'cryptounit-mk']);
 
 export class ScenarioRun {
   readonly loaded: LoadedScenario;
@@ -53,10 +53,15 @@ export class ScenarioRun {
   #score: ScenarioScore | null = null;
   /** Fixes run successfully since the last failed command: a failed pre-check's advice moves past them. */
   readonly #fixed = new Set<string>();
+  readonly #policy: TrainingPolicy;
+  /** The journal writes of the command running; a failed write fails the command. */
+  #failure: unknown = null;
+  readonly #queue = new WorkQueue((error) => (this.#failure ??= error));
 
   private constructor(options: ScenarioRunOptions, sim: MemorySim, journal: RotationJournal, clock: () => number) {
     this.loaded = options.loaded;
     this.mode = options.mode;
+    this.#policy = options.policy ?? policyFor(options.mode);
     this.#clock = clock;
     this.#journalDir = options.journalDir;
     this.#sim = sim;
@@ -133,7 +138,7 @@ export class ScenarioRun {
 
   async #reclassify(reason: string): Promise<void> {
     this.#classification = classify({ ...classifyInputFromJournal(this.#entries, this.loaded.scenario.flow), signingService: this.signingService });
-    await this.#append({ kind: 'classification', data: JSON.parse(JSON.stringify({ ...this.#classification, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] });
+    await this.#append(classificationEntry(this.#classification, reason));
   }
 
   /**
@@ -143,48 +148,39 @@ export class ScenarioRun {
    */
   async #exec(argv: readonly string[], fault: string | null, units: readonly number[], diedWithApp: boolean, action?: string): Promise<number | null> {
     if (action !== undefined) await this.#append({ kind: 'decision', data: { what: `training: ${action}, carried out on the simulator as ibmcloud ${argv.join(' ')}` } });
-    await this.#append({ kind: 'command-started', data: { argv: [...argv], mode: 'training' } });
     this.#log.push({ kind: 'command', text: action ?? `ibmcloud ${argv.join(' ')}` });
+    const pipeline = new CommandPipeline({ target: this.#target(), argv, mode: 'training', enqueue: (work) => this.#queue.enqueue(work), hooks: { line: (text) => this.#log.push({ kind: 'output', text }) } });
+    await pipeline.start();
     const result = await runInProcess(this.#sim, argv, { answers: trainingAnswers(units), ...(fault ? { fault } : {}) });
-    const lines = result.transcript.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    for (const line of lines) {
-      await this.#journal.appendOutput(line, { stream: 'pty' }).then((e) => this.#entries.push(e));
-      this.#log.push({ kind: 'output', text: line });
-      // The same recogniser as the rotation's terminal reader and the classifier.
-      const milestone = recogniseLine(line).milestone;
-      if (milestone === 'M1' || milestone === 'M2') await this.#append({ kind: 'milestone', data: { id: milestone, text: line } });
-    }
+    const lines = transcriptLines(result.transcript);
+    // A crash that took the app down: nothing saw the command end.
+    replay(pipeline.listener, lines, result.crashed && diedWithApp ? null : { exitCode: result.exitCode, ...(result.crashed ? { signal: 'SIGKILL' } : {}) });
+    await this.#queue.idle();
+    if (this.#failure !== null) throw this.#failure;
     if (result.crashed && diedWithApp) return null;
-    await this.#append({ kind: 'command-finished', data: { exitCode: result.exitCode, ...(result.crashed ? { signal: 'SIGKILL' } : {}) } });
-    if (result.exitCode === 0 && READINGS.has(argv[1] ?? '')) {
-      const units = parseRegisterListing(lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next }));
-      if (units.length > 0) await this.#append({ kind: 'registers', data: { units } });
-    }
     if (result.exitCode === 0) this.#fixed.add(`ibmcloud ${argv[0] === 'tke' ? `tke ${argv[1] ?? ''}` : argv[0] ?? ''}`);
     else this.#fixed.clear();
     return result.exitCode;
   }
 
-  /**
-   * The administrator edits SIGNSERVKEYS: it lists, without tokens (asked at each use, as IBM
-   * recommends), the signing service's keys that are installed administrators of the crypto units.
-   */
-  async #listServiceKeys(): Promise<void> {
-    const installed = new Set(this.#sim.state.instances.flatMap((i) => i.units.flatMap((u) => u.admins.map((a) => a.ski))));
-    const keys = (this.#sim.state.signingService?.keys ?? []).filter((k) => installed.has(k.ski)).map((k) => ({ key: k.name }));
-    await this.#sim.ws.writeSignServKeys(JSON.stringify(keys));
-    await this.#append({ kind: 'decision', data: { what: `training: SIGNSERVKEYS now lists ${keys.length} key(s): ${keys.map((k) => k.key).join(', ')}` } });
+  /** The run's journal as the pipeline's target. */
+  #target(): JournalTarget {
+    return {
+      append: (input) => this.#append(input),
+      appendBatch: async (inputs) => {
+        const entries = await this.#journal.appendBatch(inputs);
+        this.#entries.push(...entries);
+        return entries;
+      },
+    };
   }
 
   #registers(): RegistersView {
-    return statusOf(this.#sim.state, [], [], this.#sim.now()).units.map(({ num, type, current, new: next, selected }) => ({ num, type, current, new: next, selected }));
+    return simRegisters(this.#sim);
   }
 
   #advice(): AdviceView {
-    const c = this.#classification;
-    const pending = c.phase === 'precheck-failed' ? c.next.filter((a) => !this.#fixed.has(a.command)) : c.next;
-    return { phase: c.phase, next: pending.length > 0 ? pending : c.next.slice(-1), forbidden: c.forbidden, unitsToDeselect: c.unitsToDeselect, unitsToReselect: c.unitsToReselect ?? [] };
+    return pendingAdvice(this.#classification, this.#fixed);
   }
 
   /** The instructor pauses (or resumes) the scenario: no choice is carried out while paused. */
@@ -200,49 +196,13 @@ export class ScenarioRun {
 
   /** Carry out the trainee's choice and return its consequences. */
   async choose(choice: ChoiceId, units?: readonly number[]): Promise<ConsequenceView> {
-    if (this.done) throw new RefusedError('This scenario is over: start another one.');
-    if (this.#paused) throw new RefusedError('The instructor has paused this scenario.');
-    const c = choiceOf(choice);
-    if (!this.choices().some((o) => o.id === choice)) {
-      const why =
-        choice === 'signservkeys-edit'
-          ? 'this workstation does not use a signing service'
-          : this.loaded.scenario.flow === 'smartcard'
-            ? 'a smart-card rotation is recovered in the TKE application'
-            : 'the TKE application is for smart-card rotations';
-      throw new RefusedError(`${c.typed} is not offered in this scenario: ${why}.`);
-    }
+    const c = this.#allowed(choice);
     const adviceBefore = this.#advice();
-    if (this.mode === 'guided' && c.argv) {
-      // A TKE application action is refused under its own name; a CLI command by what it runs.
-      const refusal = c.tool === 'app' ? this.#classification.forbidden.find((f) => f.command === c.typed) : null;
-      if (refusal) throw new RefusedError(`${c.typed} is refused: ${refusal.why}`);
-      const cli = c.tool === 'app' ? null : forbiddenReason(this.#classification, c.argv);
-      if (cli) throw new RefusedError(cli);
-    }
     const registersBefore = this.#registers();
     const keystoreBefore = countAllKeys(this.#sim.state);
     const wrappedBefore = statusOf(this.#sim.state, [], [], this.#sim.now()).instances.flatMap((i) => i.wrapped);
     const answerUnits = units && units.length > 0 ? units : choice === 'cryptounit-add' ? adviceBefore.unitsToReselect : adviceBefore.unitsToDeselect;
-    let exitCode: number | null = null;
-    if (c.argv) {
-      const fault = this.#pendingFault;
-      this.#pendingFault = null;
-      exitCode = await this.#exec(c.argv, fault, answerUnits, false, c.tool === 'app' ? c.typed : undefined);
-    } else {
-      await this.#append({ kind: 'decision', data: { what: `training: chose ${c.typed} (outside the simulator)` } });
-      this.#log.push({ kind: 'marker', text: `outside:${choice}` });
-      if (choice === 'signservkeys-edit') {
-        await this.#listServiceKeys();
-        // It carries out the administrators' fix the advisor gives under cryptounit-admin-add.
-        this.#fixed.add(ADMIN_ADD);
-      }
-      if (choice === 'private-endpoint') {
-        // The shell step, done: every later command of this run goes through the region's private endpoint.
-        this.#sim.privateAddr = privateEndpoint(this.#sim.state.session.region);
-        this.#fixed.add(c.typed);
-      }
-    }
+    const exitCode = await this.#carryOut(c, answerUnits);
     await this.#reclassify(`after ${c.typed}`);
     const keystoreAfter = countAllKeys(this.#sim.state);
     const lost = Math.max(0, keystoreAfter.lost - keystoreBefore.lost);
@@ -264,6 +224,31 @@ export class ScenarioRun {
     if (goal) await this.end(true);
     else if (this.#steps.length >= s.maxSteps) await this.end(false);
     return this.#last;
+  }
+
+  /** The choice, when it may be carried out now: offered in this scenario, not paused, and allowed by the policy. */
+  #allowed(choice: ChoiceId): TrainingChoice {
+    if (this.done) throw new RefusedError('This scenario is over: start another one.');
+    if (this.#paused) throw new RefusedError('The instructor has paused this scenario.');
+    const c = choiceOf(choice);
+    if (!this.choices().some((o) => o.id === choice)) throw new RefusedError(`${c.typed} is not offered in this scenario: ${notOfferedReason(choice, this.loaded.scenario.flow)}.`);
+    const refusal = this.#policy(this.#classification, c);
+    if (refusal) throw new RefusedError(refusal);
+    return c;
+  }
+
+  /** Run the choice on the simulator, or record a step taken outside it; the exit code of a command. */
+  async #carryOut(c: TrainingChoice, units: readonly number[]): Promise<number | null> {
+    if (c.argv) {
+      const fault = this.#pendingFault;
+      this.#pendingFault = null;
+      return this.#exec(c.argv, fault, units, false, c.tool === 'app' ? c.typed : undefined);
+    }
+    await this.#append({ kind: 'decision', data: { what: `training: chose ${c.typed} (outside the simulator)` } });
+    this.#log.push({ kind: 'marker', text: `outside:${c.id}` });
+    const fixed = await outsideStep(this.#sim, c, (input) => this.#append(input));
+    if (fixed !== null) this.#fixed.add(fixed);
+    return null;
   }
 
   /**
