@@ -30,6 +30,8 @@ export interface BackendOptions {
   dataDir: string;
   /** The browser host always forces demo: it must never drive a real `ibmcloud`. */
   forceDemo: boolean;
+  /** The simulator's state directory in demo mode (default: `demo/sim` in the data directory). */
+  simDir?: string;
   name: string;
   version: string;
   platform?: string;
@@ -72,7 +74,7 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   }
   let tkeFiles: AppInfo['tkeFiles'];
   if (mode === 'demo') {
-    const { tkeFilesDir } = demoPaths(options.dataDir);
+    const { tkeFilesDir } = demoPaths(options.dataDir, options.simDir);
     mkdirSync(tkeFilesDir, { recursive: true, mode: 0o700 });
     tkeFiles = inspectTkeFiles(tkeFilesDir, 'demo');
   } else {
@@ -89,9 +91,13 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
 export function createBackend(options: BackendOptions): Backend {
   const info = resolveEnvironment(options);
   const emitter = new EventEmitter<{ event: [EventName, unknown] }>();
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => emitter.emit('event', event, checkEvent(event, payload));
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
+    const checked = checkEvent(event, payload);
+    if (checked.ok) emitter.emit('event', event, checked.payload);
+    else process.stderr.write(`mkra: ${checked.problem}; not sent\n`);
+  };
   const settings = new SettingsStore(options.dataDir);
-  const { simDir } = demoPaths(options.dataDir);
+  const { simDir } = demoPaths(options.dataDir, options.simDir);
   const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
   const faults = new FaultSlot();
   const prechecks = createPrechecks({ info, invocation, settings, read: (argv) => rotations.read(argv) });

@@ -37,6 +37,8 @@ export async function runServe(
     env,
     dataDir: args.dataDir ?? join(defaultDataDir(env), 'serve-demo'),
     forceDemo: true,
+    // The simulator's state where MKRA_SIM_DIR says, as for ibmcloud-sim itself (a training room's prepared state).
+    ...(env.MKRA_SIM_DIR ? { simDir: env.MKRA_SIM_DIR } : {}),
     name,
     version,
   });

@@ -51,7 +51,17 @@ export async function dispatch(handlers: Handlers, channel: unknown, payload: un
   }
 }
 
-/** Validate an outgoing event payload so neither transport ever pushes a malformed event. */
-export function checkEvent<E extends EventName>(event: E, payload: EventPayload<E>): EventPayload<E> {
-  return events[event].parse(payload) as EventPayload<E>;
+/**
+ * Validate an outgoing event payload so neither transport ever pushes a malformed event. Never throws:
+ * an event is a notification (the journal is the record, and the renderer reads the state again), so a
+ * malformed one is dropped with a problem that names the field, never its value, rather than breaking
+ * the command whose output produced it.
+ */
+export function checkEvent<E extends EventName>(
+  event: E,
+  payload: EventPayload<E>,
+): { ok: true; payload: EventPayload<E> } | { ok: false; problem: string } {
+  const checked = events[event].safeParse(payload);
+  if (checked.success) return { ok: true, payload: checked.data as EventPayload<E> };
+  return { ok: false, problem: `The ${event} event is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR) };
 }

@@ -13,7 +13,10 @@ export function defaultDataDir(env: NodeJS.ProcessEnv, platform = process.platfo
   return join(env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'mk-rotation-assistant');
 }
 
-/** Where demo mode keeps the simulator's state and its CLOUDTKEFILES, inside the data directory. */
-export function demoPaths(dataDir: string): { simDir: string; tkeFilesDir: string } {
-  return { simDir: join(dataDir, 'demo', 'sim'), tkeFilesDir: join(dataDir, 'demo', 'sim', 'tkefiles') };
+/**
+ * Where demo mode keeps the simulator's state and its CLOUDTKEFILES: inside the data directory, or in
+ * `simDir` when one is given (`mkra serve --demo` with `MKRA_SIM_DIR` set).
+ */
+export function demoPaths(dataDir: string, simDir = join(dataDir, 'demo', 'sim')): { simDir: string; tkeFilesDir: string } {
+  return { simDir, tkeFilesDir: join(simDir, 'tkefiles') };
 }

@@ -97,7 +97,7 @@ export function rotationHandlers(info: AppInfo, rotations: RotationService, rehe
     'rotation:get-state': async () => rotations.state(),
     'rotation:list': async () => (await rotations.list()).map(summaryOf),
     'rotation:get-lines': async (req) => rotations.lines(req.from, req.count),
-    'rotation:run-command': (req) => rotations.run(req.argv),
+    'rotation:run-command': (req) => rotations.run(req.argv, req.advised === true),
     'rotation:answer-prompt': async (req) => {
       await rotations.answer(req.runId, req.text, req.secret);
       return null;

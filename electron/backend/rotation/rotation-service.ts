@@ -11,6 +11,7 @@ import { findUnfinished, journalPath, listJournals, type JournalEntry, type Jour
 import { checkArgv, typedCommand } from '../runner/tke-invocation.js';
 import type { ImportedRun } from './imported-journal.js';
 import { commandVerdict } from './interlocks.js';
+import { READ_ONLY_COMMANDS } from '../../../shared/tke/commands.js';
 import { CANCEL_AFTER_M1, createCommand, launch, refusalAfterReading, rotationTarget, typeAnswer, type Running } from './live-command.js';
 import { classificationEntry, WorkQueue } from './pipeline.js';
 import type { RotationServiceOptions, StartRequest } from './rotation-options.js';
@@ -21,7 +22,6 @@ export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-jo
 export type { RotationServiceOptions, StartRequest } from './rotation-options.js';
 
 /** Listings that change nothing: allowed for pre-checks and the overview at any time. */
-export const READ_ONLY = new Set(['cryptounits', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']);
 
 export class RotationService {
   readonly #options: RotationServiceOptions;
@@ -140,17 +140,20 @@ export class RotationService {
    */
   async read(argv: string[]): Promise<{ exitCode: number; lines: string[] }> {
     checkArgv(argv);
-    if (!READ_ONLY.has(argv[1] ?? '')) throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
+    if (!READ_ONLY_COMMANDS.has(argv[1] ?? '')) throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
     const running = await this.#spawn(argv, { readOnly: true });
     return { exitCode: await running.done, lines: running.lines };
   }
 
-  /** Run one TKE command, after the interlocks agree. Mutating commands need an open rotation. */
-  async run(argv: string[]): Promise<RunningCommand> {
+  /**
+   * Run one TKE command, after the interlocks agree. Mutating commands need an open rotation; an
+   * `advised` argv runs only when it is word for word one of the advice's.
+   */
+  async run(argv: string[], advised = false): Promise<RunningCommand> {
     checkArgv(argv);
     const r = this.#rotation?.writable ? this.#rotation : null;
     if (r) this.#requireIdle();
-    const verdict = commandVerdict(r, argv);
+    const verdict = commandVerdict(r, argv, advised);
     const command = typedCommand(argv);
     switch (verdict.kind) {
       case 'needs-rotation':

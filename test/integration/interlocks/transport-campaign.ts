@@ -61,6 +61,10 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
     'cryptounit-mk-setimm': 'NO_M2',
     'cryptounit-mk-clrnew': 'CLRNEW',
   });
+  // A command sent as the advice's runs only if it is word for word one of the advised commands.
+  const notAdvised = await d.refusal('rotation:run-command', { argv: ['tke', 'cryptounits'], advised: true });
+  expect(notAdvised).toMatchObject({ code: 'refused', reason: { kind: 'forbidden', command: 'ibmcloud tke cryptounits' } });
+  expect(notAdvised.message).toContain('ibmcloud tke cryptounits is not the advised command (advised: ');
 }
 
 /** Steps 4-6: the crashed rotation closed, a new one started on the same crypto units, recovered. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS, contract, type Channel } from '../../../shared/ipc/contract.js';
-import { dispatch, MAX_ANSWER_ERROR, type Handlers } from '../../../shared/ipc/dispatch.js';
+import { checkEvent, dispatch, MAX_ANSWER_ERROR, type Handlers } from '../../../shared/ipc/dispatch.js';
 import { exact } from '../../../shared/ipc/schema-kit.js';
 import { MALFORMED, WELL_FORMED } from './response-fixtures.js';
 
@@ -114,5 +114,19 @@ describe('a refused answer', () => {
     const refused = await dispatch(answering('rotation:get-lines', { from: 0, lines }), 'rotation:get-lines', { from: 0, count: 5000 });
     expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/^The answer to rotation:get-lines is outside the contract: .*lines\[0\]\.seq/) } });
     expect(refused.ok ? 0 : refused.error.message.length).toBe(MAX_ANSWER_ERROR);
+  });
+});
+
+describe('events', () => {
+  it('a well-formed event passes; a malformed one is a problem naming the field, never its value, and never a throw', () => {
+    const line = { runId: 'r1', seq: 4, index: 3, text: 'Re-encrypted 150 of 300 keys' };
+    expect(checkEvent('rotation:line', line)).toEqual({ ok: true, payload: line });
+    const bad = { ...line, index: 'SECRET-VALUE-42' } as never;
+    const checked = checkEvent('rotation:line', bad);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problem).toContain('The rotation:line event is outside the contract');
+    expect(checked.problem).toContain('index');
+    expect(checked.problem).not.toContain('SECRET-VALUE-42');
   });
 });
