@@ -26,6 +26,19 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   // The sandbox needs the sources and the unit tests only (leading slash: the repository root's folder).
-  ignorePatterns: ['/dist', '/out', '/release', '/test-results', '/playwright-report', '/bench-results', '/reports', '/renderer', '/build', '/test/e2e', '/test/integration', '/test/component'],
+  ignorePatterns: [
+    '/dist',
+    '/out',
+    '/release',
+    '/test-results',
+    '/playwright-report',
+    '/bench-results',
+    '/reports',
+    '/renderer',
+    '/build',
+    '/test/e2e',
+    '/test/integration',
+    '/test/component',
+  ],
   cleanTempDir: 'always',
 };

@@ -39,6 +39,12 @@ module.exports = {
   deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1'] },
   win: { target: ['nsis'] },
   nsis: { oneClick: false, perMachine: false, allowToChangeInstallationDirectory: true },
-  mac: { target: ['dmg'], category: 'public.app-category.utilities', hardenedRuntime: true, entitlements: 'build/entitlements.mac.plist', entitlementsInherit: 'build/entitlements.mac.plist' },
+  mac: {
+    target: ['dmg'],
+    category: 'public.app-category.utilities',
+    hardenedRuntime: true,
+    entitlements: 'build/entitlements.mac.plist',
+    entitlementsInherit: 'build/entitlements.mac.plist',
+  },
   dmg: { sign: false },
 };

@@ -56,7 +56,17 @@ export const LAYERS = [
   {
     name: 'test',
     files: /^test\//,
-    imports: ['test/', 'shared/', 'renderer/', 'electron/', 'scripts/', 'eslint-rules/', 'build/', 'dist/', 'package.json'],
+    imports: [
+      'test/',
+      'shared/',
+      'renderer/',
+      'electron/',
+      'scripts/',
+      'eslint-rules/',
+      'build/',
+      'dist/',
+      'package.json',
+    ],
     packages: ANY,
     builtins: true,
   },

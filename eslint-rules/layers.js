@@ -20,14 +20,18 @@ export function isBuiltin(specifier) {
 export function violation(root, file, specifier, typeOnly = false) {
   const from = relative(root, file).split('\\').join('/');
   const [layer, ...more] = layersOf(from);
-  if (!layer || more.length > 0) return `${from} belongs to ${more.length > 0 ? 'more than one layer' : 'no layer'} (eslint-rules/layer-map.js)`;
+  if (!layer || more.length > 0)
+    return `${from} belongs to ${more.length > 0 ? 'more than one layer' : 'no layer'} (eslint-rules/layer-map.js)`;
   if (specifier.startsWith('.') || isAbsolute(specifier)) {
-    const target = relative(root, resolve(dirname(file), specifier)).split('\\').join('/');
+    const target = relative(root, resolve(dirname(file), specifier))
+      .split('\\')
+      .join('/');
     if (target.startsWith('..') || isAbsolute(target)) return `'${specifier}' leaves the repository`;
     const allowed = pathAllowed(layer.imports, target) || (typeOnly && pathAllowed(layer.typeImports ?? [], target));
     return allowed ? null : `${layer.name} may not import ${target}`;
   }
-  if (isBuiltin(specifier)) return layer.builtins ? null : `${layer.name} may not import the Node built-in '${specifier}'`;
+  if (isBuiltin(specifier))
+    return layer.builtins ? null : `${layer.name} may not import the Node built-in '${specifier}'`;
   if (layer.packages === '*' || layer.packages.includes(packageName(specifier))) return null;
   return `${layer.name} may not import the package '${packageName(specifier)}'`;
 }

@@ -46,6 +46,11 @@ for (const [name, run] of suites) {
 }
 const judged = results.filter((r) => r.pass !== null);
 const missed = judged.filter((r) => !r.pass);
-console.log(`\n${judged.length - missed.length} of ${judged.length} targets met${missed.length ? `; missed: ${missed.map((r) => r.name.split(':')[0]).join('; ')}` : ''}`);
+console.log(
+  `\n${judged.length - missed.length} of ${judged.length} targets met${missed.length ? `; missed: ${missed.map((r) => r.name.split(':')[0]).join('; ')}` : ''}`,
+);
 mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  join(root, 'bench-results', 'latest.json'),
+  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+);

@@ -73,10 +73,11 @@ export function checkFile(root, file, text) {
     if (markdown && /^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const report = (why) => problems.push(`${file}:${i + 1}: ${why}`);
     for (const m of line.matchAll(MACHINE_PATH)) report(`${m[1]}: a path on one machine, outside the repository`);
-    if (markdown) for (const m of line.matchAll(MD_LINK)) {
-      const why = judge(root, file, m[1], { bareFromRoot: false });
-      if (why) report(why);
-    }
+    if (markdown)
+      for (const m of line.matchAll(MD_LINK)) {
+        const why = judge(root, file, m[1], { bareFromRoot: false });
+        if (why) report(why);
+      }
     if (fenced) return;
     const prose = line.replace(MD_LINK, ']()');
     for (const m of prose.matchAll(PATH_MENTION)) {
@@ -85,7 +86,8 @@ export function checkFile(root, file, text) {
     }
     if (file.startsWith('docs/')) return;
     for (const m of prose.matchAll(BARE_MD)) {
-      if (m[1] !== 'README.md' && existsSync(join(root, 'docs', m[1]))) report(`${m[1]}: ambiguous; name it docs/${m[1]}`);
+      if (m[1] !== 'README.md' && existsSync(join(root, 'docs', m[1])))
+        report(`${m[1]}: ambiguous; name it docs/${m[1]}`);
     }
   });
   return problems;
@@ -98,7 +100,9 @@ export function filesToCheck(root) {
 }
 
 export function checkRepository(root) {
-  return filesToCheck(root).flatMap((file) => (existsSync(join(root, file)) ? checkFile(root, file, readFileSync(join(root, file), 'utf8')) : []));
+  return filesToCheck(root).flatMap((file) =>
+    existsSync(join(root, file)) ? checkFile(root, file, readFileSync(join(root, file), 'utf8')) : [],
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

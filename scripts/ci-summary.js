@@ -18,7 +18,8 @@ for (const name of files.filter((f) => /^vitest-.*\.json$/.test(f))) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   const ends = (report.testResults ?? []).map((r) => r.endTime ?? 0);
-  if (report.startTime && ends.length > 0) durations.push(`${name.replace(/\.json$/, '')} ${Math.round((Math.max(...ends) - report.startTime) / 1000)} s`);
+  if (report.startTime && ends.length > 0)
+    durations.push(`${name.replace(/\.json$/, '')} ${Math.round((Math.max(...ends) - report.startTime) / 1000)} s`);
 }
 if (files.includes('playwright.json')) {
   const stats = read('playwright.json').stats ?? {};

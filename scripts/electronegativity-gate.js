@@ -13,31 +13,48 @@ if (!existsSync(join(root, 'dist', 'electron', 'main', 'window.js'))) {
   console.error('electronegativity-gate: dist/ is not built; run npm run build first');
   process.exit(2);
 }
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-const run = spawnSync(join(root, 'node_modules', '.bin', 'electronegativity'), ['-i', join(root, 'dist'), '-r', '-e', electronVersion, '-o', sarifPath], {
-  encoding: 'utf8',
-  env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'scripts', 'no-network.cjs')}` },
-  timeout: 300_000,
-});
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+).version;
+const run = spawnSync(
+  join(root, 'node_modules', '.bin', 'electronegativity'),
+  ['-i', join(root, 'dist'), '-r', '-e', electronVersion, '-o', sarifPath],
+  {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: `--require ${join(root, 'scripts', 'no-network.cjs')}` },
+    timeout: 300_000,
+  },
+);
 if (run.status !== 0 || !existsSync(sarifPath)) {
   console.error(`electronegativity-gate: the analyser did not run (exit ${run.status}): ${run.stderr}`);
   process.exit(2);
 }
 const sarif = JSON.parse(readFileSync(sarifPath, 'utf8'));
 const allow = JSON.parse(readFileSync(join(root, 'build', 'electronegativity-allow.json'), 'utf8')).accepted;
-const findings = sarif.runs.flatMap((r) => r.results ?? []).map((r) => ({
-  rule: r.ruleId,
-  level: r.level,
-  file: r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'N/A',
-  line: r.locations?.[0]?.physicalLocation?.region?.startLine ?? 0,
-  message: r.message?.text ?? '',
-}));
+const findings = sarif.runs
+  .flatMap((r) => r.results ?? [])
+  .map((r) => ({
+    rule: r.ruleId,
+    level: r.level,
+    file: r.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'N/A',
+    line: r.locations?.[0]?.physicalLocation?.region?.startLine ?? 0,
+    message: r.message?.text ?? '',
+  }));
 const rejected = findings.filter((f) => !allow.some((a) => a.rule === f.rule && a.file === f.file));
 for (const f of findings) {
   const verdict = rejected.includes(f) ? 'FAIL    ' : 'accepted';
   console.log(`${verdict} ${f.rule} ${f.file}:${f.line} ${f.message}`);
 }
 const checks = new Set(sarif.runs.flatMap((r) => r.tool?.driver?.rules ?? []).map((r) => r.id)).size;
-console.log(`electronegativity: ${findings.length} finding(s), ${rejected.length} not accepted, ${checks} checks known`);
-writeFileSync(join(out, 'security.json'), JSON.stringify({ passed: rejected.length === 0 ? 1 : 0, failed: rejected.length === 0 ? 0 : 1, findings, rejected }, null, 2));
+console.log(
+  `electronegativity: ${findings.length} finding(s), ${rejected.length} not accepted, ${checks} checks known`,
+);
+writeFileSync(
+  join(out, 'security.json'),
+  JSON.stringify(
+    { passed: rejected.length === 0 ? 1 : 0, failed: rejected.length === 0 ? 0 : 1, findings, rejected },
+    null,
+    2,
+  ),
+);
 process.exit(rejected.length === 0 ? 0 : 1);

@@ -34,10 +34,14 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 /** Statuses that mean no test noticed it (Ignored mutants are the equivalent ones, each explained in the code). */
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
-const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
 if (run.status !== 0 && !existsSync(REPORT)) {
   console.error(`mutation: Stryker failed (exit ${run.status ?? run.signal}) and wrote no report`);
   process.exit(1);
@@ -51,20 +55,34 @@ for (const [path, file] of Object.entries(report.files ?? {})) {
   const undetected = count(UNDETECTED);
   const broken = file.mutants.filter((m) => m.status === 'CompileError' || m.status === 'RuntimeError').length;
   const ignored = file.mutants.filter((m) => m.status === 'Ignored').length;
-  const survivors = file.mutants.filter((m) => UNDETECTED.has(m.status)).map((m) => `${m.location.start.line}:${m.location.start.column} ${m.mutatorName} (${m.status})`);
+  const survivors = file.mutants
+    .filter((m) => UNDETECTED.has(m.status))
+    .map((m) => `${m.location.start.line}:${m.location.start.column} ${m.mutatorName} (${m.status})`);
   const score = detected + undetected === 0 ? 100 : (100 * detected) / (detected + undetected);
   rows.push({ path, detected, undetected, broken, ignored, score, survivors });
 }
 rows.sort((a, b) => a.path.localeCompare(b.path));
 for (const r of rows) {
-  console.log(`mutation: ${r.score.toFixed(2).padStart(6)} %  ${r.path}  (${r.detected} killed, ${r.undetected} undetected, ${r.ignored} equivalent, ${r.broken} not compiling)`);
+  console.log(
+    `mutation: ${r.score.toFixed(2).padStart(6)} %  ${r.path}  (${r.detected} killed, ${r.undetected} undetected, ${r.ignored} equivalent, ${r.broken} not compiling)`,
+  );
   for (const s of r.survivors) console.log(`  survived: ${r.path}:${s}`);
 }
 const total = rows.reduce((t, r) => ({ d: t.d + r.detected, u: t.u + r.undetected }), { d: 0, u: 0 });
 const below = (r) => r.score + 1e-9 < (FLOORS[r.path] ?? 100);
-for (const r of rows.filter(below)) console.log(`mutation: FAIL ${r.path}: ${r.score.toFixed(2)} % is below its floor of ${FLOORS[r.path] ?? 100} %`);
+for (const r of rows.filter(below))
+  console.log(`mutation: FAIL ${r.path}: ${r.score.toFixed(2)} % is below its floor of ${FLOORS[r.path] ?? 100} %`);
 const failedFiles = rows.filter(below).length;
-console.log(`mutation: ${total.d} mutants killed, ${total.u} undetected over ${rows.length} safety files; score ${((100 * total.d) / Math.max(1, total.d + total.u)).toFixed(2)} %`);
+console.log(
+  `mutation: ${total.d} mutants killed, ${total.u} undetected over ${rows.length} safety files; score ${((100 * total.d) / Math.max(1, total.d + total.u)).toFixed(2)} %`,
+);
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-writeFileSync(OUT, JSON.stringify({ passed: rows.length - failedFiles, failed: failedFiles + (rows.length === 0 ? 1 : 0), files: rows }, null, 2));
+writeFileSync(
+  OUT,
+  JSON.stringify(
+    { passed: rows.length - failedFiles, failed: failedFiles + (rows.length === 0 ? 1 : 0), files: rows },
+    null,
+    2,
+  ),
+);
 process.exit(failedFiles > 0 || rows.length === 0 || run.status !== 0 ? 1 : 0);

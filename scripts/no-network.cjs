@@ -4,7 +4,8 @@ const net = require('node:net');
 const dns = require('node:dns');
 
 const loopback = (host) => !host || host === 'localhost' || host.startsWith('127.') || host === '::1';
-const refuse = (host) => Object.assign(new Error(`network access to ${host} is denied in this test run`), { code: 'ECONNREFUSED' });
+const refuse = (host) =>
+  Object.assign(new Error(`network access to ${host} is denied in this test run`), { code: 'ECONNREFUSED' });
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(...args) {

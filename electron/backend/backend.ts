@@ -83,8 +83,22 @@ export function resolveEnvironment(options: BackendOptions): AppInfo {
   const privateEndpoint = options.env.TKE_PRIVATE_ADDR?.trim() ?? '';
   // The simulator signs through its signing service when TKE_SIGNSERV_URL is set and reaches
   // private-only instances through TKE_PRIVATE_ADDR (docs/simulator.md), so demo mode honours both.
-  const tkeEnv = { signingService: signingServiceSet(options.env), privateEndpoint: privateEndpoint !== '' ? privateEndpoint : null };
-  return { name: options.name, version: options.version, mode, modeReasonCode, modeReason, host: options.host, platform, tke, tkeFiles, tkeEnv };
+  const tkeEnv = {
+    signingService: signingServiceSet(options.env),
+    privateEndpoint: privateEndpoint !== '' ? privateEndpoint : null,
+  };
+  return {
+    name: options.name,
+    version: options.version,
+    mode,
+    modeReasonCode,
+    modeReason,
+    host: options.host,
+    platform,
+    tke,
+    tkeFiles,
+    tkeEnv,
+  };
 }
 
 /** Create the backend services for one app or host instance. */
@@ -98,12 +112,32 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const settings = new SettingsStore(options.dataDir);
   const { simDir } = demoPaths(options.dataDir, options.simDir);
-  const invocation = () => buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
+  const invocation = () =>
+    buildInvocation({ info, env: options.env, simDir, simTimeScale: options.env.MKRA_SIM_TIME_SCALE ?? '0.05' });
   const faults = new FaultSlot();
   const prechecks = createPrechecks({ info, invocation, settings, read: (argv) => rotations.read(argv) });
-  const rotations = createRotations({ info, env: options.env, dataDir: options.dataDir, invocation, settings, emit, prechecks: prechecks.run, faults, ...(options.hangAfterMs === undefined ? {} : { hangAfterMs: options.hangAfterMs }) });
+  const rotations = createRotations({
+    info,
+    env: options.env,
+    dataDir: options.dataDir,
+    invocation,
+    settings,
+    emit,
+    prechecks: prechecks.run,
+    faults,
+    ...(options.hangAfterMs === undefined ? {} : { hangAfterMs: options.hangAfterMs }),
+  });
   const rehearsals: RehearsalStore = { last: null };
-  const ctx: BackendContext = { info, dataDir: options.dataDir, rotations, settings, invocation, emit, secretBox: options.secretBox ?? null, env: options.env };
+  const ctx: BackendContext = {
+    info,
+    dataDir: options.dataDir,
+    rotations,
+    settings,
+    invocation,
+    emit,
+    secretBox: options.secretBox ?? null,
+    env: options.env,
+  };
   const handlers: Handlers = {
     ...reportHandlers(ctx),
     ...trainingHandlers(ctx),

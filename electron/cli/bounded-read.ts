@@ -16,7 +16,8 @@ export type BoundedRead =
 const CHUNK_BYTES = 1024 * 1024;
 // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
 // O_NOCTTY: opening a terminal device must not make it ours. Neither exists on Windows.
-const OPEN_FLAGS = process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+const OPEN_FLAGS =
+  process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
 
 function kindOf(info: Stats): string {
   if (info.isDirectory()) return 'a directory';

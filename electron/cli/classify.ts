@@ -4,7 +4,14 @@
  * the input is unusable: unreadable, not a regular file, empty, binary, or over the size limit.
  */
 import { MAX_ANALYSIS_BYTES } from '../../shared/analysis/types.js';
-import { classify, formatClassification, parseRegistersInput, FLOWS, type Flow, type RegisterReading } from '../../shared/classifier/index.js';
+import {
+  classify,
+  formatClassification,
+  parseRegistersInput,
+  FLOWS,
+  type Flow,
+  type RegisterReading,
+} from '../../shared/classifier/index.js';
 import type { Advice, Classification } from '../../shared/classifier/types.js';
 import { decodeTranscript } from '../../shared/parse/decode.js';
 import { redactCredentialText } from '../../shared/security/credentials.js';
@@ -26,7 +33,8 @@ export interface ClassifyIo {
 export const MAX_INPUT_BYTES = MAX_ANALYSIS_BYTES;
 const LIMIT_TEXT = `${MAX_INPUT_BYTES} bytes (${MAX_INPUT_BYTES / 1024 / 1024} MiB) of input in all`;
 
-const USAGE = 'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...';
+const USAGE =
+  'usage: mkra classify [--flow auto|keyparts|smartcard] [--registers FILE] [--signing-service] [--json] TRANSCRIPT...';
 
 interface Options {
   flow: Flow | undefined;
@@ -86,7 +94,10 @@ async function readText(io: ClassifyIo, path: string, what: string, budget: { us
   }
   budget.used += read.bytes.length;
   // As on the app's analysis screen, empty input is a problem to fix, not "nothing to recover".
-  const empty = (how: string) => new UsageError(`empty ${what}: ${path} ${how}, ${what === 'transcript' ? 'no output to classify' : 'no register reading'}`);
+  const empty = (how: string) =>
+    new UsageError(
+      `empty ${what}: ${path} ${how}, ${what === 'transcript' ? 'no output to classify' : 'no register reading'}`,
+    );
   if (read.bytes.length === 0) throw empty('is empty (0 bytes)');
   const decoded = decodeTranscript(read.bytes);
   if (!decoded.ok) throw new UsageError(`${what} ${path}: ${decoded.reason}`);
@@ -115,7 +126,11 @@ export async function runClassify(argv: string[], io: ClassifyIo): Promise<numbe
     const budget = { used: 0 };
     const transcripts: { file: string; text: string }[] = [];
     // Evidence quotes lines: a credential typed on a captured command line is not printed back.
-    for (const file of o.files) transcripts.push({ file, text: (await readText(io, file, 'transcript', budget)).split('\n').map(redactCredentialText).join('\n') });
+    for (const file of o.files)
+      transcripts.push({
+        file,
+        text: (await readText(io, file, 'transcript', budget)).split('\n').map(redactCredentialText).join('\n'),
+      });
     let registers: RegisterReading[] | undefined;
     if (o.registers !== undefined) {
       const parsed = parseRegistersInput(await readText(io, o.registers, 'registers file', budget));

@@ -55,7 +55,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
   const signServUrl = env.TKE_SIGNSERV_URL;
   const privateAddr = env.TKE_PRIVATE_ADDR;
-  const ctx: SimContext = { state, io, ws, now: () => Date.now(), fault, readTwinFile, ...(signServUrl ? { signServUrl } : {}), ...(privateAddr ? { privateAddr } : {}) };
+  const ctx: SimContext = {
+    state,
+    io,
+    ws,
+    now: () => Date.now(),
+    fault,
+    readTwinFile,
+    ...(signServUrl ? { signServUrl } : {}),
+    ...(privateAddr ? { privateAddr } : {}),
+  };
   return runSim(ctx, argv);
 }
 

@@ -15,7 +15,10 @@ export function parseServeArgs(argv: readonly string[]): { port: number; dataDir
   const unknown = (arg: string) => `unknown argument for serve: ${arg}`;
   const { values, positionals } = parseCommand(argv, OPTIONS, SERVE_USAGE, unknown);
   if (positionals.length > 0) throw new UsageError(`${unknown(positionals[0] ?? '')}. ${SERVE_USAGE}`);
-  if (values.demo !== true) throw new UsageError(`mkra serve only runs the demo backend (it can never drive a real ibmcloud): pass --demo. ${SERVE_USAGE}`);
+  if (values.demo !== true)
+    throw new UsageError(
+      `mkra serve only runs the demo backend (it can never drive a real ibmcloud): pass --demo. ${SERVE_USAGE}`,
+    );
   return { port: values.port === undefined ? 0 : parsePort(values.port), dataDir: values['data-dir'] };
 }
 
@@ -45,5 +48,11 @@ export async function runServe(
   const host = await startHost({ backend, rendererDir, port: args.port, log: warn });
   print(`Listening on ${host.url}`);
   // Closing also ends a command still waiting at a prompt, whose terminal would keep us alive.
-  return { ...host, close: async () => { await host.close(); await backend.rotations.shutdown(); } };
+  return {
+    ...host,
+    close: async () => {
+      await host.close();
+      await backend.rotations.shutdown();
+    },
+  };
 }

@@ -5,7 +5,13 @@
  */
 import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { captureTwin, defaultTwinName, NoCliError, type CommandResult, type TwinRun } from '../../shared/twin/capture-run.js';
+import {
+  captureTwin,
+  defaultTwinName,
+  NoCliError,
+  type CommandResult,
+  type TwinRun,
+} from '../../shared/twin/capture-run.js';
 import { findOnPath } from '../backend/environment/detect-tke.js';
 import { parseCommand, printUsageError, UsageError } from './args.js';
 
@@ -30,7 +36,11 @@ function parseOptions(argv: readonly string[]): { out: string | undefined; help:
   const [verb, ...rest] = argv;
   if (verb === undefined || ['help', '--help', '-h'].includes(verb)) return { out: undefined, help: true };
   if (verb !== 'capture') throw new UsageError(`unknown twin command ${JSON.stringify(verb)}. ${USAGE}`);
-  const { values, positionals } = parseCommand(rest, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  const { values, positionals } = parseCommand(
+    rest,
+    { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+  );
   if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}. ${USAGE}`);
   return { out: values.out, help: values.help === true };
 }

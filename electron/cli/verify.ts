@@ -5,7 +5,12 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { keyFactLines, summaryLines } from '../../shared/reports/index.js';
-import { verifyReportBytes, MAX_REPORT_BYTES, PDF_RENDERER, type ReportVerification } from '../backend/reports/index.js';
+import {
+  verifyReportBytes,
+  MAX_REPORT_BYTES,
+  PDF_RENDERER,
+  type ReportVerification,
+} from '../backend/reports/index.js';
 import { parseCommand, printUsageError, UsageError } from './args.js';
 
 export interface VerifyIo {
@@ -66,13 +71,25 @@ function validLines(file: string, result: Extract<ReportVerification, { status: 
     result.pages === 'identical'
       ? [`Pages: identical to the PDF made from the signed report (renderer ${renderer})`]
       : result.pages === 'not-checked'
-        ? [`WARNING: ${pagesNotChecked(renderer)}`, 'Signed facts (compare them with the pages):', ...keyFactLines(result.content).map((line) => `  ${line}`)]
+        ? [
+            `WARNING: ${pagesNotChecked(renderer)}`,
+            'Signed facts (compare them with the pages):',
+            ...keyFactLines(result.content).map((line) => `  ${line}`),
+          ]
         : [];
   return [
-    result.pages === 'not-checked' ? `VALID (signed report.json only; the pages were NOT checked): ${file}` : `VALID: ${file}`,
+    result.pages === 'not-checked'
+      ? `VALID (signed report.json only; the pages were NOT checked): ${file}`
+      : `VALID: ${file}`,
     `Signer (report key) fingerprint: ${result.fingerprint}` +
-      (result.pinned ? ' (matches the pinned key)' : ' (not pinned: compare it with the fingerprint you expect, or use --key)'),
-    ...(result.admin ? [`Administrator co-signature: ${result.admin.name || '(no name)'}, SKI ${result.admin.ski} (match it against cryptounit-admins)`] : []),
+      (result.pinned
+        ? ' (matches the pinned key)'
+        : ' (not pinned: compare it with the fingerprint you expect, or use --key)'),
+    ...(result.admin
+      ? [
+          `Administrator co-signature: ${result.admin.name || '(no name)'}, SKI ${result.admin.ski} (match it against cryptounit-admins)`,
+        ]
+      : []),
     ...pages,
     ...summaryLines(result.content),
   ];
@@ -96,7 +113,8 @@ export async function runVerify(argv: string[], io: VerifyIo): Promise<number> {
       return result.exitCode;
     }
     const lines = validLines(o.file, result);
-    if (result.pages === 'not-checked') io.stderr(`mkra verify: WARNING: ${o.file}: ${pagesNotChecked(result.content.signing.pdfRenderer)}\n`);
+    if (result.pages === 'not-checked')
+      io.stderr(`mkra verify: WARNING: ${o.file}: ${pagesNotChecked(result.content.signing.pdfRenderer)}\n`);
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
   } catch (e) {

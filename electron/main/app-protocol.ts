@@ -30,6 +30,10 @@ export async function serveAppRequest(rendererDir: string, requestUrl: string): 
   const file = await loadStatic(rendererDir, new URL(requestUrl).pathname);
   if (!file) return new Response('Not found', { status: 404 });
   return new Response(new Uint8Array(file.body), {
-    headers: { 'Content-Type': file.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': file.type,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    },
   });
 }

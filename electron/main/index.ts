@@ -9,7 +9,9 @@ import { registerIpc } from './ipc.js';
 import { hardenWebContents, lockDownSession } from './security.js';
 import { createMainWindow } from './window.js';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+]);
 app.enableSandbox();
 hardenWebContents(app);
 

@@ -12,7 +12,10 @@ const eventNames = new Set<string>(EVENT_NAME_LIST);
 const api = {
   invoke(channel, request) {
     if (!channels.has(channel)) {
-      return Promise.resolve({ ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel)}` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel)}` },
+      });
     }
     return ipcRenderer.invoke(CHANNEL_PREFIX + channel, request);
   },

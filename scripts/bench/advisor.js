@@ -8,7 +8,9 @@ import { CHROMIUM_ARGS, startServe } from './renderer.js';
 
 function client(url, token) {
   const origin = new URL(url).origin;
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, { headers: { Origin: origin, Cookie: `mkra_token=${token}` } });
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/api`, {
+    headers: { Origin: origin, Cookie: `mkra_token=${token}` },
+  });
   let id = 0;
   const pending = new Map();
   const listeners = [];
@@ -23,7 +25,12 @@ function client(url, token) {
       pending.set(n, (r) => (r.ok ? resolve(r.value) : reject(new Error(r.error.message))));
       ws.send(JSON.stringify({ type: 'invoke', id: n, channel, payload }));
     });
-  return { ready: new Promise((r) => ws.once('open', r)), invoke, on: (l) => listeners.push(l), close: () => ws.close() };
+  return {
+    ready: new Promise((r) => ws.once('open', r)),
+    invoke,
+    on: (l) => listeners.push(l),
+    close: () => ws.close(),
+  };
 }
 
 /** Median latency over a few failed rotations. */
@@ -31,7 +38,9 @@ function client(url, token) {
 async function watchAdvisor(page) {
   await page.evaluate(() => {
     const seen = () => {
-      const advisor = document.querySelector('[data-testid="advisor"][data-phase="rewrap-interrupted"] [data-testid="advisor-next"]');
+      const advisor = document.querySelector(
+        '[data-testid="advisor"][data-phase="rewrap-interrupted"] [data-testid="advisor-next"]',
+      );
       if (advisor && !globalThis.__advisorAt) globalThis.__advisorAt = Date.now();
     };
     new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -46,7 +55,12 @@ async function failAfterM1(api) {
   api.on((event, payload) => {
     if (event === 'rotation:line') lastLineAt = Date.now();
     if (event === 'rotation:exit') exited();
-    if (event === 'rotation:updated' && payload.running?.prompt) void api.invoke('rotation:answer-prompt', { runId: payload.running.runId, text: payload.running.prompt.secret ? 'passw0rd' : 'y', secret: payload.running.prompt.secret });
+    if (event === 'rotation:updated' && payload.running?.prompt)
+      void api.invoke('rotation:answer-prompt', {
+        runId: payload.running.runId,
+        text: payload.running.prompt.secret ? 'passw0rd' : 'y',
+        secret: payload.running.prompt.secret,
+      });
   });
   await api.invoke('demo:reset', { scenario: 'default' });
   await api.invoke('demo:set-fault', { fault: 'after-m1' });
@@ -59,12 +73,20 @@ async function failAfterM1(api) {
 /** One sample: a fresh server and browser, the Rotation screen open, a failure after M1. */
 async function oneSample(root) {
   const server = await startServe(root);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.waitForSelector('body[data-app-state="ready"]');
-    await page.getByRole('link', { name: 'Rotation' }).or(page.getByRole('button', { name: 'Rotation', exact: true })).first().click();
+    await page
+      .getByRole('link', { name: 'Rotation' })
+      .or(page.getByRole('button', { name: 'Rotation', exact: true }))
+      .first()
+      .click();
     await watchAdvisor(page);
     const api = client(server.url, new URL(server.url).searchParams.get('token'));
     await api.ready;
@@ -83,5 +105,11 @@ export async function benchAdvisor(root) {
   const samples = [];
   for (let i = 0; i < 5; i++) samples.push(await oneSample(root));
   samples.sort((a, b) => a - b);
-  return [{ name: "failure's last output line to the advisor's recommendation on screen (median of 5, ms)", value: samples[2], target: '< 200 ms' }];
+  return [
+    {
+      name: "failure's last output line to the advisor's recommendation on screen (median of 5, ms)",
+      value: samples[2],
+      target: '< 200 ms',
+    },
+  ];
 }

@@ -11,12 +11,23 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--disable-gpu'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+];
 
 /** Start `mkra serve --demo` on a random port; resolves with { url, stop }. */
 export async function startServe(root, env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'mkra-bench-'));
-  const child = spawn(process.execPath, [join(root, 'bin', 'mkra.js'), 'serve', '--demo', '--data-dir', dataDir], { env: { ...process.env, MKRA_SIM_TIME_SCALE: '0', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'bin', 'mkra.js'), 'serve', '--demo', '--data-dir', dataDir], {
+    env: { ...process.env, MKRA_SIM_TIME_SCALE: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c) => {
@@ -26,7 +37,14 @@ export async function startServe(root, env = {}) {
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
-  return { url, dataDir, stop: () => { child.kill('SIGTERM'); rmSync(dataDir, { recursive: true, force: true }); } };
+  return {
+    url,
+    dataDir,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function walk(dir) {
@@ -43,7 +61,8 @@ const HOME_SHOWN_MARK = 'mkra:home-shown';
 function observeModePaint() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      if (entry.identifier === 'home-mode' && globalThis.__mkraModePaint === undefined) globalThis.__mkraModePaint = entry.renderTime || entry.loadTime;
+      if (entry.identifier === 'home-mode' && globalThis.__mkraModePaint === undefined)
+        globalThis.__mkraModePaint = entry.renderTime || entry.loadTime;
     }
   }).observe({ type: 'element', buffered: true });
 }
@@ -52,12 +71,17 @@ function observeModePaint() {
 function startTimings(homeShownMark) {
   const fcp = performance.getEntriesByName('first-contentful-paint', 'paint')[0];
   const mark = performance.getEntriesByName(homeShownMark, 'mark')[0];
-  return { fcp: fcp?.startTime ?? null, homePaint: globalThis.__mkraModePaint ?? null, homeMark: mark?.startTime ?? null };
+  return {
+    fcp: fcp?.startTime ?? null,
+    homePaint: globalThis.__mkraModePaint ?? null,
+    homeMark: mark?.startTime ?? null,
+  };
 }
 
 /** A bare static page on 127.0.0.1, the baseline of the paint rows: what this Chromium needs to paint anything here now. */
 async function startBarePage() {
-  const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><p>A bare page.</p></body></html>';
+  const html =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><p>A bare page.</p></body></html>';
   const server = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(html);
@@ -77,7 +101,11 @@ export async function benchRenderer(root) {
   const gzipBytes = assets.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
   const server = await startServe(root);
   const bare = await startBarePage();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const samples = [];
   const fcp = [];
   const home = [];
@@ -94,7 +122,7 @@ export async function benchRenderer(root) {
       bareFcp.push((await page.evaluate(startTimings, HOME_SHOWN_MARK)).fcp);
       await page.goto(app);
       await page.waitForSelector('body[data-app-state="ready"]');
-      samples.push(Number(await page.locator("body").getAttribute("data-ready-at")));
+      samples.push(Number(await page.locator('body').getAttribute('data-ready-at')));
       const t = await page.evaluate(startTimings, HOME_SHOWN_MARK);
       fcp.push(t.fcp);
       home.push(t.homePaint ?? t.homeMark);
@@ -106,7 +134,11 @@ export async function benchRenderer(root) {
   }
   samples.sort((a, b) => a - b);
   return [
-    { name: `renderer first contentful paint (median of 7, ms; a bare page here ${median(bareFcp)} ms)`, value: median(fcp), target: '< 1000 ms' },
+    {
+      name: `renderer first contentful paint (median of 7, ms; a bare page here ${median(bareFcp)} ms)`,
+      value: median(fcp),
+      target: '< 1000 ms',
+    },
     { name: 'renderer time until Home shows its mode (median of 7, ms)', value: median(home), target: '< 1000 ms' },
     { name: 'renderer time to first render (median of 7, ms)', value: samples[3], target: '< 1000 ms' },
     { name: 'renderer bundle gzip size (KB)', value: +(gzipBytes / 1024).toFixed(1), target: '< 250 KB' },

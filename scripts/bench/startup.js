@@ -41,7 +41,16 @@ const ratioRow = (label, { bare, cmd }) => ({
 
 /** A 200-line transcript of a rotation interrupted while re-encrypting (the typical classify input). */
 function transcript200() {
-  const head = ['$ ibmcloud tke auto-mk-rotate', 'API endpoint:     https://cloud.ibm.com', 'Region:           us-south', 'Generating a new random master key in crypto unit 3...', 'Copying the new master key to the other crypto units...', 'Committing the new master key...', 'Delaying 30 seconds to allow server to discover new master key values', 'Re-encrypting key storage...'];
+  const head = [
+    '$ ibmcloud tke auto-mk-rotate',
+    'API endpoint:     https://cloud.ibm.com',
+    'Region:           us-south',
+    'Generating a new random master key in crypto unit 3...',
+    'Copying the new master key to the other crypto units...',
+    'Committing the new master key...',
+    'Delaying 30 seconds to allow server to discover new master key values',
+    'Re-encrypting key storage...',
+  ];
   const lines = [...head];
   for (let i = 1; lines.length < 196; i++) lines.push(`Re-encrypted ${i} of 300 keys`);
   lines.push('FAILED', 'Error reported by EP11 crypto module.', 'Return code: 209', 'Reason code: 71');
@@ -50,7 +59,13 @@ function transcript200() {
 
 /** The simulator's commands against bare node, each from a logged-in state in `dir`. */
 function simRows(root, dir) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, MKRA_SIM_DIR: join(dir, 'sim'), CLOUDTKEFILES: join(dir, 'sim', 'tkefiles'), MKRA_SIM_TIME_SCALE: '0' };
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    MKRA_SIM_DIR: join(dir, 'sim'),
+    CLOUDTKEFILES: join(dir, 'sim', 'tkefiles'),
+    MKRA_SIM_TIME_SCALE: '0',
+  };
   const sim = (...args) => [join(root, 'bin', 'ibmcloud-sim.js'), ...args];
   const quiet = { env, stdio: 'ignore' };
   const fresh = () => {
@@ -59,11 +74,29 @@ function simRows(root, dir) {
   };
   const rows = [];
   fresh();
-  for (const command of ['help', 'cryptounits', 'cryptounit-mks', 'cryptounit-thrhlds', 'cryptounit-admins', 'sigkeys', 'mks']) {
-    rows.push(ratioRow(`ibmcloud-sim tke ${command}, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', command), quiet))));
+  for (const command of [
+    'help',
+    'cryptounits',
+    'cryptounit-mks',
+    'cryptounit-thrhlds',
+    'cryptounit-admins',
+    'sigkeys',
+    'mks',
+  ]) {
+    rows.push(
+      ratioRow(
+        `ibmcloud-sim tke ${command}, process start to exit (median of ${ROUNDS})`,
+        againstNode(() => timed(sim('tke', command), quiet)),
+      ),
+    );
   }
   const answers = { env, input: 'passw0rd\npassw0rd\n', stdio: ['pipe', 'ignore', 'ignore'] };
-  rows.push(ratioRow(`ibmcloud-sim tke auto-mk-rotate at time scale 0 (default scenario), process start to exit (median of ${ROUNDS})`, againstNode(() => timed(sim('tke', 'auto-mk-rotate'), answers), fresh)));
+  rows.push(
+    ratioRow(
+      `ibmcloud-sim tke auto-mk-rotate at time scale 0 (default scenario), process start to exit (median of ${ROUNDS})`,
+      againstNode(() => timed(sim('tke', 'auto-mk-rotate'), answers), fresh),
+    ),
+  );
   return rows;
 }
 
@@ -73,9 +106,18 @@ function mkraRows(root, dir) {
   writeFileSync(file, transcript200());
   const mkra = (...args) => [join(root, 'bin', 'mkra.js'), ...args];
   return [
-    ratioRow(`mkra classify of a 200-line transcript, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', file), { stdio: 'ignore' }))),
-    ratioRow(`mkra classify --json of the same, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('classify', '--json', file), { stdio: 'ignore' }))),
-    ratioRow(`mkra version, process start to exit (median of ${ROUNDS})`, againstNode(() => timed(mkra('version'), { stdio: 'ignore' }))),
+    ratioRow(
+      `mkra classify of a 200-line transcript, process start to exit (median of ${ROUNDS})`,
+      againstNode(() => timed(mkra('classify', file), { stdio: 'ignore' })),
+    ),
+    ratioRow(
+      `mkra classify --json of the same, process start to exit (median of ${ROUNDS})`,
+      againstNode(() => timed(mkra('classify', '--json', file), { stdio: 'ignore' })),
+    ),
+    ratioRow(
+      `mkra version, process start to exit (median of ${ROUNDS})`,
+      againstNode(() => timed(mkra('version'), { stdio: 'ignore' })),
+    ),
   ];
 }
 
@@ -88,6 +130,10 @@ export async function benchStartup(root) {
     rmSync(dir, { recursive: true, force: true });
   }
   const preload = statSync(join(root, 'dist', 'preload', 'index.cjs')).size;
-  rows.push({ name: 'preload bundle (dist/preload/index.cjs, kB)', value: +(preload / 1024).toFixed(2), target: '< 10 kB' });
+  rows.push({
+    name: 'preload bundle (dist/preload/index.cjs, kB)',
+    value: +(preload / 1024).toFixed(2),
+    target: '< 10 kB',
+  });
   return rows;
 }

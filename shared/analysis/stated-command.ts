@@ -25,7 +25,11 @@ export function lacksCommandLine(lines: readonly string[]): boolean {
 }
 
 /** One imported file as the classifier reads it; `commandLine` is put in front when given. */
-export function importedTranscript(name: string, lines: readonly string[], commandLine: string | undefined): TranscriptInput {
+export function importedTranscript(
+  name: string,
+  lines: readonly string[],
+  commandLine: string | undefined,
+): TranscriptInput {
   return { file: name, text: commandLine === undefined ? lines.join('\n') : [commandLine, ...lines].join('\n') };
 }
 
@@ -37,7 +41,8 @@ export function unshiftEvidence(c: Classification, statedFiles: ReadonlySet<stri
   if (statedFiles.size === 0) return c;
   const evidence = c.evidence.map((e) => {
     if (!statedFiles.has(e.file) || e.line < 1) return e;
-    if (e.line === 1) return { file: e.file, line: 0, text: `${e.text.replace(/^\$\s*/, '')} (command stated by the administrator)` };
+    if (e.line === 1)
+      return { file: e.file, line: 0, text: `${e.text.replace(/^\$\s*/, '')} (command stated by the administrator)` };
     return { ...e, line: e.line - 1 };
   });
   return { ...c, evidence };

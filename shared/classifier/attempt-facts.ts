@@ -61,9 +61,16 @@ export function ended(a: Attempt): boolean {
   const kind = failureOf(a);
   // A service error that leaves the request's fate open, with no FAILED and no exit: an end not seen
   // (in the TKE application an error message ends the action).
-  if (kind === 'unknown' && a.failed === undefined && a.exit === undefined && a.role !== 'rotate-smartcard' && !a.app) return false;
+  if (kind === 'unknown' && a.failed === undefined && a.exit === undefined && a.role !== 'rotate-smartcard' && !a.app)
+    return false;
   if (kind === 'unfinished') return false;
-  return a.exit !== undefined || a.ok !== undefined || a.declined || kind !== undefined || has(a, 'smartcard-successful') !== undefined;
+  return (
+    a.exit !== undefined ||
+    a.ok !== undefined ||
+    a.declined ||
+    kind !== undefined ||
+    has(a, 'smartcard-successful') !== undefined
+  );
 }
 
 export function succeeded(a: Attempt): boolean {
@@ -117,7 +124,9 @@ export function typedOf(a: Attempt | undefined): string | undefined {
   if (a.role === 'login') return 'ibmcloud login';
   // An action in the TKE application is named by its CLI command; the smart-card vocabulary maps it back.
   if (a.app) return `ibmcloud tke ${a.command}`;
-  return a.typed?.includes(' tke ') === true || a.typed?.startsWith('tke') === true ? `ibmcloud tke ${a.command}` : undefined;
+  return a.typed?.includes(' tke ') === true || a.typed?.startsWith('tke') === true
+    ? `ibmcloud tke ${a.command}`
+    : undefined;
 }
 
 /**
@@ -125,7 +134,11 @@ export function typedOf(a: Attempt | undefined): string | undefined {
  * auto flow goes on with key part files, IBM's other flow for such instances: the advice and
  * interlocks follow that flow.
  */
-export function afterRefusal(attempts: readonly Attempt[], flow: Flow, autoRan: boolean): { flow: Flow; evidence: Evidence } | undefined {
+export function afterRefusal(
+  attempts: readonly Attempt[],
+  flow: Flow,
+  autoRan: boolean,
+): { flow: Flow; evidence: Evidence } | undefined {
   if (flow !== 'auto' || autoRan) return undefined;
   const refused = attempts.find((a) => a.unsupported !== undefined)?.unsupported;
   return refused === undefined ? undefined : { flow: 'keyparts', evidence: refused.evidence };

@@ -27,7 +27,18 @@ export type AttemptRole =
  * `unknown` (service unavailable, no response) and `unfinished` (no end seen) may have changed anything
  * the command can; `hsm` and `other` stopped where the output shows.
  */
-export type FailureKind = 'auth' | 'signserv' | 'unsupported' | 'target' | 'workstation' | 'precheck' | 'refused' | 'unknown' | 'hsm' | 'other' | 'unfinished';
+export type FailureKind =
+  | 'auth'
+  | 'signserv'
+  | 'unsupported'
+  | 'target'
+  | 'workstation'
+  | 'precheck'
+  | 'refused'
+  | 'unknown'
+  | 'hsm'
+  | 'other'
+  | 'unfinished';
 
 export interface Attempt {
   index: number;
@@ -136,9 +147,21 @@ export function inferRole(a: Attempt): AttemptRole {
 
 export function isEmpty(a: Attempt): boolean {
   return (
-    a.command === undefined && a.headers === 0 && a.milestones.length === 0 && a.steps.size === 0 && a.ok === undefined &&
-    a.failed === undefined && a.prechecks.length === 0 && a.auth === undefined && a.signserv === undefined && a.unsupported === undefined && a.target === undefined &&
-    a.workstation === undefined && a.unknown === undefined && a.hsm === undefined && a.reading === undefined
+    a.command === undefined &&
+    a.headers === 0 &&
+    a.milestones.length === 0 &&
+    a.steps.size === 0 &&
+    a.ok === undefined &&
+    a.failed === undefined &&
+    a.prechecks.length === 0 &&
+    a.auth === undefined &&
+    a.signserv === undefined &&
+    a.unsupported === undefined &&
+    a.target === undefined &&
+    a.workstation === undefined &&
+    a.unknown === undefined &&
+    a.hsm === undefined &&
+    a.reading === undefined
   );
 }
 
@@ -194,5 +217,13 @@ export function isRotationRole(role: AttemptRole): boolean {
 
 /** Failures after which the command is known to have changed nothing. */
 export function changedNothing(kind: FailureKind | undefined): boolean {
-  return kind === 'auth' || kind === 'signserv' || kind === 'unsupported' || kind === 'target' || kind === 'workstation' || kind === 'precheck' || kind === 'refused';
+  return (
+    kind === 'auth' ||
+    kind === 'signserv' ||
+    kind === 'unsupported' ||
+    kind === 'target' ||
+    kind === 'workstation' ||
+    kind === 'precheck' ||
+    kind === 'refused'
+  );
 }

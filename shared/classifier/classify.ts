@@ -33,10 +33,15 @@ function registerEvidence(k: Knowledge): Evidence[] {
   const out: Evidence[] = [];
   if (k.contradiction !== undefined) {
     const at = k.contradiction.evidence[0];
-    out.push({ file: at?.file ?? 'registers', line: at?.line ?? 0, text: `register reading contradicts the transcripts: ${k.contradiction.reason}` });
+    out.push({
+      file: at?.file ?? 'registers',
+      line: at?.line ?? 0,
+      text: `register reading contradicts the transcripts: ${k.contradiction.reason}`,
+    });
   }
   for (const r of k.readings.slice(-MAX_READINGS)) {
-    for (const u of r.units) out.push({ file: r.evidence.file, line: u.line ?? r.evidence.line, text: describeUnit(u) });
+    for (const u of r.units)
+      out.push({ file: r.evidence.file, line: u.line ?? r.evidence.line, text: describeUnit(u) });
   }
   return out;
 }
@@ -50,7 +55,11 @@ function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number
     seen.add(key);
     out.push(e);
   }
-  return out.sort((a, b) => (order.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file) ?? Number.MAX_SAFE_INTEGER) || a.line - b.line);
+  return out.sort(
+    (a, b) =>
+      (order.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file) ?? Number.MAX_SAFE_INTEGER) ||
+      a.line - b.line,
+  );
 }
 
 /**
@@ -58,14 +67,17 @@ function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number
  * selects signature keys becomes the signing service's (SIGNSERVKEYS, cryptounit-admin-add).
  */
 function signingServiceNext(next: readonly AdviceStep[]): AdviceStep[] {
-  const out = next.flatMap((a) => (a.command === SIGKEY_SEL ? SIGNING_SERVICE_FIXES.map(({ command, why }) => ({ command, why })) : [a]));
+  const out = next.flatMap((a) =>
+    a.command === SIGKEY_SEL ? SIGNING_SERVICE_FIXES.map(({ command, why }) => ({ command, why })) : [a],
+  );
   return out.filter((a, i) => out.findIndex((b) => b.command === a.command) === i);
 }
 
 /** Classify a failed (or finished) rotation from its transcripts and an optional register reading. */
 export function classify(input: ClassifyInput): Classification {
   const attempts = scanTranscripts(input.transcripts);
-  const registers = input.registers === undefined ? undefined : { units: input.registers, file: input.registersFile ?? 'registers' };
+  const registers =
+    input.registers === undefined ? undefined : { units: input.registers, file: input.registersFile ?? 'registers' };
   const k = gatherKnowledge(attempts, input.flow, registers);
   // A signing service's error line proves the CLI signs through one (only it prints them).
   const signing = input.signingService === true || attempts.some((a) => a.signserv !== undefined);
@@ -82,11 +94,21 @@ export function classify(input: ClassifyInput): Classification {
   return {
     phase: decision.phase,
     flow: k.flow,
-    next: (k.flow === 'smartcard' ? smartcardNext(decision.next) : signing ? signingServiceNext(decision.next) : decision.next).map(withArgv),
-    forbidden: (k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden).map(withRefusedArgv),
+    next: (k.flow === 'smartcard'
+      ? smartcardNext(decision.next)
+      : signing
+        ? signingServiceNext(decision.next)
+        : decision.next
+    ).map(withArgv),
+    forbidden: (k.flow === 'smartcard' ? smartcardForbidden(decision.forbidden) : decision.forbidden).map(
+      withRefusedArgv,
+    ),
     evidence,
     unitsToDeselect: decision.unitsToDeselect,
-    failedChecks: decision.phase === 'precheck-failed' && decision.failedChecks.length === 0 && k.registersOnly ? ['new-mk'] : decision.failedChecks,
+    failedChecks:
+      decision.phase === 'precheck-failed' && decision.failedChecks.length === 0 && k.registersOnly
+        ? ['new-mk']
+        : decision.failedChecks,
     ...(decision.unitsToReselect.length > 0 ? { unitsToReselect: decision.unitsToReselect } : {}),
     ...(decision.stop === undefined ? {} : { stop: decision.stop }),
   };

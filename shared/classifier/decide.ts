@@ -27,7 +27,14 @@ function firstMutating(base: Base): string | undefined {
 }
 
 function indeterminate(k: Knowledge, next: AdviceStep[]): Decision {
-  return { phase: 'indeterminate', next, forbidden: forbiddenFor(k, 'indeterminate'), unitsToDeselect: [], unitsToReselect: [], failedChecks: [] };
+  return {
+    phase: 'indeterminate',
+    next,
+    forbidden: forbiddenFor(k, 'indeterminate'),
+    unitsToDeselect: [],
+    unitsToReselect: [],
+    failedChecks: [],
+  };
 }
 
 /**
@@ -37,8 +44,16 @@ function indeterminate(k: Knowledge, next: AdviceStep[]): Decision {
 function uncertain(k: Knowledge): Decision | undefined {
   if (k.contradiction !== undefined) {
     const reason = k.contradiction.reason;
-    if (k.reading === undefined) return indeterminate(k, [read(`Something contradicts the documented sequence (${reason}). Read the registers, change nothing, and escalate: ${SUPPORT}`)]);
-    return { ...indeterminate(k, []), stop: `The registers contradict the transcripts (${reason}). No command is safe: change nothing and escalate. ${SUPPORT}` };
+    if (k.reading === undefined)
+      return indeterminate(k, [
+        read(
+          `Something contradicts the documented sequence (${reason}). Read the registers, change nothing, and escalate: ${SUPPORT}`,
+        ),
+      ]);
+    return {
+      ...indeterminate(k, []),
+      stop: `The registers contradict the transcripts (${reason}). No command is safe: change nothing and escalate. ${SUPPORT}`,
+    };
   }
   if (k.unfinished !== undefined) {
     const failure = k.lastFailure;
@@ -46,7 +61,14 @@ function uncertain(k: Knowledge): Decision | undefined {
     // Stryker disable next-line OptionalChaining: equivalent, a failure is always recorded by now
     const login = failure?.kind === 'auth' && k.loginAfterFailure === undefined;
     return indeterminate(k, [
-      ...(login ? [{ command: LOGIN, why: 'The register reading failed with status 401: log in again first (tokens last one hour).' }] : []),
+      ...(login
+        ? [
+            {
+              command: LOGIN,
+              why: 'The register reading failed with status 401: log in again first (tokens last one hour).',
+            },
+          ]
+        : []),
       read(
         `${k.unfinished.start.text || 'The last rotation command'} ended without OK or FAILED (killed, crashed, or the capture stops): it may have gone further than its output shows. Read the registers first; the advice follows from that reading.`,
       ),
@@ -56,7 +78,9 @@ function uncertain(k: Knowledge): Decision | undefined {
   // `any` above `strong` to a level whose first command differs), read first.
   if (k.reading === undefined && firstMutating(baseAt(k.strong, k)) !== firstMutating(baseAt(k.any, k))) {
     return indeterminate(k, [
-      read('The only evidence of how far the rotation got is output that IBM does not document. Read the registers first; the advice follows from that reading.'),
+      read(
+        'The only evidence of how far the rotation got is output that IBM does not document. Read the registers first; the advice follows from that reading.',
+      ),
     ]);
   }
   return undefined;
@@ -74,7 +98,8 @@ export function decide(k: Knowledge): Decision {
   // The refusals follow the rotation's phase, not a failure laid over it. (forbiddenFor tells apart only
   // 'completed' and 'indeterminate', which overlay never replaces, so this choice changes nothing today.)
   // Stryker disable next-line all: equivalent, see above
-  const phaseForForbidden = base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
+  const phaseForForbidden =
+    base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
   // k.failedChecks holds the checks of the last failure when it was a pre-check failure, and none otherwise.
   const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? k.failedChecks;
@@ -83,7 +108,11 @@ export function decide(k: Knowledge): Decision {
   // both calls for and forbids it, it does not fit one documented rotation: read and stop there.
   const first = base.next[0];
   if (first !== undefined && forbidden.some((f) => f.command === first.command)) {
-    return indeterminate(k, [read('The transcripts do not fit one documented rotation (a step they call for is also refused by them). Read the registers, change nothing, and escalate if they do not settle it.')]);
+    return indeterminate(k, [
+      read(
+        'The transcripts do not fit one documented rotation (a step they call for is also refused by them). Read the registers, change nothing, and escalate if they do not settle it.',
+      ),
+    ]);
   }
   return {
     phase: base.phase,

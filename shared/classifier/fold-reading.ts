@@ -31,20 +31,37 @@ export function reconcileReading(fold: FoldState, units: RegisterReading[], evid
   }
   k.unfinished = undefined;
   k.reading = reading;
-  if (shape.kind === 'current-lost' && shape.recoverable && !atLeast(k.any, 'loaded') && (k.upper === 'untouched' || k.upper === 'promoted' || k.registersOnly || !fold.seenRotation)) {
+  if (
+    shape.kind === 'current-lost' &&
+    shape.recoverable &&
+    !atLeast(k.any, 'loaded') &&
+    (k.upper === 'untouched' || k.upper === 'promoted' || k.registersOnly || !fold.seenRotation)
+  ) {
     // No rotation under way: the recovery crypto unit's copy can be put back (auto-mk-recover).
     k.lostCurrent = { units: shape.units, vp: shape.vp, evidence };
     return;
   }
   if (shape.kind === 'mixed' || shape.kind === 'current-lost') {
-    const reason = shape.kind === 'mixed' ? shape.reason : 'a current master key register is not Valid (cleared, zeroized or replaced) while a rotation is under way';
+    const reason =
+      shape.kind === 'mixed'
+        ? shape.reason
+        : 'a current master key register is not Valid (cleared, zeroized or replaced) while a rotation is under way';
     fold.contradict(reason, shape.units, [evidence]);
     return;
   }
   k.lostCurrent = undefined;
   if (subsetOfPartial(fold, shape, evidence)) return;
-  if (k.known.newVp !== undefined && shape.kind !== 'settled' && !sameVp(k.known.newVp, shape.newVp) && atLeast(k.any, 'rewrapping')) {
-    fold.contradict('the new registers hold another value than the one key storage was being re-encrypted under', units.map((u) => u.num), [evidence]);
+  if (
+    k.known.newVp !== undefined &&
+    shape.kind !== 'settled' &&
+    !sameVp(k.known.newVp, shape.newVp) &&
+    atLeast(k.any, 'rewrapping')
+  ) {
+    fold.contradict(
+      'the new registers hold another value than the one key storage was being re-encrypted under',
+      units.map((u) => u.num),
+      [evidence],
+    );
     return;
   }
   const range = rangeOf(shape, k.known);
@@ -54,7 +71,11 @@ export function reconcileReading(fold: FoldState, units: RegisterReading[], evid
   const window: LevelRange = { low: placementOnlyInferred ? k.strong : k.any, high: k.upper };
   const hit = range === undefined ? undefined : intersect(window, range);
   if (range === undefined || hit === undefined) {
-    fold.contradict(`the registers show ${describeShape(shape)}, which the transcripts rule out`, units.map((u) => u.num), [evidence]);
+    fold.contradict(
+      `the registers show ${describeShape(shape)}, which the transcripts rule out`,
+      units.map((u) => u.num),
+      [evidence],
+    );
     return;
   }
   // Settled registers are either untouched or promoted; the transcripts say which.

@@ -48,7 +48,12 @@ export class Fold {
       k.reading = undefined;
       // auto-mk-rotate generates a fresh random key: before re-encryption began, a new value read
       // earlier (an uncommitted leftover it replaces) no longer names the rotation's new key.
-      if (a.role === 'rotate-auto' && !changedNothing(failureOf(a)) && !atLeast(k.any, 'rewrapping') && k.known.newVp !== undefined) {
+      if (
+        a.role === 'rotate-auto' &&
+        !changedNothing(failureOf(a)) &&
+        !atLeast(k.any, 'rewrapping') &&
+        k.known.newVp !== undefined
+      ) {
         k.known = k.known.oldVp === undefined ? {} : { oldVp: k.known.oldVp };
       }
     }
@@ -61,7 +66,8 @@ export class Fold {
       const { recovered: _before, ...lost } = k.lostCurrent;
       k.lostCurrent = succeeded(a) ? { ...lost, recovered: a.ok ?? a.start } : lost;
     }
-    if (a.reading !== undefined) this.reading(a.reading, { file: a.file, line: a.start.line, text: a.start.text || 'register reading' });
+    if (a.reading !== undefined)
+      this.reading(a.reading, { file: a.file, line: a.start.line, text: a.start.text || 'register reading' });
   }
 
   /** Milestones and progress lines: documented ones raise `strong`, inferred ones only `any`. */
@@ -80,7 +86,8 @@ export class Fold {
       bounded(k.rewrap, started ?? a.start);
       this.raise('rewrapping', false);
     }
-    const keypartRotation = a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown';
+    const keypartRotation =
+      a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown';
     const kind = failureOf(a);
     if (keypartRotation && kind !== 'precheck' && kind !== 'auth' && (a.milestones.length > 0 || kind !== undefined)) {
       // It got past its initial checks: re-encryption may have started.
@@ -118,7 +125,12 @@ export class Fold {
     if (ok || !(changedNothing(failureOf(a)) || a.declined)) k.unfinished = undefined;
     const m2 = has(a, 'M2');
     const closing = a.ok === undefined || m2 === undefined || a.ok.line >= m2.line;
-    if (ok && closing && (a.role === 'rotate-auto' || a.role === 'rotate-keyparts' || a.role === 'rotate-unknown') && m2 !== undefined) {
+    if (
+      ok &&
+      closing &&
+      (a.role === 'rotate-auto' || a.role === 'rotate-keyparts' || a.role === 'rotate-unknown') &&
+      m2 !== undefined
+    ) {
       // The rotation commands promote the new key themselves after M2; their closing OK says they did.
       bounded(k.completion, a.ok ?? a.start);
       this.raise('promoted', true);
@@ -138,7 +150,12 @@ export class Fold {
     // Answered no at its warning: it stopped before promoting anything.
     if (a.declined) return;
     if (!atLeast(k.strong, 'rewrapped')) {
-      if (ok) this.contradict('cryptounit-mk-setimm ran before re-encryption was shown to be complete (no M2)', [], [a.ok ?? a.start]);
+      if (ok)
+        this.contradict(
+          'cryptounit-mk-setimm ran before re-encryption was shown to be complete (no M2)',
+          [],
+          [a.ok ?? a.start],
+        );
       k.upper = maxLevel(k.upper, 'promoted');
       return;
     }
@@ -154,7 +171,11 @@ export class Fold {
   #clrnew(a: Attempt): void {
     const k = this.k;
     if (atLeast(k.any, 'rewrapping') && k.strong !== 'promoted') {
-      this.contradict('cryptounit-mk-clrnew cleared the new master key after re-encryption of key storage had started', [], [a.ok ?? a.start]);
+      this.contradict(
+        'cryptounit-mk-clrnew cleared the new master key after re-encryption of key storage had started',
+        [],
+        [a.ok ?? a.start],
+      );
       return;
     }
     k.strong = 'untouched';
@@ -168,10 +189,12 @@ export class Fold {
     const kind = failureOf(a);
     if (kind !== undefined && (rotation || kind !== 'unfinished')) {
       // A 401 again right after a successful login: not an expired token but a missing permission.
-      if (kind === 'auth' && k.lastFailure?.kind === 'auth' && k.loginAfterFailure !== undefined) k.permission = failureEvidence(a, kind);
+      if (kind === 'auth' && k.lastFailure?.kind === 'auth' && k.loginAfterFailure !== undefined)
+        k.permission = failureEvidence(a, kind);
       else if (kind !== 'auth') k.permission = undefined;
       // Not found again right after a successful `ibmcloud target`: not the targeting.
-      if (kind === 'target' && k.lastFailure?.kind === 'target' && k.targetedAfterFailure !== undefined) k.targetPersisted = failureEvidence(a, kind);
+      if (kind === 'target' && k.lastFailure?.kind === 'target' && k.targetedAfterFailure !== undefined)
+        k.targetPersisted = failureEvidence(a, kind);
       else if (kind !== 'target') k.targetPersisted = undefined;
       k.lastFailure = { attempt: a, kind, evidence: failureEvidence(a, kind) };
       k.loginAfterFailure = undefined;
@@ -181,7 +204,8 @@ export class Fold {
       k.succeededAfterFailure.add(a.role === 'login' ? 'ibmcloud login' : `ibmcloud tke ${a.command}`);
     }
     if (a.role === 'login' && succeeded(a)) k.loginAfterFailure = a.ok ?? a.start;
-    if (a.command === 'target' && a.typed?.startsWith('ibmcloud target') === true && succeeded(a)) k.targetedAfterFailure = a.ok ?? a.start;
+    if (a.command === 'target' && a.typed?.startsWith('ibmcloud target') === true && succeeded(a))
+      k.targetedAfterFailure = a.ok ?? a.start;
     if (!succeeded(a)) return;
     // The recovery from a partial promotion: deselect, promote the rest, re-add, compare.
     if (k.strong === 'partial' || k.partial.deselected) {

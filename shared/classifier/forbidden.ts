@@ -15,7 +15,8 @@ const WHY = {
     'M1 ("Delaying 30 seconds to allow server to discover new master key values") was printed in this rotation: part of key storage may already be wrapped under the new master key in the new registers; auto-mk-rotate would replace that value and make key storage unusable.',
   autoAfterStart:
     'Re-encryption of key storage to the new master key in the new registers has (or may have) started; auto-mk-rotate would overwrite the new registers and make key storage unusable.',
-  autoOverLoaded: 'The new registers hold a value these transcripts do not explain; auto-mk-rotate would overwrite it. Clear it deliberately first.',
+  autoOverLoaded:
+    'The new registers hold a value these transcripts do not explain; auto-mk-rotate would overwrite it. Clear it deliberately first.',
   clrnew:
     'The new registers hold the master key that key storage is (or may be) re-encrypted under; clearing them destroys that value.',
   load: 'Loading key parts would replace the new master key that key storage is (or may be) re-encrypted under.',

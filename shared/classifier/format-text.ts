@@ -5,18 +5,25 @@ const PHASE_WORDS: Record<Phase, string> = {
   'no-rotation': 'No rotation has changed key storage: nothing to recover.',
   'auth-expired': 'The last command failed because the access token expired; nothing was changed by it.',
   'precheck-failed': 'The last command stopped at its initial state checks; nothing was changed by it.',
-  'failed-before-new-key': 'The rotation stopped before re-encryption could start (no M1, and no committed new master key): key storage is untouched.',
-  'rewrap-interrupted': 'Re-encryption of key storage started (or may have started) and did not finish: M2 was not seen.',
+  'failed-before-new-key':
+    'The rotation stopped before re-encryption could start (no M1, and no committed new master key): key storage is untouched.',
+  'rewrap-interrupted':
+    'Re-encryption of key storage started (or may have started) and did not finish: M2 was not seen.',
   'rewrap-complete': 'Key storage is re-encrypted under the new master key (M2 seen); only promotion remains.',
   'partially-promoted': 'Key storage is re-encrypted and some crypto units are already promoted.',
   completed: 'The rotation completed.',
-  indeterminate: 'The state cannot be determined safely from this evidence: change nothing; read the registers, and escalate if they contradict the transcripts.',
+  indeterminate:
+    'The state cannot be determined safely from this evidence: change nothing; read the registers, and escalate if they contradict the transcripts.',
 };
 
 /** Render a classification as plain text: phase in words, numbered steps, refusals, evidence. */
 export function formatClassification(c: Classification): string {
   const lines: string[] = [];
-  const flow = { auto: 'recovery crypto units, auto-mk-rotate', keyparts: 'key part files, cryptounit-mk-rotate', smartcard: 'smart cards, TKE application' }[c.flow];
+  const flow = {
+    auto: 'recovery crypto units, auto-mk-rotate',
+    keyparts: 'key part files, cryptounit-mk-rotate',
+    smartcard: 'smart cards, TKE application',
+  }[c.flow];
   lines.push(`Phase: ${c.phase} (${flow})`);
   lines.push(PHASE_WORDS[c.phase]);
   lines.push('');

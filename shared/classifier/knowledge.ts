@@ -21,10 +21,15 @@ export function gatherKnowledge(
 ): Knowledge {
   const sawM1 = attempts.some((a) => has(a, 'M1') !== undefined);
   const detected = detectFlow(attempts, sawM1);
-  const flow = afterRefusal(attempts, givenFlow ?? detected.flow, sawM1 || (detected.flow === 'auto' && detected.evidence !== undefined));
+  const flow = afterRefusal(
+    attempts,
+    givenFlow ?? detected.flow,
+    sawM1 || (detected.flow === 'auto' && detected.evidence !== undefined),
+  );
   const fold = new Fold(flow?.flow ?? givenFlow ?? detected.flow, flow?.evidence ?? detected.evidence);
   for (const a of attempts) fold.attempt(a);
-  if (registers !== undefined) fold.reading(registers.units, { file: registers.file, line: 0, text: 'register reading' });
+  if (registers !== undefined)
+    fold.reading(registers.units, { file: registers.file, line: 0, text: 'register reading' });
   const k = fold.k;
   k.registersOnly = k.readings.length > 0 && k.rotationAttempts.every((a) => changedNothing(failureOf(a)));
   if (k.lastFailure?.kind === 'precheck') {

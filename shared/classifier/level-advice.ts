@@ -3,7 +3,19 @@
  * the phase, the ordered next commands and the units to deselect, per flow; and the recover page's
  * advice for a current register lost while no rotation is under way. decide.ts chooses the level.
  */
-import { AUTO_MK_RECOVER, AUTO_MK_ROTATE, COMPARE, MK_CLRNEW, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, UNIT_ADD, UNIT_RM } from './commands.js';
+import {
+  AUTO_MK_RECOVER,
+  AUTO_MK_ROTATE,
+  COMPARE,
+  MK_CLRNEW,
+  MK_COMMIT,
+  MK_LOAD,
+  MK_ROTATE,
+  MK_SETIMM,
+  READ_REGISTERS,
+  UNIT_ADD,
+  UNIT_RM,
+} from './commands.js';
 import { shortVp } from './describe.js';
 import type { Base } from './failures.js';
 import type { Knowledge } from './knowledge.js';
@@ -19,7 +31,8 @@ const WHY = {
     'M2 was not printed: re-encryption did not finish. Run cryptounit-mk-rotate again; it re-encrypts with the committed value already in the new registers.',
   rotateCommitted:
     'Every new register holds the same committed new master key and M2 was not seen, so re-encryption may have started. cryptounit-mk-rotate (re-)runs re-encryption with that value and then promotes it; it is safe whether or not re-encryption had begun.',
-  setimmWarning: 'Its warning about key storage can be passed: key storage is already re-encrypted under the new master key (M2).',
+  setimmWarning:
+    'Its warning about key storage can be passed: key storage is already re-encrypted under the new master key (M2).',
 } as const;
 
 export function read(why: string): AdviceStep {
@@ -47,10 +60,20 @@ function keypartsRetry(k: Knowledge): AdviceStep[] {
 function untouched(k: Knowledge): Base {
   const failed = k.lastFailure !== undefined && k.rotationAttempts.length > 0;
   if (k.flow === 'auto') {
-    return failed ? { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] } : none('no-rotation');
+    return failed
+      ? { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] }
+      : none('no-rotation');
   }
   if (failed) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
-  const next = k.rotationAttempts.length > 0 ? [{ command: MK_LOAD, why: 'Load the master key parts (2 or 3, each with its own password) into the new registers.' }] : [];
+  const next =
+    k.rotationAttempts.length > 0
+      ? [
+          {
+            command: MK_LOAD,
+            why: 'Load the master key parts (2 or 3, each with its own password) into the new registers.',
+          },
+        ]
+      : [];
   return { phase: 'no-rotation', next, unitsToDeselect: [] };
 }
 
@@ -65,19 +88,28 @@ function loaded(k: Knowledge): Base {
             why: 'The new registers hold an uncommitted value that these transcripts do not explain (key parts loaded, or an auto-mk-rotate stopped early). Nothing can be re-encrypted under an uncommitted value, so clearing it is safe; auto-mk-rotate needs every new register Empty.',
           },
           // After a failed auto-mk-rotate its retry follows; with registers alone nothing is advised beyond the fix.
-          ...(k.rotationAttempts.length > 0 ? [{ command: AUTO_MK_ROTATE, why: 'Then rotate with the recovery crypto units.' }] : []),
+          ...(k.rotationAttempts.length > 0
+            ? [{ command: AUTO_MK_ROTATE, why: 'Then rotate with the recovery crypto units.' }]
+            : []),
         ],
         unitsToDeselect: [],
       };
     }
-    return { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] };
+    return {
+      phase: 'failed-before-new-key',
+      next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }],
+      unitsToDeselect: [],
+    };
   }
   const shape = k.reading?.shape;
   if (shape?.kind === 'placing' && shape.conflicting) {
     return {
       phase: 'failed-before-new-key',
       next: [
-        { command: MK_CLRNEW, why: 'The new registers hold different uncommitted values: no commit can succeed, and nothing is wrapped under an uncommitted value. Clear them.' },
+        {
+          command: MK_CLRNEW,
+          why: 'The new registers hold different uncommitted values: no commit can succeed, and nothing is wrapped under an uncommitted value. Clear them.',
+        },
         { command: MK_LOAD, why: 'Then load the master key parts again into every new register.' },
         { command: MK_COMMIT, why: 'Then commit the new master key.' },
       ],
@@ -90,7 +122,10 @@ function loaded(k: Knowledge): Base {
   return {
     phase: 'no-rotation',
     next: [
-      { command: MK_COMMIT, why: 'The key parts are loaded: commit the new master key (threshold signatures) before rotating.' },
+      {
+        command: MK_COMMIT,
+        why: 'The key parts are loaded: commit the new master key (threshold signatures) before rotating.',
+      },
       { command: MK_ROTATE, why: 'Then rotate: re-encrypt key storage and promote the new master key.' },
     ],
     unitsToDeselect: [],
@@ -101,13 +136,31 @@ function committed(k: Knowledge): Base {
   if (k.flow === 'auto') {
     // IBM's table: neither message after a failure means run auto-mk-rotate again. Registers read
     // without such a transcript cannot rule re-encryption out; cryptounit-mk-rotate is safe either way.
-    if (!k.registersOnly && !atLeast(k.upper, 'rewrapping')) return { phase: 'failed-before-new-key', next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }], unitsToDeselect: [] };
-    return { phase: 'rewrap-interrupted', next: [{ command: MK_ROTATE, why: WHY.rotateCommitted }], unitsToDeselect: [] };
+    if (!k.registersOnly && !atLeast(k.upper, 'rewrapping'))
+      return {
+        phase: 'failed-before-new-key',
+        next: [{ command: AUTO_MK_ROTATE, why: WHY.autoAgain }],
+        unitsToDeselect: [],
+      };
+    return {
+      phase: 'rewrap-interrupted',
+      next: [{ command: MK_ROTATE, why: WHY.rotateCommitted }],
+      unitsToDeselect: [],
+    };
   }
-  const rotated = k.rotationAttempts.some((a) => a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown');
-  if (rotated && k.lastFailure !== undefined) return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
-  const why = k.registersOnly ? WHY.rotateCommitted : 'The key parts are loaded and committed: rotate (re-encrypt key storage under the new master key, then promote it).';
-  return { phase: k.registersOnly ? 'rewrap-interrupted' : 'no-rotation', next: [{ command: MK_ROTATE, why }], unitsToDeselect: [] };
+  const rotated = k.rotationAttempts.some(
+    (a) => a.role === 'rotate-keyparts' || a.role === 'rotate-smartcard' || a.role === 'rotate-unknown',
+  );
+  if (rotated && k.lastFailure !== undefined)
+    return { phase: 'failed-before-new-key', next: keypartsRetry(k), unitsToDeselect: [] };
+  const why = k.registersOnly
+    ? WHY.rotateCommitted
+    : 'The key parts are loaded and committed: rotate (re-encrypt key storage under the new master key, then promote it).';
+  return {
+    phase: k.registersOnly ? 'rewrap-interrupted' : 'no-rotation',
+    next: [{ command: MK_ROTATE, why }],
+    unitsToDeselect: [],
+  };
 }
 
 function rewrapped(k: Knowledge): Base {
@@ -127,7 +180,9 @@ function rewrapped(k: Knowledge): Base {
   return {
     phase: 'rewrap-complete',
     next: [
-      read('M2 was printed, so key storage is re-encrypted and only promotion remains. Read the registers of every unit first.'),
+      read(
+        'M2 was printed, so key storage is re-encrypted and only promotion remains. Read the registers of every unit first.',
+      ),
       {
         command: MK_SETIMM,
         why: `Only if every new register is ready (Full Committed, documented as Valid) with one verification pattern and every current register is Valid with one other pattern. If some units already show the new value as current with an Empty new register, deselect them first. ${WHY.setimmWarning}`,
@@ -142,16 +197,22 @@ function partial(k: Knowledge): Base {
   // A partial promotion is only known from a reading, which names both patterns: the defaults are for the types.
   // Stryker disable next-line StringLiteral: equivalent, the defaults are never used
   const { oldVp = '', newVp = '' } = k.known;
-  const again = p.units.length > 0 ? `crypto units ${p.units.join(', ')}` : 'the crypto units deselected during the recovery';
+  const again =
+    p.units.length > 0 ? `crypto units ${p.units.join(', ')}` : 'the crypto units deselected during the recovery';
   const readd: AdviceStep = {
     command: UNIT_ADD,
     why: `Select ${again} again: IBM requires either all crypto units of an instance or none to be selected.`,
   };
-  const compare: AdviceStep = { command: COMPARE, why: 'Read-only: confirm that every crypto unit of the instance is configured the same, with the new master key current.' };
+  const compare: AdviceStep = {
+    command: COMPARE,
+    why: 'Read-only: confirm that every crypto unit of the instance is configured the same, with the new master key current.',
+  };
   const next: AdviceStep[] = [];
   if (!p.promoted && k.reading === undefined && k.upper === 'promoted') {
     // A promotion failed part-way since the last reading: which units it reached is unknown.
-    next.push(read('The last promotion stopped part-way: read the registers to see which units now hold the new master key.'));
+    next.push(
+      read('The last promotion stopped part-way: read the registers to see which units now hold the new master key.'),
+    );
   }
   if (!p.deselected) {
     next.push({
@@ -160,7 +221,10 @@ function partial(k: Knowledge): Base {
     });
   }
   if (!p.promoted) {
-    next.push({ command: MK_SETIMM, why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(oldVp)}. ${WHY.setimmWarning}` });
+    next.push({
+      command: MK_SETIMM,
+      why: `Then promote the new master key on the remaining units, whose current register still holds ${shortVp(oldVp)}. ${WHY.setimmWarning}`,
+    });
   }
   if (!p.readded) next.push(readd);
   // Always still to do: the comparison is the last step, and once it has run the recovery is complete.
@@ -182,7 +246,11 @@ export function baseAt(level: Level, k: Knowledge): Base {
     case 'committed':
       return committed(k);
     case 'rewrapping':
-      return { phase: 'rewrap-interrupted', next: [{ command: MK_ROTATE, why: k.m1.length > 0 ? WHY.rotateAfterM1 : WHY.rotateKeyparts }], unitsToDeselect: [] };
+      return {
+        phase: 'rewrap-interrupted',
+        next: [{ command: MK_ROTATE, why: k.m1.length > 0 ? WHY.rotateAfterM1 : WHY.rotateKeyparts }],
+        unitsToDeselect: [],
+      };
     case 'rewrapped':
       return rewrapped(k);
     case 'partial':
@@ -190,7 +258,15 @@ export function baseAt(level: Level, k: Knowledge): Base {
     case 'promoted':
       if (k.partial.deselected && !(k.partial.readded && k.partial.compared)) return partial(k);
       return k.reading === undefined
-        ? { phase: 'completed', next: [read('Confirmation: every current register should show the new verification pattern and every new register Empty.')], unitsToDeselect: [] }
+        ? {
+            phase: 'completed',
+            next: [
+              read(
+                'Confirmation: every current register should show the new verification pattern and every new register Empty.',
+              ),
+            ],
+            unitsToDeselect: [],
+          }
         : none('completed');
   }
 }
@@ -205,7 +281,9 @@ export function lostCurrent(lost: NonNullable<Knowledge['lostCurrent']>): Base {
       failedChecks: [],
       unitsToDeselect: [],
       next: [
-        read(`auto-mk-recover ended OK. Confirm that crypto unit ${units} now holds the same current master key as the others, Valid, before anything else.`),
+        read(
+          `auto-mk-recover ended OK. Confirm that crypto unit ${units} now holds the same current master key as the others, Valid, before anything else.`,
+        ),
         { command: COMPARE, why: 'Read-only: confirm every crypto unit is configured the same.' },
       ],
     };

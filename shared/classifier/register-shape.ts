@@ -39,7 +39,8 @@ const mixed = (reason: string, units: readonly RegisterReading[]): RegisterShape
 export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
   if (units.length === 0) return { kind: 'mixed', reason: 'the register reading lists no crypto unit', units: [] };
   const nums = units.map((u) => u.num);
-  if (new Set(nums).size !== nums.length) return { kind: 'mixed', reason: 'a crypto unit is listed twice', units: nums };
+  if (new Set(nums).size !== nums.length)
+    return { kind: 'mixed', reason: 'a crypto unit is listed twice', units: nums };
   const lost = units.filter((u) => u.current.state !== 'Valid' || vpKey(u.current.vp) === '');
   if (lost.length > 0) {
     const valid = units.filter((u) => !lost.includes(u));
@@ -47,7 +48,8 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
     const vp = vps.length === 1 ? (vps[0] ?? '') : '';
     // The listing may not show unit types; auto-mk-recover itself needs a recovery unit and stops without one.
     const typed = units.some((u) => u.type !== 'OPERATIONAL');
-    const recoverable = vp !== '' && units.every((u) => u.new.state === 'Empty') && (!typed || valid.some((u) => u.type === 'RECOVERY'));
+    const recoverable =
+      vp !== '' && units.every((u) => u.new.state === 'Empty') && (!typed || valid.some((u) => u.type === 'RECOVERY'));
     return { kind: 'current-lost', units: lost.map((u) => u.num), recoverable, vp };
   }
   const empty = units.filter((u) => u.new.state === 'Empty');
@@ -58,12 +60,15 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
   const newVps = distinctVps([...committed, ...uncommitted].map((u) => u.new.vp));
   if (newVps.length > 1) {
     const oldVps = distinctVps(units.map((u) => u.current.vp));
-    if (committed.length === 0 && oldVps.length === 1) return { kind: 'placing', oldVp: oldVps[0] ?? '', newVp: '', complete: false, conflicting: true };
+    if (committed.length === 0 && oldVps.length === 1)
+      return { kind: 'placing', oldVp: oldVps[0] ?? '', newVp: '', complete: false, conflicting: true };
     return mixed('the new registers hold different verification patterns', [...committed, ...uncommitted]);
   }
   if (empty.length === units.length) {
     const vps = distinctVps(units.map((u) => u.current.vp));
-    return vps.length === 1 ? { kind: 'settled', vp: vps[0] ?? '' } : mixed('every new register is Empty but the current registers differ', units);
+    return vps.length === 1
+      ? { kind: 'settled', vp: vps[0] ?? '' }
+      : mixed('every new register is Empty but the current registers differ', units);
   }
   const newVp = newVps[0] ?? '';
   const withNew = [...committed, ...uncommitted];
@@ -107,7 +112,8 @@ export function rangeOf(shape: RegisterShape, known: KnownVps): LevelRange | und
       if (known.oldVp !== undefined && sameVp(shape.vp, known.oldVp)) return { low: 'untouched', high: 'untouched' };
       // A third value when both keys are known contradicts them; with the old key known, another
       // value current everywhere can only be a new key promoted.
-      if (known.oldVp !== undefined) return known.newVp !== undefined ? undefined : { low: 'promoted', high: 'promoted' };
+      if (known.oldVp !== undefined)
+        return known.newVp !== undefined ? undefined : { low: 'promoted', high: 'promoted' };
       // Neither key known: untouched or promoted; the transcripts decide which.
       return { low: 'untouched', high: 'promoted' };
     }
@@ -132,7 +138,8 @@ export function learn(known: KnownVps, shape: RegisterShape, level?: Level): Kno
   switch (shape.kind) {
     case 'settled':
       if (level === 'untouched') return { oldVp: shape.vp };
-      if (level === 'promoted' && known.oldVp !== undefined && !sameVp(known.oldVp, shape.vp)) return { ...known, newVp: shape.vp };
+      if (level === 'promoted' && known.oldVp !== undefined && !sameVp(known.oldVp, shape.vp))
+        return { ...known, newVp: shape.vp };
       return known;
     case 'placing':
       return shape.conflicting ? { oldVp: shape.oldVp } : { oldVp: shape.oldVp, newVp: shape.newVp };

@@ -11,8 +11,7 @@ import { normaliseRegisterState } from '../tke/types.js';
 import type { RegisterReading } from './types.js';
 
 export type RegistersInputResult =
-  | { ok: true; units: RegisterReading[]; source: 'json' | 'text' }
-  | { ok: false; reason: string };
+  { ok: true; units: RegisterReading[]; source: 'json' | 'text' } | { ok: false; reason: string };
 
 const registerSchema = z.object({
   state: z.string().refine((s) => normaliseRegisterState(s) !== undefined, 'unknown register state'),

@@ -17,7 +17,14 @@ import {
 } from './attempt.js';
 import type { Evidence, TranscriptInput } from './types.js';
 
-export { changedNothing, failureOf, isRotationRole, type Attempt, type AttemptRole, type FailureKind } from './attempt.js';
+export {
+  changedNothing,
+  failureOf,
+  isRotationRole,
+  type Attempt,
+  type AttemptRole,
+  type FailureKind,
+} from './attempt.js';
 
 const LISTING_COMMANDS = new Set(['cryptounit-mk', 'cryptounit-mks']);
 const UNIT_LINE = /^\s*crypto unit num/i;
@@ -108,7 +115,13 @@ class TranscriptScan {
     if (listing !== undefined && listing.length > 0) {
       const units = parseRegisterListing(listing.map((l) => l.text).join('\n'));
       if (units.length > 0) {
-        this.a.reading = units.map((u) => ({ num: u.num, type: u.type, current: u.current, new: u.new, line: listing[u.line - 1]?.line ?? 0 }));
+        this.a.reading = units.map((u) => ({
+          num: u.num,
+          type: u.type,
+          current: u.current,
+          new: u.new,
+          line: listing[u.line - 1]?.line ?? 0,
+        }));
       }
     }
     this.listing = undefined;
@@ -127,7 +140,8 @@ class TranscriptScan {
   line(line: number, text: string): void {
     const a = this.a;
     if (this.listing !== undefined && this.listing.length < MAX_LISTING_LINES) this.listing.push({ line, text });
-    else if (a.command === undefined ? UNIT_LINE.test(text) : LISTING_COMMANDS.has(a.command) && a.role === 'other') this.listing = [{ line, text }];
+    else if (a.command === undefined ? UNIT_LINE.test(text) : LISTING_COMMANDS.has(a.command) && a.role === 'other')
+      this.listing = [{ line, text }];
     if (this.confirming && text.trim() !== '') {
       if (NO.test(text.trim())) a.declined = true;
       this.confirming = false;
@@ -138,7 +152,13 @@ class TranscriptScan {
       return;
     }
     // Another redraw of the progress line just seen (same length, same start): nothing new.
-    if (this.progressHead !== '' && text.length === this.progressLength && text.startsWith(this.progressHead) && this.recent.length === 0) return;
+    if (
+      this.progressHead !== '' &&
+      text.length === this.progressLength &&
+      text.startsWith(this.progressHead) &&
+      this.recent.length === 0
+    )
+      return;
     const r = recogniseLine(text);
     if (r.event?.kind === 'progress') {
       this.progressHead = text.slice(0, 14);
@@ -164,7 +184,8 @@ class TranscriptScan {
     }
     if (e.kind === 'header') {
       // A second context header without a command line between: another command's output.
-      if (e.label === 'API endpoint:' && (a.headers > 0 || a.ok !== undefined || a.failed !== undefined)) this.begin(line, text.trim());
+      if (e.label === 'API endpoint:' && (a.headers > 0 || a.ok !== undefined || a.failed !== undefined))
+        this.begin(line, text.trim());
       this.a.headers++;
       return;
     }
@@ -192,7 +213,10 @@ class TranscriptScan {
       if (m === undefined) continue;
       const first = window[0];
       if (first === undefined) return;
-      this.a.milestones.push({ milestone: m, evidence: { file: this.t.file, line: first.line, text: window.map((w) => w.text.trim()).join(' ') } });
+      this.a.milestones.push({
+        milestone: m,
+        evidence: { file: this.t.file, line: first.line, text: window.map((w) => w.text.trim()).join(' ') },
+      });
       this.recent = [];
       return;
     }
@@ -223,7 +247,8 @@ export function scanTranscripts(transcripts: readonly TranscriptInput[]): Attemp
     if (a.reading !== undefined && a.command !== undefined && !listingEnded(a)) a.reading = undefined;
     // The TKE application shows no closing OK: an action followed by another, with no error, succeeded.
     const later = attempts[i + 1];
-    if (a.app && later !== undefined && failureOf(a) === 'unfinished') a.ok = { ...a.start, text: `${a.start.text} (followed by another action)` };
+    if (a.app && later !== undefined && failureOf(a) === 'unfinished')
+      a.ok = { ...a.start, text: `${a.start.text} (followed by another action)` };
   });
   return attempts;
 }

@@ -24,8 +24,10 @@ export function decisionDefect(d: Decision): string | null {
       // `?.`: an entry that is not an object (or is null) names no command either. A step IBM documents
       // outside the CLI (setting TKE_PRIVATE_ADDR) may be advised, never refused.
       const step = list === 'next' && OUTSIDE_STEPS.includes(a?.command);
-      if (typeof a?.command !== 'string' || !(a.command.startsWith('ibmcloud ') || step)) return `an entry of ${list} names no ibmcloud command`;
-      if (typeof a.why !== 'string' || a.why.trim().length < MIN_WHY) return `${a.command} in ${list} is given without its reason`;
+      if (typeof a?.command !== 'string' || !(a.command.startsWith('ibmcloud ') || step))
+        return `an entry of ${list} names no ibmcloud command`;
+      if (typeof a.why !== 'string' || a.why.trim().length < MIN_WHY)
+        return `${a.command} in ${list} is given without its reason`;
     }
   }
   const units: [string, readonly number[]][] = [
@@ -33,7 +35,8 @@ export function decisionDefect(d: Decision): string | null {
     ['unitsToReselect', d.unitsToReselect],
   ];
   for (const [list, nums] of units) {
-    if (nums.some((u) => !Number.isSafeInteger(u) || u < 0)) return `${list} holds something that is not a crypto unit number`;
+    if (nums.some((u) => !Number.isSafeInteger(u) || u < 0))
+      return `${list} holds something that is not a crypto unit number`;
   }
   if (d.failedChecks.some((c) => !KNOWN_CHECKS.has(c))) return 'failedChecks names a check the app does not know';
   if (d.stop?.trim() === '') return 'it stops without saying why';

@@ -5,7 +5,18 @@
  * the smart cards cannot give. The decision is the same; only the vocabulary and the refusals change.
  */
 import { MUTATING_COMMANDS } from '../tke/commands.js';
-import { COMPARE, LOGIN, MK_COMMIT, MK_LOAD, MK_ROTATE, MK_SETIMM, READ_REGISTERS, UNIT_ADD, UNIT_RM, tke } from './commands.js';
+import {
+  COMPARE,
+  LOGIN,
+  MK_COMMIT,
+  MK_LOAD,
+  MK_ROTATE,
+  MK_SETIMM,
+  READ_REGISTERS,
+  UNIT_ADD,
+  UNIT_RM,
+  tke,
+} from './commands.js';
 import type { AdviceStep } from './types.js';
 
 export const APP = {
@@ -47,7 +58,14 @@ const CLI_NAME = new RegExp(`(?:ibmcloud tke )?\\b(${WORDING.map(([c]) => c).joi
 export function appWording(why: string): string {
   return why
     .split('"')
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(CLI_NAME, (_m, name: string) => `the TKE application's ${WORDING.find(([c]) => c === name)?.[1] ?? name}`)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            CLI_NAME,
+            (_m, name: string) => `the TKE application's ${WORDING.find(([c]) => c === name)?.[1] ?? name}`,
+          ),
+    )
     .join('"');
 }
 
@@ -73,7 +91,8 @@ export function smartcardForbidden(forbidden: readonly AdviceStep[]): AdviceStep
   const out: AdviceStep[] = [];
   for (const a of forbidden) {
     const action = ACTION[a.command];
-    if (action !== undefined && !out.some((o) => o.command === action)) out.push({ command: action, why: appWording(a.why) });
+    if (action !== undefined && !out.some((o) => o.command === action))
+      out.push({ command: action, why: appWording(a.why) });
   }
   for (const c of MUTATING_COMMANDS) out.push({ command: tke(c), why: CLI_REFUSAL });
   return out;

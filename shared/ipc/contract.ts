@@ -19,7 +19,6 @@ import { CHANNEL_NAMES, EVENT_NAME_LIST, type ChannelName, type EventNameOf } fr
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
 export { CHANNEL_PREFIX } from './names.js';
 
-
 export const TkeFilesStatus = z.enum(['ok', 'unset', 'missing', 'not-a-directory', 'unreadable']);
 
 export const AppInfo = z.object({
@@ -54,7 +53,6 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
-
 /**
  * What the first screen (Home) needs, in one answer so the renderer's start is one round trip: the
  * app info, the console state (an open rotation for the resume offer) and the journal's rotations
@@ -88,22 +86,64 @@ export const contract = {
       .strict(),
     response: RotationSnapshot,
   },
-  'rotation:open': { request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(), response: RotationSnapshot },
+  'rotation:open': {
+    request: z.object({ rotationId: z.string().min(1).max(80), readOnly: z.boolean().optional() }).strict(),
+    response: RotationSnapshot,
+  },
   'rotation:get-state': { request: Empty, response: ConsoleState },
   'rotation:list': { request: Empty, response: z.array(RotationSummary) },
-  'rotation:get-lines': { request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(), response: LinesPage },
+  'rotation:get-lines': {
+    request: z.object({ from: z.number().int().min(0), count: z.number().int().min(1).max(5000) }).strict(),
+    response: LinesPage,
+  },
   /** `advised`: the argv is the advisor's, sent back unchanged; the backend runs it only if it is exactly one of the advice's. */
-  'rotation:run-command': { request: z.object({ argv: Argv, advised: z.boolean().optional() }).strict(), response: RunningCommand },
-  'rotation:answer-prompt': { request: z.object({ runId: RunId, text: z.string().max(1000), secret: z.boolean() }).strict(), response: Nothing },
-  'rotation:cancel-command': { request: z.object({ runId: RunId, confirmation: z.string().max(20).optional() }).strict(), response: z.object({ cancelled: z.boolean(), warning: z.string().optional() }) },
-  'rotation:record-decision': { request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(), response: RotationSnapshot },
-  'rotation:finish': { request: z.object({ outcome: z.string().trim().min(1).max(200) }).strict(), response: RotationSnapshot },
+  'rotation:run-command': {
+    request: z.object({ argv: Argv, advised: z.boolean().optional() }).strict(),
+    response: RunningCommand,
+  },
+  'rotation:answer-prompt': {
+    request: z.object({ runId: RunId, text: z.string().max(1000), secret: z.boolean() }).strict(),
+    response: Nothing,
+  },
+  'rotation:cancel-command': {
+    request: z.object({ runId: RunId, confirmation: z.string().max(20).optional() }).strict(),
+    response: z.object({ cancelled: z.boolean(), warning: z.string().optional() }),
+  },
+  'rotation:record-decision': {
+    request: z.object({ what: z.string().trim().min(1).max(500), override: z.boolean() }).strict(),
+    response: RotationSnapshot,
+  },
+  'rotation:finish': {
+    request: z.object({ outcome: z.string().trim().min(1).max(200) }).strict(),
+    response: RotationSnapshot,
+  },
   'precheck:run': { request: z.object({ flow: Flow }).strict(), response: PrecheckReport },
   'keyfiles:scan': { request: Empty, response: WorkspaceView },
-  'keyfiles:verify-password': { request: z.object({ fileName: z.string().min(1).max(255), password: z.string().min(1).max(1024) }).strict(), response: z.object({ ok: z.boolean(), reason: z.string().optional() }) },
+  'keyfiles:verify-password': {
+    request: z.object({ fileName: z.string().min(1).max(255), password: z.string().min(1).max(1024) }).strict(),
+    response: z.object({ ok: z.boolean(), reason: z.string().optional() }),
+  },
   'demo:get-status': { request: Empty, response: DemoStatus },
-  'demo:set-fault': { request: z.object({ fault: z.string().regex(/^[a-z0-9-]{1,30}(:crash)?$/).nullable() }).strict(), response: z.object({ fault: z.string().nullable() }) },
-  'demo:reset': { request: z.object({ scenario: z.string().regex(/^[a-z0-9-]{1,40}$/), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(), response: DemoStatus },
+  'demo:set-fault': {
+    request: z
+      .object({
+        fault: z
+          .string()
+          .regex(/^[a-z0-9-]{1,30}(:crash)?$/)
+          .nullable(),
+      })
+      .strict(),
+    response: z.object({ fault: z.string().nullable() }),
+  },
+  'demo:reset': {
+    request: z
+      .object({
+        scenario: z.string().regex(/^[a-z0-9-]{1,40}$/),
+        keys: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict(),
+    response: DemoStatus,
+  },
   // Each capability declares its channels in shared/ipc/channels/ and is spread in here.
   ...reportChannels,
   ...trainingChannels,

@@ -4,7 +4,18 @@
  * an answer that does not match its channel's response schema is never sent.
  */
 import { z } from 'zod';
-import { contract, events, isChannel, type Channel, type EventName, type EventPayload, type RefusalReason, type RequestOf, type ResponseOf, type Result } from './contract.js';
+import {
+  contract,
+  events,
+  isChannel,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type RefusalReason,
+  type RequestOf,
+  type ResponseOf,
+  type Result,
+} from './contract.js';
 
 /** A backend implements one async handler per channel. */
 export type Handlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
@@ -31,22 +42,39 @@ function describe(error: z.ZodError): string {
 /** Validate and run one request; never throws. */
 export async function dispatch(handlers: Handlers, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` },
+    };
   }
   const parsed = contract[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
-    return { ok: false, error: { code: 'invalid-payload', message: `Invalid request for ${channel}: ${describe(parsed.error)}` } };
+    return {
+      ok: false,
+      error: { code: 'invalid-payload', message: `Invalid request for ${channel}: ${describe(parsed.error)}` },
+    };
   }
   try {
     const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
     const value = await handler(parsed.data);
     // Every answer passes its channel's schema before it leaves the backend (docs/security.md, "IPC").
     const checked = contract[channel].response.safeParse(value);
-    if (!checked.success) return { ok: false, error: { code: 'failed', message: `The answer to ${channel} is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR) } };
+    if (!checked.success)
+      return {
+        ok: false,
+        error: {
+          code: 'failed',
+          message: `The answer to ${channel} is outside the contract: ${describe(checked.error)}`.slice(
+            0,
+            MAX_ANSWER_ERROR,
+          ),
+        },
+      };
     return { ok: true, value: checked.data };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof RefusedError) return { ok: false, error: { code: 'refused', message, ...(error.reason ? { reason: error.reason } : {}) } };
+    if (error instanceof RefusedError)
+      return { ok: false, error: { code: 'refused', message, ...(error.reason ? { reason: error.reason } : {}) } };
     return { ok: false, error: { code: 'failed', message } };
   }
 }
@@ -63,5 +91,8 @@ export function checkEvent<E extends EventName>(
 ): { ok: true; payload: EventPayload<E> } | { ok: false; problem: string } {
   const checked = events[event].safeParse(payload);
   if (checked.success) return { ok: true, payload: checked.data as EventPayload<E> };
-  return { ok: false, problem: `The ${event} event is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR) };
+  return {
+    ok: false,
+    problem: `The ${event} event is outside the contract: ${describe(checked.error)}`.slice(0, MAX_ANSWER_ERROR),
+  };
 }

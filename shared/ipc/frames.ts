@@ -14,7 +14,9 @@ export type ServerFrame =
   | { type: 'error'; message: string };
 
 /** Parse a client frame; anything malformed gets a message instead of an exception. */
-export function parseClientFrame(text: string | null): { ok: true; value: InvokeFrame } | { ok: false; message: string } {
+export function parseClientFrame(
+  text: string | null,
+): { ok: true; value: InvokeFrame } | { ok: false; message: string } {
   if (text === null) return { ok: false, message: 'Binary frames are not accepted.' };
   let value: unknown;
   try {
@@ -24,7 +26,12 @@ export function parseClientFrame(text: string | null): { ok: true; value: Invoke
   }
   if (typeof value !== 'object' || value === null) return { ok: false, message: 'Frame must be a JSON object.' };
   const frame = value as Record<string, unknown>;
-  if (frame.type !== 'invoke' || typeof frame.id !== 'number' || !Number.isSafeInteger(frame.id) || typeof frame.channel !== 'string') {
+  if (
+    frame.type !== 'invoke' ||
+    typeof frame.id !== 'number' ||
+    !Number.isSafeInteger(frame.id) ||
+    typeof frame.channel !== 'string'
+  ) {
     return { ok: false, message: 'Frame must be {"type":"invoke","id":<integer>,"channel":<string>,"payload":...}.' };
   }
   return { ok: true, value: { type: 'invoke', id: frame.id, channel: frame.channel, payload: frame.payload } };

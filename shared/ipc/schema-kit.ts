@@ -26,7 +26,9 @@ export function exact<T>() {
  * A field the interface declares as `X | undefined` (always there, maybe undefined). It is also
  * accepted absent, as it arrives once serialised to JSON; its type stays a required key.
  */
-export function orUndefined<S extends z.ZodType>(schema: S): z.ZodType<z.output<S> | undefined, z.input<S> | undefined> {
+export function orUndefined<S extends z.ZodType>(
+  schema: S,
+): z.ZodType<z.output<S> | undefined, z.input<S> | undefined> {
   return schema.optional();
 }
 
@@ -37,7 +39,9 @@ export const RunId = z.string().min(1).max(100);
 export const RotationId = z.string().min(1).max(80);
 export const Nothing = z.null();
 /** A file's bytes from the renderer (a picked or dropped file), base64, at most ~64 MiB. */
-export const FileBytes = z.object({ name: z.string().min(1).max(255), base64: z.string().max(90 * 1024 * 1024) }).strict();
+export const FileBytes = z
+  .object({ name: z.string().min(1).max(255), base64: z.string().max(90 * 1024 * 1024) })
+  .strict();
 
 /** How many bytes a base64 string decodes to, from its length and padding alone. */
 export function base64DecodedBytes(base64: string): number {
@@ -48,5 +52,10 @@ export function base64DecodedBytes(base64: string): number {
 /** A file's bytes as base64, refused without decoding when the file holds more than `maxBytes`. */
 export function fileBytesUpTo(maxBytes: number) {
   const message = `the file is larger than ${maxBytes} bytes (${Math.round(maxBytes / 1024 / 1024)} MiB), the most accepted here`;
-  return z.object({ name: z.string().min(1).max(255), base64: z.string().refine((b) => base64DecodedBytes(b) <= maxBytes, message) }).strict();
+  return z
+    .object({
+      name: z.string().min(1).max(255),
+      base64: z.string().refine((b) => base64DecodedBytes(b) <= maxBytes, message),
+    })
+    .strict();
 }

@@ -32,12 +32,7 @@ export interface MkPartInfo extends FileFacts {
 export type KeyFileInfo = SigKeyInfo | MkPartInfo;
 
 export type OtherFileReason =
-  | 'not-a-key-file'
-  | 'unparseable'
-  | 'invalid-key-file'
-  | 'unreadable'
-  | 'not-a-regular-file'
-  | 'state-file';
+  'not-a-key-file' | 'unparseable' | 'invalid-key-file' | 'unreadable' | 'not-a-regular-file' | 'state-file';
 
 /** A directory entry that is not a usable key file; `state-file` ones are TKE's own, listed quietly. */
 export interface OtherFileInfo {

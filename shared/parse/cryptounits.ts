@@ -36,7 +36,13 @@ export function parseCryptoUnits(input: ParserInput): ServiceInstanceUnits[] {
   for (const { line, text } of toLines(input)) {
     const c = canon(text);
     if (c.startsWith('SERVICE INSTANCE:')) {
-      current = { id: text.trim().slice(text.trim().indexOf(':') + 1).trim(), units: [] };
+      current = {
+        id: text
+          .trim()
+          .slice(text.trim().indexOf(':') + 1)
+          .trim(),
+        units: [],
+      };
       out.push(current);
       columns = undefined;
       continue;

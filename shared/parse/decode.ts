@@ -5,9 +5,7 @@
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName }
-  | { ok: false; reason: string };
+export type DecodeResult = { ok: true; text: string; encoding: TextEncodingName } | { ok: false; reason: string };
 
 const SAMPLE_BYTES = 65536;
 /** More NUL or undecodable bytes than this share of the sample means the file is not text. */

@@ -117,7 +117,11 @@ export function parseSigKeys(input: ParserInput): SigKeysListing {
       header = undefined;
       continue;
     }
-    const key = { keynum, description: row['DESCRIPTION'] ?? '', ski: (row['SUBJECT KEY IDENTIFIER'] ?? '').toLowerCase() };
+    const key = {
+      keynum,
+      description: row['DESCRIPTION'] ?? '',
+      ski: (row['SUBJECT KEY IDENTIFIER'] ?? '').toLowerCase(),
+    };
     (inSelected ? selected : keys).push(key);
   }
   return { keys, selected };

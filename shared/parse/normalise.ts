@@ -30,7 +30,8 @@ const NEEDS_CLEANING = /[\x00-\x08\x0b-\x1f\x7f\u00a0\u1680\u2000-\u200b\u202f\u
 const ODD_SPACE = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 // A rewrite (between bare CRs) that could be a milestone, an outcome, an error or a prompt: kept even
 // when a later rewrite covers it on screen.
-const MAY_MATTER = /encrypt|delay|second|server|discover|master|values|rewrap|success|waiting|rotation|crk|setimm|\bok\b|fail|error|status code|unauthori|token|return code|reason code|return value|instance|enter |\(y\/n\)|cloudtkefiles|imprint|threshold|administrator|verification pattern/i;
+const MAY_MATTER =
+  /encrypt|delay|second|server|discover|master|values|rewrap|success|waiting|rotation|crk|setimm|\bok\b|fail|error|status code|unauthori|token|return code|reason code|return value|instance|enter |\(y\/n\)|cloudtkefiles|imprint|threshold|administrator|verification pattern/i;
 // A prompt question (ending `:` or `(y/N)` or `?`) followed by the prompt mark; what follows is the
 // answer or the next output (non-TTY stdin does not echo a newline after the answer). Anchored and
 // lazy: it stops at the first mark, so each segment of a line is scanned once.
@@ -40,7 +41,8 @@ const PROMPT_HEAD = /^(.*?(?::|\)|\?))\s*> ?/;
 // (`Nov 30 09:14:03 host prog[42]:`), bracketed times, and a log level. At most a few, anchored.
 const TIMESTAMP =
   /^\s*\[?(?:\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\]?(?:\s*[|-]\s*|\s+|$)/;
-const SYSLOG = /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?: [\w.-]+(?: [\w./-]+(?:\[\d+\])?:)?)?\s+/;
+const SYSLOG =
+  /^\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d{2}:\d{2}:\d{2}(?: [\w.-]+(?: [\w./-]+(?:\[\d+\])?:)?)?\s+/;
 const LEVEL = /^\s*[[<]?(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|CRIT)[\]>]?(?:\s*[:|-])?\s+/;
 // The first three letters of a month or a log level: only such lines can carry those prefixes.
 const PREFIX_WORD = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|TRA|DEB|INF|NOT|WAR|ERR|FAT|CRI/y;
@@ -89,7 +91,8 @@ function keptRewrites(text: string): string {
   const keep = (part: string): void => {
     // A run of redraws of one progress line (same length, same start) keeps its last one.
     const prev = kept[kept.length - 1];
-    if (prev !== undefined && prev.length === part.length && prev.startsWith(part.slice(0, 12))) kept[kept.length - 1] = part;
+    if (prev !== undefined && prev.length === part.length && prev.startsWith(part.slice(0, 12)))
+      kept[kept.length - 1] = part;
     else kept.push(part);
   };
   for (let i = 0; i < last; i++) {

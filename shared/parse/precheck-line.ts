@@ -14,12 +14,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const EXACT: { id: CheckWithMessage; re: RegExp }[] = (
-  Object.keys(PRECHECK_MESSAGES) as CheckWithMessage[]
-).map((id) => {
-  const body = escapeRegExp(PRECHECK_MESSAGES[id].replace(/\.$/, '')).replace('\\{units\\}', '([\\d,\\s and]*?)');
-  return { id, re: new RegExp(`^${body}\\.?$`, 'i') };
-});
+const EXACT: { id: CheckWithMessage; re: RegExp }[] = (Object.keys(PRECHECK_MESSAGES) as CheckWithMessage[]).map(
+  (id) => {
+    const body = escapeRegExp(PRECHECK_MESSAGES[id].replace(/\.$/, '')).replace('\\{units\\}', '([\\d,\\s and]*?)');
+    return { id, re: new RegExp(`^${body}\\.?$`, 'i') };
+  },
+);
 
 // Wording drifts between releases; these keep the check recognisable when the text is not exact.
 const FUZZY: { id: CheckWithMessage; re: RegExp }[] = [

@@ -14,7 +14,16 @@ import { parseAppAction, parseCommandLine, type ShellCommand } from './command-l
 import { parsePrecheckFailure } from './precheck-line.js';
 import { isSecretPrompt } from './prompt-secrecy.js';
 
-export { lineMilestones, MILESTONE_SOURCED, MILESTONE_WORD, milestoneAcross, milestoneOf, squash, startsWithMilestone, type Milestone } from './milestones.js';
+export {
+  lineMilestones,
+  MILESTONE_SOURCED,
+  MILESTONE_WORD,
+  milestoneAcross,
+  milestoneOf,
+  squash,
+  startsWithMilestone,
+  type Milestone,
+} from './milestones.js';
 export { isKnownTkeLine } from './known-lines.js';
 export { ANSI } from './normalise.js';
 
@@ -73,7 +82,8 @@ const PROGRESS = /re-?encrypted (\d+) of (\d+) keys/;
 // Any report of key storage being re-encrypted (progress, percentages): evidence that it started.
 const REWRAP_ANY = /\bre-?encrypt(?:ed|ing|ion)?\b.*\b(?:keys?|key storage)\b/;
 const HSM_CODE = /(return|reason) (?:code|value):\s*(-?\d+)/;
-const GENERIC_PRECHECK = /not in the required initial state|initial conditions?\b.*\bnot met|pre-?check (?:of the crypto units )?failed|initial state check\b.*\bfailed|following initial conditions?\b.*(?:not met|:)|master key (?:rotation )?cannot (?:start|be rotated)/;
+const GENERIC_PRECHECK =
+  /not in the required initial state|initial conditions?\b.*\bnot met|pre-?check (?:of the crypto units )?failed|initial state check\b.*\bfailed|following initial conditions?\b.*(?:not met|:)|master key (?:rotation )?cannot (?:start|be rotated)/;
 
 const UNIT_NUM = /crypto unit (\d+)/;
 const HEADERS_LOWER = HEADER_LABELS.map((l) => l.toLowerCase());
@@ -91,7 +101,8 @@ function recogniseStep(lower: string): RecognisedLine | undefined {
   if (lower.startsWith('committing the new master key')) {
     return { event: { kind: 'step', step: 'commit', unit: undefined } };
   }
-  if (lower.startsWith('re-encrypting key storage')) return { event: { kind: 'step', step: 'rewrap', unit: undefined } };
+  if (lower.startsWith('re-encrypting key storage'))
+    return { event: { kind: 'step', step: 'rewrap', unit: undefined } };
   if (lower.startsWith('promoting the new master key')) {
     return { event: { kind: 'step', step: 'promote', unit: unitOf(lower) } };
   }
@@ -123,10 +134,13 @@ function precheckCondition(text: string, lower: string): RecognisedLine | undefi
     if (p !== undefined) return { event: { kind: 'precheck-failed', ...p } };
   }
   // A heading that announces failed conditions without naming one: the app's evaluation finds which.
-  if (GENERIC_PRECHECK.test(lower)) return { event: { kind: 'precheck-failed', check: undefined, units: [], detail: text } };
+  if (GENERIC_PRECHECK.test(lower))
+    return { event: { kind: 'precheck-failed', check: undefined, units: [], detail: text } };
   if (!/imprint|threshold|administrator|master key register|crypto units/.test(lower)) return undefined;
   const hit = INITIAL_CONDITIONS.find((c) => c.pattern.test(lower));
-  return hit === undefined ? undefined : { event: { kind: 'precheck-failed', check: hit.check as PrecheckId, units: [], detail: text } };
+  return hit === undefined
+    ? undefined
+    : { event: { kind: 'precheck-failed', check: hit.check as PrecheckId, units: [], detail: text } };
 }
 
 const OUTCOMES: readonly [needle: string, event: LineEvent][] = [
@@ -203,7 +217,8 @@ export function recogniseLine(line: string): RecognisedLine {
   if (lower.includes('encrypt')) {
     const m = PROGRESS.exec(lower);
     if (m !== null) return { event: { kind: 'progress', done: Number(m[1]), total: Number(m[2]) } };
-    if (REWRAP_ANY.test(lower) && !lower.startsWith('re-encrypting key storage')) return { event: { kind: 'progress', done: 0, total: 0 } };
+    if (REWRAP_ANY.test(lower) && !lower.startsWith('re-encrypting key storage'))
+      return { event: { kind: 'progress', done: 0, total: 0 } };
   }
   if (lower.includes('ibmcloud')) {
     const command = parseCommandLine(text);

@@ -20,7 +20,8 @@ const CONTINUATION = /^\s+([0-9a-fA-F]{8,})\s*$/;
 const SECTION = /^\s*(current|new)\s+master\s+key\s+registers?\s*:?\s*$/i;
 const SECTION_ROW = /^\s*(\d{1,3})\s+(?:(operational|recovery|failover)\s+)?(\S.*)$/i;
 // One register per row, the unit number first: `1   OPERATIONAL   current   Valid   F334...`.
-const UNIT_ROW = /^\s*(\d{1,3})\s+(?:(operational|recovery|failover)\s+)?(new|current)\b(?:\s+master\s+key)?(?:\s+register)?\s*[:=]?\s+(.*)$/i;
+const UNIT_ROW =
+  /^\s*(\d{1,3})\s+(?:(operational|recovery|failover)\s+)?(new|current)\b(?:\s+master\s+key)?(?:\s+register)?\s*[:=]?\s+(.*)$/i;
 
 function readRow(rest: string): { register: Register; vpText: string } | undefined {
   const words = rest.trim().split(/\s+/);
@@ -55,7 +56,13 @@ class ListingReader {
   #section: Which | undefined;
 
   read(line: number, text: string): void {
-    if (this.#sectionHeading(text) || this.#sectionRow(line, text) || this.#unitRow(line, text) || this.#unitLine(line, text)) return;
+    if (
+      this.#sectionHeading(text) ||
+      this.#sectionRow(line, text) ||
+      this.#unitRow(line, text) ||
+      this.#unitLine(line, text)
+    )
+      return;
     if (this.#unit === undefined) return;
     if (this.#blockRow(this.#unit, text) || this.#continuation(text)) return;
     this.#lastRow = undefined;
@@ -140,7 +147,13 @@ export function parseRegisterListing(input: ParserInput): ParsedUnitRegisters[] 
   for (const x of reader.units) {
     if (x.current === undefined || x.new === undefined) continue;
     // The listing always prints the type; a variant without it is treated as an operational unit.
-    out.push({ num: x.num, type: parseUnitType(x.typeText) ?? 'OPERATIONAL', current: x.current, new: x.new, line: x.line });
+    out.push({
+      num: x.num,
+      type: parseUnitType(x.typeText) ?? 'OPERATIONAL',
+      current: x.current,
+      new: x.new,
+      line: x.line,
+    });
   }
   return out;
 }

@@ -43,7 +43,11 @@ export function readHeader(
  * Split a row into as many cells as the header has columns. Extra words go to the `freeText`
  * column (names, states like `Full Committed`); returns undefined when the row cannot fit.
  */
-export function splitRow(text: string, columns: readonly string[], freeText: string): Record<string, string> | undefined {
+export function splitRow(
+  text: string,
+  columns: readonly string[],
+  freeText: string,
+): Record<string, string> | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   let cells = trimmed.split(/\s{2,}|\t+/);

@@ -97,6 +97,8 @@ export function checklistRecord(flow: PrecheckFlow, confirmed: readonly string[]
     ...checklistFor(flow, 'confirm')
       .filter((item) => given.has(item.id))
       .map((item) => `Confirmed before starting: ${item.text} (IBM: ${item.source.page})`),
-    ...checklistFor(flow, 'after').map((item) => `To do once the rotation is complete: ${item.text} (IBM: ${item.source.page})`),
+    ...checklistFor(flow, 'after').map(
+      (item) => `To do once the rotation is complete: ${item.text} (IBM: ${item.source.page})`,
+    ),
   ];
 }

@@ -3,7 +3,6 @@ import { SIGNSERV_ENV, SIGNSERVKEYS_FILE, type SigningService } from '../tke/sig
 import { inTargets, unknown, unread, type CheckOutcome, type Context } from './context.js';
 import type { CheckStatus, UnitCheck } from './types.js';
 
-
 /**
  * Pre-check 5 when the CLI signs through a signing service [hs-crypto: signing-service.md]: the keys
  * are the entries of SIGNSERVKEYS, whose owners only the service knows. The check fails when the file
@@ -12,19 +11,30 @@ import type { CheckStatus, UnitCheck } from './types.js';
  */
 function checkAdminsSigned(ctx: Context, service: SigningService): CheckOutcome {
   if ('problem' in service) return { status: 'fail', summary: service.problem, units: [], evidence: [] };
-  if (ctx.admins === undefined || ctx.thresholds === undefined) return unknown('Needs `cryptounit-admins` and `cryptounit-thrhlds`.');
+  if (ctx.admins === undefined || ctx.thresholds === undefined)
+    return unknown('Needs `cryptounit-admins` and `cryptounit-thrhlds`.');
   const needed = Math.max(1, ...inTargets(ctx.thresholds, ctx).map((t) => t.signature));
   const installed = new Map<number, number>();
   for (const r of inTargets(ctx.admins, ctx)) installed.set(r.num, (installed.get(r.num) ?? 0) + 1);
-  const units = [...installed.entries()].map(([num, count]) => ({
-    num,
-    status: count >= needed ? 'unknown' : 'fail',
-    detail: `${count} administrator(s) installed (need ${needed}); which of them the signing service's keys belong to is not known here`,
-  }) satisfies UnitCheck);
+  const units = [...installed.entries()].map(
+    ([num, count]) =>
+      ({
+        num,
+        status: count >= needed ? 'unknown' : 'fail',
+        detail: `${count} administrator(s) installed (need ${needed}); which of them the signing service's keys belong to is not known here`,
+      }) satisfies UnitCheck,
+  );
   const listed = service.keys.length;
-  const evidence = [`${SIGNSERVKEYS_FILE}: ${listed} signature key(s), ${service.withToken} with its token in the file`];
+  const evidence = [
+    `${SIGNSERVKEYS_FILE}: ${listed} signature key(s), ${service.withToken} with its token in the file`,
+  ];
   if (listed < needed) {
-    return { status: 'fail', summary: `${SIGNSERVKEYS_FILE} lists ${listed} signature key(s); the signature threshold needs ${needed}.`, units, evidence };
+    return {
+      status: 'fail',
+      summary: `${SIGNSERVKEYS_FILE} lists ${listed} signature key(s); the signature threshold needs ${needed}.`,
+      units,
+      evidence,
+    };
   }
   return {
     status: units.some((u) => u.status === 'fail') ? 'fail' : 'unknown',
@@ -41,7 +51,8 @@ export function checkAdmins(ctx: Context): CheckOutcome {
   }
   const rows = inTargets(ctx.admins, ctx);
   // No crypto unit listed (none found, none selected): nothing to judge, not a failure.
-  if (rows.length === 0 && (ctx.targets ?? []).length === 0) return unknown('No crypto unit was listed, so no administrator could be checked.');
+  if (rows.length === 0 && (ctx.targets ?? []).length === 0)
+    return unknown('No crypto unit was listed, so no administrator could be checked.');
   const byUnit = new Map<number, Set<string>>();
   for (const r of rows) {
     const set = byUnit.get(r.num) ?? new Set<string>();
@@ -54,7 +65,11 @@ export function checkAdmins(ctx: Context): CheckOutcome {
   const common = [...selected].filter((ski) => sets.length > 0 && sets.every((s) => s.has(ski)));
   const units: UnitCheck[] = [...byUnit.entries()].map(([num, skis]) => {
     const usable = [...selected].filter((s) => skis.has(s)).length;
-    return { num, status: usable >= needed ? 'pass' : 'fail', detail: `${usable} of the selected signature keys are administrators here (need ${needed})` } satisfies UnitCheck;
+    return {
+      num,
+      status: usable >= needed ? 'pass' : 'fail',
+      detail: `${usable} of the selected signature keys are administrators here (need ${needed})`,
+    } satisfies UnitCheck;
   });
   const judged = units.length;
   units.push(...unread(ctx.admins, ctx));

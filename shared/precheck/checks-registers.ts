@@ -10,28 +10,54 @@ export function checkCurrent(ctx: Context): CheckOutcome {
   // VPs compare on their first 56 hex digits, as IBM's SDK does (shared/tke/vp.ts).
   const vps = new Set(regs.filter((r) => r.current.state === 'Valid').map((r) => vpKey(r.current.vp)));
   const common = [...vps][0];
-  const units: UnitCheck[] = regs.map((r) => ({
-    num: r.num,
-    status: r.current.state === 'Valid' && vps.size === 1 && vpKey(r.current.vp) === common && common !== '' ? 'pass' : 'fail',
-    detail: `current ${r.current.state} ${short(r.current.vp)}`,
-  }) satisfies UnitCheck);
+  const units: UnitCheck[] = regs.map(
+    (r) =>
+      ({
+        num: r.num,
+        status:
+          r.current.state === 'Valid' && vps.size === 1 && vpKey(r.current.vp) === common && common !== ''
+            ? 'pass'
+            : 'fail',
+        detail: `current ${r.current.state} ${short(r.current.vp)}`,
+      }) satisfies UnitCheck,
+  );
   units.push(...unread(ctx.registers, ctx));
-  return { status: overall(units), summary: 'Every current register must be Valid with one verification pattern.', units, evidence: [...vps].map(short) };
+  return {
+    status: overall(units),
+    summary: 'Every current register must be Valid with one verification pattern.',
+    units,
+    evidence: [...vps].map(short),
+  };
 }
 
 export function checkNew(ctx: Context): CheckOutcome {
   if (ctx.registers === undefined) return unknown('Run `ibmcloud tke cryptounit-mk` to read the registers.');
   const regs = inTargets(ctx.registers, ctx);
   if (ctx.input.flow === 'auto') {
-    const units: UnitCheck[] = regs.map((r) => ({ num: r.num, status: r.new.state === 'Empty' ? 'pass' : 'fail', detail: `new ${r.new.state}` }) satisfies UnitCheck);
+    const units: UnitCheck[] = regs.map(
+      (r) =>
+        ({
+          num: r.num,
+          status: r.new.state === 'Empty' ? 'pass' : 'fail',
+          detail: `new ${r.new.state}`,
+        }) satisfies UnitCheck,
+    );
     units.push(...unread(ctx.registers, ctx));
     return { status: overall(units), summary: 'auto-mk-rotate needs every new register Empty.', units, evidence: [] };
   }
   const vps = new Set(regs.map((r) => vpKey(r.new.vp)));
-  const units = regs.map((r) => ({
-    num: r.num,
-    status: isNewRegisterReady(r.new.state) && vps.size === 1 && r.new.vp !== '' ? 'pass' : 'fail',
-    detail: `new ${r.new.state} ${short(r.new.vp)}`,
-  }) satisfies UnitCheck);
-  return { status: overall(units), summary: 'Every new register must be committed with one verification pattern.', units, evidence: [...vps].map(short) };
+  const units = regs.map(
+    (r) =>
+      ({
+        num: r.num,
+        status: isNewRegisterReady(r.new.state) && vps.size === 1 && r.new.vp !== '' ? 'pass' : 'fail',
+        detail: `new ${r.new.state} ${short(r.new.vp)}`,
+      }) satisfies UnitCheck,
+  );
+  return {
+    status: overall(units),
+    summary: 'Every new register must be committed with one verification pattern.',
+    units,
+    evidence: [...vps].map(short),
+  };
 }

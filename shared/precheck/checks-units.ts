@@ -7,7 +7,13 @@ export function checkAuth(ctx: Context): CheckOutcome {
   const t = ctx.input.token;
   if (t === undefined) return unknown('Token expiry unknown: log in shortly before rotating (tokens last one hour).');
   const minutes = Math.floor((t.expiresAt - t.now) / 60000);
-  if (t.expiresAt <= t.now) return { status: 'fail', summary: 'The access token has expired.', units: [], evidence: [`expired ${-minutes} min ago`] };
+  if (t.expiresAt <= t.now)
+    return {
+      status: 'fail',
+      summary: 'The access token has expired.',
+      units: [],
+      evidence: [`expired ${-minutes} min ago`],
+    };
   return { status: 'pass', summary: `The access token is valid for ${minutes} more minutes.`, units: [], evidence: [] };
 }
 
@@ -17,7 +23,13 @@ export function checkSelection(ctx: Context): CheckOutcome {
   if (ctx.input.flow === 'auto') {
     const only = instances.length === 1 ? instances[0] : undefined;
     const unselected = only?.units.filter((u) => !u.selected) ?? [];
-    if (unselected.length === 0) return { status: 'pass', summary: 'auto-mk-rotate selects every crypto unit of the chosen instance itself.', units: [], evidence: [] };
+    if (unselected.length === 0)
+      return {
+        status: 'pass',
+        summary: 'auto-mk-rotate selects every crypto unit of the chosen instance itself.',
+        units: [],
+        evidence: [],
+      };
     return {
       status: 'unknown',
       summary: `auto-mk-rotate selects every crypto unit of the instance itself, but crypto unit ${unselected.map((u) => u.num).join(', ')} is not selected now, so the other checks cannot read it: select it and run the pre-checks again.`,
@@ -31,21 +43,39 @@ export function checkSelection(ctx: Context): CheckOutcome {
     const chosen = withSelection.length === 1 && withSelection[0] === inst;
     for (const u of inst.units) {
       const ok = chosen ? u.selected : !u.selected;
-      units.push({ num: u.num, status: ok ? 'pass' : 'fail', detail: `${u.selected ? 'selected' : 'not selected'} (instance ${inst.id})` });
+      units.push({
+        num: u.num,
+        status: ok ? 'pass' : 'fail',
+        detail: `${u.selected ? 'selected' : 'not selected'} (instance ${inst.id})`,
+      });
     }
   }
   const evidence = [`${withSelection.length} service instance(s) with selected crypto units`];
   if (withSelection.length !== 1) {
-    return { status: 'fail', summary: 'Exactly one service instance must have selected crypto units.', units, evidence };
+    return {
+      status: 'fail',
+      summary: 'Exactly one service instance must have selected crypto units.',
+      units,
+      evidence,
+    };
   }
-  return { status: overall(units), summary: 'All crypto units of one service instance must be selected.', units, evidence };
+  return {
+    status: overall(units),
+    summary: 'All crypto units of one service instance must be selected.',
+    units,
+    evidence,
+  };
 }
 
 export function checkImprint(ctx: Context): CheckOutcome {
   if (ctx.thresholds === undefined) return unknown('Run `ibmcloud tke cryptounit-thrhlds` to read the thresholds.');
   const units: UnitCheck[] = inTargets(ctx.thresholds, ctx).map((t) => {
     const imprint = t.signature === 0 && t.revocation === 0;
-    return { num: t.num, status: imprint ? 'fail' : 'pass', detail: imprint ? 'imprint mode (thresholds 0/0)' : `thresholds ${t.signature}/${t.revocation}` } satisfies UnitCheck;
+    return {
+      num: t.num,
+      status: imprint ? 'fail' : 'pass',
+      detail: imprint ? 'imprint mode (thresholds 0/0)' : `thresholds ${t.signature}/${t.revocation}`,
+    } satisfies UnitCheck;
   });
   units.push(...unread(ctx.thresholds, ctx));
   return { status: overall(units), summary: 'No crypto unit may be in imprint mode.', units, evidence: [] };
@@ -58,8 +88,20 @@ export function checkThresholds(ctx: Context): CheckOutcome {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
   const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const units: UnitCheck[] = rows.map((r) => ({ num: r.num, status: counts.size <= 1 || key(r) === common ? 'pass' : 'fail', detail: `signature/revocation ${key(r)}` }) satisfies UnitCheck);
+  const units: UnitCheck[] = rows.map(
+    (r) =>
+      ({
+        num: r.num,
+        status: counts.size <= 1 || key(r) === common ? 'pass' : 'fail',
+        detail: `signature/revocation ${key(r)}`,
+      }) satisfies UnitCheck,
+  );
   units.push(...unread(ctx.thresholds, ctx));
   const status = counts.size > 1 ? 'fail' : overall(units);
-  return { status, summary: 'Signature thresholds must be equal on every crypto unit.', units, evidence: [...counts.keys()].map((k) => `thresholds ${k}`) };
+  return {
+    status,
+    summary: 'Signature thresholds must be equal on every crypto unit.',
+    units,
+    evidence: [...counts.keys()].map((k) => `thresholds ${k}`),
+  };
 }

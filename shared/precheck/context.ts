@@ -48,21 +48,24 @@ export function unread(rows: readonly { num: number }[], ctx: Context): UnitChec
   return (ctx.targets ?? []).filter((n) => !read.has(n)).map((num) => ({ num, status: 'unknown', detail: NOT_READ }));
 }
 
-const NOT_READ = 'not read: not selected now (auto-mk-rotate will select it; the readings cover the selected crypto units only)';
+const NOT_READ =
+  'not read: not selected now (auto-mk-rotate will select it; the readings cover the selected crypto units only)';
 
 /** The context of one evaluation: register readings from `cryptounit-compare` when no listing gave them. */
 export function contextOf(input: PrecheckInput): Context {
   const compare = input.compare;
-  const fromCompare = compare === undefined || compare.current.length === 0
-    ? undefined
-    : compare.current.flatMap((c) => {
-        const n = compare.new.find((x) => x.num === c.num);
-        return n === undefined ? [] : [{ num: c.num, current: c.register, new: n.register }];
-      });
+  const fromCompare =
+    compare === undefined || compare.current.length === 0
+      ? undefined
+      : compare.current.flatMap((c) => {
+          const n = compare.new.find((x) => x.num === c.num);
+          return n === undefined ? [] : [{ num: c.num, current: c.register, new: n.register }];
+        });
   return {
     input,
     targets: targetsOf(input),
-    thresholds: input.thresholds ?? (compare !== undefined && compare.thresholds.length > 0 ? compare.thresholds : undefined),
+    thresholds:
+      input.thresholds ?? (compare !== undefined && compare.thresholds.length > 0 ? compare.thresholds : undefined),
     admins: input.admins ?? (compare !== undefined && compare.admins.length > 0 ? compare.admins : undefined),
     registers: input.registers ?? fromCompare,
   };

@@ -36,7 +36,18 @@ export function evaluatePrechecks(input: PrecheckInput): PrecheckResult[] {
     // Units not selected for auto-mk-rotate are read once selected: that is the selection check's fix.
     const unselected = id === 'selection' && r.status === 'unknown' ? r.units.map((u) => u.num) : [];
     if (unselected.length > 0) return { id, ...r, fix: [selectToRead(unselected)] };
-    return { id, ...r, fix: r.status === 'fail' ? fixOf(id, ctx, r.units.filter((u) => u.status === 'fail').map((u) => u.num)) : [] };
+    return {
+      id,
+      ...r,
+      fix:
+        r.status === 'fail'
+          ? fixOf(
+              id,
+              ctx,
+              r.units.filter((u) => u.status === 'fail').map((u) => u.num),
+            )
+          : [],
+    };
   });
 }
 
@@ -53,7 +64,9 @@ function recoverableLoss(ctx: Context): { units: number[] } | undefined {
   const registers = ctx.registers;
   if (registers === undefined) return undefined;
   const types = new Map((ctx.input.instances ?? []).flatMap((i) => i.units.map((u) => [u.num, u.type] as const)));
-  const shape = shapeOf(registers.map((r) => ({ num: r.num, type: types.get(r.num) ?? 'OPERATIONAL', current: r.current, new: r.new })));
+  const shape = shapeOf(
+    registers.map((r) => ({ num: r.num, type: types.get(r.num) ?? 'OPERATIONAL', current: r.current, new: r.new })),
+  );
   return shape.kind === 'current-lost' && shape.recoverable ? { units: shape.units } : undefined;
 }
 
@@ -68,8 +81,14 @@ function selectToRead(units: readonly number[]): FixAdvice {
 
 /** The fix of a failed check; clearing the new registers is offered only while nothing in them is committed. */
 function fixOf(id: PrecheckId, ctx: Context, failing: number[]): FixAdvice[] {
-  const committed = id === 'new-mk' && ctx.input.flow === 'auto' && ctx.registers !== undefined && inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
+  const committed =
+    id === 'new-mk' &&
+    ctx.input.flow === 'auto' &&
+    ctx.registers !== undefined &&
+    inTargets(ctx.registers, ctx).some((r) => isNewRegisterReady(r.new.state));
   if (committed) return [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: COMMITTED_NEW_KEY }];
   const lost = id === 'current-mk' ? recoverableLoss(ctx) : undefined;
-  return lost ? recoverFixes(lost.units) : fixesFor(id, ctx.input.flow, { signingService: ctx.input.signingService !== undefined, units: failing });
+  return lost
+    ? recoverFixes(lost.units)
+    : fixesFor(id, ctx.input.flow, { signingService: ctx.input.signingService !== undefined, units: failing });
 }

@@ -40,13 +40,24 @@ export const SIGNING_SERVICE_FIXES: readonly FixAdvice[] = [
 
 /** The fixes of the checks whose fix depends on neither the flow nor the units. */
 const FIXED_FIXES: Record<'auth' | 'selection' | 'thresholds' | 'admins' | 'current-mk', readonly FixAdvice[]> = {
-  auth: [{ command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' }],
+  auth: [
+    { command: 'ibmcloud login', why: 'The access token is invalid or expired (tokens last one hour): log in again.' },
+  ],
   selection: [
-    { command: 'ibmcloud tke cryptounit-rm', why: 'Deselect the crypto units of every other service instance, so only one instance is selected.' },
-    { command: 'ibmcloud tke cryptounit-add', why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.' },
+    {
+      command: 'ibmcloud tke cryptounit-rm',
+      why: 'Deselect the crypto units of every other service instance, so only one instance is selected.',
+    },
+    {
+      command: 'ibmcloud tke cryptounit-add',
+      why: 'Then select any crypto unit of that instance that is not selected yet, so all of its units are.',
+    },
   ],
   thresholds: [
-    { command: 'ibmcloud tke cryptounit-thrhld-set', why: 'Set the same signature and revocation thresholds on every crypto unit.' },
+    {
+      command: 'ibmcloud tke cryptounit-thrhld-set',
+      why: 'Set the same signature and revocation thresholds on every crypto unit.',
+    },
   ],
   admins: [
     {
@@ -72,7 +83,10 @@ const NEW_MK_FIXES: Record<PrecheckFlow, readonly FixAdvice[]> = {
   ],
   keyparts: [
     { command: 'ibmcloud tke cryptounit-mk-load', why: 'Load the same key parts into every new register.' },
-    { command: 'ibmcloud tke cryptounit-mk-commit', why: 'Commit them so every new register is Full Committed with one verification pattern.' },
+    {
+      command: 'ibmcloud tke cryptounit-mk-commit',
+      why: 'Commit them so every new register is Full Committed with one verification pattern.',
+    },
   ],
 };
 
@@ -95,7 +109,8 @@ export function fixesFor(id: PrecheckId, flow: PrecheckFlow, options: FixOptions
 function imprintFixes(flow: PrecheckFlow, units: readonly number[]): FixAdvice[] {
   const which = units.length > 0 ? `crypto unit ${units.join(', ')}` : 'the crypto units in imprint mode';
   // Translated only with the units named (the UI's words carry the numbers, not the English phrase).
-  const i18n = (key: string): FixAdvice['i18n'] => (units.length > 0 ? { key, values: { units: units.join(', ') } } : { key: `${key}-any` });
+  const i18n = (key: string): FixAdvice['i18n'] =>
+    units.length > 0 ? { key, values: { units: units.join(', ') } } : { key: `${key}-any` };
   const fixes: FixAdvice[] = [
     {
       command: 'ibmcloud tke cryptounit-rm',

@@ -42,7 +42,11 @@ export interface Plan {
   unknown: PrecheckId[];
 }
 
-const cmd = (sub: string, transitions: Transition[]): PlannedCommand => ({ argv: ['tke', sub], command: `ibmcloud tke ${sub}`, transitions });
+const cmd = (sub: string, transitions: Transition[]): PlannedCommand => ({
+  argv: ['tke', sub],
+  command: `ibmcloud tke ${sub}`,
+  transitions,
+});
 
 const ROTATE_PARTS = cmd('cryptounit-mk-rotate', [{ key: 'rewrapParts' }, { key: 'm2' }, { key: 'promote' }]);
 
@@ -69,13 +73,16 @@ export function buildPlan(flow: PrecheckFlow, report: PrecheckReport | null): Pl
   const candidates = flow === 'auto' ? report.instances : withSelection;
   const instance = candidates.length === 1 ? candidates[0] : undefined;
   if (report.instances.length === 0) blockers.push({ code: 'no-instance' });
-  else if (!instance) blockers.push({ code: 'several-instances', count: Math.max(candidates.length, report.instances.length) });
+  else if (!instance)
+    blockers.push({ code: 'several-instances', count: Math.max(candidates.length, report.instances.length) });
   const units = instance ? instance.units.filter((u) => flow === 'auto' || u.selected).map((u) => u.num) : [];
 
   let commands: PlannedCommand[];
   let newMkCovered = false;
   if (flow === 'auto') {
-    const recovery = instance?.units.find((u) => u.type === 'RECOVERY')?.num ?? report.registers.find((r) => r.type === 'RECOVERY')?.num;
+    const recovery =
+      instance?.units.find((u) => u.type === 'RECOVERY')?.num ??
+      report.registers.find((r) => r.type === 'RECOVERY')?.num;
     if (instance !== undefined && recovery === undefined) blockers.push({ code: 'no-recovery-unit' });
     commands = [
       cmd('auto-mk-rotate', [
@@ -96,7 +103,9 @@ export function buildPlan(flow: PrecheckFlow, report: PrecheckReport | null): Pl
     if (needed === null) blockers.push({ code: 'new-registers-mixed' });
   }
 
-  const failed = report.results.filter((r) => r.status === 'fail' && !(newMkCovered && r.id === 'new-mk')).map((r) => r.id);
+  const failed = report.results
+    .filter((r) => r.status === 'fail' && !(newMkCovered && r.id === 'new-mk'))
+    .map((r) => r.id);
   if (failed.length > 0) blockers.push({ code: 'failed', checks: failed });
   const unknown = report.results.filter((r) => r.status === 'unknown').map((r) => r.id);
   return { flow, commands, units, instanceId: instance?.id ?? null, blockers, unknown };
@@ -150,15 +159,23 @@ function blockerReason(b: Blocker): string {
  */
 export function startProblems(
   plan: Plan,
-  request: { instanceId?: string | undefined; overrideReason?: string | undefined; confirmed?: readonly string[] | undefined },
+  request: {
+    instanceId?: string | undefined;
+    overrideReason?: string | undefined;
+    confirmed?: readonly string[] | undefined;
+  },
 ): string[] {
   const out = plan.blockers.map(blockerReason);
   for (const item of missingConfirmations(plan.flow, request.confirmed)) out.push(`not confirmed: ${item.text}`);
   if (plan.unknown.length > 0 && (request.overrideReason?.trim().length ?? 0) < MIN_OVERRIDE_REASON) {
-    out.push(`pre-checks ${plan.unknown.join(', ')} could not be judged; starting anyway needs a reason of at least ${MIN_OVERRIDE_REASON} characters`);
+    out.push(
+      `pre-checks ${plan.unknown.join(', ')} could not be judged; starting anyway needs a reason of at least ${MIN_OVERRIDE_REASON} characters`,
+    );
   }
   if (request.instanceId !== undefined && plan.instanceId !== null && request.instanceId !== plan.instanceId) {
-    out.push(`the confirmed instance ${request.instanceId} is not the instance the pre-checks found (${plan.instanceId})`);
+    out.push(
+      `the confirmed instance ${request.instanceId} is not the instance the pre-checks found (${plan.instanceId})`,
+    );
   }
   return out;
 }

@@ -38,7 +38,11 @@ export interface PrecheckReport {
 }
 
 /** Estimate a rotation's duration from the key count (docs/domain.md: about 60 s per 3000 keys, plus the 30 s discovery delay). */
-export function estimateRotation(keyCount: number | null, tokenExpiresAt: number | null, now: number): RotationEstimate {
+export function estimateRotation(
+  keyCount: number | null,
+  tokenExpiresAt: number | null,
+  now: number,
+): RotationEstimate {
   if (keyCount === null) return { keyCount, seconds: null, tokenMayExpire: null };
   const seconds = Math.ceil(30 + (keyCount / 3000) * 60);
   const tokenMayExpire = tokenExpiresAt === null ? null : tokenExpiresAt - now < (seconds + 300) * 1000;

@@ -6,7 +6,17 @@
 import { recogniseLine } from '../parse/recognise.js';
 import type { RunFlow } from '../classifier/types.js';
 
-export const STEP_IDS = ['precheck', 'load', 'generate', 'copy', 'commit', 'delay', 'rewrap', 'promote', 'done'] as const;
+export const STEP_IDS = [
+  'precheck',
+  'load',
+  'generate',
+  'copy',
+  'commit',
+  'delay',
+  'rewrap',
+  'promote',
+  'done',
+] as const;
 export type StepId = (typeof STEP_IDS)[number];
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 
@@ -34,7 +44,10 @@ const NOT_IN_FLOW: Record<RunFlow, readonly StepId[]> = { auto: ['load'], keypar
 
 /** A fresh timeline: the flow's steps, every one pending. */
 export function initialTimeline(flow: RunFlow): Timeline {
-  const steps = STEP_IDS.filter((id) => !NOT_IN_FLOW[flow].includes(id)).map((id): TimelineStep => ({ id, state: 'pending' }));
+  const steps = STEP_IDS.filter((id) => !NOT_IN_FLOW[flow].includes(id)).map((id): TimelineStep => ({
+    id,
+    state: 'pending',
+  }));
   return { flow, steps };
 }
 
@@ -75,7 +88,13 @@ function failRunning(timeline: Timeline): Timeline {
   return { ...timeline, steps };
 }
 
-const ROTATING = new Set(['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm']);
+const ROTATING = new Set([
+  'auto-mk-rotate',
+  'cryptounit-mk-load',
+  'cryptounit-mk-commit',
+  'cryptounit-mk-rotate',
+  'cryptounit-mk-setimm',
+]);
 
 /** Apply one event. Only rotation commands move the timeline; reads and selections leave it be. */
 export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
@@ -84,17 +103,27 @@ export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
       const sub = event.argv[0] === 'tke' ? (event.argv[1] ?? '') : '';
       if (!ROTATING.has(sub)) return timeline;
       // A rerun restarts from the step it resumes; earlier done steps stay done.
-      const cleared = { ...timeline, steps: timeline.steps.map((s): TimelineStep => (s.state === 'failed' ? { ...s, state: 'pending' } : s)) };
+      const cleared = {
+        ...timeline,
+        steps: timeline.steps.map((s): TimelineStep => (s.state === 'failed' ? { ...s, state: 'pending' } : s)),
+      };
       if (sub === 'cryptounit-mk-setimm') return advance(cleared, 'promote', event.at);
       if (sub === 'cryptounit-mk-load') return advance(cleared, 'load', event.at);
       if (sub === 'cryptounit-mk-commit') return advance(cleared, 'commit', event.at);
       // A re-run in the recovery flow, or the key-part flow's rotate after its commit: re-encryption.
-      if (sub === 'cryptounit-mk-rotate' && (timeline.flow === 'auto' || stateOf(timeline, 'commit') === 'done' || stateOf(timeline, 'commit') === 'running')) return advance(cleared, 'rewrap', event.at);
+      if (
+        sub === 'cryptounit-mk-rotate' &&
+        (timeline.flow === 'auto' ||
+          stateOf(timeline, 'commit') === 'done' ||
+          stateOf(timeline, 'commit') === 'running')
+      )
+        return advance(cleared, 'rewrap', event.at);
       return advance(cleared, 'precheck', event.at);
     }
     case 'line': {
       // A line that kept several bare-CR rewrites moves the timeline once per rewrite, in order.
-      if (event.text.includes('\r')) return event.text.split('\r').reduce((t, text) => transition(t, { ...event, text }), timeline);
+      if (event.text.includes('\r'))
+        return event.text.split('\r').reduce((t, text) => transition(t, { ...event, text }), timeline);
       const seen = recogniseLine(event.text);
       if (seen.milestone === 'M1') return advance(timeline, 'delay', event.at);
       if (seen.milestone === 'M2') return advance(timeline, 'promote', event.at);
@@ -105,10 +134,17 @@ export function transition(timeline: Timeline, event: TimelineEvent): Timeline {
         return advance(timeline, id, event.at);
       }
       if (e?.kind === 'progress') {
-        const moved = timeline.steps.find((s) => s.id === 'rewrap')?.state === 'running' ? timeline : advance(timeline, 'rewrap', event.at);
-        return { ...moved, steps: moved.steps.map((s) => (s.id === 'rewrap' ? { ...s, progress: { done: e.done, total: e.total } } : s)) };
+        const moved =
+          timeline.steps.find((s) => s.id === 'rewrap')?.state === 'running'
+            ? timeline
+            : advance(timeline, 'rewrap', event.at);
+        return {
+          ...moved,
+          steps: moved.steps.map((s) => (s.id === 'rewrap' ? { ...s, progress: { done: e.done, total: e.total } } : s)),
+        };
       }
-      if (e?.kind === 'failed' || e?.kind === 'precheck-failed' || e?.kind === 'auth-error') return failRunning(timeline);
+      if (e?.kind === 'failed' || e?.kind === 'precheck-failed' || e?.kind === 'auth-error')
+        return failRunning(timeline);
       return timeline;
     }
     case 'command-finished':

@@ -13,7 +13,23 @@ export const CREDENTIAL_REDACTED = '[redacted]';
  * The IBM Cloud CLI parses flags with Go's flag package, which takes `-apikey` as `--apikey`, so
  * `-p` and `--p` are the same flag. `-a` (API endpoint), `-u` (user) and `-c` (account) are not secret.
  */
-const SECRET_OPTION_NAMES = new Set(['p', 'pw', 'password', 'passwd', 'passcode', 'passphrase', 'apikey', 'api-key', 'token', 'access-token', 'refresh-token', 'iam-token', 'cr-token', 'secret', 'client-secret']);
+const SECRET_OPTION_NAMES = new Set([
+  'p',
+  'pw',
+  'password',
+  'passwd',
+  'passcode',
+  'passphrase',
+  'apikey',
+  'api-key',
+  'token',
+  'access-token',
+  'refresh-token',
+  'iam-token',
+  'cr-token',
+  'secret',
+  'client-secret',
+]);
 
 /** Fail safe: an option whose name merely contains one of these is treated as secret too. */
 const SECRET_NAME_PART = /pass|apikey|api-key|token|secret/;
@@ -64,7 +80,8 @@ export function credentialIn(argv: readonly string[]): string | undefined {
     if (name !== undefined && SECRET_OPTION_NAMES.has(name)) return name.length === 1 ? `-${name}` : `--${name}`;
     if (name !== undefined && isSecretOptionName(name)) return 'an option named like a credential';
     const next = argv[i + 1];
-    if (name === VALUE_OPTION && (word.includes('=') || (next !== undefined && !next.startsWith('-')))) return '--value with a value';
+    if (name === VALUE_OPTION && (word.includes('=') || (next !== undefined && !next.startsWith('-'))))
+      return '--value with a value';
     if (secretAssignment(word) !== undefined) return 'a credential variable assignment (NAME=value)';
   }
   return undefined;
@@ -82,10 +99,12 @@ function valueOfPrevious(argv: readonly string[], i: number): boolean {
 /** Replaces credential values in argv (`--apikey KEY`, `-p=PASS`, `TOKEN=x`) with `[redacted]`. */
 export function redactArgv(argv: readonly string[]): string[] {
   return argv.map((word, i) => {
-    if (valueOfPrevious(argv, i) || attachedPassword(word)) return attachedPassword(word) ? `-p${CREDENTIAL_REDACTED}` : CREDENTIAL_REDACTED;
+    if (valueOfPrevious(argv, i) || attachedPassword(word))
+      return attachedPassword(word) ? `-p${CREDENTIAL_REDACTED}` : CREDENTIAL_REDACTED;
     const name = optionName(word);
     const eq = word.indexOf('=');
-    if (name !== undefined && (SECRET_OPTION_NAMES.has(name) || name === VALUE_OPTION)) return eq >= 0 ? `${word.slice(0, eq)}=${CREDENTIAL_REDACTED}` : word;
+    if (name !== undefined && (SECRET_OPTION_NAMES.has(name) || name === VALUE_OPTION))
+      return eq >= 0 ? `${word.slice(0, eq)}=${CREDENTIAL_REDACTED}` : word;
     // A flag whose own name looks like a credential may be one typed in the wrong place.
     if (name !== undefined && isSecretOptionName(name)) return CREDENTIAL_REDACTED;
     if (secretAssignment(word) !== undefined) return `${word.slice(0, eq)}=${CREDENTIAL_REDACTED}`;
@@ -113,12 +132,19 @@ export function redactCredentialText(line: string): string {
       if (!isSecretOptionName(name) && !(name === VALUE_OPTION && /^[0-9a-f]{16,}$/i.test(value))) return all;
       return `${lead}${option}${sep}${CREDENTIAL_REDACTED}`;
     });
-    out = out.replace(/(^|[\s([{])(-p[^\s-=]\S*)/gi, (all, lead: string, word: string) => (attachedPassword(word) && word.slice(2) !== CREDENTIAL_REDACTED ? `${lead}-p${CREDENTIAL_REDACTED}` : all));
+    out = out.replace(/(^|[\s([{])(-p[^\s-=]\S*)/gi, (all, lead: string, word: string) =>
+      attachedPassword(word) && word.slice(2) !== CREDENTIAL_REDACTED ? `${lead}-p${CREDENTIAL_REDACTED}` : all,
+    );
   }
   if (out.includes('=')) {
-    out = out.replace(ASSIGNMENT_IN_TEXT, (all, lead: string, name: string, sep: string) => (SECRET_VARIABLE.test(name.replace(/^\$env:/i, '')) ? `${lead}${name}${sep}${CREDENTIAL_REDACTED}` : all));
+    out = out.replace(ASSIGNMENT_IN_TEXT, (all, lead: string, name: string, sep: string) =>
+      SECRET_VARIABLE.test(name.replace(/^\$env:/i, '')) ? `${lead}${name}${sep}${CREDENTIAL_REDACTED}` : all,
+    );
   }
-  if (/setx/i.test(out)) out = out.replace(SETX_IN_TEXT, (all, lead: string, name: string, sep: string) => (SECRET_VARIABLE.test(name) ? `${lead}${name}${sep}${CREDENTIAL_REDACTED}` : all));
+  if (/setx/i.test(out))
+    out = out.replace(SETX_IN_TEXT, (all, lead: string, name: string, sep: string) =>
+      SECRET_VARIABLE.test(name) ? `${lead}${name}${sep}${CREDENTIAL_REDACTED}` : all,
+    );
   return out;
 }
 

@@ -105,10 +105,7 @@ export async function checkpoint(ctx: SimContext, point: FaultPoint): Promise<vo
 
 /** Error lines printed when an injected fault fails a command. */
 export function faultLines(point: FaultPoint): string[] {
-  return [
-    'Error communicating with the crypto units: the connection was reset.',
-    `(simulated fault: ${point})`,
-  ];
+  return ['Error communicating with the crypto units: the connection was reset.', `(simulated fault: ${point})`];
 }
 
 /** Ask a question and return the trimmed answer; fails when input has ended. */

@@ -1,5 +1,10 @@
 /** The initial-state checks of docs/domain.md (2-7); the token check (1) is in `checkAuth`. */
-import { PRECHECK_ADMINS_SIGNSERV, PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES, type PrecheckId } from '../tke/messages.js';
+import {
+  PRECHECK_ADMINS_SIGNSERV,
+  PRECHECK_FAILED_PREFIX,
+  PRECHECK_MESSAGES,
+  type PrecheckId,
+} from '../tke/messages.js';
 import { isNewRegisterReady } from '../tke/types.js';
 import { fill } from './format.js';
 import { isImprint, type SimInstance, type SimState, type SimUnit } from './state.js';

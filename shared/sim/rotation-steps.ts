@@ -1,10 +1,5 @@
 /** Re-encryption and promotion, shared by auto-mk-rotate, cryptounit-mk-rotate and cryptounit-mk-setimm. */
-import {
-  M2_REWRAP,
-  STEP_PROMOTE,
-  STEP_REWRAP,
-  STEP_REWRAP_PROGRESS,
-} from '../tke/messages.js';
+import { M2_REWRAP, STEP_PROMOTE, STEP_REWRAP, STEP_REWRAP_PROGRESS } from '../tke/messages.js';
 import { checkpoint, commit, type SimContext } from './context.js';
 import { fill } from './format.js';
 import { countNotUnder, rewrapKeys, settleInstances } from './keystore.js';

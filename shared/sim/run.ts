@@ -3,12 +3,7 @@
  * those of IBM's command table (shared/tke/command-table.ts): every row has an implementation here, and
  * names, aliases and help come from the table.
  */
-import {
-  commandHelpLines,
-  commandSpec,
-  helpLines,
-  type TkeCommandName,
-} from '../tke/command-table.js';
+import { commandHelpLines, commandSpec, helpLines, type TkeCommandName } from '../tke/command-table.js';
 import { TKE_WORDS } from '../tke/commands.js';
 import { FAILED, OK } from '../tke/messages.js';
 import { SimFailure, type SimContext } from './context.js';
@@ -46,7 +41,9 @@ type TkeCommand = (ctx: SimContext, args: readonly string[]) => Promise<readonly
 
 function usageError(arg: string): SimFailure {
   return new SimFailure([
-    arg.startsWith('-') ? `Incorrect Usage: flag provided but not defined: ${arg}` : `Incorrect Usage: unexpected argument ${arg}`,
+    arg.startsWith('-')
+      ? `Incorrect Usage: flag provided but not defined: ${arg}`
+      : `Incorrect Usage: unexpected argument ${arg}`,
   ]);
 }
 
@@ -130,7 +127,9 @@ function mkAddMode(args: readonly string[]): 'random' | 'value' {
   if (args.length === 1 && args[0] === '--random') return 'random';
   if (args.length === 1 && args[0] === '--value') return 'value';
   if (args[0] === '--value' || args[0]?.startsWith('--value=')) {
-    throw new SimFailure(['Incorrect Usage: mk-add --value takes no argument. Type the key part value at the prompt, where it is not shown.']);
+    throw new SimFailure([
+      'Incorrect Usage: mk-add --value takes no argument. Type the key part value at the prompt, where it is not shown.',
+    ]);
   }
   throw new SimFailure(['Incorrect Usage: mk-add needs --random or --value.']);
 }

@@ -23,35 +23,52 @@ export const SCENARIOS = [
   { name: 'threshold-mismatch', description: 'crypto unit 2 has signature thresholds 1/1 (pre-check 4 fails)' },
   { name: 'admin-mismatch', description: 'crypto unit 4 has a different second administrator (pre-check 5 fails)' },
   { name: 'current-mk-mismatch', description: 'crypto unit 4 has another current master key (pre-check 6 fails)' },
-  { name: 'current-mk-cleared', description: "crypto unit 1's current master key register was cleared; the recovery units still hold the key (auto-mk-recover)" },
+  {
+    name: 'current-mk-cleared',
+    description:
+      "crypto unit 1's current master key register was cleared; the recovery units still hold the key (auto-mk-recover)",
+  },
   { name: 'new-mk-not-empty', description: 'crypto unit 3 has a leftover new master key (pre-check 7 fails)' },
-  { name: 'several-instances', description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)' },
+  {
+    name: 'several-instances',
+    description: '2 instances in the resource group, all 8 units selected (pre-check 2 fails for key parts)',
+  },
   { name: 'expired-token', description: 'the access token has expired (pre-check 1 fails)' },
   {
     name: 'signing-service',
-    description: "default, but the administrators' keys are held by a signing service (TKE_SIGNSERV_URL=https://signing.example.com:9443); SIGNSERVKEYS lists both, without tokens",
+    description:
+      "default, but the administrators' keys are held by a signing service (TKE_SIGNSERV_URL=https://signing.example.com:9443); SIGNSERVKEYS lists both, without tokens",
   },
   {
     name: 'signing-service-short',
-    description: 'signing-service, but SIGNSERVKEYS lists only one of the two keys the threshold needs (pre-check 5 fails)',
+    description:
+      'signing-service, but SIGNSERVKEYS lists only one of the two keys the threshold needs (pre-check 5 fails)',
   },
   { name: 'key-parts', description: 'default plus 3 master key part files ready to load' },
   {
     name: 'failover-uninitialised',
-    description: 'default plus failover crypto units 5 and 6 as failover-enable leaves them: imprint mode, no master key, not selected',
+    description:
+      'default plus failover crypto units 5 and 6 as failover-enable leaves them: imprint mode, no master key, not selected',
   },
   {
     name: 'pkcs11-keystores',
-    description: 'key-parts, but PKCS #11 keystores are enabled in the instance: auto-mk-rotate refuses, the key part flow works',
+    description:
+      'key-parts, but PKCS #11 keystores are enabled in the instance: auto-mk-rotate refuses, the key part flow works',
   },
   {
     name: 'private-only',
-    description: 'default, but the instance allows private network access only: listed through TKE_PRIVATE_ADDR (the private endpoint) alone',
+    description:
+      'default, but the instance allows private network access only: listed through TKE_PRIVATE_ADDR (the private endpoint) alone',
   },
-  { name: 'older-firmware', description: 'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)' },
+  {
+    name: 'older-firmware',
+    description:
+      'default, but crypto unit 2 runs older firmware: its VPs do not end in zeros (they match on the first 56 digits)',
+  },
   {
     name: 'twin-source',
-    description: 'a source to capture a twin from: 2 instances, 3 administrators (thresholds 2/2), unit 8 FAILOVER, ' +
+    description:
+      'a source to capture a twin from: 2 instances, 3 administrators (thresholds 2/2), unit 8 FAILOVER, ' +
       'unit 2 on older firmware, unit 7 not selected, unit 6 with a leftover new key, a key part file',
   },
 ] as const;
@@ -240,7 +257,11 @@ async function signingService(state: SimState, main: SimInstance, ws: Workstatio
   await ws.removeFiles(state.simFiles);
   state.simFiles = [SIGNSERVKEYS_FILE];
   state.selectedSigkeys = [];
-  const keys = ['admin1-key', 'admin2-key'].map((name) => ({ name, ski: randomHex(state, 32), tokenDigest: tokenDigest(SCENARIO_TOKEN) }));
+  const keys = ['admin1-key', 'admin2-key'].map((name) => ({
+    name,
+    ski: randomHex(state, 32),
+    tokenDigest: tokenDigest(SCENARIO_TOKEN),
+  }));
   state.signingService = { url: SCENARIO_SIGNSERV_URL, keys };
   for (const u of main.units) u.admins = keys.map((k) => ({ name: k.name, ski: k.ski }));
   await ws.writeSignServKeys(JSON.stringify(keys.slice(0, listed).map((k) => ({ key: k.name }))));

@@ -44,7 +44,8 @@ function entriesOf(text: string | null): Entry[] {
   return json.map((item: unknown) => {
     const o = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
     const token = o.token;
-    if (typeof o.key !== 'string' || o.key.trim() === '' || (token !== undefined && typeof token !== 'string')) return bad();
+    if (typeof o.key !== 'string' || o.key.trim() === '' || (token !== undefined && typeof token !== 'string'))
+      return bad();
     return { key: o.key, token };
   });
 }
@@ -63,7 +64,8 @@ async function tokenOf(ctx: SimContext, entry: Entry): Promise<string> {
 function publicKeySki(ctx: SimContext, name: string, token: string): string {
   const service = ctx.state.signingService;
   const first = CATALOGUE.signServPublicKey.text;
-  if (service === undefined || service.url !== ctx.signServUrl?.trim()) throw serviceError(first, undefined, 'connection refused');
+  if (service === undefined || service.url !== ctx.signServUrl?.trim())
+    throw serviceError(first, undefined, 'connection refused');
   const key = service.keys.find((k) => k.name === name);
   if (key === undefined) throw serviceError(first, 404, 'Not Found');
   if (key.tokenDigest !== tokenDigest(token)) throw serviceError(first, 401, 'Unauthorized');

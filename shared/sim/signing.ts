@@ -107,7 +107,9 @@ export async function collectSignatures(
  * service the keys taken from SIGNSERVKEYS, known once the signatures were collected (null before).
  */
 export function signerSkis(ctx: SimContext): Signers {
-  return usesSigningService(ctx) ? { skis: ctx.serviceSigners ?? null, service: true } : { skis: ctx.state.selectedSigkeys, service: false };
+  return usesSigningService(ctx)
+    ? { skis: ctx.serviceSigners ?? null, service: true }
+    : { skis: ctx.state.selectedSigkeys, service: false };
 }
 
 /** Ask a signature key file's password (the prompt shows its name and SKI); fail when it is wrong. */

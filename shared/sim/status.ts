@@ -51,7 +51,10 @@ export function statusOf(
   return {
     scenario: state.scenario,
     seed: state.seed,
-    token: { valid: now < state.session.tokenExpiresAt, expiresAt: new Date(state.session.tokenExpiresAt).toISOString() },
+    token: {
+      valid: now < state.session.tokenExpiresAt,
+      expiresAt: new Date(state.session.tokenExpiresAt).toISOString(),
+    },
     units: state.instances.flatMap((inst) =>
       inst.units.map((u) => ({
         num: u.num,

@@ -30,7 +30,9 @@ export function hash64(value: string): string {
       h = Math.imul(h ^ value.charCodeAt(i), 0x01000193) >>> 0;
       h = fmix(h + i);
     }
-    out += fmix(h ^ lane).toString(16).padStart(8, '0');
+    out += fmix(h ^ lane)
+      .toString(16)
+      .padStart(8, '0');
   }
   return out;
 }

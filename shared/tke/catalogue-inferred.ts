@@ -156,14 +156,17 @@ export const INFERRED_LINES = {
     id: 'signserv-token-prompt',
     text: 'Enter the token for the signature key of the signing service named:',
     meaning: 'TKE_SIGNSERV_URL set: the token of a SIGNSERVKEYS entry that has none (a secret; the key name follows).',
-    source: 'hs-crypto: signing-service.md ("If you don\'t specify the `token` field ... you will be prompted to enter the token value")',
+    source:
+      'hs-crypto: signing-service.md ("If you don\'t specify the `token` field ... you will be prompted to enter the token value")',
     inferred: PROSE,
   },
   signServKeyPrompt: {
     id: 'signserv-admin-key-prompt',
     text: 'Enter the signature key identifier of the administrator to add, as the signing service names it:',
-    meaning: 'cryptounit-admin-add with TKE_SIGNSERV_URL set: which signing service key becomes an administrator (its token is asked next).',
-    source: 'hs-crypto: signing-service.md ("this command prompts you to enter a signature key identifier and its corresponding access token")',
+    meaning:
+      'cryptounit-admin-add with TKE_SIGNSERV_URL set: which signing service key becomes an administrator (its token is asked next).',
+    source:
+      'hs-crypto: signing-service.md ("this command prompts you to enter a signature key identifier and its corresponding access token")',
     inferred: PROSE,
   },
   signServKeysMissing: {

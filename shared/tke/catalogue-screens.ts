@@ -114,8 +114,7 @@ export const INIT_SCREEN = {
   },
   summary: {
     id: 'autoinit-no-new-keys',
-    text:
-      'You asked to install {admins} and selected {existing} to use.  No new signature key files will be created.',
+    text: 'You asked to install {admins} and selected {existing} to use.  No new signature key files will be created.',
     meaning: 'Summary before auto-init acts (the example: "one administrator", "one existing signature key").',
     source: `${INIT} (line 141)`,
   },

@@ -26,7 +26,8 @@ export const CATALOGUE = {
   m1: {
     id: 'm1-delay',
     text: m1,
-    meaning: 'M1: every new master key register holds the new value; re-encryption of key storage starts next. auto-mk-rotate must never run again in this rotation.',
+    meaning:
+      'M1: every new master key register holds the new value; re-encryption of key storage starts next. auto-mk-rotate must never run again in this rotation.',
     source: 'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 51)',
   },
   m2: {
@@ -39,7 +40,8 @@ export const CATALOGUE = {
     id: 'm2-rewrap-period',
     text: `${m2}.`,
     meaning: 'M2, as cryptounit-mk-rotate and the TKE application print it.',
-    source: 'hs-crypto: troubleshooting-master-key-rotation-key-files.md (line 50); troubleshooting-master-key-rotation-smart-cards.md (line 50)',
+    source:
+      'hs-crypto: troubleshooting-master-key-rotation-key-files.md (line 50); troubleshooting-master-key-rotation-smart-cards.md (line 50)',
   },
   m2Mks: {
     id: 'm2-rewrap-mks',
@@ -69,7 +71,8 @@ export const CATALOGUE = {
     id: 'failed',
     text: 'FAILED',
     meaning: 'The command failed and ended; the lines after it say why.',
-    source: 'hs-crypto: troubleshooting-unauthorized-token.md (line 30); troubleshooting-change-signature-thresholds.md (line 28)',
+    source:
+      'hs-crypto: troubleshooting-unauthorized-token.md (line 30); troubleshooting-change-signature-thresholds.md (line 28)',
   },
   authQueryInstances: {
     id: 'auth-401-docs',
@@ -86,25 +89,29 @@ export const CATALOGUE = {
   htpRequest: {
     id: 'htp-request-status',
     text: 'Error sending HTPRequest to target service instance.',
-    meaning: 'An administrative command to a crypto unit was refused by the service or did not get through; the status code or message says which.',
+    meaning:
+      'An administrative command to a crypto unit was refused by the service or did not get through; the status code or message says which.',
     source: 'tke-sdk: common/submit.go:57-82',
   },
   signServPublicKey: {
     id: 'signserv-public-key',
     text: 'Error requesting public part of signature key.',
-    meaning: 'The signing service (TKE_SIGNSERV_URL) did not give a key: unreachable, unknown key name or wrong token. Nothing was signed or sent to a crypto unit; a status code that follows is the service\'s, not IBM Cloud\'s.',
+    meaning:
+      "The signing service (TKE_SIGNSERV_URL) did not give a key: unreachable, unknown key name or wrong token. Nothing was signed or sent to a crypto unit; a status code that follows is the service's, not IBM Cloud's.",
     source: 'tke-sdk: common/submit.go:486-507',
   },
   signServSign: {
     id: 'signserv-sign',
     text: 'Error requesting a signature over supplied data.',
-    meaning: 'The signing service did not sign: nothing was sent to a crypto unit; a status code that follows is the service\'s.',
+    meaning:
+      "The signing service did not sign: nothing was sent to a crypto unit; a status code that follows is the service's.",
     source: 'tke-sdk: common/submit.go:557-578',
   },
   status401: {
     id: 'status-401',
     text: 'Status code: 401',
-    meaning: 'The request was not authorised: expired or invalid token, or missing permission. Nothing was changed by it.',
+    meaning:
+      'The request was not authorised: expired or invalid token, or missing permission. Nothing was changed by it.',
     source: 'hs-crypto: troubleshooting-unauthorized-token.md (line 32); tke-sdk: common/submit.go:370-378',
   },
   unauthorized: {
@@ -128,7 +135,8 @@ export const CATALOGUE = {
   status500: {
     id: 'status-500-text',
     text: 'IBM Hyper Protect Crypto Services is currently unavailable.',
-    meaning: 'Service unavailable: for a command that changes registers the outcome is unknown until the registers are read.',
+    meaning:
+      'Service unavailable: for a command that changes registers the outcome is unknown until the registers are read.',
     source: 'tke-sdk: common/submit.go:386-391',
   },
   noHptResponse: {
@@ -140,13 +148,15 @@ export const CATALOGUE = {
   htpResponseError: {
     id: 'htp-error',
     text: 'HTPResponse error.',
-    meaning: 'The host program in front of the crypto unit failed: the outcome is unknown until the registers are read.',
+    meaning:
+      'The host program in front of the crypto unit failed: the outcome is unknown until the registers are read.',
     source: 'tke-sdk: ep11cmds/ep11cprb.go:771-779',
   },
   noInstances: {
     id: 'no-instances',
     text: 'No service instances were found for the current resource group.',
-    meaning: 'Wrong region or resource group targeted (or another account): fix with ibmcloud target -r REGION -g GROUP. Nothing was changed.',
+    meaning:
+      'Wrong region or resource group targeted (or another account): fix with ibmcloud target -r REGION -g GROUP. Nothing was changed.',
     source: 'hs-crypto: troubleshooting-list-crypto-units.md (line 34)',
   },
   cloudtkefilesUndefined: {
@@ -197,21 +207,25 @@ export const CATALOGUE = {
     text: 'Master key rotation completed successfully.',
     meaning: "The simulator's success line for auto-mk-rotate and cryptounit-mk-rotate.",
     source: 'hs-crypto: rotate-master-key-recovery-crypto-unit.md ("A success message is displayed")',
-    inferred: 'IBM says a success message is displayed but does not quote it; only M2 followed by the closing OK counts as proof.',
+    inferred:
+      'IBM says a success message is displayed but does not quote it; only M2 followed by the closing OK counts as proof.',
   },
   progress: {
     id: 'progress-rotation',
     text: 'Re-encrypted {done} of {total} keys',
     meaning: 'Re-encryption of key storage is under way: it can only add caution (auto-mk-rotate refused).',
-    source: 'hs-crypto: rotate-master-key-recovery-crypto-unit.md ("It might take approximately 60 seconds to reencrypt 3000 keys")',
-    inferred: 'No page shows progress lines; the simulator prints this wording, and any line reporting re-encryption of key storage is read the same way.',
+    source:
+      'hs-crypto: rotate-master-key-recovery-crypto-unit.md ("It might take approximately 60 seconds to reencrypt 3000 keys")',
+    inferred:
+      'No page shows progress lines; the simulator prints this wording, and any line reporting re-encryption of key storage is read the same way.',
   },
   precheckPrefix: {
     id: 'precheck-failure-lines',
     text: 'Initial state check failed:',
     meaning: 'One failed initial condition; the rotation stopped before touching key storage or registers.',
     source: 'hs-crypto: troubleshooting-master-key-rotation-recovery.md (lines 36-42, prose)',
-    inferred: 'IBM describes the conditions in prose only; this prefix is the simulator’s, and the prose itself is recognised by meaning.',
+    inferred:
+      'IBM describes the conditions in prose only; this prefix is the simulator’s, and the prose itself is recognised by meaning.',
   },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -226,9 +240,14 @@ export type CatalogueKey = keyof typeof CATALOGUE;
 export const INITIAL_CONDITIONS = [
   {
     check: 'selection',
-    pattern: /invalid set of crypto units|not all crypto units (?:in|of) (?:a|one) single service instance|crypto units (?:in|of|from) more than one service instance|(?:selected crypto units|selection) (?:is|are) not (?:exactly )?all crypto units/,
-    texts: ['When you rotate your master key by using key part files, an invalid set of crypto units is selected.', 'Not all crypto units in a single service instance are selected. Or, crypto units in more than one service instance are selected.'],
-    source: 'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 37); troubleshooting-master-key-rotation-smart-cards.md (line 37)',
+    pattern:
+      /invalid set of crypto units|not all crypto units (?:in|of) (?:a|one) single service instance|crypto units (?:in|of|from) more than one service instance|(?:selected crypto units|selection) (?:is|are) not (?:exactly )?all crypto units/,
+    texts: [
+      'When you rotate your master key by using key part files, an invalid set of crypto units is selected.',
+      'Not all crypto units in a single service instance are selected. Or, crypto units in more than one service instance are selected.',
+    ],
+    source:
+      'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 37); troubleshooting-master-key-rotation-smart-cards.md (line 37)',
   },
   {
     check: 'imprint',
@@ -238,15 +257,20 @@ export const INITIAL_CONDITIONS = [
   },
   {
     check: 'thresholds',
-    pattern: /thresholds? (?:on|of) the crypto units (?:are|is) not (?:set )?the same|thresholds? (?:are|is) not (?:set )?the same|(?:do not|don't) have the same signature threshold/,
+    pattern:
+      /thresholds? (?:on|of) the crypto units (?:are|is) not (?:set )?the same|thresholds? (?:are|is) not (?:set )?the same|(?:do not|don't) have the same signature threshold/,
     texts: ['Signature thresholds on the crypto units are not set the same.'],
     source: 'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 39)',
   },
   {
     check: 'admins',
-    pattern: /common set of administrators is not|administrators (?:do not|don't|does not) match|not enough (?:common )?administrators|administrators .*not (?:selected|installed)/,
-    texts: ['A common set of administrators is not selected and installed in all crypto units large enough to meet the signature threshold value.'],
-    source: 'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 40); rotate-master-key-key-files.md (line 114)',
+    pattern:
+      /common set of administrators is not|administrators (?:do not|don't|does not) match|not enough (?:common )?administrators|administrators .*not (?:selected|installed)/,
+    texts: [
+      'A common set of administrators is not selected and installed in all crypto units large enough to meet the signature threshold value.',
+    ],
+    source:
+      'hs-crypto: troubleshooting-master-key-rotation-recovery.md (line 40); rotate-master-key-key-files.md (line 114)',
   },
   {
     check: 'current-mk',
@@ -256,9 +280,14 @@ export const INITIAL_CONDITIONS = [
   },
   {
     check: 'new-mk',
-    pattern: /new master key registers? (?:are|is) not (?:all )?(?:in the )?(?:valid|empty|committed|in the required state)|new master key registers? .*not (?:all )?empty/,
-    texts: ['When you rotate your master key by using key part files, the new master key registers are not all in the `Valid` state with the same verification pattern.', 'all the new master key registers needs to be empty'],
-    source: 'hs-crypto: troubleshooting-master-key-rotation-key-files.md (line 42); introduce-master-key-rotation.md (line 66)',
+    pattern:
+      /new master key registers? (?:are|is) not (?:all )?(?:in the )?(?:valid|empty|committed|in the required state)|new master key registers? .*not (?:all )?empty/,
+    texts: [
+      'When you rotate your master key by using key part files, the new master key registers are not all in the `Valid` state with the same verification pattern.',
+      'all the new master key registers needs to be empty',
+    ],
+    source:
+      'hs-crypto: troubleshooting-master-key-rotation-key-files.md (line 42); introduce-master-key-rotation.md (line 66)',
   },
 ] as const;
 
@@ -267,22 +296,63 @@ export const INITIAL_CONDITIONS = [
  * on it", with the initial condition each points at when there is one (IBM's SDK code table,
  * docs/ibm-strings.md section 9).
  */
-export const EP11_REFUSALS: readonly { returnCode: number; reasonCode?: number; check?: 'imprint' | 'admins' | 'thresholds' | 'new-mk'; text: string; source: string }[] = [
-  { returnCode: 179, check: 'imprint', text: 'Operation not allowed in imprint mode.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:272' },
+export const EP11_REFUSALS: readonly {
+  returnCode: number;
+  reasonCode?: number;
+  check?: 'imprint' | 'admins' | 'thresholds' | 'new-mk';
+  text: string;
+  source: string;
+}[] = [
+  {
+    returnCode: 179,
+    check: 'imprint',
+    text: 'Operation not allowed in imprint mode.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:272',
+  },
   // An invalid or malformed signature: a wrong or damaged key or card; nothing was done, sign again.
-  { returnCode: 192, text: 'One or more signatures provided with the command is invalid.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:274' },
+  {
+    returnCode: 192,
+    text: 'One or more signatures provided with the command is invalid.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:274',
+  },
   { returnCode: 193, text: 'A signature was malformed.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:276' },
-  { returnCode: 208, check: 'admins', text: 'Not enough signatures were provided on the command.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:278' },
-  { returnCode: 257, check: 'admins', text: 'An unauthorized administrator signed the command.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:300' },
-  { returnCode: 209, reasonCode: 71, check: 'thresholds', text: 'Change not allowed.  You are not allowed to change a threshold value if the corresponding attribute control bit is reset.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:288' },
-  { returnCode: 101, reasonCode: 48, check: 'new-mk', text: 'Commit failed.  The supplied verification pattern of the new master key does not match the verification pattern of the key in the register.', source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:263' },
+  {
+    returnCode: 208,
+    check: 'admins',
+    text: 'Not enough signatures were provided on the command.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:278',
+  },
+  {
+    returnCode: 257,
+    check: 'admins',
+    text: 'An unauthorized administrator signed the command.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:300',
+  },
+  {
+    returnCode: 209,
+    reasonCode: 71,
+    check: 'thresholds',
+    text: 'Change not allowed.  You are not allowed to change a threshold value if the corresponding attribute control bit is reset.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:288',
+  },
+  {
+    returnCode: 101,
+    reasonCode: 48,
+    check: 'new-mk',
+    text: 'Commit failed.  The supplied verification pattern of the new master key does not match the verification pattern of the key in the register.',
+    source: 'tke-sdk: ep11cmds/tkeHTPErrors.go:263',
+  },
 ];
 
 /** The refusal a return/reason code pair stands for, when it is one. */
-export function ep11Refusal(returnCode: number | undefined, reasonCode: number | undefined): (typeof EP11_REFUSALS)[number] | undefined {
+export function ep11Refusal(
+  returnCode: number | undefined,
+  reasonCode: number | undefined,
+): (typeof EP11_REFUSALS)[number] | undefined {
   if (returnCode === undefined) return undefined;
   return (
-    EP11_REFUSALS.find((r) => r.returnCode === returnCode && r.reasonCode !== undefined && r.reasonCode === reasonCode) ??
-    EP11_REFUSALS.find((r) => r.returnCode === returnCode && r.reasonCode === undefined)
+    EP11_REFUSALS.find(
+      (r) => r.returnCode === returnCode && r.reasonCode !== undefined && r.reasonCode === reasonCode,
+    ) ?? EP11_REFUSALS.find((r) => r.returnCode === returnCode && r.reasonCode === undefined)
   );
 }

@@ -15,7 +15,9 @@ function cells(row: TkeCommandRow): string[] {
   const after = row.destructiveAfter.map((r) => `${r.when} (${r.why})`);
   if (row.class === 'mutating') after.push('indeterminate');
   const use = { menu: 'runs, offered', app: 'runs', none: 'refused' }[row.use];
-  const aliases = row.aliases.map((a) => (row.runsAliases === true || row.use === 'none' ? code(a) : `${code(a)} (refused)`));
+  const aliases = row.aliases.map((a) =>
+    row.runsAliases === true || row.use === 'none' ? code(a) : `${code(a)} (refused)`,
+  );
   return [
     code(row.name),
     aliases.join(', '),

@@ -93,8 +93,7 @@ export const COMPARE_DIFFERENT = 'Differences were found between the selected cr
 export const NO_SIGKEYS_SELECTED = 'No signature keys are selected.';
 export const SIGKEYS_SELECTED_TITLE = 'Signature keys selected to sign commands:';
 export const MKPARTS_TABLE_HEADER = 'KEYNUM   DESCRIPTION   VERIFICATION PATTERN';
-export const SIGKEY_SELECT_PROMPT =
-  'Enter the KEYNUM values of the signature keys to select, separated by spaces:';
+export const SIGKEY_SELECT_PROMPT = 'Enter the KEYNUM values of the signature keys to select, separated by spaces:';
 /** `cryptounit-mk-load`: the 2 or 3 parts to load, in one answer (IBM: "enter the key parts to be loaded"). */
 export const MKPART_SELECT_PROMPT = 'Enter the KEYNUM values of the master key parts to load, separated by spaces:';
 /** No longer printed (`cryptounit-mk-load` asks for the parts in one answer); recognised in older captures. */

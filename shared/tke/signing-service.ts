@@ -21,7 +21,9 @@ export type SigningService =
   /** The file is missing or not what IBM describes. */
   | { problem: string };
 
-const Entry = z.object({ key: z.string().trim().min(1).max(512), token: z.string().max(4096).optional() }).passthrough();
+const Entry = z
+  .object({ key: z.string().trim().min(1).max(512), token: z.string().max(4096).optional() })
+  .passthrough();
 const File = z.array(z.unknown()).max(256);
 
 /** Whether the environment the CLI runs in names a signing service (any non-blank value). */
@@ -35,21 +37,29 @@ export function signingServiceSet(env: Readonly<Record<string, string | undefine
  */
 export function parseSignServKeys(text: string | null): SigningService {
   if (text === null) {
-    return { problem: `${SIGNSERV_ENV} is set, but there is no ${SIGNSERVKEYS_FILE} file in CLOUDTKEFILES listing the signature keys of the signing service.` };
+    return {
+      problem: `${SIGNSERV_ENV} is set, but there is no ${SIGNSERVKEYS_FILE} file in CLOUDTKEFILES listing the signature keys of the signing service.`,
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { problem: `${SIGNSERVKEYS_FILE} is not JSON: it must be an array of entries with a "key" field (and optionally a "token" field).` };
+    return {
+      problem: `${SIGNSERVKEYS_FILE} is not JSON: it must be an array of entries with a "key" field (and optionally a "token" field).`,
+    };
   }
   const list = File.safeParse(json);
-  if (!list.success) return { problem: `${SIGNSERVKEYS_FILE} must be a JSON array of at most 256 entries, each with a "key" field.` };
+  if (!list.success)
+    return { problem: `${SIGNSERVKEYS_FILE} must be a JSON array of at most 256 entries, each with a "key" field.` };
   const keys: string[] = [];
   let withToken = 0;
   for (const [i, item] of list.data.entries()) {
     const entry = Entry.safeParse(item);
-    if (!entry.success) return { problem: `${SIGNSERVKEYS_FILE}: entry ${i + 1} needs a "key" field (text), and "token", when given, must be text.` };
+    if (!entry.success)
+      return {
+        problem: `${SIGNSERVKEYS_FILE}: entry ${i + 1} needs a "key" field (text), and "token", when given, must be text.`,
+      };
     keys.push(entry.data.key);
     if (entry.data.token !== undefined) withToken += 1;
   }

@@ -4,7 +4,14 @@
  * schema. Pure: the runner is handed in; nothing here opens a file, a key or a password.
  */
 import { redactCredentialText } from '../security/credentials.js';
-import { buildTwin, CAPTURE_COMMANDS, CaptureError, OPTIONAL_READINGS, VERSION_COMMANDS, type CaptureReadings } from './capture.js';
+import {
+  buildTwin,
+  CAPTURE_COMMANDS,
+  CaptureError,
+  OPTIONAL_READINGS,
+  VERSION_COMMANDS,
+  type CaptureReadings,
+} from './capture.js';
 import { parseTwin, serialiseTwin, type Twin } from './schema.js';
 
 export interface CommandResult {
@@ -58,7 +65,10 @@ async function readAll(run: TwinRun): Promise<{ readings: CaptureReadings; warni
       readings[key] = null;
     } else throw new CaptureError(`${failureText(argv, r)}. Nothing was written.`);
   }
-  const versions = [['ibmcloudVersion', VERSION_COMMANDS.ibmcloud], ['tkeVersion', VERSION_COMMANDS.tke]] as const;
+  const versions = [
+    ['ibmcloudVersion', VERSION_COMMANDS.ibmcloud],
+    ['tkeVersion', VERSION_COMMANDS.tke],
+  ] as const;
   for (const [key, argv] of versions) {
     const r = await run(argv);
     readings[key] = r?.code === 0 ? r.stdout : null;

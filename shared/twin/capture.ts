@@ -166,7 +166,10 @@ export function buildTwin(readings: CaptureReadings, capturedAt: Date): { twin: 
       }),
     },
   };
-  const unselected = instances.flatMap((i) => i.units).filter((u) => !u.selected).map((u) => u.num);
+  const unselected = instances
+    .flatMap((i) => i.units)
+    .filter((u) => !u.selected)
+    .map((u) => u.num);
   if (unselected.length > 0) {
     warnings.push(
       `crypto units ${unselected.join(', ')} were not selected, so their settings and registers are not in the twin ` +

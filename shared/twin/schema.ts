@@ -13,7 +13,11 @@ export const MAX_TWIN_BYTES = 1024 * 1024;
 // Printable text on one line: names and locations as the CLI prints them.
 const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 const text = (max: number, min = 0) =>
-  z.string().min(min).max(max).refine((s) => !hasControl(s), 'control characters are not allowed');
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .refine((s) => !hasControl(s), 'control characters are not allowed');
 const vpHex = z.string().regex(/^[0-9a-f]{16,128}$/, 'a VP is 16 to 128 lower-case hex digits');
 const vp = z.union([z.literal(''), vpHex]);
 const ski = z.string().regex(/^[0-9a-f]{8,128}$/, 'an SKI is 8 to 128 lower-case hex digits');
@@ -31,7 +35,10 @@ const unit = z.strictObject({
   selected: z.boolean(),
   // null: the unit was not selected at capture, so the CLI did not show these.
   thresholds: z.strictObject({ signature: threshold, revocation: threshold }).nullable(),
-  admins: z.array(z.strictObject({ name: text(200, 1), ski })).max(8).nullable(),
+  admins: z
+    .array(z.strictObject({ name: text(200, 1), ski }))
+    .max(8)
+    .nullable(),
   registers: z.strictObject({ current: register, new: register }).nullable(),
 });
 
@@ -68,13 +75,7 @@ export type TwinUnit = Twin['instances'][number]['units'][number];
 export type TwinRegister = NonNullable<TwinUnit['registers']>['current'];
 
 export type TwinProblem =
-  | 'oversized'
-  | 'empty'
-  | 'truncated'
-  | 'not-json'
-  | 'future-version'
-  | 'not-a-twin'
-  | 'malformed';
+  'oversized' | 'empty' | 'truncated' | 'not-json' | 'future-version' | 'not-a-twin' | 'malformed';
 export type TwinParse = { ok: true; twin: Twin } | { ok: false; problem: TwinProblem; message: string };
 
 const LIMIT_TEXT = `${MAX_TWIN_BYTES} bytes (1 MiB)`;
@@ -89,8 +90,7 @@ export function utf8Length(s: string): number {
     else if (c >= 0xd800 && c <= 0xdbff) {
       n += 4;
       i++;
-    }
-    else n += 3;
+    } else n += 3;
   }
   return n;
 }
@@ -128,8 +128,7 @@ function versionProblem(json: unknown): TwinParse | undefined {
         'Update, or capture the twin again with this version.',
     );
   }
-  const message =
-    `This is not a twin file: it has no "format": "${TWIN_FORMAT}" field. Make one with mkra twin capture.`;
+  const message = `This is not a twin file: it has no "format": "${TWIN_FORMAT}" field. Make one with mkra twin capture.`;
   return fail('not-a-twin', message);
 }
 

@@ -38,15 +38,29 @@ describe('WorkstationCard', () => {
   });
 
   it('says when the tke plug-in is missing', () => {
-    render(WorkstationCard, { info: { ...info, mode: 'demo', modeReasonCode: 'no-plugin', tke: { executable: '/bin/ibmcloud', pluginDir: null } } });
+    render(WorkstationCard, {
+      info: {
+        ...info,
+        mode: 'demo',
+        modeReasonCode: 'no-plugin',
+        tke: { executable: '/bin/ibmcloud', pluginDir: null },
+      },
+    });
     expect(document.body.textContent).toContain('tke plug-in not installed');
   });
 
   it("shows the TKE plug-in's signing service and private endpoint, never the service's URL", () => {
-    render(WorkstationCard, { info: { ...info, tkeEnv: { signingService: true, privateEndpoint: 'https://tke.private.us-south.hs-crypto.cloud.ibm.com' } } });
+    render(WorkstationCard, {
+      info: {
+        ...info,
+        tkeEnv: { signingService: true, privateEndpoint: 'https://tke.private.us-south.hs-crypto.cloud.ibm.com' },
+      },
+    });
     expect(screen.getByTestId('signatures').dataset.signingService).toBe('true');
     expect(screen.getByTestId('signatures').textContent).toContain('TKE_SIGNSERV_URL is set');
-    expect(screen.getByTestId('endpoint').textContent).toContain('https://tke.private.us-south.hs-crypto.cloud.ibm.com');
+    expect(screen.getByTestId('endpoint').textContent).toContain(
+      'https://tke.private.us-south.hs-crypto.cloud.ibm.com',
+    );
   });
 
   it('without them: key files and the default endpoint', () => {

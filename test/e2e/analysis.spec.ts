@@ -9,7 +9,15 @@ import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerUntilDone, clickToRun, expectAccessible, nav, PASSWORD, resetSimulator, shot as pageShot } from './driver.js';
+import {
+  answerUntilDone,
+  clickToRun,
+  expectAccessible,
+  nav,
+  PASSWORD,
+  resetSimulator,
+  shot as pageShot,
+} from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 /** A screenshot of the analysis story, checked for accessibility as it is taken. */
@@ -24,8 +32,19 @@ const M1 = 'Delaying 30 seconds to allow server to discover new master key value
 /** The administrator's own terminal: the simulator on the server's demo state, stdin piped. */
 function manualRun(server: DemoServer, fault: string): string {
   const simDir = join(server.dataDir, 'demo', 'sim');
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_DIR: simDir, CLOUDTKEFILES: join(simDir, 'tkefiles'), MKRA_SIM_TIME_SCALE: '0', MKRA_SIM_FAULT: fault };
-  const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', 'tke', 'auto-mk-rotate'], { env, input: `${PASSWORD}\n${PASSWORD}\n`, encoding: 'utf8' });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    MKRA_SIM_DIR: simDir,
+    CLOUDTKEFILES: join(simDir, 'tkefiles'),
+    MKRA_SIM_TIME_SCALE: '0',
+    MKRA_SIM_FAULT: fault,
+  };
+  const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', 'tke', 'auto-mk-rotate'], {
+    env,
+    input: `${PASSWORD}\n${PASSWORD}\n`,
+    encoding: 'utf8',
+  });
   expect(r.status).toBe(1);
   return r.stdout;
 }
@@ -40,7 +59,10 @@ async function expectAutoRefused(page: Page): Promise<void> {
   await expect(page.getByTestId('rotation-console')).toHaveAttribute('data-running', 'false');
 }
 
-test('a manual run that failed after M1: pasted, classified, read, adopted, recovered, reported', async ({ page, server }) => {
+test('a manual run that failed after M1: pasted, classified, read, adopted, recovered, reported', async ({
+  page,
+  server,
+}) => {
   await resetSimulator(page, server);
   const output = manualRun(server, 'after-m1');
   const m1Line = output.split('\n').findIndex((l) => l.includes(M1)) + 1;
@@ -125,9 +147,19 @@ test('unusable and huge input get clear messages; the findings read in Japanese 
   await page.getByTestId('open-analysis').click();
   await page.getByTestId('analysis-run').click();
   await expect(page.getByTestId('analysis-problems')).toContainText('Nothing to analyse');
-  await page.getByTestId('analysis-files').setInputFiles([{ name: 'core.dump', mimeType: 'application/octet-stream', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 17)) }]);
+  await page
+    .getByTestId('analysis-files')
+    .setInputFiles([
+      {
+        name: 'core.dump',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 17)),
+      },
+    ]);
   await page.getByTestId('analysis-run').click();
-  await expect(page.getByTestId('analysis-problems').locator('[data-code="binary"]')).toContainText('core.dump is a binary file');
+  await expect(page.getByTestId('analysis-problems').locator('[data-code="binary"]')).toContainText(
+    'core.dump is a binary file',
+  );
   await shot(page, 'problems');
   await page.getByRole('button', { name: 'Remove core.dump' }).click();
 
@@ -142,13 +174,17 @@ test('unusable and huge input get clear messages; the findings read in Japanese 
   await paste(40 * 1024 * 1024);
   await expect(page.getByTestId('analysis-big-paste')).toContainText('MB');
   await page.getByTestId('analysis-run').click();
-  await expect(page.getByTestId('analysis-problems').locator('[data-code="too-large"]')).toContainText('limit is 32.0 MB');
+  await expect(page.getByTestId('analysis-problems').locator('[data-code="too-large"]')).toContainText(
+    'limit is 32.0 MB',
+  );
   await page.getByRole('button', { name: 'Remove pasted output' }).click();
 
   // 20 MB is analysed, with the page responsive meanwhile.
   await paste(20 * 1024 * 1024);
   await page.getByTestId('analysis-run').click();
-  await expect(page.getByTestId('analysis-screen')).toHaveAttribute('data-phase', 'rewrap-interrupted', { timeout: 60_000 });
+  await expect(page.getByTestId('analysis-screen')).toHaveAttribute('data-phase', 'rewrap-interrupted', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('analysis-files-table')).toContainText('pasted output');
   await page.setViewportSize({ width: 640, height: 500 });
   await page.getByRole('combobox', { name: /Language|言語/ }).selectOption('ja');

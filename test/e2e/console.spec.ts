@@ -1,7 +1,18 @@
-import { answerUntilDone, clickToRun, expectAccessible, PASSWORD, runKeyPartFlow, SHOTS, startRotation } from './driver.js';
+import {
+  answerUntilDone,
+  clickToRun,
+  expectAccessible,
+  PASSWORD,
+  runKeyPartFlow,
+  SHOTS,
+  startRotation,
+} from './driver.js';
 import { test, expect } from './fixtures.js';
 
-test('a full auto rotation through the console: prompts in a dialog, timeline done, finish', async ({ page, server }) => {
+test('a full auto rotation through the console: prompts in a dialog, timeline done, finish', async ({
+  page,
+  server,
+}) => {
   const root = await startRotation(page, server);
   let shots = 0;
   await answerUntilDone(page, root, async (kind) => {
@@ -28,7 +39,9 @@ test('a full auto rotation through the console: prompts in a dialog, timeline do
     await expect(page.locator(`[data-step="${step}"]`)).toHaveAttribute('data-state', 'done');
   }
   await expect(page.locator('[data-milestone="M1"]').first()).toContainText('Delaying 30 seconds');
-  await expect(page.locator('[data-milestone="completed"]').first()).toContainText('Master key rotation completed successfully.');
+  await expect(page.locator('[data-milestone="completed"]').first()).toContainText(
+    'Master key rotation completed successfully.',
+  );
   await expect(page.locator('[data-milestone="completed"]').first()).toBeVisible();
   // The password was never echoed into the log or the page.
   expect(await page.content()).not.toContain(PASSWORD);
@@ -44,17 +57,24 @@ test('a full auto rotation through the console: prompts in a dialog, timeline do
   await expect(page.getByTestId('finish-rotation')).toHaveCount(0);
 });
 
-test('failure after M1: the advisor recovers with cryptounit-mk-rotate and auto-mk-rotate is refused', async ({ page, server }) => {
+test('failure after M1: the advisor recovers with cryptounit-mk-rotate and auto-mk-rotate is refused', async ({
+  page,
+  server,
+}) => {
   const root = await startRotation(page, server, { fault: 'after-m1' });
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
   const advisor = page.getByTestId('advisor');
   await expect(page.getByTestId('advisor-phase')).toHaveText('Re-encryption interrupted');
   await expect(page.getByTestId('advisor-next')).toContainText('ibmcloud tke cryptounit-mk-rotate');
-  await expect(page.getByTestId('advisor-evidence')).toContainText('Delaying 30 seconds to allow server to discover new master key values');
+  await expect(page.getByTestId('advisor-evidence')).toContainText(
+    'Delaying 30 seconds to allow server to discover new master key values',
+  );
   await expect(page.getByTestId('advisor-evidence')).toContainText(/journal#\d+ ibmcloud tke auto-mk-rotate:\d+/);
   await expect(page.getByTestId('forbidden-auto-mk-rotate').getByRole('button')).toBeDisabled();
-  await expect(page.locator('[data-step="delay"], [data-step="rewrap"]').filter({ has: page.getByText('failed') })).toHaveCount(1);
+  await expect(
+    page.locator('[data-step="delay"], [data-step="rewrap"]').filter({ has: page.getByText('failed') }),
+  ).toHaveCount(1);
   // The evidence link brings the M1 line of the log into view.
   await page.getByTestId('evidence-log-line').first().click();
   await expect(page.locator('[data-milestone="M1"].highlighted')).toBeVisible();
@@ -133,17 +153,31 @@ test('the key-part flow through the console: load two parts, commit, rotate, fin
   await expect(page.getByTestId('completed')).toBeVisible();
 });
 
-test('the log stays virtualised with 100 000 lines: few rows in the page, the end reachable', async ({ page, server }) => {
+test('the log stays virtualised with 100 000 lines: few rows in the page, the end reachable', async ({
+  page,
+  server,
+}) => {
   // A rotation whose journal already holds 100 000 output lines (an imported capture: 50 entries).
   const { createImportedJournal } = await import('../../electron/backend/rotation/imported-journal.js');
   const lines = Array.from({ length: 100_000 }, (_, i) => `Re-encrypted ${i + 1} of 100000 keys`);
-  const journal = await createImportedJournal(server.dataDir, { flow: 'auto', files: [{ name: 'big.txt', sha256: 'a'.repeat(64), bytes: 3_000_000, encoding: 'utf-8', format: 'plain', lines }], note: 'e2e: 100 000 lines' }, 'demo');
+  const journal = await createImportedJournal(
+    server.dataDir,
+    {
+      flow: 'auto',
+      files: [{ name: 'big.txt', sha256: 'a'.repeat(64), bytes: 3_000_000, encoding: 'utf-8', format: 'plain', lines }],
+      note: 'e2e: 100 000 lines',
+    },
+    'demo',
+  );
   await journal.close();
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await page.getByRole('navigation').getByRole('button', { name: 'History', exact: true }).click();
   const started = Date.now();
-  await page.getByRole('button', { name: /Open read-only/ }).first().click();
+  await page
+    .getByRole('button', { name: /Open read-only/ })
+    .first()
+    .click();
   const log = page.getByTestId('log');
   await expect(log).toHaveAttribute('data-count', '100000', { timeout: 60_000 });
   await expect(page.locator('[data-line="100000"]')).toBeVisible();

@@ -10,7 +10,8 @@ import { expect, type DemoServer } from './fixtures.js';
 export const PASSWORD = 'passw0rd';
 export const SHOTS = 'test-results/screens';
 
-export const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('button', { name, exact: true });
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('button', { name, exact: true });
 export const consoleRoot = (page: Page) => page.getByTestId('rotation-console');
 
 /** Open a screen from the navigation and check it is marked current. */
@@ -37,7 +38,9 @@ export async function resetSimulator(page: Page, server: DemoServer, scenario = 
   await page.getByTestId('scenario').selectOption(scenario);
   await page.getByTestId('reset-sim').click();
   // The scenario may already read the same name before the reset: wait for the reset's own report.
-  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(`The simulator was reset to ${scenario}`);
+  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(
+    `The simulator was reset to ${scenario}`,
+  );
 }
 
 /** Arm a simulator fault for the next rotation command through the console's training control. */
@@ -62,7 +65,11 @@ export async function runPrechecks(page: Page, flow: 'auto' | 'keyparts' = 'auto
 }
 
 /** Reset the simulator, (arm a fault,) run the pre-checks, confirm the plan and start. */
-export async function startRotation(page: Page, server: DemoServer, options: { fault?: string; scenario?: string; flow?: 'auto' | 'keyparts' } = {}): Promise<Locator> {
+export async function startRotation(
+  page: Page,
+  server: DemoServer,
+  options: { fault?: string; scenario?: string; flow?: 'auto' | 'keyparts' } = {},
+): Promise<Locator> {
   await resetSimulator(page, server, options.scenario);
   if (options.fault) await armFault(page, options.fault);
   await runPrechecks(page, options.flow);
@@ -86,10 +93,13 @@ export async function confirmChecklist(page: Page): Promise<void> {
 export async function nextStop(root: Locator): Promise<string | null> {
   let kind: string | null = null;
   await expect
-    .poll(async () => {
-      kind = await root.getAttribute('data-prompt');
-      return kind !== null || (await root.getAttribute('data-running')) === 'false';
-    }, { timeout: 120_000 })
+    .poll(
+      async () => {
+        kind = await root.getAttribute('data-prompt');
+        return kind !== null || (await root.getAttribute('data-running')) === 'false';
+      },
+      { timeout: 120_000 },
+    )
     .toBe(true);
   return kind;
 }
@@ -110,7 +120,13 @@ export async function clickToRun(root: Locator, control: Locator): Promise<void>
  * `text` gives the answer to a prompt that asks for text (a count, a key number); `secret` the answer
  * to a secret prompt (the scenarios' key file password, or a signing service's token).
  */
-export async function answerUntilDone(page: Page, root: Locator, onPrompt?: (kind: string) => Promise<void>, text?: (kind: string) => string, secret = PASSWORD): Promise<void> {
+export async function answerUntilDone(
+  page: Page,
+  root: Locator,
+  onPrompt?: (kind: string) => Promise<void>,
+  text?: (kind: string) => string,
+  secret = PASSWORD,
+): Promise<void> {
   for (let i = 0; i < 12; i++) {
     const kind = await nextStop(root);
     if (kind === null) return;
@@ -149,7 +165,13 @@ export async function runKeyPartFlow(page: Page, root: Locator, first?: Locator)
 }
 
 /** Open the Training screen, pick a scenario, check its briefing and begin it in a mode. */
-export async function beginTraining(page: Page, url: string, id: string, briefing: string, mode: 'guided' | 'exam'): Promise<void> {
+export async function beginTraining(
+  page: Page,
+  url: string,
+  id: string,
+  briefing: string,
+  mode: 'guided' | 'exam',
+): Promise<void> {
   await page.goto(url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await page.getByTestId('nav-training').click();

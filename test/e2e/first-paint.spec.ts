@@ -15,11 +15,22 @@ const WAITING = 'Connecting to the app backend…';
 /** Boxes of the shell's parts, in CSS pixels, to compare the static shell with the app's. */
 function shellBoxes(page: Page): Promise<Record<string, number[] | null>> {
   return page.evaluate(() => {
-    const parts = ['header', 'header h1', 'header .tagline', 'nav', 'nav li:first-child', 'nav li:last-child', 'main', '.skeleton-card:last-child'];
-    return Object.fromEntries(parts.map((selector) => {
-      const box = document.querySelector(selector)?.getBoundingClientRect();
-      return [selector, box ? [box.x, box.y, box.width, box.height] : null];
-    }));
+    const parts = [
+      'header',
+      'header h1',
+      'header .tagline',
+      'nav',
+      'nav li:first-child',
+      'nav li:last-child',
+      'main',
+      '.skeleton-card:last-child',
+    ];
+    return Object.fromEntries(
+      parts.map((selector) => {
+        const box = document.querySelector(selector)?.getBoundingClientRect();
+        return [selector, box ? [box.x, box.y, box.width, box.height] : null];
+      }),
+    );
   });
 }
 
@@ -40,7 +51,10 @@ async function expectShellWithoutState(page: Page): Promise<void> {
   await expect(page.getByText(/no rotation|not run yet|nothing read|not set|not found/i)).toHaveCount(0);
 }
 
-test('the static HTML alone paints the shell: title and navigation, a skeleton, no state', async ({ browser, server }) => {
+test('the static HTML alone paints the shell: title and navigation, a skeleton, no state', async ({
+  browser,
+  server,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   try {
     const page = await context.newPage();
@@ -52,7 +66,11 @@ test('the static HTML alone paints the shell: title and navigation, a skeleton, 
   }
 });
 
-test('until the backend answers the app keeps the static shell\'s layout and shows no state; then Home shows its mode', async ({ browser, page, server }) => {
+test("until the backend answers the app keeps the static shell's layout and shows no state; then Home shows its mode", async ({
+  browser,
+  page,
+  server,
+}) => {
   // The static shell's layout, for comparison.
   const still = await browser.newContext({ javaScriptEnabled: false });
   const staticPage = await still.newPage();
@@ -86,7 +104,9 @@ test('until the backend answers the app keeps the static shell\'s layout and sho
     expect(box, part).not.toBeNull();
     const other = appBoxes[part];
     expect(other, part).not.toBeNull();
-    box?.forEach((value, i) => expect(Math.abs(value - (other?.[i] ?? Infinity)), `${part} [x, y, width, height][${i}]`).toBeLessThanOrEqual(1));
+    box?.forEach((value, i) =>
+      expect(Math.abs(value - (other?.[i] ?? Infinity)), `${part} [x, y, width, height][${i}]`).toBeLessThanOrEqual(1),
+    );
   }
   await page.screenshot({ path: `${SHOTS}/first-paint-app.png` });
 

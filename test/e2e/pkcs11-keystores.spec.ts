@@ -4,10 +4,22 @@
  * key part flow from its first step, the backend refuses auto-mk-rotate again, and the rotation
  * completes with key part files; in training the trap is tried and the scenario played through.
  */
-import { answerUntilDone, beginTraining, chooseInTraining, expectAccessible, go, runKeyPartFlow, shot, startRotation } from './driver.js';
+import {
+  answerUntilDone,
+  beginTraining,
+  chooseInTraining,
+  expectAccessible,
+  go,
+  runKeyPartFlow,
+  shot,
+  startRotation,
+} from './driver.js';
 import { expect, test } from './fixtures.js';
 
-test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advised, run and completed', async ({ page, server }) => {
+test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advised, run and completed', async ({
+  page,
+  server,
+}) => {
   const root = await startRotation(page, server, { scenario: 'pkcs11-keystores' });
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-running', 'false');
@@ -40,9 +52,14 @@ test('auto-mk-rotate refused for PKCS #11 keystores: the key part flow is advise
   await go(page, 'Home');
 });
 
-test('training: the trap (auto-mk-rotate again) is refused by the instance and not correct; the key part flow completes it', async ({ page, server }) => {
+test('training: the trap (auto-mk-rotate again) is refused by the instance and not correct; the key part flow completes it', async ({
+  page,
+  server,
+}) => {
   await beginTraining(page, server.url, 'pkcs11-keystores', 'PKCS #11 keystores enabled', 'exam');
-  await expect(page.getByTestId('training-log')).toContainText('PKCS #11 keystores are enabled in the service instance');
+  await expect(page.getByTestId('training-log')).toContainText(
+    'PKCS #11 keystores are enabled in the service instance',
+  );
   const run = (choice: string) => chooseInTraining(page, choice);
   const consequence = page.getByTestId('training-consequence');
   await run('auto-mk-rotate');

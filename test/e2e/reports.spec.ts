@@ -8,7 +8,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { answerUntilDone, clickToRun, expectAccessible, go, nav, PASSWORD, shot as pageShot, SHOTS, startRotation } from './driver.js';
+import {
+  answerUntilDone,
+  clickToRun,
+  expectAccessible,
+  go,
+  nav,
+  PASSWORD,
+  shot as pageShot,
+  SHOTS,
+  startRotation,
+} from './driver.js';
 import { overdrawIncremental } from '../fixtures/reports/pdf-tamper.js';
 import { test, expect } from './fixtures.js';
 
@@ -44,7 +54,10 @@ function mkraVerify(args: string[]): { status: number | null; out: string } {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-test('after a recovery: export a co-signed report from the UI, download it, verify it with mkra verify and in the app', async ({ page, server }) => {
+test('after a recovery: export a co-signed report from the UI, download it, verify it with mkra verify and in the app', async ({
+  page,
+  server,
+}) => {
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(FILES, { recursive: true });
 
@@ -59,7 +72,9 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await expect(root).toHaveAttribute('data-phase', 'completed');
   await page.getByTestId('finish-rotation').click();
   await expect(page.getByTestId('completed')).toContainText('journal is closed');
-  const rotationId = (await page.locator('[data-testid="rotation-console"] .meta').textContent())?.match(/\S+-\S+/)?.[0];
+  const rotationId = (await page.locator('[data-testid="rotation-console"] .meta').textContent())?.match(
+    /\S+-\S+/,
+  )?.[0];
 
   // Reports: keyboard users land on the heading.
   await go(page, 'Reports');
@@ -151,10 +166,25 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   expect(payload.mode).toBe('demo');
 
   // The first page, for a person to look at.
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, `${SHOTS}/report-ui-page1`]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdfPath,
+    `${SHOTS}/report-ui-page1`,
+  ]);
 
   // No password typed during the rotation or the export is in any exported byte.
-  for (const [name, bytes] of [['pdf', pdf], ['json', json], ...inflatedStreams(pdf).map((s, i) => [`pdf stream ${i}`, s] as const)] as const) {
+  for (const [name, bytes] of [
+    ['pdf', pdf],
+    ['json', json],
+    ...inflatedStreams(pdf).map((s, i) => [`pdf stream ${i}`, s] as const),
+  ] as const) {
     for (const secret of [PASSWORD, KEY_PASSWORD, WRONG_PASSWORD]) {
       expect(bytes.includes(secret), `${secret} in ${name}`).toBe(false);
       expect(bytes.includes(Buffer.from(secret, 'utf16le')), `${secret} (UTF-16) in ${name}`).toBe(false);
@@ -220,7 +250,9 @@ test('after a recovery: export a co-signed report from the UI, download it, veri
   await shot(page, 'verify-forged-pages');
   await expectAccessible(page, 'verify forged pages');
 
-  await verify.getByLabel('Report file (.pdf or .json)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a report') });
+  await verify
+    .getByLabel('Report file (.pdf or .json)')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a report') });
   await verify.getByRole('button', { name: 'Verify' }).click();
   await expect(verdict).toHaveAttribute('data-status', 'unreadable');
   await expect(page.getByTestId('verify-verdict')).toContainText('Not a readable report');

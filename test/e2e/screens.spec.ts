@@ -23,13 +23,20 @@ async function ready(page: Page, server: DemoServer): Promise<void> {
 }
 
 /** Reset the simulator through the demo controls on Home, then run the pre-checks for a flow. */
-async function precheck(page: Page, scenario: string, flow: 'auto' | 'keyparts' = 'auto', keys?: number): Promise<void> {
+async function precheck(
+  page: Page,
+  scenario: string,
+  flow: 'auto' | 'keyparts' = 'auto',
+  keys?: number,
+): Promise<void> {
   await go(page, 'Home');
   await page.getByTestId('scenario').selectOption(scenario);
   if (keys !== undefined) await page.getByTestId('keys').fill(String(keys));
   await page.getByTestId('reset-sim').click();
   // The scenario may already read the same name before the reset: wait for the reset's own report.
-  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(`The simulator was reset to ${scenario}`);
+  await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(
+    `The simulator was reset to ${scenario}`,
+  );
   await go(page, 'Pre-checks');
   await page.getByLabel(flow === 'auto' ? /Recovery crypto units/ : /Master key part files/).check();
   await page.getByTestId('run-prechecks').click();
@@ -46,7 +53,8 @@ test('every screen is reached with the keyboard alone, marked current, and passe
   await expect(page.getByRole('link', { name: 'Skip to the screen' })).toBeFocused();
   for (const screen of SCREENS) {
     const target = nav(page, screen.name);
-    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 40 && !(await target.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Shift+Tab');
     await expect(target).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(target).toHaveAttribute('aria-current', 'page');
@@ -57,7 +65,10 @@ test('every screen is reached with the keyboard alone, marked current, and passe
   }
 });
 
-test('screenshots of each screen at 1280x800 and at 200 % zoom, each with no serious axe violation', async ({ page, server }) => {
+test('screenshots of each screen at 1280x800 and at 200 % zoom, each with no serious axe violation', async ({
+  page,
+  server,
+}) => {
   const shoot = async (name: string): Promise<void> => {
     // From the top, so the sticky demo banner is drawn where it belongs.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -118,16 +129,31 @@ async function answerPrompts(page: Page, done: Locator, answer: (prompt: string)
 
 const FAILURES = [
   { scenario: 'imprint-mode', flow: 'auto', check: 'imprint', fix: 'ibmcloud tke cryptounit-rm', unit: 2 },
-  { scenario: 'threshold-mismatch', flow: 'auto', check: 'thresholds', fix: 'ibmcloud tke cryptounit-thrhld-set', unit: 2 },
+  {
+    scenario: 'threshold-mismatch',
+    flow: 'auto',
+    check: 'thresholds',
+    fix: 'ibmcloud tke cryptounit-thrhld-set',
+    unit: 2,
+  },
   { scenario: 'admin-mismatch', flow: 'auto', check: 'admins', fix: 'ibmcloud tke sigkey-sel', unit: 4 },
-  { scenario: 'current-mk-mismatch', flow: 'auto', check: 'current-mk', fix: 'ibmcloud tke cryptounit-compare', unit: 4 },
+  {
+    scenario: 'current-mk-mismatch',
+    flow: 'auto',
+    check: 'current-mk',
+    fix: 'ibmcloud tke cryptounit-compare',
+    unit: 4,
+  },
   { scenario: 'new-mk-not-empty', flow: 'auto', check: 'new-mk', fix: 'ibmcloud tke cryptounit-mk-clrnew', unit: 3 },
   { scenario: 'several-instances', flow: 'keyparts', check: 'selection', fix: 'ibmcloud tke cryptounit-rm', unit: 5 },
   { scenario: 'expired-token', flow: 'auto', check: 'auth', fix: 'ibmcloud login', unit: null },
 ] as const;
 
 for (const f of FAILURES) {
-  test(`pre-check failure ${f.scenario}: ${f.check} fails with its fix, and the plan refuses to start`, async ({ page, server }) => {
+  test(`pre-check failure ${f.scenario}: ${f.check} fails with its fix, and the plan refuses to start`, async ({
+    page,
+    server,
+  }) => {
     await ready(page, server);
     await precheck(page, f.scenario, f.flow);
     const card = page.getByTestId(`check-${f.check}`);
@@ -138,12 +164,16 @@ for (const f of FAILURES) {
     await page.getByTestId('to-plan').click();
     await expect(page.getByTestId('plan-blocked')).toBeVisible();
     await expect(page.getByTestId('start-rotation')).toHaveCount(0);
-    if (f.scenario === 'several-instances') await expect(page.locator('[data-blocker="several-instances"]')).toBeVisible();
+    if (f.scenario === 'several-instances')
+      await expect(page.locator('[data-blocker="several-instances"]')).toBeVisible();
     else await expect(page.locator('[data-blocker="failed"]')).toContainText(title);
   });
 }
 
-test('failover crypto units never initialized: not selected, they are not passed unread; once selected, check 3 fails with IBM\'s initialization', async ({ page, server }) => {
+test("failover crypto units never initialized: not selected, they are not passed unread; once selected, check 3 fails with IBM's initialization", async ({
+  page,
+  server,
+}) => {
   await ready(page, server);
   await precheck(page, 'failover-uninitialised');
   // auto-mk-rotate will select them, but the readings cover selected units only: never a pass unread.
@@ -151,7 +181,10 @@ test('failover crypto units never initialized: not selected, they are not passed
   await expect(selection).toHaveAttribute('data-status', 'unknown');
   for (const check of ['imprint', 'current-mk']) {
     await expect(page.getByTestId(`check-${check}`)).toHaveAttribute('data-status', 'unknown');
-    await expect(page.getByTestId(`check-${check}`).locator('li[data-unit="5"]')).toHaveAttribute('data-status', 'unknown');
+    await expect(page.getByTestId(`check-${check}`).locator('li[data-unit="5"]')).toHaveAttribute(
+      'data-status',
+      'unknown',
+    );
   }
   await expect(selection.getByTestId('fix-command')).toHaveText(['ibmcloud tke cryptounit-add']);
   await page.screenshot({ path: 'test-results/screens/precheck-failover-unselected.png', fullPage: true });
@@ -163,7 +196,8 @@ test('failover crypto units never initialized: not selected, they are not passed
   await page.getByTestId('run-prechecks').click();
   const card = page.getByTestId('check-imprint');
   await expect(card).toHaveAttribute('data-status', 'fail');
-  for (const unit of ['5', '6']) await expect(card.locator(`li[data-unit="${unit}"]`)).toHaveAttribute('data-status', 'fail');
+  for (const unit of ['5', '6'])
+    await expect(card.locator(`li[data-unit="${unit}"]`)).toHaveAttribute('data-status', 'fail');
   await expect(card.locator('li[data-unit="1"]')).toHaveAttribute('data-status', 'pass');
   await expect(selection).toHaveAttribute('data-status', 'pass');
   const fix = card.getByTestId('fix-imprint');
@@ -186,14 +220,21 @@ test('failover crypto units never initialized: not selected, they are not passed
   await expect(page.getByTestId('start-rotation')).toHaveCount(0);
 });
 
-test("a cleared current master key: the fix is IBM's recover page (select, compare, auto-mk-recover), explained in both languages", async ({ page, server }) => {
+test("a cleared current master key: the fix is IBM's recover page (select, compare, auto-mk-recover), explained in both languages", async ({
+  page,
+  server,
+}) => {
   await ready(page, server);
   await precheck(page, 'current-mk-cleared');
   const card = page.getByTestId('check-current-mk');
   await expect(card).toHaveAttribute('data-status', 'fail');
   await expect(card.locator('li[data-unit="1"]')).toHaveAttribute('data-status', 'fail');
   const fix = card.getByTestId('fix-current-mk');
-  await expect(fix.getByTestId('fix-command')).toHaveText(['ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare', 'ibmcloud tke auto-mk-recover']);
+  await expect(fix.getByTestId('fix-command')).toHaveText([
+    'ibmcloud tke cryptounit-add',
+    'ibmcloud tke cryptounit-compare',
+    'ibmcloud tke auto-mk-recover',
+  ]);
   await expect(fix).toContainText('The current master key register of crypto unit 1 is not Valid');
   // The read-only steps run in the app; auto-mk-recover changes registers, so it is not offered here.
   await expect(fix.getByTestId('run-fix')).toHaveCount(2);
@@ -204,12 +245,17 @@ test("a cleared current master key: the fix is IBM's recover page (select, compa
   await expect(fix).toContainText('クリプト・ユニット 1 の現行マスター鍵レジスターが Valid ではありません');
 });
 
-test('an expired token is fixed with the in-app login, answered in the console, and the pre-check then passes', async ({ page, server }) => {
+test('an expired token is fixed with the in-app login, answered in the console, and the pre-check then passes', async ({
+  page,
+  server,
+}) => {
   await ready(page, server);
   await precheck(page, 'expired-token');
   await page.getByTestId('check-auth').getByTestId('run-fix').click();
   await page.getByRole('button', { name: 'Go to the Rotation screen' }).click();
-  await answerPrompts(page, page.locator('[data-testid="rotation-console"][data-running="false"]'), (prompt) => (prompt.includes('Email') ? 'admin@example.com' : 'secret'));
+  await answerPrompts(page, page.locator('[data-testid="rotation-console"][data-running="false"]'), (prompt) =>
+    prompt.includes('Email') ? 'admin@example.com' : 'secret',
+  );
   await go(page, 'Pre-checks');
   await page.getByTestId('run-prechecks').click();
   await expect(page.getByTestId('check-auth')).toHaveAttribute('data-status', 'pass');
@@ -223,7 +269,10 @@ test('the token warning appears when the estimate approaches the token lifetime'
   await expect(page.getByTestId('token-warning')).toBeVisible();
 });
 
-test('the plan gates Start on the typed instance ID; the rotation runs and History re-opens it read-only', async ({ page, server }) => {
+test('the plan gates Start on the typed instance ID; the rotation runs and History re-opens it read-only', async ({
+  page,
+  server,
+}) => {
   await ready(page, server);
   await precheck(page, 'default');
   await page.getByTestId('to-plan').click();
@@ -300,7 +349,9 @@ async function serve(dataDir: string): Promise<DemoServer> {
   return { url, origin: new URL(url).origin, dataDir, process: child };
 }
 
-test('after a restart, an unfinished rotation is offered for resuming and opens on the Rotation screen', async ({ page }) => {
+test('after a restart, an unfinished rotation is offered for resuming and opens on the Rotation screen', async ({
+  page,
+}) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mkra-e2e-resume-'));
   try {
     const first = await serve(dataDir);
@@ -341,7 +392,12 @@ test('the language switch turns every screen Japanese', async ({ page, server })
   await precheck(page, 'default');
   await page.getByTestId('language').selectOption('ja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
-  const headings: Record<string, string> = { overview: 'インスタンスの概要', precheck: '事前チェック', history: '履歴', keyfiles: '鍵ファイル' };
+  const headings: Record<string, string> = {
+    overview: 'インスタンスの概要',
+    precheck: '事前チェック',
+    history: '履歴',
+    keyfiles: '鍵ファイル',
+  };
   for (const screen of SCREENS) {
     await nav(page, screen.ja).click();
     await expect(nav(page, screen.ja)).toHaveAttribute('aria-current', 'page');

@@ -7,12 +7,23 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../shared/sim/index.js';
-import { answerUntilDone, confirmChecklist, consoleRoot, expectAccessible, go, resetSimulator, shot } from './driver.js';
+import {
+  answerUntilDone,
+  confirmChecklist,
+  consoleRoot,
+  expectAccessible,
+  go,
+  resetSimulator,
+  shot,
+} from './driver.js';
 import { expect, testWithEnv } from './fixtures.js';
 
 const test = testWithEnv({ TKE_SIGNSERV_URL: SCENARIO_SIGNSERV_URL });
 
-test('pre-check 5 with too few keys in SIGNSERVKEYS: the fix is the signing service’s, never sigkey-sel', async ({ page, server }) => {
+test('pre-check 5 with too few keys in SIGNSERVKEYS: the fix is the signing service’s, never sigkey-sel', async ({
+  page,
+  server,
+}) => {
   await resetSimulator(page, server, 'signing-service-short');
   await expect(page.getByTestId('signatures')).toHaveAttribute('data-signing-service', 'true');
   await go(page, 'Pre-checks');
@@ -22,13 +33,19 @@ test('pre-check 5 with too few keys in SIGNSERVKEYS: the fix is the signing serv
   await expect(card).toHaveAttribute('data-status', 'fail');
   await expect(card).toContainText('SIGNSERVKEYS lists 1 signature key(s); the signature threshold needs 2.');
   const fix = card.getByTestId('fix-admins');
-  await expect(fix.getByTestId('fix-command')).toHaveText(['ibmcloud tke cryptounit-admins', 'ibmcloud tke cryptounit-admin-add']);
+  await expect(fix.getByTestId('fix-command')).toHaveText([
+    'ibmcloud tke cryptounit-admins',
+    'ibmcloud tke cryptounit-admin-add',
+  ]);
   await expect(card).not.toContainText('ibmcloud tke sigkey-sel');
   await shot(page, 'signing-service-precheck');
   await expectAccessible(page, 'signing service pre-check');
 });
 
-test('a rotation through the signing service: each token asked in a masked field, completed, the token written nowhere', async ({ page, server }) => {
+test('a rotation through the signing service: each token asked in a masked field, completed, the token written nowhere', async ({
+  page,
+  server,
+}) => {
   await resetSimulator(page, server, 'signing-service');
   await go(page, 'Pre-checks');
   await page.getByLabel(/Recovery crypto units/).check();
@@ -64,7 +81,9 @@ test('a rotation through the signing service: each token asked in a masked field
   expect(asked.join('\n')).toContain('token for the signature key');
   await shot(page, 'signing-service-completed');
   expect(await page.content()).not.toContain(SCENARIO_TOKEN);
-  const files = readdirSync(server.dataDir, { recursive: true, encoding: 'utf8' }).map((name) => join(server.dataDir, name)).filter((path) => statSync(path).isFile());
+  const files = readdirSync(server.dataDir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(server.dataDir, name))
+    .filter((path) => statSync(path).isFile());
   expect(files.length).toBeGreaterThan(0);
   for (const path of files) expect(readFileSync(path, 'latin1'), path).not.toContain(SCENARIO_TOKEN);
 });

@@ -18,7 +18,10 @@ function beginGuided(page: Page, url: string, id: string, briefing: string): Pro
   return beginTraining(page, url, id, briefing, 'guided');
 }
 
-test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({ page, server }) => {
+test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await page.getByTestId('nav-training').click();
@@ -71,7 +74,10 @@ test('the Japanese briefing is shown in Japanese', async ({ page, server }) => {
   await expect(page.getByTestId('training-banner')).toContainText('シミュレーターのみ');
 });
 
-test('a lost current master key: in guided mode the trainee copies it back from a recovery unit and confirms it', async ({ page, server }) => {
+test('a lost current master key: in guided mode the trainee copies it back from a recovery unit and confirms it', async ({
+  page,
+  server,
+}) => {
   await beginGuided(page, server.url, 'lost-current-key', 'was cleared by mistake');
   // The advisor names IBM's recover command, and the app offers it.
   await expect(page.getByTestId('training-advisor')).toContainText('ibmcloud tke auto-mk-recover');
@@ -95,7 +101,10 @@ test('a lost current master key: in guided mode the trainee copies it back from 
   await shoot(page, 'lost-key-summary');
 });
 
-test('a smart-card rotation: only the TKE application’s actions are offered, and its Rotate completes the recovery', async ({ page, server }) => {
+test('a smart-card rotation: only the TKE application’s actions are offered, and its Rotate completes the recovery', async ({
+  page,
+  server,
+}) => {
   await beginGuided(page, server.url, 'smartcard-rotate-interrupted', 'the TKE CLI cannot sign with the smart cards');
   const picker = page.getByTestId('choice-form');
   await expect(page.getByTestId('training-advisor')).toContainText('TKE application: Rotate');
@@ -110,7 +119,10 @@ test('a smart-card rotation: only the TKE application’s actions are offered, a
   await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
 });
 
-test('a signing service: sigkey-sel does nothing, the trainee lists the keys in SIGNSERVKEYS and the rotation completes', async ({ page, server }) => {
+test('a signing service: sigkey-sel does nothing, the trainee lists the keys in SIGNSERVKEYS and the rotation completes', async ({
+  page,
+  server,
+}) => {
   await beginGuided(page, server.url, 'signing-service-short', 'signs through a signing service');
   const advisor = page.getByTestId('training-advisor');
   const consequence = page.getByTestId('training-consequence');

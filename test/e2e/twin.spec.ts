@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { FAULT_POINTS } from '../../shared/sim/faults.js';
 import { demoPaths } from '../../electron/backend/environment/paths.js';
-import { answerUntilDone, confirmChecklist, expectAccessible, go, resetSimulator, runPrechecks, shot } from './driver.js';
+import {
+  answerUntilDone,
+  confirmChecklist,
+  expectAccessible,
+  go,
+  resetSimulator,
+  runPrechecks,
+  shot,
+} from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
 const KEY_PASSWORD = 'Tw1n-Report-Key-e2e';
@@ -20,11 +28,19 @@ const KEY_PASSWORD = 'Tw1n-Report-Key-e2e';
 function captureTwin(server: DemoServer, dir: string): string {
   const bin = join(dir, 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(join(bin, 'ibmcloud'), `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/ibmcloud-sim.js')}" "$@"\n`);
+  writeFileSync(
+    join(bin, 'ibmcloud'),
+    `#!/bin/sh\nexec "${process.execPath}" "${resolve('bin/ibmcloud-sim.js')}" "$@"\n`,
+  );
   chmodSync(join(bin, 'ibmcloud'), 0o755);
   const { simDir, tkeFilesDir } = demoPaths(server.dataDir);
   const out = join(dir, 'twin.json');
-  const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir };
+  const env = {
+    ...process.env,
+    PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+    MKRA_SIM_DIR: simDir,
+    CLOUDTKEFILES: tkeFilesDir,
+  };
   const r = spawnSync(process.execPath, ['bin/mkra.js', 'twin', 'capture', '--out', out], { env, encoding: 'utf8' });
   expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
   return out;
@@ -32,7 +48,10 @@ function captureTwin(server: DemoServer, dir: string): string {
 
 test.skip(process.platform === 'win32', 'the ibmcloud wrapper is a POSIX shell script');
 
-test('rehearse every fault point on a twin, then the real rotation: its signed report lists the rehearsal', async ({ page, server }) => {
+test('rehearse every fault point on a twin, then the real rotation: its signed report lists the rehearsal', async ({
+  page,
+  server,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'mkra-e2e-twin-'));
   try {
     await resetSimulator(page, server, 'default');
@@ -68,14 +87,22 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     await expect(result).toBeVisible();
     const rows = result.locator('tbody tr');
     await expect(rows).toHaveCount(FAULT_POINTS.length);
-    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-fault')))).toEqual(FAULT_POINTS.map((p) => `${p}:crash`));
-    await expect(result).toContainText(`Recovered from ${FAULT_POINTS.length} of ${FAULT_POINTS.length} faults; 0 keys lost.`);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-fault')))).toEqual(
+      FAULT_POINTS.map((p) => `${p}:crash`),
+    );
+    await expect(result).toContainText(
+      `Recovered from ${FAULT_POINTS.length} of ${FAULT_POINTS.length} faults; 0 keys lost.`,
+    );
     await expect(result).toContainText(sha.slice(0, 16));
     await expect(page.getByTestId('twin-prechecks')).toHaveAttribute('data-failed', '0');
     // The first command the advisor gave after the crash mid re-encryption is a register reading.
-    await expect(result.locator('tr[data-fault="mid-rewrap:crash"] td').nth(2).locator('code').first()).toHaveText('ibmcloud tke cryptounit-mk');
+    await expect(result.locator('tr[data-fault="mid-rewrap:crash"] td').nth(2).locator('code').first()).toHaveText(
+      'ibmcloud tke cryptounit-mk',
+    );
     // Where the ceremony asked for a decision, and how long the rehearsal took.
-    await expect(result.locator('tr[data-fault="mid-setimm:crash"] [data-testid="twin-decisions"]')).toContainText('ibmcloud tke cryptounit-rm: crypto units');
+    await expect(result.locator('tr[data-fault="mid-setimm:crash"] [data-testid="twin-decisions"]')).toContainText(
+      'ibmcloud tke cryptounit-rm: crypto units',
+    );
     await expect(page.getByTestId('twin-took')).toHaveText(/^Rehearsed in \d+\.\d s\.$/);
     await shot(page, 'plan-rehearsed');
     await expectAccessible(page, 'rehearsal summary');
@@ -109,13 +136,18 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     expect(rehearsed, verify.stdout).toHaveLength(1);
     expect(rehearsed[0]).toContain(`twin sha256 ${sha}`);
     expect(rehearsed[0]).toContain(`faults rehearsed: ${FAULT_POINTS.map((p) => `${p}:crash`).join(', ')}`);
-    expect(rehearsed[0]).toContain(`outcome: recovered from ${FAULT_POINTS.length} of ${FAULT_POINTS.length}, 0 keys lost`);
+    expect(rehearsed[0]).toContain(
+      `outcome: recovered from ${FAULT_POINTS.length} of ${FAULT_POINTS.length}, 0 keys lost`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test('a twin brought to a training room is loaded from Home in demo mode; a file that is not a twin changes nothing', async ({ page, server }) => {
+test('a twin brought to a training room is loaded from Home in demo mode; a file that is not a twin changes nothing', async ({
+  page,
+  server,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'mkra-e2e-twin-'));
   try {
     await resetSimulator(page, server, 'twin-source');
@@ -137,7 +169,9 @@ test('a twin brought to a training room is loaded from Home in demo mode; a file
     await page.getByTestId('keys').fill('70');
     await page.getByTestId('load-twin-file').setInputFiles(twinPath);
     await page.getByTestId('load-twin-submit').click();
-    await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText('Simulator reset to the twin captured');
+    await expect(page.getByTestId('demo-controls').getByRole('status')).toContainText(
+      'Simulator reset to the twin captured',
+    );
     await expect(page.getByTestId('demo-scenario')).not.toContainText('default');
     await expect(page.getByText('total 140')).toBeVisible();
     await shot(page, 'home-twin-loaded');

@@ -41,7 +41,8 @@ export function requireBuilt(entry: string, sources: readonly string[]): void {
   for (const dir of sources) {
     const source = newest(dir, '.ts');
     // A bundle (dist/bin) is one file built from every source: it must be newer than each of them.
-    if (source.mtime > built) throw new Error(`${entry} is older than ${source.path}: run npm run build:node before the integration tests.`);
+    if (source.mtime > built)
+      throw new Error(`${entry} is older than ${source.path}: run npm run build:node before the integration tests.`);
     if (source.mtime > newest(join('dist', dir), '.js').mtime) {
       throw new Error(`dist/${dir} is older than ${source.path}: run npm run build:node before the integration tests.`);
     }

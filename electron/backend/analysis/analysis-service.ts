@@ -4,7 +4,17 @@
  * One analysis is held at a time; a new one replaces it.
  */
 import { randomUUID } from 'node:crypto';
-import { importedTranscript, lacksCommandLine, statedCommandLine, unshiftEvidence, type AnalysisView, type ImportReview, type InputWarning, type RegisterReadingView, type StatedCommand } from '../../../shared/analysis/index.js';
+import {
+  importedTranscript,
+  lacksCommandLine,
+  statedCommandLine,
+  unshiftEvidence,
+  type AnalysisView,
+  type ImportReview,
+  type InputWarning,
+  type RegisterReadingView,
+  type StatedCommand,
+} from '../../../shared/analysis/index.js';
 import { classify } from '../../../shared/classifier/index.js';
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
@@ -32,8 +42,13 @@ interface Analysis {
 
 function classifyAnalysis(a: Omit<Analysis, 'classification'>): Classification {
   const first = a.inputs[0]?.file.name;
-  const transcripts = a.inputs.map((input) => importedTranscript(input.file.name, input.lines, input.file.name === first ? a.commandLine : undefined));
-  const registers = a.reading && a.reading.units.length > 0 ? { registers: a.reading.units, registersFile: 'ibmcloud tke cryptounit-mks (read by the app)' } : {};
+  const transcripts = a.inputs.map((input) =>
+    importedTranscript(input.file.name, input.lines, input.file.name === first ? a.commandLine : undefined),
+  );
+  const registers =
+    a.reading && a.reading.units.length > 0
+      ? { registers: a.reading.units, registersFile: 'ibmcloud tke cryptounit-mks (read by the app)' }
+      : {};
   const result = classify({ transcripts, ...registers });
   return unshiftEvidence(result, new Set(a.commandLine !== undefined && first !== undefined ? [first] : []));
 }
@@ -47,7 +62,9 @@ function viewOf(a: Analysis): AnalysisView {
     files: a.inputs.map((i) => ({ ...i.file, commandStated: a.commandLine !== undefined && i.file.name === first })),
     warnings: a.warnings,
     classification: a.classification,
-    registers: a.reading ? { at: a.reading.at, exitCode: a.reading.exitCode, units: a.reading.units, lines: a.reading.lines } : null,
+    registers: a.reading
+      ? { at: a.reading.at, exitCode: a.reading.exitCode, units: a.reading.units, lines: a.reading.lines }
+      : null,
   };
 }
 
@@ -67,7 +84,14 @@ export class AnalysisService {
     if (!decoded.ok) return { status: 'unusable', problems: decoded.problems };
     const stated = statedCommandLine(command);
     const commandLine = stated !== undefined && lacksCommandLine(decoded.inputs[0]?.lines ?? []) ? stated : undefined;
-    const base = { id: `analysis-${randomUUID()}`, command, inputs: decoded.inputs, commandLine, warnings: decoded.warnings, reading: null };
+    const base = {
+      id: `analysis-${randomUUID()}`,
+      command,
+      inputs: decoded.inputs,
+      commandLine,
+      warnings: decoded.warnings,
+      reading: null,
+    };
     this.#current = { ...base, classification: classifyAnalysis(base) };
     return viewOf(this.#current);
   }
@@ -78,7 +102,13 @@ export class AnalysisService {
     this.#requireNoOpenRotation();
     const { exitCode, lines } = await this.#rotations.read(READ_ARGV);
     const units = exitCode === 0 ? registerUnits(lines) : [];
-    a.reading = { at: this.#clock().toISOString(), exitCode, units, lines: lines.slice(0, MAX_LISTING_LINES), allLines: lines };
+    a.reading = {
+      at: this.#clock().toISOString(),
+      exitCode,
+      units,
+      lines: lines.slice(0, MAX_LISTING_LINES),
+      allLines: lines,
+    };
     a.classification = classifyAnalysis(a);
     return viewOf(a);
   }
@@ -86,16 +116,33 @@ export class AnalysisService {
   /** Adopt the analysed run as a new rotation; refused when the phase the administrator saw is stale. */
   async adopt(analysisId: string, reviewedPhase: Phase): Promise<{ review: ImportReview; snapshot: RotationSnapshot }> {
     const a = this.#require(analysisId);
-    if (reviewedPhase !== a.classification.phase) throw new RefusedError(`The analysis now says ${a.classification.phase}, not ${reviewedPhase}. Review it again.`);
+    if (reviewedPhase !== a.classification.phase)
+      throw new RefusedError(`The analysis now says ${a.classification.phase}, not ${reviewedPhase}. Review it again.`);
     const flow = a.classification.flow;
     // The app runs the TKE CLI; a smart-card rotation is recovered in the TKE application, not here.
-    if (flow === 'smartcard') throw new RefusedError('This run was made with smart cards in the TKE application: recover it there, with the actions the findings name. The app cannot sign with smart cards.');
+    if (flow === 'smartcard')
+      throw new RefusedError(
+        'This run was made with smart cards in the TKE application: recover it there, with the actions the findings name. The app cannot sign with smart cards.',
+      );
     const first = a.inputs[0]?.file.name;
     const names = a.inputs.map((i) => i.file.name).join(', ');
     const snapshot = await this.#rotations.importRun({
       flow,
-      files: a.inputs.map((i) => ({ ...i.file, lines: i.lines, ...(a.commandLine !== undefined && i.file.name === first ? { commandLine: a.commandLine } : {}) })),
-      ...(a.reading ? { reading: { argv: READ_ARGV, lines: a.reading.allLines, exitCode: a.reading.exitCode, units: a.reading.units } } : {}),
+      files: a.inputs.map((i) => ({
+        ...i.file,
+        lines: i.lines,
+        ...(a.commandLine !== undefined && i.file.name === first ? { commandLine: a.commandLine } : {}),
+      })),
+      ...(a.reading
+        ? {
+            reading: {
+              argv: READ_ARGV,
+              lines: a.reading.allLines,
+              exitCode: a.reading.exitCode,
+              units: a.reading.units,
+            },
+          }
+        : {}),
       note: `imported a manual terminal run from ${a.inputs.length} file(s): ${names}; stated command: ${a.command}; analysed as ${a.classification.phase}`,
     });
     this.#current = null;
@@ -104,7 +151,8 @@ export class AnalysisService {
 
   /** The administrator confirms having reviewed the evidence of the open imported rotation. */
   async confirmReview(rotationId: string, phase: Phase): Promise<{ review: ImportReview; snapshot: RotationSnapshot }> {
-    if (this.#rotations.importState()?.rotationId !== rotationId) throw new RefusedError(`Rotation ${rotationId} is not the open imported rotation.`);
+    if (this.#rotations.importState()?.rotationId !== rotationId)
+      throw new RefusedError(`Rotation ${rotationId} is not the open imported rotation.`);
     const snapshot = await this.#rotations.confirmReview(phase);
     return { review: this.#requireReview(), snapshot };
   }
@@ -112,7 +160,15 @@ export class AnalysisService {
   /** The open rotation's import state, or null. */
   review(): ImportReview | null {
     const s = this.#rotations.importState();
-    return s ? { rotationId: s.rotationId, files: s.files, reviewed: s.reviewed, phase: s.classification.phase, classification: s.classification } : null;
+    return s
+      ? {
+          rotationId: s.rotationId,
+          files: s.files,
+          reviewed: s.reviewed,
+          phase: s.classification.phase,
+          classification: s.classification,
+        }
+      : null;
   }
 
   #requireReview(): ImportReview {
@@ -122,12 +178,16 @@ export class AnalysisService {
   }
 
   #require(analysisId: string): Analysis {
-    if (this.#current?.id !== analysisId) throw new RefusedError('This analysis is no longer current: analyse the output again.');
+    if (this.#current?.id !== analysisId)
+      throw new RefusedError('This analysis is no longer current: analyse the output again.');
     return this.#current;
   }
 
   #requireNoOpenRotation(): void {
     const open = this.#rotations.state().rotation;
-    if (open && !open.finished && !open.readOnly) throw new RefusedError(`Rotation ${open.rotationId} is open. Finish it (or continue it on the Rotation screen) before analysing another run.`);
+    if (open && !open.finished && !open.readOnly)
+      throw new RefusedError(
+        `Rotation ${open.rotationId} is open. Finish it (or continue it on the Rotation screen) before analysing another run.`,
+      );
   }
 }

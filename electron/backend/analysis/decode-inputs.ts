@@ -3,7 +3,17 @@
  * they cannot be used: empty, blank, binary, not UTF-8/UTF-16 text, too large, too many.
  */
 import { createHash } from 'node:crypto';
-import { captureFormat, capturedLines, hasTkeOutput, redactCapturedSecrets, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES, type AnalysedFile, type InputProblem, type InputWarning } from '../../../shared/analysis/index.js';
+import {
+  captureFormat,
+  capturedLines,
+  hasTkeOutput,
+  redactCapturedSecrets,
+  MAX_ANALYSIS_BYTES,
+  MAX_ANALYSIS_FILES,
+  type AnalysedFile,
+  type InputProblem,
+  type InputWarning,
+} from '../../../shared/analysis/index.js';
 import { decodeTranscript } from '../../../shared/parse/decode.js';
 
 export interface DecodedInput {
@@ -11,7 +21,8 @@ export interface DecodedInput {
   lines: string[];
 }
 
-export type DecodeInputsResult = { ok: true; inputs: DecodedInput[]; warnings: InputWarning[] } | { ok: false; problems: InputProblem[] };
+export type DecodeInputsResult =
+  { ok: true; inputs: DecodedInput[]; warnings: InputWarning[] } | { ok: false; problems: InputProblem[] };
 
 function countReplaced(text: string): number {
   let n = 0;
@@ -43,7 +54,11 @@ function uniqueName(name: string, taken: Set<string>): string {
 }
 
 /** Decode one input under a name not yet taken: its problem, or its lines and any warnings. */
-function decodeOne(input: { name: string; base64: string }, taken: Set<string>, warnings: InputWarning[]): InputProblem | DecodedInput {
+function decodeOne(
+  input: { name: string; base64: string },
+  taken: Set<string>,
+  warnings: InputWarning[],
+): InputProblem | DecodedInput {
   const bytes = Buffer.from(input.base64, 'base64');
   const name = uniqueName(input.name, taken);
   if (name !== input.name) warnings.push({ file: name, code: 'renamed', count: 0 });
@@ -57,18 +72,40 @@ function decodeOne(input: { name: string; base64: string }, taken: Set<string>, 
   if (replaced > 0) warnings.push({ file: name, code: 'replaced-characters', count: replaced });
   if (!hasTkeOutput(lines)) warnings.push({ file: name, code: 'no-tke-output', count: 0 });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { file: { name, bytes: bytes.length, sha256, encoding: result.encoding, format: captureFormat(result.text), lines: lines.length }, lines };
+  return {
+    file: {
+      name,
+      bytes: bytes.length,
+      sha256,
+      encoding: result.encoding,
+      format: captureFormat(result.text),
+      lines: lines.length,
+    },
+    lines,
+  };
 }
 
 /** Decode every input; all problems are reported at once so the administrator fixes them together. */
 export function decodeInputs(inputs: readonly { name: string; base64: string }[]): DecodeInputsResult {
   if (inputs.length > MAX_ANALYSIS_FILES) {
-    return { ok: false, problems: [{ file: '', code: 'too-many', detail: `${inputs.length} inputs; at most ${MAX_ANALYSIS_FILES} can be analysed together` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: '',
+          code: 'too-many',
+          detail: `${inputs.length} inputs; at most ${MAX_ANALYSIS_FILES} can be analysed together`,
+        },
+      ],
+    };
   }
   // base64 length tells the size before anything is decoded.
   const approx = inputs.reduce((sum, i) => sum + Math.floor((i.base64.length * 3) / 4), 0);
   if (approx > MAX_ANALYSIS_BYTES + 4 * inputs.length) {
-    return { ok: false, problems: [{ file: '', code: 'too-large', detail: `${approx} bytes in all; the limit is ${MAX_ANALYSIS_BYTES}` }] };
+    return {
+      ok: false,
+      problems: [{ file: '', code: 'too-large', detail: `${approx} bytes in all; the limit is ${MAX_ANALYSIS_BYTES}` }],
+    };
   }
   const problems: InputProblem[] = [];
   const warnings: InputWarning[] = [];

@@ -20,12 +20,23 @@ interface SimStatusJson {
   scenario: string;
   token: { valid: boolean; expiresAt?: string | null };
   keystore: { total: number; usable: number; lost: number };
-  units: { num: number; type: DemoStatus['units'][number]['type']; location: string; selected: boolean; current: DemoStatus['units'][number]['current']; new: DemoStatus['units'][number]['new'] }[];
+  units: {
+    num: number;
+    type: DemoStatus['units'][number]['type'];
+    location: string;
+    selected: boolean;
+    current: DemoStatus['units'][number]['current'];
+    new: DemoStatus['units'][number]['new'];
+  }[];
 }
 
 async function sim(invocation: Invocation, args: string[]): Promise<string> {
   if (invocation.mode !== 'demo') throw new RefusedError('This works only in demo mode, on the simulator.');
-  const { stdout } = await run(invocation.file, [...invocation.prefixArgs, ...args], { env: invocation.env, cwd: invocation.cwd, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(invocation.file, [...invocation.prefixArgs, ...args], {
+    env: invocation.env,
+    cwd: invocation.cwd,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -41,7 +52,10 @@ function scenarios(invocation: Invocation): DemoStatus['scenarios'] {
 /** Names of the simulator's fault points. */
 export async function demoFaults(invocation: Invocation): Promise<string[]> {
   const text = await sim(invocation, ['sim', 'faults']);
-  return text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter(Boolean);
+  return text
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean);
 }
 
 /** The simulator's status (registers, keys usable and lost, token). */
@@ -52,7 +66,14 @@ export async function demoStatus(invocation: Invocation): Promise<DemoStatus> {
     scenarios: scenarios(invocation),
     keystore: status.keystore,
     token: { valid: status.token.valid, expiresAt: status.token.expiresAt ?? null },
-    units: status.units.map((u) => ({ num: u.num, type: u.type, location: u.location, selected: u.selected, current: u.current, new: u.new })),
+    units: status.units.map((u) => ({
+      num: u.num,
+      type: u.type,
+      location: u.location,
+      selected: u.selected,
+      current: u.current,
+      new: u.new,
+    })),
   };
 }
 
@@ -64,11 +85,16 @@ export async function demoStatus(invocation: Invocation): Promise<DemoStatus> {
 export function resetRefusal(state: ConsoleState): RefusedError | null {
   if (state.running) {
     const { command } = state.running;
-    return new RefusedError(`The simulator cannot be reset while ${command} runs: it would change the crypto units under it. Wait for it to end or cancel it first.`, { kind: 'busy', command });
+    return new RefusedError(
+      `The simulator cannot be reset while ${command} runs: it would change the crypto units under it. Wait for it to end or cancel it first.`,
+      { kind: 'busy', command },
+    );
   }
   const r = state.rotation;
   if (r && !r.finished && !r.readOnly) {
-    return new RefusedError(`The simulator cannot be reset while rotation ${r.rotationId} is open and unfinished: its journal and recovery advice describe the crypto units as they are now. Finish the rotation first.`);
+    return new RefusedError(
+      `The simulator cannot be reset while rotation ${r.rotationId} is open and unfinished: its journal and recovery advice describe the crypto units as they are now. Finish the rotation first.`,
+    );
   }
   return null;
 }
@@ -77,11 +103,17 @@ export function resetRefusal(state: ConsoleState): RefusedError | null {
  * Reset the simulator to a scenario and log in (except in the expired-token scenario). The state
  * is checked on arrival and again just before the reset starts, after the scenario list was read.
  */
-export async function demoReset(invocation: Invocation, scenario: string, keys: number | undefined, state: () => ConsoleState): Promise<DemoStatus> {
+export async function demoReset(
+  invocation: Invocation,
+  scenario: string,
+  keys: number | undefined,
+  state: () => ConsoleState,
+): Promise<DemoStatus> {
   const early = resetRefusal(state());
   if (early) throw early;
   const known = scenarios(invocation);
-  if (!known.some((s) => s.name === scenario)) throw new RefusedError(`Unknown scenario ${scenario}. Known: ${known.map((s) => s.name).join(', ')}.`);
+  if (!known.some((s) => s.name === scenario))
+    throw new RefusedError(`Unknown scenario ${scenario}. Known: ${known.map((s) => s.name).join(', ')}.`);
   const late = resetRefusal(state());
   if (late) throw late;
   await sim(invocation, ['sim', 'reset', '--scenario', scenario, ...(keys ? ['--keys', String(keys)] : [])]);
@@ -120,11 +152,15 @@ export async function demoLoadTwin(
       printed = await sim(invocation, ['sim', 'reset', '--twin', file, ...(keys ? ['--keys', String(keys)] : [])]);
     } catch (e) {
       const out = (e as { stdout?: string; stderr?: string }).stdout ?? '';
-      const why = out.split('\n').filter((l) => l.trim() !== '' && l.trim() !== 'FAILED').join(' ');
+      const why = out
+        .split('\n')
+        .filter((l) => l.trim() !== '' && l.trim() !== 'FAILED')
+        .join(' ');
       throw new RefusedError(`The simulator refused the twin: ${why || (e instanceof Error ? e.message : String(e))}`);
     }
     await sim(invocation, ['login', '--apikey', 'demo-training-key']);
-    const loaded = printed.split('\n').find((l) => l.startsWith('Simulator reset to the twin')) ?? 'Simulator reset to the twin.';
+    const loaded =
+      printed.split('\n').find((l) => l.startsWith('Simulator reset to the twin')) ?? 'Simulator reset to the twin.';
     return { ...(await demoStatus(invocation)), loaded };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -17,6 +17,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv, platform = process.platfo
  * Where demo mode keeps the simulator's state and its CLOUDTKEFILES: inside the data directory, or in
  * `simDir` when one is given (`mkra serve --demo` with `MKRA_SIM_DIR` set).
  */
-export function demoPaths(dataDir: string, simDir = join(dataDir, 'demo', 'sim')): { simDir: string; tkeFilesDir: string } {
+export function demoPaths(
+  dataDir: string,
+  simDir = join(dataDir, 'demo', 'sim'),
+): { simDir: string; tkeFilesDir: string } {
   return { simDir, tkeFilesDir: join(simDir, 'tkefiles') };
 }

@@ -3,7 +3,10 @@ import type { Handlers } from '../../../shared/ipc/dispatch.js';
 import { AnalysisService } from '../analysis/analysis-service.js';
 import type { BackendContext } from './context.js';
 
-type AnalysisHandlers = Pick<Handlers, 'analysis:classify' | 'analysis:read-registers' | 'analysis:adopt' | 'analysis:confirm-review' | 'analysis:get-review'>;
+type AnalysisHandlers = Pick<
+  Handlers,
+  'analysis:classify' | 'analysis:read-registers' | 'analysis:adopt' | 'analysis:confirm-review' | 'analysis:get-review'
+>;
 
 /** Analysis channel handlers over one AnalysisService per backend. */
 export function analysisHandlers(ctx: BackendContext): AnalysisHandlers {

@@ -28,10 +28,15 @@ function tokenOf(deps: PrecheckDepsOf): () => Promise<PrecheckReport['token']> {
   return async () => {
     if (deps.info.mode === 'demo') {
       const status = await demoStatus(deps.invocation());
-      return { expiresAt: status.token.valid && status.token.expiresAt ? Date.parse(status.token.expiresAt) : Date.now() - 1, source: 'simulator' as const };
+      return {
+        expiresAt: status.token.valid && status.token.expiresAt ? Date.parse(status.token.expiresAt) : Date.now() - 1,
+        source: 'simulator' as const,
+      };
     }
     const at = deps.settings.read().lastLoginAt;
-    return at ? { expiresAt: at + 3600_000, source: 'app-login' as const } : { expiresAt: null, source: 'unknown' as const };
+    return at
+      ? { expiresAt: at + 3600_000, source: 'app-login' as const }
+      : { expiresAt: null, source: 'unknown' as const };
   };
 }
 
@@ -44,7 +49,8 @@ export function createPrechecks(deps: PrecheckDepsOf): Prechecks {
       token: tokenOf(deps),
       keyCount: async () => (info.mode === 'demo' ? (await demoStatus(invocation())).keystore.total : null),
       now: Date.now,
-      signingService: () => (info.tkeEnv.signingService && info.tkeFiles.dir ? readSigningService(info.tkeFiles.dir) : undefined),
+      signingService: () =>
+        info.tkeEnv.signingService && info.tkeFiles.dir ? readSigningService(info.tkeFiles.dir) : undefined,
     });
     lastAdmins = report.admins;
     return report;

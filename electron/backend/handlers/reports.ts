@@ -6,10 +6,23 @@ import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { ReportVerificationView } from '../../../shared/ipc/views.js';
 import { keyFactLines, summaryLines } from '../../../shared/reports/index.js';
 import { journalPath } from '../journal/index.js';
-import { createReport, exportNumber, exportReport, PDF_RENDERER, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes, type ReportVerification } from '../reports/index.js';
+import {
+  createReport,
+  exportNumber,
+  exportReport,
+  PDF_RENDERER,
+  ReportKeyError,
+  ReportKeyStore,
+  signReport,
+  verifyReportBytes,
+  type ReportVerification,
+} from '../reports/index.js';
 import type { BackendContext } from './context.js';
 
-type ReportHandlers = Pick<Handlers, 'report:export' | 'report:verify' | 'report:get-key-status' | 'report:get-public-key' | 'report:read-file'>;
+type ReportHandlers = Pick<
+  Handlers,
+  'report:export' | 'report:verify' | 'report:get-key-status' | 'report:get-public-key' | 'report:read-file'
+>;
 
 /** Where a rotation's exported report lives. */
 export function reportsDir(dataDir: string, rotationId: string): string {
@@ -19,13 +32,20 @@ export function reportsDir(dataDir: string, rotationId: string): string {
 function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
   const box = ctx.secretBox?.available() ? ctx.secretBox : undefined;
   if (!box && !password) {
-    throw new RefusedError('This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).');
+    throw new RefusedError(
+      'This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).',
+    );
   }
-  return new ReportKeyStore({ dataDir: ctx.dataDir, ...(box ? { secretBox: box } : {}), ...(password ? { password: () => password } : {}) });
+  return new ReportKeyStore({
+    dataDir: ctx.dataDir,
+    ...(box ? { secretBox: box } : {}),
+    ...(password ? { password: () => password } : {}),
+  });
 }
 
 function viewOf(result: ReportVerification): ReportVerificationView {
-  if (result.status === 'invalid') return { status: 'invalid', reason: result.reason, ...(result.problem ? { problem: result.problem } : {}) };
+  if (result.status === 'invalid')
+    return { status: 'invalid', reason: result.reason, ...(result.problem ? { problem: result.problem } : {}) };
   if (result.status === 'unreadable') return { status: 'unreadable', reason: result.reason };
   return {
     status: 'valid',
@@ -53,9 +73,14 @@ async function exportedFile(dir: string, kind: 'pdf' | 'json', name: string | un
 export function reportHandlers(ctx: BackendContext): ReportHandlers {
   return {
     'report:export': async (req) => {
-      const content = await createReport(journalPath(ctx.dataDir, req.rotationId), req.operator ? { operator: req.operator } : {});
+      const content = await createReport(
+        journalPath(ctx.dataDir, req.rotationId),
+        req.operator ? { operator: req.operator } : {},
+      );
       try {
-        const admin = req.admin ? { file: join(ctx.info.tkeFiles.dir ?? '', basename(req.admin.fileName)), password: req.admin.password } : undefined;
+        const admin = req.admin
+          ? { file: join(ctx.info.tkeFiles.dir ?? '', basename(req.admin.fileName)), password: req.admin.password }
+          : undefined;
         const signed = await signReport(content, keyStore(ctx, req.keyPassword), admin ? { adminKey: admin } : {});
         const paths = await exportReport(reportsDir(ctx.dataDir, req.rotationId), signed, { language: req.language });
         // Read back what was written, exactly as an auditor's `mkra verify` would: the PDF check
@@ -63,14 +88,23 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
         const check = await verifyReportBytes(await readFile(paths.jsonPath));
         if (check.status !== 'valid') throw new Error(`the exported report does not verify: ${check.reason}`);
         const pdfCheck = await verifyReportBytes(await readFile(paths.pdfPath));
-        if (pdfCheck.status !== 'valid' || pdfCheck.pages !== 'identical') throw new Error(`the exported PDF does not verify: ${pdfCheck.status === 'valid' ? 'its pages were not checked' : pdfCheck.reason}`);
+        if (pdfCheck.status !== 'valid' || pdfCheck.pages !== 'identical')
+          throw new Error(
+            `the exported PDF does not verify: ${pdfCheck.status === 'valid' ? 'its pages were not checked' : pdfCheck.reason}`,
+          );
         return { ...paths, fingerprint: check.fingerprint, adminSki: check.admin?.ski ?? null };
       } catch (error) {
         if (error instanceof ReportKeyError) throw new RefusedError(error.message);
         throw error;
       }
     },
-    'report:verify': async (req) => viewOf(await verifyReportBytes(Buffer.from(req.file.base64, 'base64'), req.pinnedFingerprint ? { pinnedKey: req.pinnedFingerprint } : {})),
+    'report:verify': async (req) =>
+      viewOf(
+        await verifyReportBytes(
+          Buffer.from(req.file.base64, 'base64'),
+          req.pinnedFingerprint ? { pinnedKey: req.pinnedFingerprint } : {},
+        ),
+      ),
     'report:get-key-status': async () => ({
       osKeystore: ctx.secretBox?.available() ?? false,
       // Reading the public half needs no password: it only tells whether the key was created.
@@ -85,7 +119,12 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
     'report:read-file': async (req) => {
       const dir = reportsDir(ctx.dataDir, req.rotationId);
       const name = await exportedFile(dir, req.kind, req.name);
-      if (!name) throw new RefusedError(req.name ? `No exported report named ${req.name} for this rotation.` : 'No exported report for this rotation yet: export it first.');
+      if (!name)
+        throw new RefusedError(
+          req.name
+            ? `No exported report named ${req.name} for this rotation.`
+            : 'No exported report for this rotation yet: export it first.',
+        );
       return { name, base64: (await readFile(join(dir, name))).toString('base64') };
     },
   };

@@ -75,12 +75,26 @@ export function summaryOf(j: JournalSummary): RotationSummary {
 
 type RotationHandlers = Pick<
   Handlers,
-  | 'app:get-info' | 'app:get-bootstrap' | 'rotation:start' | 'rotation:open' | 'rotation:get-state' | 'rotation:list' | 'rotation:get-lines'
-  | 'rotation:run-command' | 'rotation:answer-prompt' | 'rotation:cancel-command' | 'rotation:record-decision' | 'rotation:finish'
+  | 'app:get-info'
+  | 'app:get-bootstrap'
+  | 'rotation:start'
+  | 'rotation:open'
+  | 'rotation:get-state'
+  | 'rotation:list'
+  | 'rotation:get-lines'
+  | 'rotation:run-command'
+  | 'rotation:answer-prompt'
+  | 'rotation:cancel-command'
+  | 'rotation:record-decision'
+  | 'rotation:finish'
 >;
 
 /** A rehearsal on a twin is listed in the journal (and so the signed report) of the next rotation of its instance. */
-export function rotationHandlers(info: AppInfo, rotations: RotationService, rehearsals: RehearsalStore): RotationHandlers {
+export function rotationHandlers(
+  info: AppInfo,
+  rotations: RotationService,
+  rehearsals: RehearsalStore,
+): RotationHandlers {
   return {
     'app:get-info': async () => info,
     'app:get-bootstrap': async () => {
@@ -93,7 +107,8 @@ export function rotationHandlers(info: AppInfo, rotations: RotationService, rehe
       const r = rehearsals.last;
       return r && r.instanceId === req.instanceId ? rotations.decide(rehearsalDecision(r), false) : snapshot;
     },
-    'rotation:open': (req) => rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
+    'rotation:open': (req) =>
+      rotations.open(req.rotationId, req.readOnly === undefined ? {} : { readOnly: req.readOnly }),
     'rotation:get-state': async () => rotations.state(),
     'rotation:list': async () => (await rotations.list()).map(summaryOf),
     'rotation:get-lines': async (req) => rotations.lines(req.from, req.count),
@@ -104,7 +119,8 @@ export function rotationHandlers(info: AppInfo, rotations: RotationService, rehe
     },
     'rotation:cancel-command': (req) => rotations.cancel(req.runId, req.confirmation),
     'rotation:record-decision': async (req) => {
-      if (isRehearsalDecision(req.what)) throw new RefusedError('A rehearsal is recorded by the app when it ran one, not as a free decision.');
+      if (isRehearsalDecision(req.what))
+        throw new RefusedError('A rehearsal is recorded by the app when it ran one, not as a free decision.');
       return rotations.decide(req.what, req.override);
     },
     'rotation:finish': (req) => rotations.finish(req.outcome),

@@ -13,8 +13,15 @@ type TrainingHandlers = Pick<Handlers, TrainingChannel>;
 
 function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
   const box = ctx.secretBox?.available() ? ctx.secretBox : undefined;
-  if (!box && !password) throw new RefusedError('This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).');
-  return new ReportKeyStore({ dataDir: ctx.dataDir, ...(box ? { secretBox: box } : {}), ...(password ? { password: () => password } : {}) });
+  if (!box && !password)
+    throw new RefusedError(
+      'This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).',
+    );
+  return new ReportKeyStore({
+    dataDir: ctx.dataDir,
+    ...(box ? { secretBox: box } : {}),
+    ...(password ? { password: () => password } : {}),
+  });
 }
 
 /** Training channel handlers; one session per backend. */
@@ -23,7 +30,12 @@ export function trainingHandlers(ctx: BackendContext): TrainingHandlers {
   const session = new TrainingSession({ dataDir: ctx.dataDir, instructorDir });
   // Training never touches a real ibmcloud: in live mode every training channel is refused.
   const demoOnly = <T>(work: () => Promise<T>): Promise<T> => {
-    if (ctx.info.mode !== 'demo') return Promise.reject(new RefusedError('Training runs only on the simulator. Start the app in demo mode (mkra serve --demo, or without ibmcloud) to train.'));
+    if (ctx.info.mode !== 'demo')
+      return Promise.reject(
+        new RefusedError(
+          'Training runs only on the simulator. Start the app in demo mode (mkra serve --demo, or without ibmcloud) to train.',
+        ),
+      );
     return work();
   };
   return {
@@ -37,11 +49,21 @@ export function trainingHandlers(ctx: BackendContext): TrainingHandlers {
     'training:reset-session': () => demoOnly(() => session.reset()),
     'training:export-summary': (req) =>
       demoOnly(async () => {
-        if (session.results.length === 0) throw new RefusedError('Play at least one scenario to the end before exporting the summary.');
-        const content = await trainingSummaryContent({ sessionId: session.sessionId, startedAt: session.startedAt, results: session.results, journalDir: trainingDir(ctx.dataDir), rotationIds: session.rotationIds, ...(req.operator ? { operator: req.operator } : {}) });
+        if (session.results.length === 0)
+          throw new RefusedError('Play at least one scenario to the end before exporting the summary.');
+        const content = await trainingSummaryContent({
+          sessionId: session.sessionId,
+          startedAt: session.startedAt,
+          results: session.results,
+          journalDir: trainingDir(ctx.dataDir),
+          rotationIds: session.rotationIds,
+          ...(req.operator ? { operator: req.operator } : {}),
+        });
         try {
           const signed = await signReport(content, keyStore(ctx, req.keyPassword));
-          const paths = await exportReport(reportsDir(ctx.dataDir, session.sessionId), signed, { language: req.language });
+          const paths = await exportReport(reportsDir(ctx.dataDir, session.sessionId), signed, {
+            language: req.language,
+          });
           const check = await verifyReportBytes(await readFile(paths.jsonPath));
           if (check.status !== 'valid') throw new Error(`the exported summary does not verify: ${check.reason}`);
           return { ...paths, fingerprint: check.fingerprint, adminSki: null, sessionId: session.sessionId };

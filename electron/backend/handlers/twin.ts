@@ -31,7 +31,12 @@ export function twinHandlers(store: RehearsalStore, read: ReadOnlyRun): Pick<Han
       const at = new Date();
       try {
         const captured = await captureTwin(runnerFor(read), at);
-        return { name: defaultTwinName(at), text: captured.text, summary: captured.summary, warnings: captured.warnings };
+        return {
+          name: defaultTwinName(at),
+          text: captured.text,
+          summary: captured.summary,
+          warnings: captured.warnings,
+        };
       } catch (e) {
         if (e instanceof CaptureError) throw new RefusedError(e.message);
         throw e;

@@ -41,7 +41,8 @@ export function makeRequestCheck(token: string, port: () => number): (req: Incom
     const hosts = [`127.0.0.1:${port()}`, `localhost:${port()}`];
     if (!hosts.includes(req.headers.host ?? '')) return 'Refused: wrong Host header.';
     const origin = req.headers.origin;
-    if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return 'Refused: requests from other origins are not accepted.';
+    if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`))
+      return 'Refused: requests from other origins are not accepted.';
     const given = url.searchParams.get('token') ?? cookieToken(req);
     if (!sameToken(given, token)) return 'Refused: missing or wrong token. Open the exact URL printed by mkra serve.';
     return null;
@@ -54,7 +55,12 @@ export function makeRequestCheck(token: string, port: () => number): (req: Incom
  * or `/\` is resolved by browsers as another host (an open redirect).
  */
 export function sameOriginPath(pathname: string): string {
-  const path = '/' + pathname.split(/[/\\]+/).filter((s) => s !== '').join('/');
+  const path =
+    '/' +
+    pathname
+      .split(/[/\\]+/)
+      .filter((s) => s !== '')
+      .join('/');
   // Belt and braces: whatever the path, it must resolve to our own origin.
   const base = 'http://127.0.0.1';
   return new URL(path, base).origin === base ? path : '/';

@@ -50,7 +50,12 @@ function refuse(res: ServerResponse, status: number, message: string, extra: Rec
     return;
   }
   // Closing the connection discards any request body not yet read instead of reading it to the end.
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', ...extra });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    Connection: 'close',
+    ...extra,
+  });
   res.end(message + '\n');
 }
 
@@ -67,8 +72,15 @@ function refuseUpgrade(socket: Duplex, status: string, message: string): void {
 
 type RequestCheck = ReturnType<typeof makeRequestCheck>;
 
-async function serveHttp(req: IncomingMessage, res: ServerResponse, check: RequestCheck, options: HostOptions, token: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
+async function serveHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  check: RequestCheck,
+  options: HostOptions,
+  token: string,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return refuse(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
   if (hasBody(req)) return refuse(res, 413, 'Request bodies are not accepted.');
   const url = requestUrl(req);
   if (!url) return refuse(res, 400, 'Bad request target.');
@@ -97,7 +109,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const check = makeRequestCheck(token, () => port);
 
   const server: Server = createServer((req, res) => {
-    serveHttp(req, res, check, options, token).catch((error: unknown) => refuse(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`));
+    serveHttp(req, res, check, options, token).catch((error: unknown) =>
+      refuse(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

@@ -30,7 +30,10 @@ const MAX_ERROR_CHARS = 2000;
 function bounded(result: Result<unknown>): Result<unknown> {
   if (result.ok || result.error.message.length <= MAX_ERROR_CHARS) return result;
   const cut = result.error.message.length - MAX_ERROR_CHARS;
-  return { ok: false, error: { ...result.error, message: `${result.error.message.slice(0, MAX_ERROR_CHARS)}… (${cut} more characters)` } };
+  return {
+    ok: false,
+    error: { ...result.error, message: `${result.error.message.slice(0, MAX_ERROR_CHARS)}… (${cut} more characters)` },
+  };
 }
 
 /** Serve one accepted socket; `log` hears of connections closed for a protocol error. */
@@ -42,7 +45,18 @@ export function serveSocket(ws: WebSocket, backend: Backend, log: (line: string)
     try {
       text = JSON.stringify(frame);
     } catch (error) {
-      text = JSON.stringify(frame.type === 'result' ? { type: 'result', id: frame.id, result: { ok: false, error: { code: 'failed', message: `The response could not be sent: ${String(error)}` } } } : { type: 'error', message: 'An event could not be sent.' });
+      text = JSON.stringify(
+        frame.type === 'result'
+          ? {
+              type: 'result',
+              id: frame.id,
+              result: {
+                ok: false,
+                error: { code: 'failed', message: `The response could not be sent: ${String(error)}` },
+              },
+            }
+          : { type: 'error', message: 'An event could not be sent.' },
+      );
     }
     ws.send(text);
   };
@@ -56,7 +70,17 @@ export function serveSocket(ws: WebSocket, backend: Backend, log: (line: string)
     if (!frame.ok) return send({ type: 'error', message: frame.message });
     const { id, channel, payload } = frame.value;
     if (inFlight >= MAX_IN_FLIGHT) {
-      return send({ type: 'result', id, result: { ok: false, error: { code: 'refused', message: `Too many requests at once (at most ${MAX_IN_FLIGHT} unanswered); wait for answers first.` } } });
+      return send({
+        type: 'result',
+        id,
+        result: {
+          ok: false,
+          error: {
+            code: 'refused',
+            message: `Too many requests at once (at most ${MAX_IN_FLIGHT} unanswered); wait for answers first.`,
+          },
+        },
+      });
     }
     inFlight++;
     void dispatch(backend.handlers, channel, payload).then((result) => {

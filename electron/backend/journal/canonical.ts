@@ -22,7 +22,8 @@ function assertCanonical(value: unknown): void {
     return;
   }
   if (typeof value !== 'object') throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-  if ((value as { toJSON?: unknown }).toJSON != null) throw new TypeError('canonical JSON cannot hold an object with a toJSON member');
+  if ((value as { toJSON?: unknown }).toJSON != null)
+    throw new TypeError('canonical JSON cannot hold an object with a toJSON member');
   for (const item of Array.isArray(value) ? value : Object.values(value)) if (item !== undefined) assertCanonical(item);
 }
 

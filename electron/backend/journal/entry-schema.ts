@@ -38,13 +38,19 @@ export const ENTRY_DATA_SCHEMAS = {
   // The classifier's output is kept as the classifier wrote it, so later versions can add fields.
   classification: z.looseObject({ phase: z.string(), next: z.array(z.json()), forbidden: z.array(z.json()) }),
   decision: z.object({ what: z.string().min(1), override: z.boolean().optional() }),
-  'recovered-torn-tail': z.object({ line: z.number().int().positive(), bytes: z.number().int().nonnegative(), sha256: hex64 }),
+  'recovered-torn-tail': z.object({
+    line: z.number().int().positive(),
+    bytes: z.number().int().nonnegative(),
+    sha256: hex64,
+  }),
   'rotation-finished': z.object({ outcome: z.string().min(1) }),
   // The pre-check panel's results the rotation was started on (the seven checks of docs/domain.md, section 4).
   prechecks: z.object({
     flow: z.string().min(1),
     ranAt: z.iso.datetime(),
-    results: z.array(z.object({ id: z.string().min(1), status: z.enum(['pass', 'fail', 'unknown']), summary: z.string() })),
+    results: z.array(
+      z.object({ id: z.string().min(1), status: z.enum(['pass', 'fail', 'unknown']), summary: z.string() }),
+    ),
   }),
   // A file of a manual terminal run adopted into this rotation (docs/analysis.md); its cleaned
   // lines follow in `imported-output` entries. `commandLine` is the command the administrator

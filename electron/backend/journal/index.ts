@@ -21,6 +21,16 @@ export {
   type OutputOptions,
   type RotationStart,
 } from './rotation-journal.js';
-export { verifyJournal, verifyJournalBytes, type JournalStatus, type JournalVerification, type TornTail } from './verify.js';
+export {
+  verifyJournal,
+  verifyJournalBytes,
+  type JournalStatus,
+  type JournalVerification,
+  type TornTail,
+} from './verify.js';
 export { findUnfinished, listJournals, type JournalSummary } from './list.js';
-export { measureJournalAppends, measureJournalAppends as journalAppendBench, type JournalBenchResult } from './bench.js';
+export {
+  measureJournalAppends,
+  measureJournalAppends as journalAppendBench,
+  type JournalBenchResult,
+} from './bench.js';

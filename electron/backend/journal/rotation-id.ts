@@ -8,7 +8,10 @@ const ROTATION_ID = /^\d{8}T\d{6}Z-[0-9a-f]{6}$/;
  * then 24 random bits so two rotations started in the same second do not collide.
  */
 export function newRotationId(now: Date = new Date(), random: (n: number) => Uint8Array = randomBytes): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
   return `${stamp}-${Buffer.from(random(3)).toString('hex')}`;
 }
 

@@ -1,6 +1,11 @@
 import { chmod, mkdir, open } from 'node:fs/promises';
 import { canonicalJson, GENESIS_PREV, sha256Hex } from './canonical.js';
-import { validateEntryInput, type JournalEntry, type JournalEntryInput, type RotationStartedData } from './entry-schema.js';
+import {
+  validateEntryInput,
+  type JournalEntry,
+  type JournalEntryInput,
+  type RotationStartedData,
+} from './entry-schema.js';
 import { journalPath, journalsDir, newRotationId } from './rotation-id.js';
 import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
 import { redactArgv, redactCredentialsDeep } from '../../../shared/security/credentials.js';
@@ -42,7 +47,12 @@ export class JournalVerificationError extends Error {
   }
 }
 
-function serialise(seq: number, time: string, prev: string, input: JournalEntryInput): { entry: JournalEntry; line: string } {
+function serialise(
+  seq: number,
+  time: string,
+  prev: string,
+  input: JournalEntryInput,
+): { entry: JournalEntry; line: string } {
   const unsigned = { seq, time, prev, kind: input.kind, data: input.data };
   const entry = { ...unsigned, hash: sha256Hex(canonicalJson(unsigned)) } as JournalEntry;
   return { entry, line: canonicalJson(entry) };
@@ -125,8 +135,19 @@ export class RotationJournal {
       options.log?.(`journal ${rotationId}: dropped a torn last line of ${torn.bytes} bytes`);
     }
     const file = await (options.openFile ?? defaultOpen)(path);
-    const journal = new RotationJournal(rotationId, path, file, verification.entries.length, verification.headHash, options.clock ?? (() => new Date()));
-    if (torn) await journal.append({ kind: 'recovered-torn-tail', data: { line: torn.line, bytes: torn.bytes, sha256: torn.sha256 } });
+    const journal = new RotationJournal(
+      rotationId,
+      path,
+      file,
+      verification.entries.length,
+      verification.headHash,
+      options.clock ?? (() => new Date()),
+    );
+    if (torn)
+      await journal.append({
+        kind: 'recovered-torn-tail',
+        data: { line: torn.line, bytes: torn.bytes, sha256: torn.sha256 },
+      });
     return { journal, verification };
   }
 
@@ -153,7 +174,10 @@ export class RotationJournal {
    * and validated now, in order, exactly as that many `append` calls would be; an invalid one rejects
    * the whole batch and nothing of it is written. Queued with `append`; a batch of one is an append.
    */
-  appendBatch(inputs: readonly JournalEntryInput[], secrets: Iterable<string | Uint8Array> = []): Promise<JournalEntry[]> {
+  appendBatch(
+    inputs: readonly JournalEntryInput[],
+    secrets: Iterable<string | Uint8Array> = [],
+  ): Promise<JournalEntry[]> {
     let checked: JournalEntryInput[];
     try {
       if (this.#closed) throw new Error('journal is closed');
@@ -207,7 +231,8 @@ export class RotationJournal {
   }
 
   async #write(inputs: readonly JournalEntryInput[]): Promise<JournalEntry[]> {
-    if (this.#broken) throw new Error(`journal is no longer writable after an earlier failure: ${this.#broken.message}`);
+    if (this.#broken)
+      throw new Error(`journal is no longer writable after an earlier failure: ${this.#broken.message}`);
     if (inputs.length === 0) return [];
     const entries: JournalEntry[] = [];
     const lines: string[] = [];

@@ -56,7 +56,8 @@ function checkLine(text: string, seq: number, prev: string, expectedId: string |
   if (entry.seq !== seq) return { problem: `carries seq ${entry.seq} (entries removed, inserted or reordered)` };
   if (entry.prev !== prev) return { problem: 'does not chain to the previous line (earlier content changed)' };
   const { hash: _hash, ...unsigned } = raw as Record<string, unknown>;
-  if (sha256Hex(canonicalJson(unsigned)) !== entry.hash) return { problem: 'does not match its own hash (content changed)' };
+  if (sha256Hex(canonicalJson(unsigned)) !== entry.hash)
+    return { problem: 'does not match its own hash (content changed)' };
   if ((seq === 1) !== (entry.kind === 'rotation-started')) {
     return { problem: seq === 1 ? 'is not a rotation-started entry' : 'is a second rotation-started entry' };
   }
@@ -87,7 +88,15 @@ export function verifyJournalBytes(bytes: Uint8Array, expectedRotationId?: strin
     const seq = index + 1;
     const check = checkLine(text, seq, prev, expectedRotationId);
     if ('problem' in check) {
-      return { ok: false, status: 'tampered', entries, tamperedAt: seq, reason: `line ${seq} ${check.problem}`, headHash: prev, ...(tornTail ? { tornTail } : {}) };
+      return {
+        ok: false,
+        status: 'tampered',
+        entries,
+        tamperedAt: seq,
+        reason: `line ${seq} ${check.problem}`,
+        headHash: prev,
+        ...(tornTail ? { tornTail } : {}),
+      };
     }
     entries.push(check.entry);
     prev = sha256Hex(text);

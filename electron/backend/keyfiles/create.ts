@@ -69,7 +69,12 @@ export async function createMkPartFile(dir: string, spec: NewMkPart): Promise<{ 
   const vp = spec.vp ?? createHash('sha256').update(part).digest('hex');
   const hex = Buffer.from(part.toString('hex'), 'utf8');
   zeroBuffers(part);
-  const file: MkPartFile = { keyType: 'mkpart', description: spec.description, vp, ...(await encrypt(spec.password, hex)) };
+  const file: MkPartFile = {
+    keyType: 'mkpart',
+    description: spec.description,
+    vp,
+    ...(await encrypt(spec.password, hex)),
+  };
   const path = join(dir, spec.fileName);
   await createFileAtomic(path, Buffer.from(`${JSON.stringify(file, null, 2)}\n`), 0o600);
   return { path, vp };

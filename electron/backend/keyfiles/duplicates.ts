@@ -1,4 +1,9 @@
-import type { KeyFileInfo, MkPartInfo, SigKeyInfo, WorkspaceWarning } from '../../../shared/keyfiles/workspace-types.js';
+import type {
+  KeyFileInfo,
+  MkPartInfo,
+  SigKeyInfo,
+  WorkspaceWarning,
+} from '../../../shared/keyfiles/workspace-types.js';
 
 function groups<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   const byKey = new Map<string, T[]>();

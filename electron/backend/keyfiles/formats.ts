@@ -5,7 +5,10 @@ import type { MkPartFile, SigKeyFile } from '../../../shared/tke/keyfiles.js';
 export const MAX_KEY_FILE_BYTES = 256 * 1024;
 
 const hex = (what: string, minBytes = 1) =>
-  z.string().regex(/^(?:[0-9a-fA-F]{2})+$/, `${what} is not hex`).min(minBytes * 2, `${what} is too short`);
+  z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{2})+$/, `${what} is not hex`)
+    .min(minBytes * 2, `${what} is too short`);
 
 // Extra fields are tolerated: another writer (the simulator, a newer TKE) may add some.
 const sigKeySchema = z.looseObject({

@@ -13,14 +13,20 @@ export function deriveFileKey(password: Uint8Array, salt: Uint8Array): Promise<B
 }
 
 /** Encrypts `plaintext` as keyfiles.ts specifies and returns seaSalt and enckey as hex. */
-export async function encryptForFile(password: Uint8Array, plaintext: Uint8Array): Promise<{ seaSalt: string; enckey: string }> {
+export async function encryptForFile(
+  password: Uint8Array,
+  plaintext: Uint8Array,
+): Promise<{ seaSalt: string; enckey: string }> {
   const salt = randomBytes(16);
   const nonce = randomBytes(NONCE_BYTES);
   const key = await deriveFileKey(password, salt);
   try {
     const cipher = createCipheriv('aes-256-gcm', key, nonce);
     const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return { seaSalt: salt.toString('hex'), enckey: Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('hex') };
+    return {
+      seaSalt: salt.toString('hex'),
+      enckey: Buffer.concat([nonce, ciphertext, cipher.getAuthTag()]).toString('hex'),
+    };
   } finally {
     zeroBuffers(key);
   }

@@ -5,7 +5,14 @@ import { extname, join } from 'node:path';
 import { MKPART_EXTENSION, SIGKEY_EXTENSION } from '../../../shared/tke/keyfiles.js';
 import { duplicateWarnings } from './duplicates.js';
 import { MAX_KEY_FILE_BYTES, parseKeyFile, type ParsedKeyFile } from './formats.js';
-import type { MkPartInfo, OtherFileInfo, SigKeyInfo, WarningCode, WorkspaceScan, WorkspaceWarning } from '../../../shared/keyfiles/workspace-types.js';
+import type {
+  MkPartInfo,
+  OtherFileInfo,
+  SigKeyInfo,
+  WarningCode,
+  WorkspaceScan,
+  WorkspaceWarning,
+} from '../../../shared/keyfiles/workspace-types.js';
 
 /**
  * Names TKE and editors keep next to key files (settings, locks, temporaries, hidden files). They are
@@ -60,7 +67,11 @@ async function readSmall(path: string, size: number): Promise<Buffer | 'too-larg
 function addKeyFile(scan: ScanBuilder, fileName: string, path: string, info: Stats, parsed: ParsedKeyFile): void {
   const expected = extname(fileName).toLowerCase() === SIGKEY_EXTENSION ? 'sigkey' : 'mkpart';
   if (checksModes && (info.mode & PERMISSIVE_BITS) !== 0) {
-    scan.warn('file-permissive', `${fileName} can be read or changed by other users (mode ${(info.mode & 0o777).toString(8)}); use chmod 600.`, [fileName]);
+    scan.warn(
+      'file-permissive',
+      `${fileName} can be read or changed by other users (mode ${(info.mode & 0o777).toString(8)}); use chmod 600.`,
+      [fileName],
+    );
   }
   if (!parsed.ok) {
     const code = parsed.problem === 'not-json' || parsed.problem === 'binary' ? 'unparseable' : 'invalid-key-file';
@@ -71,12 +82,18 @@ function addKeyFile(scan: ScanBuilder, fileName: string, path: string, info: Sta
   if (parsed.kind !== expected) {
     const holds = parsed.kind === 'sigkey' ? 'a signature key' : 'a master key part';
     scan.other(fileName, path, 'invalid-key-file', `holds ${holds} but is named like a ${expected} file`);
-    scan.warn('wrong-extension', `${fileName} holds ${holds} but its extension says otherwise; TKE will misread it.`, [fileName]);
+    scan.warn('wrong-extension', `${fileName} holds ${holds} but its extension says otherwise; TKE will misread it.`, [
+      fileName,
+    ]);
     return;
   }
   if (parsed.kind === 'mkpart') {
     const part: MkPartInfo = {
-      kind: 'mkpart', ...facts(fileName, path, info), description: parsed.file.description, keyType: 'mkpart', vp: parsed.file.vp.toLowerCase(),
+      kind: 'mkpart',
+      ...facts(fileName, path, info),
+      description: parsed.file.description,
+      keyType: 'mkpart',
+      vp: parsed.file.vp.toLowerCase(),
     };
     scan.result.mkparts.push(part);
     return;
@@ -84,10 +101,19 @@ function addKeyFile(scan: ScanBuilder, fileName: string, path: string, info: Sta
   const ski = parsed.file.ski.toLowerCase();
   const computed = createHash('sha256').update(Buffer.from(parsed.file.pubkey, 'hex')).digest('hex');
   const key: SigKeyInfo = {
-    kind: 'sigkey', ...facts(fileName, path, info), description: parsed.file.description, keyType: parsed.file.keyType, ski, skiMatchesPubkey: computed === ski,
+    kind: 'sigkey',
+    ...facts(fileName, path, info),
+    description: parsed.file.description,
+    keyType: parsed.file.keyType,
+    ski,
+    skiMatchesPubkey: computed === ski,
   };
   if (!key.skiMatchesPubkey) {
-    scan.warn('ski-mismatch', `${fileName}: its SKI is not the hash of its public key; the file was damaged or edited.`, [fileName]);
+    scan.warn(
+      'ski-mismatch',
+      `${fileName}: its SKI is not the hash of its public key; the file was damaged or edited.`,
+      [fileName],
+    );
   }
   scan.result.sigkeys.push(key);
 }
@@ -106,7 +132,8 @@ async function addEntry(scan: ScanBuilder, dir: string, fileName: string): Promi
   }
   if (!info.isFile()) {
     scan.other(fileName, path, 'not-a-regular-file', 'is not a regular file');
-    if (isKeyName) scan.warn('not-a-key-file', `${fileName} is not a regular file, so it is not a key file.`, [fileName]);
+    if (isKeyName)
+      scan.warn('not-a-key-file', `${fileName} is not a regular file, so it is not a key file.`, [fileName]);
     return;
   }
   let bytes: Buffer | 'too-large';
@@ -114,11 +141,17 @@ async function addEntry(scan: ScanBuilder, dir: string, fileName: string): Promi
     bytes = await readSmall(path, info.size);
   } catch (error) {
     scan.other(fileName, path, 'unreadable', `cannot be read (${errorCode(error)})`);
-    if (isKeyName) scan.warn('file-unreadable', `${fileName} cannot be read by this account (${errorCode(error)}).`, [fileName]);
+    if (isKeyName)
+      scan.warn('file-unreadable', `${fileName} cannot be read by this account (${errorCode(error)}).`, [fileName]);
     return;
   }
   if (bytes === 'too-large') {
-    scan.other(fileName, path, isKeyName ? 'invalid-key-file' : 'not-a-key-file', `is ${info.size} bytes, far too large for a key file`);
+    scan.other(
+      fileName,
+      path,
+      isKeyName ? 'invalid-key-file' : 'not-a-key-file',
+      `is ${info.size} bytes, far too large for a key file`,
+    );
     if (isKeyName) scan.warn('invalid-key-file', `${fileName} is far too large to be a TKE key file.`, [fileName]);
     return;
   }
@@ -150,7 +183,10 @@ export async function scanWorkspace(dir: string): Promise<WorkspaceScan> {
   } catch (error) {
     const missing = errorCode(error) === 'ENOENT';
     scan.result.readable = false;
-    scan.warn(missing ? 'dir-missing' : 'dir-unreadable', missing ? `${dir} does not exist.` : `${dir} cannot be examined (${errorCode(error)}).`);
+    scan.warn(
+      missing ? 'dir-missing' : 'dir-unreadable',
+      missing ? `${dir} does not exist.` : `${dir} cannot be examined (${errorCode(error)}).`,
+    );
     return scan.finish([]);
   }
   if (!info.isDirectory()) {
@@ -159,7 +195,10 @@ export async function scanWorkspace(dir: string): Promise<WorkspaceScan> {
     return scan.finish([]);
   }
   if (checksModes && (info.mode & PERMISSIVE_BITS) !== 0) {
-    scan.warn('dir-permissive', `${dir} can be listed or changed by other users (mode ${(info.mode & 0o777).toString(8)}); use chmod 700.`);
+    scan.warn(
+      'dir-permissive',
+      `${dir} can be listed or changed by other users (mode ${(info.mode & 0o777).toString(8)}); use chmod 700.`,
+    );
   }
   let names: string[];
   try {

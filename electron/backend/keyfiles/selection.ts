@@ -1,8 +1,7 @@
 import type { MkPartInfo, SigKeyInfo, WorkspaceScan } from '../../../shared/keyfiles/workspace-types.js';
 
 export type KeyPartSelection =
-  | { ok: true; parts: MkPartInfo[]; sigkeys: SigKeyInfo[] }
-  | { ok: false; errors: string[] };
+  { ok: true; parts: MkPartInfo[]; sigkeys: SigKeyInfo[] } | { ok: false; errors: string[] };
 
 function duplicates(names: readonly string[]): string[] {
   return [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
@@ -22,7 +21,11 @@ function resolve<T extends { fileName: string }>(
       continue;
     }
     const near = available.find((candidate) => candidate.fileName.toLowerCase() === name.toLowerCase());
-    errors.push(near ? `There is no ${what} named ${name}; did you mean ${near.fileName}?` : `There is no usable ${what} named ${name} in the workspace.`);
+    errors.push(
+      near
+        ? `There is no ${what} named ${name}; did you mean ${near.fileName}?`
+        : `There is no usable ${what} named ${name} in the workspace.`,
+    );
   }
   return found;
 }
@@ -37,7 +40,9 @@ export function planKeyPartSelection(
 ): KeyPartSelection {
   const errors: string[] = [];
   if (choice.parts.length < 2 || choice.parts.length > 3) {
-    errors.push(`A master key is made of 2 or 3 parts; ${choice.parts.length} ${choice.parts.length === 1 ? 'was' : 'were'} chosen.`);
+    errors.push(
+      `A master key is made of 2 or 3 parts; ${choice.parts.length} ${choice.parts.length === 1 ? 'was' : 'were'} chosen.`,
+    );
   }
   for (const name of duplicates(choice.parts)) errors.push(`The part ${name} was chosen more than once.`);
   if (choice.sigkeys.length === 0) errors.push('Choose at least one signature key to sign the commands.');

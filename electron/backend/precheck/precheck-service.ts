@@ -47,7 +47,14 @@ export async function runPrechecks(flow: PrecheckFlow, deps: PrecheckDeps): Prom
   const now = deps.now();
   const token = unauthorised ? { expiresAt: now - 1, source: 'unknown' as const } : await deps.token();
   const instances = text.cryptounits ? parseCryptoUnits(text.cryptounits) : [];
-  const registers = text.registers ? parseRegisterListing(text.registers).map(({ num, type, current, new: next }) => ({ num, type, current, new: next })) : [];
+  const registers = text.registers
+    ? parseRegisterListing(text.registers).map(({ num, type, current, new: next }) => ({
+        num,
+        type,
+        current,
+        new: next,
+      }))
+    : [];
   const thresholds = text.thresholds ? parseThresholds(text.thresholds) : [];
   const admins = text.admins ? parseAdmins(text.admins) : [];
   const sigkeys = text.sigkeys ? parseSigKeys(text.sigkeys) : { keys: [], selected: [] };
@@ -63,5 +70,18 @@ export async function runPrechecks(flow: PrecheckFlow, deps: PrecheckDeps): Prom
     ...(token.expiresAt !== null ? { token: { expiresAt: token.expiresAt, now } } : {}),
   });
   const keyCount = unauthorised ? null : await deps.keyCount();
-  return { flow, ranAt: now, results, instances, registers, thresholds, admins, sigkeys, token, estimate: estimateRotation(keyCount, token.expiresAt, now), reads, ...(signingService ? { signingService } : {}) };
+  return {
+    flow,
+    ranAt: now,
+    results,
+    instances,
+    registers,
+    thresholds,
+    admins,
+    sigkeys,
+    token,
+    estimate: estimateRotation(keyCount, token.expiresAt, now),
+    reads,
+    ...(signingService ? { signingService } : {}),
+  };
 }

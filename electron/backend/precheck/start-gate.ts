@@ -17,7 +17,11 @@ export type StartGate = NonNullable<RotationServiceOptions['startGate']>;
 
 /** A report's results as journaled at the start of a rotation. */
 export function precheckRecord(report: PrecheckReport): PrecheckRecord {
-  return { flow: report.flow, ranAt: new Date(report.ranAt).toISOString(), results: report.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })) };
+  return {
+    flow: report.flow,
+    ranAt: new Date(report.ranAt).toISOString(),
+    results: report.results.map((r) => ({ id: r.id, status: r.status, summary: r.summary })),
+  };
 }
 
 /** The gate: run the pre-checks afresh, then refuse with every blocker, missing confirmation or mismatch. */
@@ -28,9 +32,18 @@ export function planGate(run: PrecheckRunner, now: () => number): StartGate {
     try {
       report = await run(request.flow);
     } catch (error) {
-      return { problems: [`no fresh pre-check: the pre-checks could not run (${error instanceof Error ? error.message : String(error)})`] };
+      return {
+        problems: [
+          `no fresh pre-check: the pre-checks could not run (${error instanceof Error ? error.message : String(error)})`,
+        ],
+      };
     }
-    if (report.ranAt < askedAt) return { problems: [`no fresh pre-check: the latest pre-checks ran at ${new Date(report.ranAt).toISOString()}, before the start was asked`] };
+    if (report.ranAt < askedAt)
+      return {
+        problems: [
+          `no fresh pre-check: the latest pre-checks ran at ${new Date(report.ranAt).toISOString()}, before the start was asked`,
+        ],
+      };
     return { prechecks: precheckRecord(report), problems: startProblems(buildPlan(request.flow, report), request) };
   };
 }

@@ -35,7 +35,11 @@ export interface ImportedRun {
 }
 
 /** Create a journal whose first entries are the imported run (marked imported, with each file's SHA-256). */
-export async function createImportedJournal(dataDir: string, run: ImportedRun, mode: JournalMode): Promise<RotationJournal> {
+export async function createImportedJournal(
+  dataDir: string,
+  run: ImportedRun,
+  mode: JournalMode,
+): Promise<RotationJournal> {
   const journal = await RotationJournal.create(dataDir, {
     flow: run.flow,
     mode,
@@ -44,13 +48,25 @@ export async function createImportedJournal(dataDir: string, run: ImportedRun, m
     imported: { files: run.files.map((f) => ({ name: f.name, sha256: f.sha256 })) },
   });
   for (const f of run.files) {
-    await journal.append({ kind: 'imported-file', data: { name: f.name, sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, format: f.format, lineCount: f.lines.length, ...(f.commandLine === undefined ? {} : { commandLine: f.commandLine }) } });
+    await journal.append({
+      kind: 'imported-file',
+      data: {
+        name: f.name,
+        sha256: f.sha256,
+        bytes: f.bytes,
+        encoding: f.encoding,
+        format: f.format,
+        lineCount: f.lines.length,
+        ...(f.commandLine === undefined ? {} : { commandLine: f.commandLine }),
+      },
+    });
     for (const chunk of chunkLines(f.lines)) await journal.append({ kind: 'imported-output', data: chunk });
   }
   // The reading taken meanwhile, journaled as the pipeline journals any command (pipeline-entries.ts).
   if (run.reading) {
     await journal.append(commandStarted(run.reading.argv, mode));
-    if (run.reading.lines.length > 0) await journal.appendBatch(run.reading.lines.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } })));
+    if (run.reading.lines.length > 0)
+      await journal.appendBatch(run.reading.lines.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } })));
     await journal.append(commandFinished(run.reading.exitCode));
     if (run.reading.units.length > 0) await journal.append({ kind: 'registers', data: { units: run.reading.units } });
   }

@@ -56,8 +56,10 @@ export function forbiddenReason(classification: Classification, argv: readonly s
   const hit = classification.forbidden.find((f) => f.argv !== null && sameArgv(refusalKey(f.argv), key));
   if (hit) return `${typed} is refused: ${hit.why}`;
   if (classification.phase === 'indeterminate' && mutatingCommandOf(argv)) {
-    return `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes ` +
-      'registers or key storage may run. Read the registers and contact IBM support.';
+    return (
+      `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes ` +
+      'registers or key storage may run. Read the registers and contact IBM support.'
+    );
   }
   return null;
 }
@@ -69,8 +71,10 @@ export function forbiddenReason(classification: Classification, argv: readonly s
 export function adviceProblem(classification: Classification, argv: readonly string[]): string | null {
   if (classification.next.some((a) => a.argv !== null && sameArgv(a.argv, argv))) return null;
   const advised = classification.next.flatMap((a) => (a.argv === null ? [] : [`ibmcloud ${a.argv.join(' ')}`]));
-  return `ibmcloud ${argv.join(' ')} is not the advised command` +
-    (advised.length > 0 ? ` (advised: ${advised.join('; ')}).` : ': nothing the app runs is advised now.');
+  return (
+    `ibmcloud ${argv.join(' ')} is not the advised command` +
+    (advised.length > 0 ? ` (advised: ${advised.join('; ')}).` : ': nothing the app runs is advised now.')
+  );
 }
 
 /** Phases in which `cryptounit-mk-setimm` runs only after a fresh register reading passes `setimmProblem`. */
@@ -99,16 +103,19 @@ export function commandVerdict(rotation: OpenRotation | null, argv: readonly str
     if (!isMutating(argv)) return { kind: 'run' };
     return {
       kind: 'needs-rotation',
-      message: `${typed} changes registers or key storage: start (or resume) a rotation first, so that every step ` +
+      message:
+        `${typed} changes registers or key storage: start (or resume) a rotation first, so that every step ` +
         'is journaled and checked.',
     };
   }
-  const refusal = forbiddenReason(rotation.classification, argv) ?? (advised ? adviceProblem(rotation.classification, argv) : null);
+  const refusal =
+    forbiddenReason(rotation.classification, argv) ?? (advised ? adviceProblem(rotation.classification, argv) : null);
   if (refusal) return { kind: 'forbidden', message: refusal };
   if (rotation.awaitingReview && isMutating(argv)) {
     return {
       kind: 'awaiting-review',
-      message: `${typed} is refused: this rotation was imported from a manual run and its evidence has not been ` +
+      message:
+        `${typed} is refused: this rotation was imported from a manual run and its evidence has not been ` +
         'reviewed yet. Review the evidence and confirm it on the analysis screen first.',
     };
   }
@@ -131,9 +138,11 @@ export function setimmProblem(list: readonly UnitRegisters[]): string | null {
   if (list.length === 0) return 'The register reading lists no selected crypto unit.';
   const notReady = list.filter((u) => !isNewRegisterReady(u.new.state));
   if (notReady.length > 0) {
-    return `The new master key register of crypto unit ${units(notReady)} is not ready ` +
+    return (
+      `The new master key register of crypto unit ${units(notReady)} is not ready ` +
       `(${notReady.map((u) => u.new.state).join(', ')}). If these units were already promoted, deselect them ` +
-      'with ibmcloud tke cryptounit-rm first.';
+      'with ibmcloud tke cryptounit-rm first.'
+    );
   }
   const newUnread = list.filter((u) => vpKey(u.new.vp) === '');
   if (newUnread.length > 0) return noVp('new', newUnread);
@@ -165,8 +174,10 @@ export function deselectProblem(answer: string, unitsToDeselect: readonly number
   const expected = [...unitsToDeselect].sort((a, b) => a - b);
   if (given === null) return 'Enter the crypto unit numbers separated by spaces.';
   if (given.join(' ') !== expected.join(' ')) {
-    return `In this partial promotion exactly the promoted crypto units must be deselected: ${expected.join(' ')} ` +
-      `(you entered ${given.join(' ')}).`;
+    return (
+      `In this partial promotion exactly the promoted crypto units must be deselected: ${expected.join(' ')} ` +
+      `(you entered ${given.join(' ')}).`
+    );
   }
   return null;
 }
@@ -187,6 +198,8 @@ export function reselectProblem(answer: string, unitsToReselect: readonly number
     ...(missing.length > 0 ? [`${missing.join(' ')} would stay deselected`] : []),
     ...(extra.length > 0 ? [`${extra.join(' ')} not deselected by the recovery`] : []),
   ].join('; ');
-  return `Select again exactly the crypto units deselected during the recovery (${expected.join(' ')}): ${wrong}. ` +
-    'IBM requires either all crypto units of an instance or none to be selected.';
+  return (
+    `Select again exactly the crypto units deselected during the recovery (${expected.join(' ')}): ${wrong}. ` +
+    'IBM requires either all crypto units of an instance or none to be selected.'
+  );
 }

@@ -65,13 +65,40 @@ export function rotationTarget(r: RotationState | null): JournalTarget | null {
 }
 
 /** One command, not yet started (`launch` starts it). */
-export function createCommand(ctx: LiveCommandContext, r: RotationState | null, argv: string[], options: { readOnly: boolean; then?: string[]; now: number }): Running {
-  const info: RunningCommand = { runId: `run-${++runCounter}-${options.now}`, argv, command: `ibmcloud ${argv.join(' ')}`, startedAt: options.now, m1Seen: false, prompt: null, hang: null, journaled: r !== null };
+export function createCommand(
+  ctx: LiveCommandContext,
+  r: RotationState | null,
+  argv: string[],
+  options: { readOnly: boolean; then?: string[]; now: number },
+): Running {
+  const info: RunningCommand = {
+    runId: `run-${++runCounter}-${options.now}`,
+    argv,
+    command: `ibmcloud ${argv.join(' ')}`,
+    startedAt: options.now,
+    m1Seen: false,
+    prompt: null,
+    hang: null,
+    journaled: r !== null,
+  };
   let resolveDone: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolve) => (resolveDone = resolve));
   // The process is set by `launch`, once `command-started` is durable.
-  const running = { info, rotation: r, readOnly: options.readOnly, done, resolveDone: (code: number) => resolveDone(code), ...(options.then ? { then: options.then } : {}) } as Running;
-  running.pipeline = new CommandPipeline({ target: rotationTarget(r), argv, mode: ctx.invocation.mode, enqueue: ctx.enqueue, hooks: commandHooks(ctx, running) });
+  const running = {
+    info,
+    rotation: r,
+    readOnly: options.readOnly,
+    done,
+    resolveDone: (code: number) => resolveDone(code),
+    ...(options.then ? { then: options.then } : {}),
+  } as Running;
+  running.pipeline = new CommandPipeline({
+    target: rotationTarget(r),
+    argv,
+    mode: ctx.invocation.mode,
+    enqueue: ctx.enqueue,
+    hooks: commandHooks(ctx, running),
+  });
   running.lines = running.pipeline.lines;
   return running;
 }
@@ -81,11 +108,20 @@ export async function launch(ctx: LiveCommandContext, running: Running): Promise
   const { invocation } = ctx;
   const started = running.pipeline.start();
   if (started) await started;
-  const spec = { file: invocation.file, args: [...invocation.prefixArgs, ...running.info.argv], env: { ...invocation.env, ...ctx.commandEnv }, cwd: invocation.cwd, hangAfterMs: ctx.hangAfterMs };
+  const spec = {
+    file: invocation.file,
+    args: [...invocation.prefixArgs, ...running.info.argv],
+    env: { ...invocation.env, ...ctx.commandEnv },
+    cwd: invocation.cwd,
+    hangAfterMs: ctx.hangAfterMs,
+  };
   running.process = new PtyProcess(spec, running.pipeline.listener, ctx.spawn);
 }
 
-function commandHooks(ctx: LiveCommandContext, running: Running): ConstructorParameters<typeof CommandPipeline>[0]['hooks'] {
+function commandHooks(
+  ctx: LiveCommandContext,
+  running: Running,
+): ConstructorParameters<typeof CommandPipeline>[0]['hooks'] {
   const r = running.rotation;
   return {
     line: (text, entry, index) => {
@@ -98,7 +134,9 @@ function commandHooks(ctx: LiveCommandContext, running: Running): ConstructorPar
     },
     prompt: (prompt) => {
       if (running.readOnly) {
-        running.lines.push(`(the command asked "${prompt.text}"; a read-only listing must not need an answer, so it was stopped)`);
+        running.lines.push(
+          `(the command asked "${prompt.text}"; a read-only listing must not need an answer, so it was stopped)`,
+        );
         running.process.kill();
         return;
       }
@@ -107,7 +145,10 @@ function commandHooks(ctx: LiveCommandContext, running: Running): ConstructorPar
     },
     hang: (silentMs) => {
       running.info = { ...running.info, hang: { silentMs } };
-      ctx.events.notice({ level: 'warning', message: `${running.info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; keep waiting or cancel it.` });
+      ctx.events.notice({
+        level: 'warning',
+        message: `${running.info.command} has printed nothing for ${Math.round(silentMs / 1000)} s. It may be waiting on the network or hung; keep waiting or cancel it.`,
+      });
       ctx.emitState();
     },
     exit: (exitCode, signal) => ctx.exited(running, exitCode, typeof signal === 'number' ? signal : undefined),
@@ -123,15 +164,24 @@ export function answerRefusal(running: Running, text: string, secret: boolean): 
   const prompt = running.process.waiting;
   if (!prompt) return 'The command is not waiting for an answer.';
   if (running.answered === prompt) return 'This prompt has already been answered.';
-  if (prompt.secret !== secret) return prompt.secret ? 'This prompt asks for a password: use the password field.' : 'This prompt does not ask for a password.';
+  if (prompt.secret !== secret)
+    return prompt.secret
+      ? 'This prompt asks for a password: use the password field.'
+      : 'This prompt does not ask for a password.';
   if (!secret && /[\r\n\0]/.test(text)) return 'An answer is one line of text.';
   const r = running.rotation;
-  if (r && running.info.argv[1] === 'cryptounit-rm' && prompt.kind === 'units' && r.classification.phase === 'partially-promoted') {
+  if (
+    r &&
+    running.info.argv[1] === 'cryptounit-rm' &&
+    prompt.kind === 'units' &&
+    r.classification.phase === 'partially-promoted'
+  ) {
     const problem = deselectProblem(text, r.classification.unitsToDeselect);
     if (problem) return problem;
   }
   const reselect = r?.classification.unitsToReselect ?? [];
-  if (running.info.argv[1] === 'cryptounit-add' && prompt.kind === 'units' && reselect.length > 0) return reselectProblem(text, reselect);
+  if (running.info.argv[1] === 'cryptounit-add' && prompt.kind === 'units' && reselect.length > 0)
+    return reselectProblem(text, reselect);
   return null;
 }
 
@@ -139,7 +189,12 @@ export function answerRefusal(running: Running, text: string, secret: boolean): 
  * Type an answer the checks allow (answerRefusal), journaling the fact first (a secret as
  * `password entered`); the answer itself is written to the terminal and not kept.
  */
-export async function typeAnswer(running: Running, text: string, secret: boolean, journal: (input: JournalEntryInput) => Promise<void>): Promise<void> {
+export async function typeAnswer(
+  running: Running,
+  text: string,
+  secret: boolean,
+  journal: (input: JournalEntryInput) => Promise<void>,
+): Promise<void> {
   const refusal = answerRefusal(running, text, secret);
   const prompt = running.process.waiting;
   if (refusal !== null || !prompt) throw new RefusedError(refusal ?? 'The command is not waiting for an answer.');

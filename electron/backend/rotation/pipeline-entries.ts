@@ -29,11 +29,20 @@ export function commandFinished(exitCode: number, signal?: number | string): Jou
 
 /** The registers a listing shows, as journaled (only the fields the classifier and reports read). */
 export function registerUnits(lines: readonly string[]): UnitRegisters[] {
-  return parseRegisterListing(lines.join('\n')).map(({ num, type, current, new: next }) => ({ num, type, current, new: next }));
+  return parseRegisterListing(lines.join('\n')).map(({ num, type, current, new: next }) => ({
+    num,
+    type,
+    current,
+    new: next,
+  }));
 }
 
 /** The register reading of a successful listing (`cryptounit-mk`, `cryptounit-mks`), or null. */
-export function registersEntry(argv: readonly string[], exitCode: number, lines: readonly string[]): JournalEntryInput | null {
+export function registersEntry(
+  argv: readonly string[],
+  exitCode: number,
+  lines: readonly string[],
+): JournalEntryInput | null {
   if (exitCode !== 0 || !REGISTER_READINGS.has(argv[1] ?? '')) return null;
   const units = registerUnits(lines);
   return units.length > 0 ? { kind: 'registers', data: { units } } : null;
@@ -42,5 +51,11 @@ export function registersEntry(argv: readonly string[], exitCode: number, lines:
 /** The classification as journaled, with why it was made. */
 export function classificationEntry(classification: Classification, reason: string): JournalEntryInput {
   // The entry schema types `next`/`forbidden` as generic JSON; Advice objects are plain JSON.
-  return { kind: 'classification', data: JSON.parse(JSON.stringify({ ...classification, reason })) as Extract<JournalEntryInput, { kind: 'classification' }>['data'] };
+  return {
+    kind: 'classification',
+    data: JSON.parse(JSON.stringify({ ...classification, reason })) as Extract<
+      JournalEntryInput,
+      { kind: 'classification' }
+    >['data'],
+  };
 }

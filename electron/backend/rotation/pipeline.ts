@@ -16,7 +16,16 @@ import type { PendingPrompt } from '../runner/pty-process.js';
 import { LineBatches } from './line-batches.js';
 import { commandFinished, commandStarted, lineMilestones, milestoneEntry, registersEntry } from './pipeline-entries.js';
 
-export { classificationEntry, commandFinished, commandStarted, lineMilestones, milestoneEntry, registersEntry, registerUnits, REGISTER_READINGS } from './pipeline-entries.js';
+export {
+  classificationEntry,
+  commandFinished,
+  commandStarted,
+  lineMilestones,
+  milestoneEntry,
+  registersEntry,
+  registerUnits,
+  REGISTER_READINGS,
+} from './pipeline-entries.js';
 
 /** Where a command's entries go: the open rotation's journal. Null outside a rotation (nothing journaled). */
 export interface JournalTarget {
@@ -100,7 +109,9 @@ export class CommandPipeline {
     const first = this.lines.length;
     this.lines.push(...texts);
     const target = this.#options.target;
-    const entries = target ? await target.appendBatch(texts.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } }))) : null;
+    const entries = target
+      ? await target.appendBatch(texts.map((line) => ({ kind: 'output', data: { line, stream: 'pty' } })))
+      : null;
     for (const [i, text] of texts.entries()) this.#hooks.line?.(text, entries?.[i], first + i);
   }
 
@@ -117,7 +128,11 @@ export class CommandPipeline {
  * terminal reader would: each line, then the milestones it holds; then the exit, unless the
  * command died with the app (`exit` null: nothing saw it end).
  */
-export function replay(listener: CommandListener, lines: readonly string[], exit: { exitCode: number; signal?: string } | null): void {
+export function replay(
+  listener: CommandListener,
+  lines: readonly string[],
+  exit: { exitCode: number; signal?: string } | null,
+): void {
   for (const line of lines) {
     listener.line(line);
     for (const milestone of lineMilestones(line)) listener.milestone(milestone, line);

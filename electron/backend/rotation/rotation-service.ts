@@ -7,15 +7,38 @@ import { EVIDENCE_REVIEWED } from '../../../shared/analysis/types.js';
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { ConsoleState, RotationSnapshot, RunningCommand } from '../../../shared/rotation/types.js';
-import { findUnfinished, journalPath, listJournals, type JournalEntry, type JournalEntryInput, type JournalSummary } from '../journal/index.js';
+import {
+  findUnfinished,
+  journalPath,
+  listJournals,
+  type JournalEntry,
+  type JournalEntryInput,
+  type JournalSummary,
+} from '../journal/index.js';
 import { checkArgv, typedCommand } from '../runner/tke-invocation.js';
 import type { ImportedRun } from './imported-journal.js';
 import { commandVerdict } from './interlocks.js';
 import { READ_ONLY_COMMANDS } from '../../../shared/tke/commands.js';
-import { CANCEL_AFTER_M1, createCommand, launch, refusalAfterReading, rotationTarget, typeAnswer, type Running } from './live-command.js';
+import {
+  CANCEL_AFTER_M1,
+  createCommand,
+  launch,
+  refusalAfterReading,
+  rotationTarget,
+  typeAnswer,
+  type Running,
+} from './live-command.js';
 import { classificationEntry, WorkQueue } from './pipeline.js';
 import type { RotationServiceOptions, StartRequest } from './rotation-options.js';
-import { gatePrechecks, importedRotation, importStateOf, refuseUnfinished, reopenedRotation, reviewDecision, startedRotation } from './rotation-opening.js';
+import {
+  gatePrechecks,
+  importedRotation,
+  importStateOf,
+  refuseUnfinished,
+  reopenedRotation,
+  reviewDecision,
+  startedRotation,
+} from './rotation-opening.js';
 import type { RotationState } from './rotation-state.js';
 
 export type { ImportedRun, ImportedRunFile, PrecheckRecord } from './imported-journal.js';
@@ -35,7 +58,10 @@ export class RotationService {
     this.#options = options;
     this.#clock = options.clock ?? Date.now;
     this.#queue = new WorkQueue((error: unknown) => {
-      options.events.notice({ level: 'error', message: `Journal write failed: ${error instanceof Error ? error.message : String(error)}. Stop and check the disk before continuing.` });
+      options.events.notice({
+        level: 'error',
+        message: `Journal write failed: ${error instanceof Error ? error.message : String(error)}. Stop and check the disk before continuing.`,
+      });
     });
   }
 
@@ -68,8 +94,10 @@ export class RotationService {
   /** Open a new rotation: one at a time, never beside an open or unfinished one. */
   async #opening(create: () => Promise<void>): Promise<RotationSnapshot> {
     // Checked and marked before any await, so two requests at once cannot both get through.
-    if (this.#starting) throw new RefusedError('A rotation is already being started.', { kind: 'busy', command: 'start' });
-    if (this.#rotation?.writable) throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
+    if (this.#starting)
+      throw new RefusedError('A rotation is already being started.', { kind: 'busy', command: 'start' });
+    if (this.#rotation?.writable)
+      throw new RefusedError(`Rotation ${this.#rotation.rotationId} is still open. Finish it before starting another.`);
     this.#requireIdle();
     this.#starting = true;
     try {
@@ -93,7 +121,12 @@ export class RotationService {
   }
 
   /** The open rotation, when it was imported: whether its evidence was reviewed. */
-  importState(): { rotationId: string; files: { name: string; sha256: string }[]; reviewed: boolean; classification: Classification } | null {
+  importState(): {
+    rotationId: string;
+    files: { name: string; sha256: string }[];
+    reviewed: boolean;
+    classification: Classification;
+  } | null {
     return this.#rotation ? importStateOf(this.#rotation) : null;
   }
 
@@ -140,7 +173,8 @@ export class RotationService {
    */
   async read(argv: string[]): Promise<{ exitCode: number; lines: string[] }> {
     checkArgv(argv);
-    if (!READ_ONLY_COMMANDS.has(argv[1] ?? '')) throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
+    if (!READ_ONLY_COMMANDS.has(argv[1] ?? ''))
+      throw new RefusedError(`ibmcloud ${argv.join(' ')} is not a read-only command.`);
     const running = await this.#spawn(argv, { readOnly: true });
     return { exitCode: await running.done, lines: running.lines };
   }
@@ -159,13 +193,18 @@ export class RotationService {
       case 'needs-rotation':
         throw new RefusedError(verdict.message, { kind: 'needs-rotation', command });
       case 'forbidden':
-        if (r) await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${command} (${verdict.message})` } });
+        if (r)
+          await this.#journal(r, {
+            kind: 'decision',
+            data: { what: `refused by the app: ${command} (${verdict.message})` },
+          });
         throw new RefusedError(verdict.message, { kind: 'forbidden', command });
       case 'awaiting-review':
         throw new RefusedError(verdict.message);
       case 'read-first':
         // Read the registers first; setimm starts only if the reading shows storage ready for it.
-        return (await this.#spawn(['tke', 'cryptounit-mk'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] })).info;
+        return (await this.#spawn(['tke', 'cryptounit-mk'], { readOnly: true, then: ['tke', 'cryptounit-mk-setimm'] }))
+          .info;
       case 'run':
         return (await this.#spawn(argv, { readOnly: false })).info;
     }
@@ -174,7 +213,12 @@ export class RotationService {
   /** Answer the prompt the running command waits on. A secret is written and not kept. */
   async answer(runId: string, text: string, secret: boolean): Promise<void> {
     const running = this.#requireRun(runId);
-    await typeAnswer(running, text, secret, async (input) => void (running.rotation ? await this.#journal(running.rotation, input) : null));
+    await typeAnswer(
+      running,
+      text,
+      secret,
+      async (input) => void (running.rotation ? await this.#journal(running.rotation, input) : null),
+    );
     this.#emitState();
   }
 
@@ -182,7 +226,14 @@ export class RotationService {
   async cancel(runId: string, confirmation?: string): Promise<{ cancelled: boolean; warning?: string }> {
     const running = this.#requireRun(runId);
     if (running.info.m1Seen && confirmation !== 'CANCEL') return { cancelled: false, warning: CANCEL_AFTER_M1 };
-    if (running.rotation) await this.#journal(running.rotation, { kind: 'decision', data: { what: `cancelled ${running.info.command}${running.info.m1Seen ? ' after M1' : ''}`, override: running.info.m1Seen } });
+    if (running.rotation)
+      await this.#journal(running.rotation, {
+        kind: 'decision',
+        data: {
+          what: `cancelled ${running.info.command}${running.info.m1Seen ? ' after M1' : ''}`,
+          override: running.info.m1Seen,
+        },
+      });
     delete running.then;
     running.process.kill();
     return { cancelled: true };
@@ -190,7 +241,10 @@ export class RotationService {
 
   /** Record an administrator decision (e.g. continuing past the setimm warning). */
   async decide(what: string, override: boolean): Promise<RotationSnapshot> {
-    if (what.startsWith(EVIDENCE_REVIEWED)) throw new RefusedError('The evidence review is confirmed on the analysis screen, not recorded as a free decision.');
+    if (what.startsWith(EVIDENCE_REVIEWED))
+      throw new RefusedError(
+        'The evidence review is confirmed on the analysis screen, not recorded as a free decision.',
+      );
     await this.#journal(this.#requireWritable(), { kind: 'decision', data: { what, override } });
     return this.snapshot();
   }
@@ -204,7 +258,10 @@ export class RotationService {
       await this.read(['tke', 'cryptounit-mk']);
       r = this.#requireWritable();
     }
-    const recorded = outcome === 'completed' && r.classification.phase !== 'completed' ? `closed (${r.classification.phase})` : outcome;
+    const recorded =
+      outcome === 'completed' && r.classification.phase !== 'completed'
+        ? `closed (${r.classification.phase})`
+        : outcome;
     await this.#journal(r, { kind: 'rotation-finished', data: { outcome: recorded } });
     await r.journal?.close();
     this.#emitState();
@@ -233,7 +290,8 @@ export class RotationService {
       commandEnv: this.#options.commandEnv?.(argv) ?? {},
       enqueue: (work: () => Promise<void>) => this.#queue.enqueue(work),
       emitState: () => this.#emitState(),
-      exited: (running: Running, exitCode: number, signal: number | undefined) => this.#onExit(running, exitCode, signal),
+      exited: (running: Running, exitCode: number, signal: number | undefined) =>
+        this.#onExit(running, exitCode, signal),
     };
     // Marked running before the first await, so a second command cannot slip in meanwhile.
     const running = createCommand(context, r, argv, { ...options, now: this.#clock() });
@@ -257,7 +315,10 @@ export class RotationService {
   async #continueAfterReading(r: RotationState, readExit: number, then: string[]): Promise<void> {
     const refusal = refusalAfterReading(r, readExit, then);
     if (refusal) {
-      await this.#journal(r, { kind: 'decision', data: { what: `refused by the app: ${typedCommand(then)} (${refusal})` } });
+      await this.#journal(r, {
+        kind: 'decision',
+        data: { what: `refused by the app: ${typedCommand(then)} (${refusal})` },
+      });
       this.#options.events.notice({ level: 'error', message: `${typedCommand(then)} was not started: ${refusal}` });
       return;
     }
@@ -281,7 +342,11 @@ export class RotationService {
   }
 
   #requireIdle(): void {
-    if (this.#running) throw new RefusedError(`Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`, { kind: 'busy', command: this.#running.info.command });
+    if (this.#running)
+      throw new RefusedError(
+        `Another TKE command is running (${this.#running.info.command}). Only one command runs at a time.`,
+        { kind: 'busy', command: this.#running.info.command },
+      );
   }
 
   #requireRotation(): RotationState {
@@ -291,7 +356,10 @@ export class RotationService {
 
   #requireWritable(): RotationState {
     const r = this.#requireRotation();
-    if (!r.writable) throw new RefusedError(`Rotation ${r.rotationId} is ${r.finished ? 'finished' : 'open read-only'}; nothing can be run in it.`);
+    if (!r.writable)
+      throw new RefusedError(
+        `Rotation ${r.rotationId} is ${r.finished ? 'finished' : 'open read-only'}; nothing can be run in it.`,
+      );
     return r;
   }
 

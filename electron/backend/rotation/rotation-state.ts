@@ -25,7 +25,12 @@ export class RotationState {
   /** The workstation signs through a signing service: advice never names sigkey-sel (ClassifyInput). */
   readonly #signingService: boolean;
 
-  constructor(journal: RotationJournal | null, entries: readonly JournalEntry[], readOnly: boolean, signingService = false) {
+  constructor(
+    journal: RotationJournal | null,
+    entries: readonly JournalEntry[],
+    readOnly: boolean,
+    signingService = false,
+  ) {
     this.journal = journal;
     this.#signingService = signingService;
     this.readOnly = readOnly;
@@ -73,13 +78,17 @@ export class RotationState {
 
   /** An imported rotation whose evidence the administrator has not yet confirmed: nothing mutating may run. */
   get awaitingReview(): boolean {
-    return this.imported && !this.entries.some((e) => e.kind === 'decision' && e.data.what.startsWith(EVIDENCE_REVIEWED));
+    return (
+      this.imported && !this.entries.some((e) => e.kind === 'decision' && e.data.what.startsWith(EVIDENCE_REVIEWED))
+    );
   }
 
   /** The latest register reading. */
   latestRegisters(): RotationSnapshot['registers'] {
     const entry = this.entries.findLast((e) => e.kind === 'registers');
-    return entry?.kind === 'registers' ? { seq: entry.seq, at: entry.time, units: entry.data.units as UnitRegisters[] } : null;
+    return entry?.kind === 'registers'
+      ? { seq: entry.seq, at: entry.time, units: entry.data.units as UnitRegisters[] }
+      : null;
   }
 
   /** Output lines of the last command started. */
@@ -87,7 +96,10 @@ export class RotationState {
     const start = this.entries.findLastIndex((e) => e.kind === 'command-started');
     const tail = this.entries.slice(start);
     const finished = tail.find((e) => e.kind === 'command-finished');
-    return { lines: tail.flatMap((e) => (e.kind === 'output' ? [e.data.line] : [])), exitCode: finished?.kind === 'command-finished' ? finished.data.exitCode : null };
+    return {
+      lines: tail.flatMap((e) => (e.kind === 'output' ? [e.data.line] : [])),
+      exitCode: finished?.kind === 'command-finished' ? finished.data.exitCode : null,
+    };
   }
 
   snapshot(journalPath: string): RotationSnapshot {
@@ -111,7 +123,8 @@ export class RotationState {
   #commands(): RotationSnapshot['commands'] {
     const out: RotationSnapshot['commands'] = [];
     for (const e of this.entries) {
-      if (e.kind === 'command-started') out.push({ seq: e.seq, command: `ibmcloud ${e.data.argv.join(' ')}`, at: e.time, exitCode: null });
+      if (e.kind === 'command-started')
+        out.push({ seq: e.seq, command: `ibmcloud ${e.data.argv.join(' ')}`, at: e.time, exitCode: null });
       else if (e.kind === 'command-finished') {
         const last = out.at(-1);
         if (last) last.exitCode = e.data.exitCode;

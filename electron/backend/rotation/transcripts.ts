@@ -52,7 +52,10 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
       case 'imported-file':
         // One transcript per imported file, named as the file, so evidence cites its own lines.
         close();
-        current = { file: entry.data.name, lines: entry.data.commandLine === undefined ? [] : [entry.data.commandLine] };
+        current = {
+          file: entry.data.name,
+          lines: entry.data.commandLine === undefined ? [] : [entry.data.commandLine],
+        };
         break;
       case 'imported-output':
         if (current) current.lines.push(...entry.data.lines);
@@ -67,5 +70,7 @@ export function classifyInputFromJournal(entries: readonly JournalEntry[], flow:
 
 /** Imported files that carry a stated command line (their evidence is shifted back by one). */
 export function statedImportFiles(entries: readonly JournalEntry[]): Set<string> {
-  return new Set(entries.flatMap((e) => (e.kind === 'imported-file' && e.data.commandLine !== undefined ? [e.data.name] : [])));
+  return new Set(
+    entries.flatMap((e) => (e.kind === 'imported-file' && e.data.commandLine !== undefined ? [e.data.name] : [])),
+  );
 }

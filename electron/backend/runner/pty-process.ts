@@ -5,7 +5,13 @@
  */
 import { spawn as ptySpawn, type IPty } from 'node-pty';
 import { isSecretPrompt } from '../../../shared/parse/prompt-secrecy.js';
-import { lineMilestones, recogniseLine, recogniseSegments, type Milestone, type PromptInfo } from '../../../shared/parse/recognise.js';
+import {
+  lineMilestones,
+  recogniseLine,
+  recogniseSegments,
+  type Milestone,
+  type PromptInfo,
+} from '../../../shared/parse/recognise.js';
 import { LineSplitter } from './line-splitter.js';
 
 export interface PendingPrompt extends PromptInfo {
@@ -32,7 +38,11 @@ export interface SpawnSpec {
   hangAfterMs: number;
 }
 
-export type PtySpawn = (file: string, args: string[], options: { env: Record<string, string>; cwd: string; cols: number; rows: number; name: string }) => IPty;
+export type PtySpawn = (
+  file: string,
+  args: string[],
+  options: { env: Record<string, string>; cwd: string; cols: number; rows: number; name: string },
+) => IPty;
 
 /**
  * The prompt waiting at a `>` mark. `Email> ` style prompts carry their text on the mark's line;
@@ -40,8 +50,16 @@ export type PtySpawn = (file: string, args: string[], options: { env: Record<str
  * Secret when the question or any line between it and the mark mentions a secret (see
  * prompt-secrecy.ts), so an unfamiliar wording errs towards a masked field.
  */
-function pendingPrompt(inline: string, promptLine: PromptInfo | null, detail: string[], lastLine: string): PendingPrompt {
-  const base: PromptInfo = inline !== '' ? (recogniseLine(inline).prompt ?? { kind: 'other', text: inline }) : (promptLine ?? { kind: 'other', text: lastLine });
+function pendingPrompt(
+  inline: string,
+  promptLine: PromptInfo | null,
+  detail: string[],
+  lastLine: string,
+): PendingPrompt {
+  const base: PromptInfo =
+    inline !== ''
+      ? (recogniseLine(inline).prompt ?? { kind: 'other', text: inline })
+      : (promptLine ?? { kind: 'other', text: lastLine });
   const secret = base.kind === 'password' || isSecretPrompt(base.text) || detail.some((line) => isSecretPrompt(line));
   return { ...base, kind: secret ? 'password' : base.kind, detail, secret };
 }

@@ -12,10 +12,38 @@ import { APP_TKE_COMMANDS } from '../../../shared/tke/commands.js';
 import { projectRoot } from '../package-info.js';
 
 /** Variables passed through from the app's environment (system essentials only, no secrets). */
-const PASS_THROUGH = ['PATH', 'HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SystemRoot', 'SYSTEMROOT', 'windir', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'TEMP', 'TMP', 'IBMCLOUD_HOME',
+const PASS_THROUGH = [
+  'PATH',
+  'HOME',
+  'USER',
+  'LOGNAME',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TZ',
+  'TMPDIR',
+  'SystemRoot',
+  'SYSTEMROOT',
+  'windir',
+  'ComSpec',
+  'PATHEXT',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'TEMP',
+  'TMP',
+  'IBMCLOUD_HOME',
   // The TKE plug-in's own settings: a signing service for signatures [hs-crypto: signing-service.md],
   // the private endpoint [hs-crypto: secure-connection.md]; and a workstation's proxy.
-  'TKE_SIGNSERV_URL', 'TKE_PRIVATE_ADDR', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+  'TKE_SIGNSERV_URL',
+  'TKE_PRIVATE_ADDR',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'NO_PROXY',
+  'no_proxy',
+];
 
 export interface Invocation {
   mode: AppInfo['mode'];
@@ -46,8 +74,10 @@ export function buildInvocation({ info, env, simDir, simTimeScale }: InvocationO
   }
   base.CLOUDTKEFILES = info.tkeFiles.dir;
   if (info.mode === 'live') {
-    if (!info.tke.executable) throw new RefusedError('No ibmcloud executable was found on PATH. Install the IBM Cloud CLI.');
-    if (!info.tke.pluginDir) throw new RefusedError('The tke plug-in of the IBM Cloud CLI is not installed: run ibmcloud plugin install tke.');
+    if (!info.tke.executable)
+      throw new RefusedError('No ibmcloud executable was found on PATH. Install the IBM Cloud CLI.');
+    if (!info.tke.pluginDir)
+      throw new RefusedError('The tke plug-in of the IBM Cloud CLI is not installed: run ibmcloud plugin install tke.');
     return { mode: 'live', file: info.tke.executable, prefixArgs: [], env: base, cwd: info.tkeFiles.dir };
   }
   const launcher = join(projectRoot, 'bin', 'ibmcloud-sim.js');
@@ -64,7 +94,11 @@ export function buildInvocation({ info, env, simDir, simTimeScale }: InvocationO
  * `login` gets it, only live (the simulator needs no real key), and it is never journaled (the
  * journal records argv, not the environment).
  */
-export function loginEnv(mode: AppInfo['mode'], argv: readonly string[], env: NodeJS.ProcessEnv): Record<string, string> {
+export function loginEnv(
+  mode: AppInfo['mode'],
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Record<string, string> {
   const key = env.IBMCLOUD_API_KEY;
   return mode === 'live' && argv[0] === 'login' && key !== undefined && key !== '' ? { IBMCLOUD_API_KEY: key } : {};
 }
@@ -78,26 +112,37 @@ export const ALLOWED_TKE: ReadonlySet<string> = new Set(APP_TKE_COMMANDS);
  * report would keep it).
  */
 function credentialRefusal(credential: string): string {
-  return `Refused before anything ran: the command carries a credential (${credential}). A password, API key or token on the command line would be kept in the process list, the journal and the report. ` +
+  return (
+    `Refused before anything ran: the command carries a credential (${credential}). A password, API key or token on the command line would be kept in the process list, the journal and the report. ` +
     `Log in interactively instead: run ibmcloud login (or ibmcloud login --sso) and type the password at its prompt, which hides it and is never kept. ` +
-    `Or set the API key in the IBMCLOUD_API_KEY environment variable before you start the app: the IBM Cloud CLI reads it there, and the app never journals it.`;
+    `Or set the API key in the IBMCLOUD_API_KEY environment variable before you start the app: the IBM Cloud CLI reads it there, and the app never journals it.`
+  );
 }
 
 /** Validate a requested argv (`['tke', 'auto-mk-rotate']`, `['login', '--sso']`); throws a clear refusal. */
 export function checkArgv(argv: readonly string[]): void {
   if (argv.length === 0 || argv.length > 12) throw new RefusedError('A command needs 1 to 12 words.');
   for (const word of argv) {
-    if (word.length === 0 || word.length > 200 || /[\0\r\n]/.test(word)) throw new RefusedError('Command words must be non-empty single-line text.');
+    if (word.length === 0 || word.length > 200 || /[\0\r\n]/.test(word))
+      throw new RefusedError('Command words must be non-empty single-line text.');
   }
   const credential = credentialIn(argv);
   if (credential !== undefined) throw new RefusedError(credentialRefusal(credential));
   const [first, second] = argv;
   if (first === 'login') return;
-  if (first === 'tke' && second === 'mk-add' && !(argv.length === 3 && (argv[2] === '--random' || argv[2] === '--value'))) {
-    throw new RefusedError('mk-add runs as ibmcloud tke mk-add --random, or --value with the key part typed at the prompt that follows (hidden, like a password), never on the command line.');
+  if (
+    first === 'tke' &&
+    second === 'mk-add' &&
+    !(argv.length === 3 && (argv[2] === '--random' || argv[2] === '--value'))
+  ) {
+    throw new RefusedError(
+      'mk-add runs as ibmcloud tke mk-add --random, or --value with the key part typed at the prompt that follows (hidden, like a password), never on the command line.',
+    );
   }
   if (first !== 'tke' || second === undefined || !ALLOWED_TKE.has(second)) {
-    throw new RefusedError(`Not a command this app runs: ibmcloud ${argv.join(' ')}. It runs ibmcloud login and the TKE commands of the rotation.`);
+    throw new RefusedError(
+      `Not a command this app runs: ibmcloud ${argv.join(' ')}. It runs ibmcloud login and the TKE commands of the rotation.`,
+    );
   }
 }
 

@@ -4,7 +4,18 @@ import { getApi } from './api/api.js';
 import { ConsoleStore } from './console-store.svelte.js';
 import { Session } from './screens/session.svelte.js';
 
-export const SCREENS = ['home', 'overview', 'precheck', 'plan', 'rotation', 'history', 'keyfiles', 'reports', 'training', 'analysis'] as const;
+export const SCREENS = [
+  'home',
+  'overview',
+  'precheck',
+  'plan',
+  'rotation',
+  'history',
+  'keyfiles',
+  'reports',
+  'training',
+  'analysis',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The performance mark set when Home first shows the backend's data (its mode); `npm run bench` reads it. */

@@ -64,7 +64,8 @@ export class ConsoleStore {
   /** Call the backend; a refusal or error becomes a notice and the result is returned as is. */
   async call<T>(promise: Promise<Result<T>>): Promise<Result<T>> {
     const result = await promise;
-    if (!result.ok) this.notify(result.error.code === 'refused' ? 'warning' : 'error', result.error.message, result.error.reason);
+    if (!result.ok)
+      this.notify(result.error.code === 'refused' ? 'warning' : 'error', result.error.message, result.error.reason);
     return result;
   }
 

@@ -11,7 +11,9 @@ const Phase = z.enum(PHASES);
 export const analysisChannels = {
   /** Decode and classify pasted output and/or captured files; changes nothing, journals nothing. */
   'analysis:classify': {
-    request: z.object({ inputs: z.array(FileBytes).min(1).max(MAX_ANALYSIS_FILES), command: z.enum(STATED_COMMANDS) }).strict(),
+    request: z
+      .object({ inputs: z.array(FileBytes).min(1).max(MAX_ANALYSIS_FILES), command: z.enum(STATED_COMMANDS) })
+      .strict(),
     response: AnalysisView,
   },
   /** Read the registers (`ibmcloud tke cryptounit-mks`, read-only) and classify again with them. */

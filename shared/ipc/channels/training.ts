@@ -9,18 +9,42 @@ export const trainingChannels = {
   /** The scenario library (shipped + instructor folder) and the problems of files that were rejected. */
   'training:list-scenarios': { request: Empty, response: TrainingLibraryView },
   'training:get-state': { request: Empty, response: TrainingStateView },
-  'training:start-scenario': { request: z.object({ scenarioId: z.string().regex(/^[a-z0-9-]{1,60}$/), mode: z.enum(TRAINING_MODES) }).strict(), response: TrainingStateView },
+  'training:start-scenario': {
+    request: z.object({ scenarioId: z.string().regex(/^[a-z0-9-]{1,60}$/), mode: z.enum(TRAINING_MODES) }).strict(),
+    response: TrainingStateView,
+  },
   /** Carry out the trainee's choice on the simulator; exam mode runs it even where the interlocks would refuse. */
-  'training:choose': { request: z.object({ choice: z.enum(CHOICE_IDS), units: z.array(z.number().int().min(1).max(99)).max(16).optional() }).strict(), response: ConsequenceView },
+  'training:choose': {
+    request: z
+      .object({ choice: z.enum(CHOICE_IDS), units: z.array(z.number().int().min(1).max(99)).max(16).optional() })
+      .strict(),
+    response: ConsequenceView,
+  },
   /** Instructor: pause or resume the running scenario. */
   'training:pause': { request: z.object({ paused: z.boolean() }).strict(), response: TrainingStateView },
   /** Instructor: the next command the simulator runs in this scenario fails (or crashes) at this point. */
-  'training:inject-fault': { request: z.object({ fault: z.string().regex(/^[a-z0-9-]{1,30}(:crash)?$/).nullable() }).strict(), response: TrainingStateView },
+  'training:inject-fault': {
+    request: z
+      .object({
+        fault: z
+          .string()
+          .regex(/^[a-z0-9-]{1,30}(:crash)?$/)
+          .nullable(),
+      })
+      .strict(),
+    response: TrainingStateView,
+  },
   'training:end-scenario': { request: Empty, response: TrainingStateView },
   'training:reset-session': { request: Empty, response: TrainingStateView },
   /** Sign and export the session summary (marked training); download it with report:read-file and the session id. */
   'training:export-summary': {
-    request: z.object({ language: z.enum(['en', 'ja']), operator: z.string().trim().max(120).optional(), keyPassword: z.string().min(1).max(1024).optional() }).strict(),
+    request: z
+      .object({
+        language: z.enum(['en', 'ja']),
+        operator: z.string().trim().max(120).optional(),
+        keyPassword: z.string().min(1).max(1024).optional(),
+      })
+      .strict(),
     response: SummaryExportResult,
   },
 } as const;

@@ -25,7 +25,9 @@ export const twinChannels = {
    * on another workstation and brought to a training room. `keys`: simulated keys per instance.
    */
   'demo:load-twin': {
-    request: z.object({ twin: fileBytesUpTo(MAX_TWIN_BYTES), keys: z.number().int().min(1).max(1_000_000).optional() }).strict(),
+    request: z
+      .object({ twin: fileBytesUpTo(MAX_TWIN_BYTES), keys: z.number().int().min(1).max(1_000_000).optional() })
+      .strict(),
     response: LoadedTwinStatus,
   },
   /**

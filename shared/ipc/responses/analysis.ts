@@ -1,6 +1,10 @@
 /** Schemas of the "Analyse a failed run" channels' responses (shared/analysis/types.ts). */
 import { z } from 'zod';
-import { STATED_COMMANDS, type AnalysisView as AnalysisViewType, type ImportReview as ImportReviewType } from '../../analysis/types.js';
+import {
+  STATED_COMMANDS,
+  type AnalysisView as AnalysisViewType,
+  type ImportReview as ImportReviewType,
+} from '../../analysis/types.js';
 import type { RotationSnapshot as RotationSnapshotType } from '../../rotation/types.js';
 import { exact } from '../schema-kit.js';
 import { Classification, Phase, UnitRegisters } from './domain.js';
@@ -23,14 +27,24 @@ const Classified = z.object({
       commandStated: z.boolean(),
     }),
   ),
-  warnings: z.array(z.object({ file: z.string(), code: z.enum(['replaced-characters', 'no-tke-output', 'renamed']), count: Count })),
+  warnings: z.array(
+    z.object({ file: z.string(), code: z.enum(['replaced-characters', 'no-tke-output', 'renamed']), count: Count }),
+  ),
   classification: Classification,
-  registers: z.object({ at: z.string(), exitCode: z.number().int(), units: z.array(UnitRegisters), lines: z.array(z.string()) }).nullable(),
+  registers: z
+    .object({ at: z.string(), exitCode: z.number().int(), units: z.array(UnitRegisters), lines: z.array(z.string()) })
+    .nullable(),
 });
 
 const Unusable = z.object({
   status: z.literal('unusable'),
-  problems: z.array(z.object({ file: z.string(), code: z.enum(['empty', 'blank', 'binary', 'not-text', 'too-large', 'too-many']), detail: z.string() })),
+  problems: z.array(
+    z.object({
+      file: z.string(),
+      code: z.enum(['empty', 'blank', 'binary', 'not-text', 'too-large', 'too-many']),
+      detail: z.string(),
+    }),
+  ),
 });
 
 export const AnalysisView = exact<AnalysisViewType>()(z.discriminatedUnion('status', [Unusable, Classified]));
@@ -46,6 +60,8 @@ export const ImportReview = exact<ImportReviewType>()(
 );
 
 /** `analysis:adopt` and `analysis:confirm-review`: the import state and the rotation it opened. */
-export const ReviewedRotation = exact<{ review: ImportReviewType; snapshot: RotationSnapshotType }>()(z.object({ review: ImportReview, snapshot: RotationSnapshot }));
+export const ReviewedRotation = exact<{ review: ImportReviewType; snapshot: RotationSnapshotType }>()(
+  z.object({ review: ImportReview, snapshot: RotationSnapshot }),
+);
 
 export const ReviewState = exact<{ review: ImportReviewType | null }>()(z.object({ review: ImportReview.nullable() }));

@@ -15,4 +15,6 @@ const demoStatusShape = {
 export const DemoStatus = exact<DemoStatusType>()(z.object(demoStatusShape));
 
 /** `demo:load-twin`: the status once the simulator became the twin, and the twin's name. */
-export const LoadedTwinStatus = exact<DemoStatusType & { loaded: string }>()(z.object({ ...demoStatusShape, loaded: z.string() }));
+export const LoadedTwinStatus = exact<DemoStatusType & { loaded: string }>()(
+  z.object({ ...demoStatusShape, loaded: z.string() }),
+);

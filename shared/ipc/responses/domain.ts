@@ -1,9 +1,19 @@
 /** Schemas of the domain shapes several responses share: registers, a classification, a pre-check result. */
 import { z } from 'zod';
-import { FLOWS, PHASES, type Classification as ClassificationType, type Evidence as EvidenceType } from '../../classifier/types.js';
+import {
+  FLOWS,
+  PHASES,
+  type Classification as ClassificationType,
+  type Evidence as EvidenceType,
+} from '../../classifier/types.js';
 import type { PrecheckResult as PrecheckResultType } from '../../precheck/types.js';
 import { ENVIRONMENT_CHECK_IDS, PRECHECK_IDS } from '../../tke/messages.js';
-import { REGISTER_STATES, UNIT_TYPES, type Register as RegisterType, type UnitRegisters as UnitRegistersType } from '../../tke/types.js';
+import {
+  REGISTER_STATES,
+  UNIT_TYPES,
+  type Register as RegisterType,
+  type UnitRegisters as UnitRegistersType,
+} from '../../tke/types.js';
 import { exact } from '../schema-kit.js';
 import { Advice, FixAdvice } from './advice.js';
 

@@ -9,7 +9,13 @@ import type { WorkspaceView as WorkspaceViewType } from '../views.js';
 import { exact } from '../schema-kit.js';
 import { UnitNumber } from './domain.js';
 
-const FileFacts = { fileName: z.string(), path: z.string(), size: z.number(), mtime: z.string(), mode: z.number().int() };
+const FileFacts = {
+  fileName: z.string(),
+  path: z.string(),
+  size: z.number(),
+  mtime: z.string(),
+  mode: z.number().int(),
+};
 
 const SigKeyInfo = z.object({
   ...FileFacts,
@@ -20,12 +26,25 @@ const SigKeyInfo = z.object({
   skiMatchesPubkey: z.boolean(),
 });
 
-const MkPartInfo = z.object({ ...FileFacts, kind: z.literal('mkpart'), description: z.string(), keyType: z.literal('mkpart'), vp: z.string() });
+const MkPartInfo = z.object({
+  ...FileFacts,
+  kind: z.literal('mkpart'),
+  description: z.string(),
+  keyType: z.literal('mkpart'),
+  vp: z.string(),
+});
 
 const OtherFileInfo = z.object({
   fileName: z.string(),
   path: z.string(),
-  reason: z.enum(['not-a-key-file', 'unparseable', 'invalid-key-file', 'unreadable', 'not-a-regular-file', 'state-file']),
+  reason: z.enum([
+    'not-a-key-file',
+    'unparseable',
+    'invalid-key-file',
+    'unreadable',
+    'not-a-regular-file',
+    'state-file',
+  ]),
   message: z.string(),
 });
 
@@ -40,7 +59,13 @@ const WorkspaceScan = z.object({
 
 const AdminMatchResult = z.object({
   sigkeys: z.array(
-    z.object({ fileName: z.string(), description: z.string(), ski: z.string(), units: z.array(UnitNumber), adminNames: z.array(z.string()) }),
+    z.object({
+      fileName: z.string(),
+      description: z.string(),
+      ski: z.string(),
+      units: z.array(UnitNumber),
+      adminNames: z.array(z.string()),
+    }),
   ),
   unmatchedAdmins: z.array(z.object({ unit: UnitNumber, name: z.string(), ski: z.string() })),
 });

@@ -3,17 +3,30 @@
  * key's private half and every password stay in the backend.
  */
 import { z } from 'zod';
-import type { ReportExportResult as ReportExportResultType, ReportPublicKeyView as ReportPublicKeyViewType, ReportVerificationView as ReportVerificationViewType } from '../views.js';
+import type {
+  ReportExportResult as ReportExportResultType,
+  ReportPublicKeyView as ReportPublicKeyViewType,
+  ReportVerificationView as ReportVerificationViewType,
+} from '../views.js';
 import { exact } from '../schema-kit.js';
 
-const exportShape = { jsonPath: z.string(), pdfPath: z.string(), fingerprint: z.string(), adminSki: z.string().nullable() };
+const exportShape = {
+  jsonPath: z.string(),
+  pdfPath: z.string(),
+  fingerprint: z.string(),
+  adminSki: z.string().nullable(),
+};
 
 export const ReportExportResult = exact<ReportExportResultType>()(z.object(exportShape));
 
 /** `training:export-summary`: a report export, and the session whose files report:read-file serves. */
-export const SummaryExportResult = exact<ReportExportResultType & { sessionId: string }>()(z.object({ ...exportShape, sessionId: z.string() }));
+export const SummaryExportResult = exact<ReportExportResultType & { sessionId: string }>()(
+  z.object({ ...exportShape, sessionId: z.string() }),
+);
 
-export const ReportPublicKeyView = exact<ReportPublicKeyViewType>()(z.object({ pem: z.string(), fingerprint: z.string(), osProtected: z.boolean() }));
+export const ReportPublicKeyView = exact<ReportPublicKeyViewType>()(
+  z.object({ pem: z.string(), fingerprint: z.string(), osProtected: z.boolean() }),
+);
 
 export const ReportVerificationView = exact<ReportVerificationViewType>()(
   z.discriminatedUnion('status', [
@@ -27,7 +40,11 @@ export const ReportVerificationView = exact<ReportVerificationViewType>()(
       renderer: z.object({ report: z.string(), here: z.string() }),
       facts: z.array(z.string()),
     }),
-    z.object({ status: z.literal('invalid'), reason: z.string(), problem: z.enum(['pages-differ', 'cosignature-missing']).optional() }),
+    z.object({
+      status: z.literal('invalid'),
+      reason: z.string(),
+      problem: z.enum(['pages-differ', 'cosignature-missing']).optional(),
+    }),
     z.object({ status: z.literal('unreadable'), reason: z.string() }),
   ]),
 );

@@ -1,7 +1,11 @@
 /** Schemas of the rotation channels' responses and of the `rotation:updated` event. */
 import { z } from 'zod';
 import { RUN_FLOWS } from '../../classifier/types.js';
-import type { ConsoleState as ConsoleStateType, RotationSnapshot as RotationSnapshotType, RunningCommand as RunningCommandType } from '../../rotation/types.js';
+import type {
+  ConsoleState as ConsoleStateType,
+  RotationSnapshot as RotationSnapshotType,
+  RunningCommand as RunningCommandType,
+} from '../../rotation/types.js';
 import { STEP_IDS, type Timeline as TimelineType } from '../../rotation/timeline.js';
 import type { RotationSummary as RotationSummaryType } from '../views.js';
 import { exact } from '../schema-kit.js';
@@ -14,7 +18,9 @@ export const RunningCommand = exact<RunningCommandType>()(
     command: z.string(),
     startedAt: z.number(),
     m1Seen: z.boolean(),
-    prompt: z.object({ kind: z.string(), text: z.string(), detail: z.array(z.string()), secret: z.boolean() }).nullable(),
+    prompt: z
+      .object({ kind: z.string(), text: z.string(), detail: z.array(z.string()), secret: z.boolean() })
+      .nullable(),
     hang: z.object({ silentMs: z.number() }).nullable(),
     journaled: z.boolean(),
   }),
@@ -44,7 +50,9 @@ export const RotationSnapshot = exact<RotationSnapshotType>()(
     readOnly: z.boolean(),
     classification: Classification,
     timeline: Timeline,
-    commands: z.array(z.object({ seq: z.number().int(), command: z.string(), at: z.string(), exitCode: z.number().int().nullable() })),
+    commands: z.array(
+      z.object({ seq: z.number().int(), command: z.string(), at: z.string(), exitCode: z.number().int().nullable() }),
+    ),
     registers: z.object({ seq: z.number().int(), at: z.string(), units: z.array(UnitRegisters) }).nullable(),
     lineCount: z.number().int(),
     journal: z.object({ path: z.string(), entries: z.number().int(), headHash: z.string() }),

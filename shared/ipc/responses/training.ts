@@ -1,6 +1,12 @@
 /** Schemas of the training channels' responses (shared/training/view.ts). */
 import { z } from 'zod';
-import { CHOICE_IDS, TRAINING_MODES, type ConsequenceView as ConsequenceViewType, type TrainingLibraryView as TrainingLibraryViewType, type TrainingStateView as TrainingStateViewType } from '../../training/index.js';
+import {
+  CHOICE_IDS,
+  TRAINING_MODES,
+  type ConsequenceView as ConsequenceViewType,
+  type TrainingLibraryView as TrainingLibraryViewType,
+  type TrainingStateView as TrainingStateViewType,
+} from '../../training/index.js';
 import { exact } from '../schema-kit.js';
 import { Advice } from './advice.js';
 import { Phase, UnitNumber, UnitRegisters } from './domain.js';
@@ -93,7 +99,9 @@ export const TrainingStateView = exact<TrainingStateViewType>()(
     sessionId: z.string(),
     run: TrainingRunView.nullable(),
     results: z.array(ScenarioScore),
-    choices: z.array(z.object({ id: Choice, typed: z.string(), changesRegisters: z.boolean(), needsUnits: z.boolean() })),
+    choices: z.array(
+      z.object({ id: Choice, typed: z.string(), changesRegisters: z.boolean(), needsUnits: z.boolean() }),
+    ),
   }),
 );
 

@@ -28,7 +28,9 @@ export const RehearsalResult = exact<RehearsalResultType>()(
   }),
 );
 
-export const RehearsalState = exact<{ rehearsal: RehearsalResultType | null }>()(z.object({ rehearsal: RehearsalResult.nullable() }));
+export const RehearsalState = exact<{ rehearsal: RehearsalResultType | null }>()(
+  z.object({ rehearsal: RehearsalResult.nullable() }),
+);
 
 /** `twin:capture`: the twin file's name and text, for the renderer to rehearse on and to save. */
 export const CapturedTwin = exact<{ name: string; text: string; summary: string; warnings: string[] }>()(

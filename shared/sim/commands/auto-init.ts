@@ -40,7 +40,13 @@ async function chooseAdministrators(
     ctx.io.print(l),
   );
   const answer = await ask(ctx, [S.sigkeysPrompt.text]);
-  const nums = answer === '' ? [] : parseNums(answer, keys.map((k) => k.keynum));
+  const nums =
+    answer === ''
+      ? []
+      : parseNums(
+          answer,
+          keys.map((k) => k.keynum),
+        );
   if (new Set(nums).size !== nums.length || nums.length > count) {
     throw new SimFailure([`'${answer}' is not up to ${count} different KEYNUM values.`]);
   }

@@ -15,7 +15,8 @@ import { parseNums } from './parse-answers.js';
 /** Selected units, failing when none is selected. */
 export function requireSelection(ctx: SimContext): SimUnit[] {
   const units = reachableSelected(ctx);
-  if (units.length === 0) throw new SimFailure(['No crypto units are selected. Use cryptounit-add to select crypto units.']);
+  if (units.length === 0)
+    throw new SimFailure(['No crypto units are selected. Use cryptounit-add to select crypto units.']);
   return units;
 }
 
@@ -26,7 +27,10 @@ async function chooseParts(ctx: SimContext): Promise<MkPartInfo[]> {
   printMkParts(ctx, parts);
   ctx.io.print('');
   const answer = await ask(ctx, [MKPART_SELECT_PROMPT]);
-  const nums = parseNums(answer, parts.map((p) => p.keynum));
+  const nums = parseNums(
+    answer,
+    parts.map((p) => p.keynum),
+  );
   if (new Set(nums).size !== nums.length || nums.length < 2 || nums.length > 3) {
     throw new SimFailure([`'${answer}' is not 2 or 3 different KEYNUM values.`]);
   }

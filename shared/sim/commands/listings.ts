@@ -58,7 +58,10 @@ export async function cryptounitMk(ctx: SimContext): Promise<void> {
       if (i > 0) ctx.io.print('');
       ctx.io.print(`CRYPTO UNIT NUM: ${u.num}   TYPE: ${u.type}   LOCATION: ${u.location}`);
       ctx.io.print(REGISTER_TABLE_HEADER);
-      for (const [label, reg] of [['new', u.new], ['current', u.current]] as const) {
+      for (const [label, reg] of [
+        ['new', u.new],
+        ['current', u.current],
+      ] as const) {
         const vp = displayVp(shownVp(ctx.state, reg.value, u.olderFirmware === true));
         ctx.io.print(row(widths, [label, reg.state, vp.slice(0, 32)]));
         ctx.io.print(indent + vp.slice(32));
@@ -79,7 +82,9 @@ function thresholdRows(units: readonly SimUnit[]): string[] {
 export function adminRows(units: readonly SimUnit[]): string[] {
   const w = widthsOf(ADMINS_HEADER);
   const rows = units.flatMap((u) =>
-    u.admins.length === 0 ? [row(w, [String(u.num), '-', '-'])] : u.admins.map((a) => row(w, [String(u.num), a.name, a.ski])),
+    u.admins.length === 0
+      ? [row(w, [String(u.num), '-', '-'])]
+      : u.admins.map((a) => row(w, [String(u.num), a.name, a.ski])),
   );
   return [ADMINS_HEADER, ...rows];
 }
@@ -104,7 +109,11 @@ export function controlPointSetting(u: SimUnit, point: string): string {
   return u.controlPoints?.includes(point) ? 'Set' : 'Not Set';
 }
 
-function registerRows(state: SimState, units: readonly SimUnit[], pick: (u: SimUnit) => { state: string; value: string }): string[] {
+function registerRows(
+  state: SimState,
+  units: readonly SimUnit[],
+  pick: (u: SimUnit) => { state: string; value: string },
+): string[] {
   const w = widthsOf(REGISTER_COMPARE_HEADER);
   const vp = (u: SimUnit): string => displayVp(shownVp(state, pick(u).value, u.olderFirmware === true));
   const cells = (u: SimUnit): string[] => [String(u.num), pick(u).state, vp(u)];
@@ -114,7 +123,10 @@ function registerRows(state: SimState, units: readonly SimUnit[], pick: (u: SimU
 function controlPointRows(units: readonly SimUnit[]): string[] {
   const header = INFERRED_LINES.compareControlPoints.text;
   const w = widthsOf(header);
-  const cells = (u: SimUnit): string[] => [String(u.num), ...NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p))];
+  const cells = (u: SimUnit): string[] => [
+    String(u.num),
+    ...NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p)),
+  ];
   return [header, ...units.map((u) => row(w, cells(u)))];
 }
 
@@ -153,8 +165,17 @@ export async function cryptounitCompare(ctx: SimContext): Promise<void> {
 function differences(units: readonly SimUnit[]): string[] {
   const distinct = (f: (u: SimUnit) => string): boolean => new Set(units.map(f)).size > 1;
   const out: string[] = [];
-  if (distinct((u) => `${u.thresholds.signature}/${u.thresholds.revocation}`)) out.push('The signature thresholds differ.');
-  if (distinct((u) => u.admins.map((a) => a.ski).sort().join(','))) out.push('The installed administrators differ.');
+  if (distinct((u) => `${u.thresholds.signature}/${u.thresholds.revocation}`))
+    out.push('The signature thresholds differ.');
+  if (
+    distinct((u) =>
+      u.admins
+        .map((a) => a.ski)
+        .sort()
+        .join(','),
+    )
+  )
+    out.push('The installed administrators differ.');
   if (distinct((u) => `${u.current.state}:${u.current.value}`)) out.push('The current master key registers differ.');
   if (distinct((u) => `${u.new.state}:${u.new.value}`)) out.push('The new master key registers differ.');
   const points = (u: SimUnit): string => NAMED_CONTROL_POINTS.map((p) => controlPointSetting(u, p)).join();

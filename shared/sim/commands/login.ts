@@ -69,7 +69,7 @@ export async function target(ctx: SimContext, args: readonly string[]): Promise<
     flags.set(a, v);
   }
   const s = ctx.state.session;
-  if (ctx.now() >= s.tokenExpiresAt) throw new SimFailure(['Not logged in. Use \'ibmcloud login\' to log in.']);
+  if (ctx.now() >= s.tokenExpiresAt) throw new SimFailure(["Not logged in. Use 'ibmcloud login' to log in."]);
   s.region = flags.get('-r') ?? s.region;
   s.resourceGroup = flags.get('-g') ?? s.resourceGroup;
   await ctx.io.persist(ctx.state);

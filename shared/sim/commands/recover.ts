@@ -28,7 +28,14 @@ export async function autoRecover(ctx: SimContext): Promise<void> {
   const units = requireSelection(ctx);
   const send = await signatures(ctx, 'auto-recover', units);
   // The page's prerequisites: not in imprint mode, same thresholds, common administrators.
-  const failures = runPrechecks(ctx.state, units, ['imprint', 'thresholds', 'admins'], 'auto', undefined, signerSkis(ctx));
+  const failures = runPrechecks(
+    ctx.state,
+    units,
+    ['imprint', 'thresholds', 'admins'],
+    'auto',
+    undefined,
+    signerSkis(ctx),
+  );
   if (failures.length > 0) throw new SimFailure(failures.map((f) => f.line));
   const set = units.filter((u) => u.current.state === 'Valid');
   if (new Set(set.map((u) => u.current.value)).size > 1) throw new SimFailure([CURRENT_VALUES_DIFFER]);

@@ -1,10 +1,5 @@
 /** `tke cryptounit-mk-rotate` and `tke cryptounit-mk-setimm`. */
-import {
-  ROTATE_PRECHECK_CONFIRM,
-  ROTATION_COMPLETED,
-  SETIMM_CONFIRM,
-  SETIMM_WARNING,
-} from '../../tke/messages.js';
+import { ROTATE_PRECHECK_CONFIRM, ROTATION_COMPLETED, SETIMM_CONFIRM, SETIMM_WARNING } from '../../tke/messages.js';
 import { INFERRED_LINES } from '../../tke/catalogue-inferred.js';
 import { EP11_CODES } from '../../tke/ep11-codes.js';
 import { isNewRegisterReady } from '../../tke/types.js';

@@ -45,7 +45,10 @@ export async function sigkeySel(ctx: SimContext): Promise<void> {
   if (keys.length === 0) throw new SimFailure(['No signature keys were found. Use sigkey-add to create one.']);
   printSigkeys(ctx, keys);
   ctx.io.print('');
-  const nums = parseNums(await ask(ctx, [SIGKEY_SELECT_PROMPT]), keys.map((k) => k.keynum));
+  const nums = parseNums(
+    await ask(ctx, [SIGKEY_SELECT_PROMPT]),
+    keys.map((k) => k.keynum),
+  );
   const chosen = keys.filter((k) => nums.includes(k.keynum));
   for (const k of chosen) await checkKeyPassword(ctx, k);
   ctx.state.selectedSigkeys = chosen.map((k) => k.ski);
@@ -69,7 +72,8 @@ export async function sigkeyAdd(ctx: SimContext): Promise<void> {
 /** Ask a new administrator's name and password and create the signature key file (sigkey-add, auto-init). */
 export async function newSigkey(ctx: SimContext): Promise<SigkeyInfo> {
   const name = await ask(ctx, [INFERRED_LINES.sigkeyNamePrompt.text]);
-  if (!/^\S{1,30}$/.test(name)) throw new SimFailure(['The administrator name must be 1 to 30 characters without spaces.']);
+  if (!/^\S{1,30}$/.test(name))
+    throw new SimFailure(['The administrator name must be 1 to 30 characters without spaces.']);
   const password = await newPassword(ctx, INFERRED_LINES.sigkeyNewPassword.text);
   const info = await ctx.ws.createSigkey(name, password);
   ctx.state.simFiles.push(info.fileName);
@@ -86,7 +90,8 @@ export async function mkAdd(ctx: SimContext, how: 'random' | 'value'): Promise<v
   let value: string | undefined;
   if (how === 'value') {
     const typed = (await ask(ctx, [MKPART_VALUE_PROMPT], true)).trim();
-    if (!/^[0-9a-fA-F]{64}$/.test(typed)) throw new SimFailure(['The key part value must be 64 hexadecimal digits (a 32-byte key part).']);
+    if (!/^[0-9a-fA-F]{64}$/.test(typed))
+      throw new SimFailure(['The key part value must be 64 hexadecimal digits (a 32-byte key part).']);
     value = typed.toLowerCase();
   }
   const description = await ask(ctx, [MKPART_DESCRIPTION_PROMPT]);
@@ -106,7 +111,10 @@ async function removeKeyFile(
   prompt: string,
 ): Promise<string> {
   const answer = await ask(ctx, [prompt]);
-  const nums = parseNums(answer, files.map((f) => f.keynum));
+  const nums = parseNums(
+    answer,
+    files.map((f) => f.keynum),
+  );
   const file = nums.length === 1 ? files.find((f) => f.keynum === nums[0]) : undefined;
   if (!file) throw new SimFailure([`'${answer}' is not one KEYNUM.`]);
   await ctx.ws.removeFiles([file.fileName]);

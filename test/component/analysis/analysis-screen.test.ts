@@ -19,7 +19,12 @@ const cases = captureCases();
 function mount(listing: string[] | null = null) {
   const backend = fakeBackend(listing);
   const oncontinue = vi.fn();
-  const view = render(AnalysisScreen, { api: backend.api, store: new ConsoleStore(backend.api), live: false, oncontinue });
+  const view = render(AnalysisScreen, {
+    api: backend.api,
+    store: new ConsoleStore(backend.api),
+    live: false,
+    oncontinue,
+  });
   return { ...backend, oncontinue, view };
 }
 
@@ -37,10 +42,14 @@ async function analyse(): Promise<HTMLElement> {
 
 /** Each quoted evidence line as the screen shows it: where (file:line) and the text. */
 function evidenceItems(): { where: string | undefined; text: string | undefined }[] {
-  return [...screen.getByTestId('advisor-evidence').querySelectorAll('li')].map((li) => ({ where: li.querySelector('.where')?.textContent ?? undefined, text: li.querySelector('code')?.textContent ?? undefined }));
+  return [...screen.getByTestId('advisor-evidence').querySelectorAll('li')].map((li) => ({
+    where: li.querySelector('.where')?.textContent ?? undefined,
+    text: li.querySelector('code')?.textContent ?? undefined,
+  }));
 }
 
-const fileOf = (input: { name: string; bytes: Uint8Array }) => new File([input.bytes as Uint8Array<ArrayBuffer>], input.name);
+const fileOf = (input: { name: string; bytes: Uint8Array }) =>
+  new File([input.bytes as Uint8Array<ArrayBuffer>], input.name);
 
 describe('AnalysisScreen with realistic captures', () => {
   for (const c of cases) {
@@ -51,8 +60,13 @@ describe('AnalysisScreen with realistic captures', () => {
       const root = await analyse();
       expect(root.dataset.phase).toBe(c.expected.phase);
       const shown = evidenceItems();
-      for (const e of c.expected.evidence) expect(shown).toContainEqual({ where: e.line > 0 ? `${e.file}:${e.line}` : e.file, text: expect.stringContaining(e.contains) });
-      if (c.expected.forbids.includes('ibmcloud tke auto-mk-rotate')) expect(screen.getByTestId('forbidden-auto-mk-rotate')).toBeTruthy();
+      for (const e of c.expected.evidence)
+        expect(shown).toContainEqual({
+          where: e.line > 0 ? `${e.file}:${e.line}` : e.file,
+          text: expect.stringContaining(e.contains),
+        });
+      if (c.expected.forbids.includes('ibmcloud tke auto-mk-rotate'))
+        expect(screen.getByTestId('forbidden-auto-mk-rotate')).toBeTruthy();
       if (!c.expected.registers) return;
       await fireEvent.click(screen.getByTestId('analysis-read-registers'));
       await waitFor(() => expect(root.dataset.phase).toBe(c.expected.registers?.phase));
@@ -66,7 +80,10 @@ describe('AnalysisScreen with realistic captures', () => {
     await fireEvent.input(screen.getByTestId('analysis-paste'), { target: { value: text } });
     const root = await analyse();
     expect(root.dataset.phase).toBe('rewrap-interrupted');
-    expect(evidenceItems()).toContainEqual({ where: 'pasted output:14', text: 'Delaying 30 seconds to allow server to discover new master key values' });
+    expect(evidenceItems()).toContainEqual({
+      where: 'pasted output:14',
+      text: 'Delaying 30 seconds to allow server to discover new master key values',
+    });
     expect(screen.getByTestId('advisor-phase').textContent).toBe('Re-encryption interrupted');
   });
 
@@ -75,7 +92,10 @@ describe('AnalysisScreen with realistic captures', () => {
     await analyse();
     expect(screen.getByTestId('analysis-problems').textContent).toContain('Nothing to analyse');
     expect(calls.filter((c) => c.channel === 'analysis:classify')).toEqual([]);
-    await addFiles([new File([new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 37) % 32))], 'core.dump'), new File([new Uint8Array([0x46, 0x41, 0x49, 0x4c, ...Array.from({ length: 64 }, () => 0x82)])], 'sjis.log')]);
+    await addFiles([
+      new File([new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 37) % 32))], 'core.dump'),
+      new File([new Uint8Array([0x46, 0x41, 0x49, 0x4c, ...Array.from({ length: 64 }, () => 0x82)])], 'sjis.log'),
+    ]);
     await analyse();
     const problems = screen.getByTestId('analysis-problems');
     expect(problems.querySelector('[data-code="binary"]')?.textContent).toContain('core.dump is a binary file');
@@ -91,7 +111,11 @@ describe('AnalysisScreen with realistic captures', () => {
     await analyse();
     await fireEvent.click(screen.getByTestId('analysis-adopt'));
     await waitFor(() => expect(screen.getByTestId('analysis-adopted')).toBeTruthy());
-    expect(imported[0]?.files[0]).toMatchObject({ name: 'tke-rotation.txt', encoding: 'utf-16le', format: 'powershell' });
+    expect(imported[0]?.files[0]).toMatchObject({
+      name: 'tke-rotation.txt',
+      encoding: 'utf-16le',
+      format: 'powershell',
+    });
     const confirm = screen.getByTestId('analysis-confirm') as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     await fireEvent.click(screen.getByTestId('analysis-reviewed'));

@@ -5,7 +5,10 @@ import { RefusedError } from '../../../shared/ipc/dispatch.ts';
 import { captureCases as loadCases } from '../../unit/analysis/capture-cases.ts';
 
 export function captureCases() {
-  return loadCases().map((c) => ({ ...c, files: c.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(Buffer.from(i.base64, 'base64')) })) }));
+  return loadCases().map((c) => ({
+    ...c,
+    files: c.inputs.map((i) => ({ name: i.name, bytes: new Uint8Array(Buffer.from(i.base64, 'base64')) })),
+  }));
 }
 
 export function fakeBackend(listing) {
@@ -18,15 +21,31 @@ export function fakeBackend(listing) {
     state: () => ({ rotation: null, running: null }),
     importRun: async (run) => {
       imported.push(run);
-      open = { rotationId: '2026-03-02T10-00-00Z-abcd', reviewed: false, classification: { phase: 'rewrap-interrupted', flow: run.flow, next: [], forbidden: [], evidence: [], unitsToDeselect: [], failedChecks: [] } };
+      open = {
+        rotationId: '2026-03-02T10-00-00Z-abcd',
+        reviewed: false,
+        classification: {
+          phase: 'rewrap-interrupted',
+          flow: run.flow,
+          next: [],
+          forbidden: [],
+          evidence: [],
+          unitsToDeselect: [],
+          failedChecks: [],
+        },
+      };
       return snapshot();
     },
     confirmReview: async (phase) => {
-      if (!open || phase !== open.classification.phase) throw new RefusedError('The evidence changed since you reviewed it.');
+      if (!open || phase !== open.classification.phase)
+        throw new RefusedError('The evidence changed since you reviewed it.');
       open.reviewed = true;
       return snapshot();
     },
-    importState: () => (open ? { rotationId: open.rotationId, files: [], reviewed: open.reviewed, classification: open.classification } : null),
+    importState: () =>
+      open
+        ? { rotationId: open.rotationId, files: [], reviewed: open.reviewed, classification: open.classification }
+        : null,
   };
   const handlers = analysisHandlers({ rotations });
   const invoke = async (channel, request) => {
@@ -35,7 +54,13 @@ export function fakeBackend(listing) {
     try {
       return { ok: true, value: await handlers[channel](contract[channel].request.parse(request)) };
     } catch (error) {
-      return { ok: false, error: { code: error instanceof RefusedError ? 'refused' : 'failed', message: error instanceof Error ? error.message : String(error) } };
+      return {
+        ok: false,
+        error: {
+          code: error instanceof RefusedError ? 'refused' : 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      };
     }
   };
   return { api: { invoke, on: () => () => undefined }, calls, imported };

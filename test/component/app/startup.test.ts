@@ -72,7 +72,11 @@ describe('the start', () => {
     await tick();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('MK Rotation Assistant');
     const nav = screen.getByRole('navigation', { name: 'Screens' });
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Home', 'Overview', 'Pre-checks', 'Rotation', 'History', 'Key files', 'Reports']);
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent?.trim()),
+    ).toEqual(['Home', 'Overview', 'Pre-checks', 'Rotation', 'History', 'Key files', 'Reports']);
     const main = document.getElementById('main');
     expect(main?.getAttribute('aria-busy')).toBe('true');
     // Nothing but the (delayed) connecting message: no mode, no empty list, no "not run yet".
@@ -116,7 +120,9 @@ describe('the start', () => {
     asked[0]?.resolve({ ok: true, value: { ...bootstrap, rotations: null } });
     await tick();
     expect(asked.map((a) => a.channel).sort()).toEqual(['app:get-bootstrap', 'demo:get-status', 'rotation:list']);
-    asked.find((a) => a.channel === 'rotation:list')?.resolve({ ok: false, error: { code: 'failed', message: 'EACCES: the journals' } });
+    asked
+      .find((a) => a.channel === 'rotation:list')
+      ?.resolve({ ok: false, error: { code: 'failed', message: 'EACCES: the journals' } });
     asked.find((a) => a.channel === 'demo:get-status')?.resolve({ ok: true, value: demo });
     await tick();
     expect(screen.getByText(/EACCES: the journals/)).toBeTruthy();
@@ -136,7 +142,9 @@ describe('the static shell in renderer/index.html', () => {
     const nav = page.querySelector('nav');
     expect(nav?.getAttribute('aria-label')).toBe(en.nav?.label);
     const items = ['home', 'overview', 'precheck', 'rotation', 'history', 'keyfiles', 'reports'];
-    expect([...(nav?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual(items.map((item) => en.nav?.[item]));
+    expect([...(nav?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual(
+      items.map((item) => en.nav?.[item]),
+    );
     expect(page.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
   });
 

@@ -6,7 +6,12 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import RecoveryAdvisor from '../../../renderer/src/lib/console/RecoveryAdvisor.svelte';
 import { ConsoleActions } from '../../../renderer/src/lib/console/console-actions.svelte.js';
-import { firstArgvOf, KNOWN_TKE_COMMANDS, shownCommand, subcommandOf } from '../../../renderer/src/lib/console/commands.js';
+import {
+  firstArgvOf,
+  KNOWN_TKE_COMMANDS,
+  shownCommand,
+  subcommandOf,
+} from '../../../renderer/src/lib/console/commands.js';
 import type { ConsoleStore } from '../../../renderer/src/lib/console-store.svelte.js';
 import type { RendererApi } from '../../../shared/ipc/contract.js';
 import { MENU_COMMANDS } from '../../../shared/tke/commands.js';
@@ -18,7 +23,13 @@ beforeAll(setupMessages);
 /** An advice whose argv no typed command would give back (a word with a space, flags). */
 const ODD: Classification = {
   ...classification({ phase: 'rewrap-complete' }),
-  next: [{ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'M2 was printed: promote the new master key now.', argv: ['tke', 'cryptounit-mk-setimm', '--flag', 'two words'] }],
+  next: [
+    {
+      command: 'ibmcloud tke cryptounit-mk-setimm',
+      why: 'M2 was printed: promote the new master key now.',
+      argv: ['tke', 'cryptounit-mk-setimm', '--flag', 'two words'],
+    },
+  ],
 };
 
 describe('advice as argv, end to end in the renderer', () => {
@@ -38,14 +49,22 @@ describe('advice as argv, end to end in the renderer', () => {
     const actions = new ConsoleActions({ invoke } as unknown as RendererApi, store);
     const argv = ODD.next[0]?.argv ?? [];
     expect(await actions.run(argv, true)).toBe(true);
-    expect(invoke).toHaveBeenLastCalledWith('rotation:run-command', { argv: ['tke', 'cryptounit-mk-setimm', '--flag', 'two words'], advised: true });
+    expect(invoke).toHaveBeenLastCalledWith('rotation:run-command', {
+      argv: ['tke', 'cryptounit-mk-setimm', '--flag', 'two words'],
+      advised: true,
+    });
     expect(await actions.run(['tke', 'cryptounits'])).toBe(true);
     expect(invoke).toHaveBeenLastCalledWith('rotation:run-command', { argv: ['tke', 'cryptounits'] });
   });
 
   it('keeps the backend refusal beside the button', async () => {
-    const invoke = vi.fn().mockResolvedValue({ ok: false, error: { message: 'ibmcloud tke x is not the advised command.' } });
-    const actions = new ConsoleActions({ invoke } as unknown as RendererApi, { call: <T>(p: Promise<T>) => p, running: null } as unknown as ConsoleStore);
+    const invoke = vi
+      .fn()
+      .mockResolvedValue({ ok: false, error: { message: 'ibmcloud tke x is not the advised command.' } });
+    const actions = new ConsoleActions(
+      { invoke } as unknown as RendererApi,
+      { call: <T>(p: Promise<T>) => p, running: null } as unknown as ConsoleStore,
+    );
     expect(await actions.run(['tke', 'x'], true)).toBe(false);
     expect(actions.refusal?.message).toBe('ibmcloud tke x is not the advised command.');
   });

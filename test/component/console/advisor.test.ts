@@ -14,10 +14,13 @@ beforeAll(setupMessages);
 const M1_WHY = FORBIDDEN_REASONS.autoAfterM1;
 
 describe('RecoveryAdvisor', () => {
-  it('gives the next action\'s reason in Japanese, with the classifier\'s exact English behind a disclosure', async () => {
+  it("gives the next action's reason in Japanese, with the classifier's exact English behind a disclosure", async () => {
     await locale.set('ja');
     render(RecoveryAdvisor, {
-      classification: classification({ phase: 'rewrap-interrupted', next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'M1 was printed but not M2' }] }),
+      classification: classification({
+        phase: 'rewrap-interrupted',
+        next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'M1 was printed but not M2' }],
+      }),
       onrun: vi.fn(),
     });
     const why = document.getElementById('advisor-why')?.textContent ?? '';
@@ -34,7 +37,13 @@ describe('RecoveryAdvisor', () => {
         phase: 'rewrap-interrupted',
         next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'M1 was printed but not M2' }],
         forbidden: [{ command: 'ibmcloud tke auto-mk-rotate', why: M1_WHY }],
-        evidence: [{ file: 'journal#7 ibmcloud tke auto-mk-rotate', line: 12, text: 'Delaying 30 seconds to allow server to discover new master key values' }],
+        evidence: [
+          {
+            file: 'journal#7 ibmcloud tke auto-mk-rotate',
+            line: 12,
+            text: 'Delaying 30 seconds to allow server to discover new master key values',
+          },
+        ],
       }),
       onrun,
       logLineOf: () => 11,
@@ -78,7 +87,12 @@ describe('RecoveryAdvisor', () => {
   });
 
   it('says why the key part flow is advised when auto-mk-rotate refused the instance, in both languages', async () => {
-    const c = classify({ transcripts: [{ file: 'rotate.txt', text: `$ ibmcloud tke auto-mk-rotate\nFAILED\n${PKCS11_KEYSTORES_ENABLED}\n` }], flow: 'auto' });
+    const c = classify({
+      transcripts: [
+        { file: 'rotate.txt', text: `$ ibmcloud tke auto-mk-rotate\nFAILED\n${PKCS11_KEYSTORES_ENABLED}\n` },
+      ],
+      flow: 'auto',
+    });
     render(RecoveryAdvisor, { classification: c, onrun: () => undefined });
     const why = () => document.getElementById('advisor-why')?.textContent ?? '';
     expect(why()).toContain('PKCS #11 keystores are enabled');
@@ -87,7 +101,10 @@ describe('RecoveryAdvisor', () => {
     expect(why()).toContain('PKCS #11 キーストアが有効');
     await locale.set('en');
     for (const lang of ['en', 'ja'] as const) {
-      const causes = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.cause ?? {}) as Record<string, string>;
+      const causes = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.cause ?? {}) as Record<
+        string,
+        string
+      >;
       expect(Object.keys(causes).sort()).toEqual(['no-recovery-units', 'pkcs11']);
     }
   });
@@ -97,7 +114,10 @@ describe('RecoveryAdvisor', () => {
     const outside = classification({
       phase: 'precheck-failed',
       next: [
-        { command: 'export TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com', why: 'Set the private endpoint of the region.' },
+        {
+          command: 'export TKE_PRIVATE_ADDR=https://tke.private.<region>.hs-crypto.cloud.ibm.com',
+          why: 'Set the private endpoint of the region.',
+        },
         { command: 'ibmcloud tke auto-mk-rotate', why: 'Then run the command that failed again.' },
       ],
     });
@@ -106,26 +126,43 @@ describe('RecoveryAdvisor', () => {
     expect(screen.getByTestId('advisor-outside').textContent).toContain('export TKE_PRIVATE_ADDR=');
     expect(document.body.textContent).toContain('outside the app');
     unmount();
-    render(RecoveryAdvisor, { classification: classification({ phase: 'precheck-failed', next: [{ command: 'ibmcloud target -r <region> -g <resource_group>', why: 'Target the region.' }] }), onrun });
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'precheck-failed',
+        next: [{ command: 'ibmcloud target -r <region> -g <resource_group>', why: 'Target the region.' }],
+      }),
+      onrun,
+    });
     expect(screen.queryByTestId('advisor-next')).toBeNull();
     expect(screen.getByTestId('advisor-outside').textContent).toContain('ibmcloud target -r <region>');
     expect(onrun).not.toHaveBeenCalled();
   });
 
   it('says what to do instead when nothing is to run (a missing role), not an empty advisor', () => {
-    const stop = 'The command was refused with status 401 again right after a successful login: ask for the Manager role.';
-    render(RecoveryAdvisor, { classification: classification({ phase: 'precheck-failed', next: [], stop }), onrun: () => undefined });
+    const stop =
+      'The command was refused with status 401 again right after a successful login: ask for the Manager role.';
+    render(RecoveryAdvisor, {
+      classification: classification({ phase: 'precheck-failed', next: [], stop }),
+      onrun: () => undefined,
+    });
     expect(screen.getByTestId('advisor-instead').textContent).toContain(stop);
     expect(screen.queryByTestId('advisor-stop')).toBeNull();
   });
 
   it('has every refusal reason in both languages, and gives one it cannot name as the classifier wrote it', async () => {
     for (const lang of ['en', 'ja'] as const) {
-      const words = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.forbiddenWhy ?? {}) as Record<string, string>;
+      const words = ((MESSAGES[lang] as Record<string, Record<string, unknown>>).advisor?.forbiddenWhy ?? {}) as Record<
+        string,
+        string
+      >;
       expect(Object.keys(words).sort()).toEqual(Object.keys(FORBIDDEN_REASONS).sort());
     }
     render(RecoveryAdvisor, {
-      classification: classification({ phase: 'no-rotation', next: [], forbidden: [{ command: 'ibmcloud tke cryptounit-zeroize', why: 'A reason from a newer classifier.' }] }),
+      classification: classification({
+        phase: 'no-rotation',
+        next: [],
+        forbidden: [{ command: 'ibmcloud tke cryptounit-zeroize', why: 'A reason from a newer classifier.' }],
+      }),
       onrun: () => undefined,
     });
     const zeroize = screen.getByTestId('forbidden-cryptounit-zeroize');
@@ -168,7 +205,10 @@ describe('RecoveryAdvisor', () => {
 
   it('shows advice without buttons for a read-only rotation', () => {
     render(RecoveryAdvisor, {
-      classification: classification({ phase: 'rewrap-complete', next: [{ command: 'ibmcloud tke cryptounit-mks', why: 'x' }] }),
+      classification: classification({
+        phase: 'rewrap-complete',
+        next: [{ command: 'ibmcloud tke cryptounit-mks', why: 'x' }],
+      }),
       readOnly: true,
       onrun: () => undefined,
     });
@@ -185,7 +225,10 @@ describe('RecoveryAdvisor', () => {
       }
     }
     await locale.set('ja');
-    render(RecoveryAdvisor, { classification: classification({ phase: 'rewrap-interrupted' }), onrun: () => undefined });
+    render(RecoveryAdvisor, {
+      classification: classification({ phase: 'rewrap-interrupted' }),
+      onrun: () => undefined,
+    });
     expect(screen.getByTestId('advisor-phase').textContent).toBe('再暗号化が中断');
     await locale.set('en');
   });

@@ -9,7 +9,14 @@ import { setupMessages } from './setup.js';
 beforeAll(async () => {
   await setupMessages();
   // jsdom has no layout: the virtual list only needs the observer to exist.
-  vi.stubGlobal('ResizeObserver', class { observe(): void {} unobserve(): void {} disconnect(): void {} });
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe(): void {}
+      unobserve(): void {}
+      disconnect(): void {}
+    },
+  );
   Element.prototype.scrollTo ??= function scrollTo(): void {};
 });
 
@@ -46,7 +53,9 @@ describe('LogLine', () => {
     render(LogLine, { text: M2_REWRAP, number: 1 });
     render(LogLine, { text: ROTATION_COMPLETED, number: 2 });
     render(LogLine, { text: 'OK', number: 3, highlighted: true });
-    expect(document.querySelector<HTMLElement>('[data-line="1"]')?.textContent).toContain('M2: key storage re-encrypted');
+    expect(document.querySelector<HTMLElement>('[data-line="1"]')?.textContent).toContain(
+      'M2: key storage re-encrypted',
+    );
     expect(document.querySelector<HTMLElement>('[data-line="2"]')?.textContent).toContain('Rotation completed');
     const plain = document.querySelector<HTMLElement>('[data-line="3"]');
     expect(plain?.dataset.milestone).toBeUndefined();

@@ -5,12 +5,22 @@ import { setupMessages } from './setup.js';
 
 beforeAll(setupMessages);
 
-const passwordPrompt = { kind: 'password', text: 'Enter the password for the signature key identified by:', detail: ['admin1 (3a5f…)'], secret: true };
+const passwordPrompt = {
+  kind: 'password',
+  text: 'Enter the password for the signature key identified by:',
+  detail: ['admin1 (3a5f…)'],
+  secret: true,
+};
 
 describe('PromptDialog', () => {
   it('sends a password once as a secret, clears the field, and never puts it in the DOM as text', async () => {
     const onanswer = vi.fn(async () => true);
-    render(PromptDialog, { command: 'ibmcloud tke auto-mk-rotate', prompt: passwordPrompt, onanswer, onclose: () => undefined });
+    render(PromptDialog, {
+      command: 'ibmcloud tke auto-mk-rotate',
+      prompt: passwordPrompt,
+      onanswer,
+      onclose: () => undefined,
+    });
     const dialog = screen.getByRole('dialog');
     expect(dialog.getAttribute('aria-labelledby')).toBe('prompt-title');
     expect(dialog.textContent).toContain('admin1 (3a5f…)');
@@ -26,17 +36,30 @@ describe('PromptDialog', () => {
 
   it('answers a y/N confirmation with Yes and No buttons', async () => {
     const onanswer = vi.fn(async () => true);
-    render(PromptDialog, { command: 'ibmcloud tke cryptounit-mk-setimm', prompt: { kind: 'confirm', text: 'Do you want to continue? (y/N)', detail: [], secret: false }, onanswer, onclose: () => undefined });
+    render(PromptDialog, {
+      command: 'ibmcloud tke cryptounit-mk-setimm',
+      prompt: { kind: 'confirm', text: 'Do you want to continue? (y/N)', detail: [], secret: false },
+      onanswer,
+      onclose: () => undefined,
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'No' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
-    expect(onanswer.mock.calls).toEqual([['n', false], ['y', false]]);
+    expect(onanswer.mock.calls).toEqual([
+      ['n', false],
+      ['y', false],
+    ]);
   });
 
   it('prefills the units to deselect in a partial promotion and explains why', async () => {
     const onanswer = vi.fn(async () => true);
     render(PromptDialog, {
       command: 'ibmcloud tke cryptounit-rm',
-      prompt: { kind: 'units', text: 'Enter the CRYPTO UNIT NUM values to remove, separated by spaces:', detail: [], secret: false },
+      prompt: {
+        kind: 'units',
+        text: 'Enter the CRYPTO UNIT NUM values to remove, separated by spaces:',
+        detail: [],
+        secret: false,
+      },
       unitsToDeselect: [1, 3],
       onanswer,
       onclose: () => undefined,

@@ -10,9 +10,12 @@ beforeAll(setupMessages);
 const message = `ibmcloud tke auto-mk-rotate is refused: ${FORBIDDEN_REASONS.autoAfterM1}`;
 
 describe('RefusalText', () => {
-  it('says a forbidden command in Japanese with its danger, and keeps the backend\'s English behind a disclosure', async () => {
+  it("says a forbidden command in Japanese with its danger, and keeps the backend's English behind a disclosure", async () => {
     await locale.set('ja');
-    const { container } = render(RefusalText, { message, reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
+    const { container } = render(RefusalText, {
+      message,
+      reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' },
+    });
     const said = container.querySelector('.message')?.textContent ?? '';
     expect(said).toContain('安全インターロックにより拒否されました');
     expect(said).toContain('鍵ストレージ');
@@ -23,14 +26,17 @@ describe('RefusalText', () => {
   it('gives the danger of the reason the message quotes, not of the command in general', async () => {
     await locale.set('ja');
     const refused = `ibmcloud tke auto-mk-rotate is refused: ${FORBIDDEN_REASONS.unsupported}`;
-    const { container } = render(RefusalText, { message: refused, reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
+    const { container } = render(RefusalText, {
+      message: refused,
+      reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' },
+    });
     const said = container.querySelector('.message')?.textContent ?? '';
     expect(said).toContain('再実行しても再び拒否されます');
     expect(said).not.toContain('置き換えてしまい');
     await locale.set('en');
   });
 
-  it('shows the backend\'s message as English when there is no reason to translate', () => {
+  it("shows the backend's message as English when there is no reason to translate", () => {
     const { container } = render(RefusalText, { message: 'Disk full.' });
     expect(container.querySelector('[lang="en"]')?.textContent).toBe('Disk full.');
     expect(container.querySelector('details')).toBeNull();

@@ -17,7 +17,17 @@ type Steps = { next?: readonly AdviceStep[]; forbidden?: readonly AdviceStep[] }
  * A classification with the given fields over an empty base; its steps get the argv the classifier
  * gives them (shared/classifier/commands.ts).
  */
-export function classification(partial: Omit<Partial<Classification>, 'next' | 'forbidden'> & Steps & Pick<Classification, 'phase'>): Classification {
+export function classification(
+  partial: Omit<Partial<Classification>, 'next' | 'forbidden'> & Steps & Pick<Classification, 'phase'>,
+): Classification {
   const { next = [], forbidden = [], ...rest } = partial;
-  return { flow: 'auto', evidence: [], unitsToDeselect: [], failedChecks: [], ...rest, next: next.map(withArgv), forbidden: forbidden.map(withRefusedArgv) };
+  return {
+    flow: 'auto',
+    evidence: [],
+    unitsToDeselect: [],
+    failedChecks: [],
+    ...rest,
+    next: next.map(withArgv),
+    forbidden: forbidden.map(withRefusedArgv),
+  };
 }

@@ -34,21 +34,37 @@ describe('translations', () => {
 
   it('the screens catalogue owns only its top-level keys', () => {
     const screens = Object.entries(en).find(([p]) => name(p) === 'screens.json')?.[1] ?? {};
-    expect(Object.keys(screens).sort()).toEqual(['demo', 'history', 'keyfiles', 'nav', 'overview', 'plan', 'precheck', 'resume']);
+    expect(Object.keys(screens).sort()).toEqual([
+      'demo',
+      'history',
+      'keyfiles',
+      'nav',
+      'overview',
+      'plan',
+      'precheck',
+      'resume',
+    ]);
   });
 
   it('every catalogue key a pre-check fix names exists in both languages, with the values it fills in', () => {
     const fixes = PRECHECK_IDS.flatMap((id) =>
-      (['auto', 'keyparts'] as const).flatMap((flow) => [[], [5, 6]].flatMap((units) => [false, true].flatMap((signingService) => fixesFor(id, flow, { units, signingService })))),
+      (['auto', 'keyparts'] as const).flatMap((flow) =>
+        [[], [5, 6]].flatMap((units) =>
+          [false, true].flatMap((signingService) => fixesFor(id, flow, { units, signingService })),
+        ),
+      ),
     );
     // selection-read: the selection check's fix for units auto-mk-rotate will act on that are not selected (evaluate.ts).
-    const named = [...fixes, ...recoverFixes([1])].flatMap((f) => (f.i18n === undefined ? [] : [f.i18n])).concat({ key: 'selection-read', values: { units: '5' } });
+    const named = [...fixes, ...recoverFixes([1])]
+      .flatMap((f) => (f.i18n === undefined ? [] : [f.i18n]))
+      .concat({ key: 'selection-read', values: { units: '5' } });
     expect(named.length).toBeGreaterThan(10);
     for (const lang of ['en', 'ja'] as const) {
       const words = ((MESSAGES[lang] as Tree).precheck as Tree).fixWhy as Record<string, string>;
       for (const { key, values: filled } of named) {
         expect(words[key], `${lang}: precheck.fixWhy.${key}`).toBeTypeOf('string');
-        for (const name of Object.keys(filled ?? {})) expect(words[key], `${lang}: ${key} uses {${name}}`).toContain(`{${name}}`);
+        for (const name of Object.keys(filled ?? {}))
+          expect(words[key], `${lang}: ${key} uses {${name}}`).toContain(`{${name}}`);
       }
     }
   });

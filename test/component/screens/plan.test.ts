@@ -15,7 +15,15 @@ describe('buildPlan', () => {
     expect(plan.instanceId).toBe(ID);
     expect(plan.units).toEqual([1, 2, 3, 4]);
     expect(plan.commands.map((c) => c.argv)).toEqual([['tke', 'auto-mk-rotate']]);
-    expect(plan.commands[0]?.transitions.map((t) => t.key)).toEqual(['generate', 'copy', 'commit', 'delay', 'rewrap', 'm2', 'promote']);
+    expect(plan.commands[0]?.transitions.map((t) => t.key)).toEqual([
+      'generate',
+      'copy',
+      'commit',
+      'delay',
+      'rewrap',
+      'm2',
+      'promote',
+    ]);
     expect(plan.commands[0]?.transitions[0]?.values).toEqual({ unit: 3 });
   });
 
@@ -36,21 +44,35 @@ describe('buildPlan', () => {
 
   it('key parts: empty new registers plan load, commit, rotate and the new-mk failure is what the plan fixes', () => {
     const plan = buildPlan('keyparts', report({ 'new-mk': { status: 'fail' } }, { flow: 'keyparts' }));
-    expect(plan.commands.map((c) => c.argv[1])).toEqual(['cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate']);
+    expect(plan.commands.map((c) => c.argv[1])).toEqual([
+      'cryptounit-mk-load',
+      'cryptounit-mk-commit',
+      'cryptounit-mk-rotate',
+    ]);
     expect(plan.blockers).toEqual([]);
   });
 
   it('key parts: committed new registers plan only the rotate; mixed ones block', () => {
-    const ready = units(Object.fromEntries([1, 2, 3, 4].map((n) => [n, { new: { state: 'Full Committed' as const, vp: VP_B } }])));
-    expect(buildPlan('keyparts', report({}, { flow: 'keyparts', registers: ready })).commands.map((c) => c.argv[1])).toEqual(['cryptounit-mk-rotate']);
+    const ready = units(
+      Object.fromEntries([1, 2, 3, 4].map((n) => [n, { new: { state: 'Full Committed' as const, vp: VP_B } }])),
+    );
+    expect(
+      buildPlan('keyparts', report({}, { flow: 'keyparts', registers: ready })).commands.map((c) => c.argv[1]),
+    ).toEqual(['cryptounit-mk-rotate']);
     const mixed = units({ 2: { new: { state: 'Full Committed', vp: VP_B } } });
-    expect(buildPlan('keyparts', report({ 'new-mk': { status: 'fail' } }, { flow: 'keyparts', registers: mixed })).blockers.map((b) => b.code)).toEqual(['new-registers-mixed', 'failed']);
+    expect(
+      buildPlan(
+        'keyparts',
+        report({ 'new-mk': { status: 'fail' } }, { flow: 'keyparts', registers: mixed }),
+      ).blockers.map((b) => b.code),
+    ).toEqual(['new-registers-mixed', 'failed']);
   });
 });
 
 describe('PlanConfirm', () => {
   const confirmAll = async (): Promise<void> => {
-    for (const box of screen.getByTestId('plan-checklist').querySelectorAll('input[type="checkbox"]')) await fireEvent.click(box);
+    for (const box of screen.getByTestId('plan-checklist').querySelectorAll('input[type="checkbox"]'))
+      await fireEvent.click(box);
   };
 
   it('keeps Start disabled until the first 8 characters of the instance ID are typed', async () => {
@@ -67,7 +89,11 @@ describe('PlanConfirm', () => {
     expect(start.disabled).toBe(false);
     await fireEvent.input(screen.getByTestId('operator'), { target: { value: 'Alice' } });
     await fireEvent.click(start);
-    expect(onstart).toHaveBeenCalledWith({ operator: 'Alice', overrideReason: null, confirmed: ['pkcs11-keystores', 'api-quiet'] });
+    expect(onstart).toHaveBeenCalledWith({
+      operator: 'Alice',
+      overrideReason: null,
+      confirmed: ['pkcs11-keystores', 'api-quiet'],
+    });
   });
 
   it('needs an explicit override with a reason of 10 characters when checks could not be judged', async () => {
@@ -83,7 +109,11 @@ describe('PlanConfirm', () => {
     await fireEvent.input(screen.getByTestId('override-reason'), { target: { value: 'Logged in at 09:00 by hand' } });
     expect(start.disabled).toBe(false);
     await fireEvent.click(start);
-    expect(onstart).toHaveBeenCalledWith({ operator: '', overrideReason: 'Logged in at 09:00 by hand', confirmed: ['pkcs11-keystores', 'api-quiet'] });
+    expect(onstart).toHaveBeenCalledWith({
+      operator: '',
+      overrideReason: 'Logged in at 09:00 by hand',
+      confirmed: ['pkcs11-keystores', 'api-quiet'],
+    });
   });
 
   it("keeps Start disabled until every confirmation of the flow is ticked, each citing IBM's page", async () => {
@@ -100,6 +130,10 @@ describe('PlanConfirm', () => {
     await fireEvent.click(screen.getByTestId('confirm-grep11-rewrap'));
     expect(start.disabled).toBe(false);
     await fireEvent.click(start);
-    expect(onstart).toHaveBeenCalledWith({ operator: '', overrideReason: null, confirmed: ['api-quiet', 'grep11-rewrap'] });
+    expect(onstart).toHaveBeenCalledWith({
+      operator: '',
+      overrideReason: null,
+      confirmed: ['api-quiet', 'grep11-rewrap'],
+    });
   });
 });

@@ -43,14 +43,29 @@ describe('pre-check panel: one check', () => {
   });
 
   it('offers ibmcloud login for an expired token', () => {
-    render(CheckCard, { result: { id: 'auth', status: 'fail', summary: 'The access token has expired.', units: [], evidence: ['expired 1 min ago'], fix: fixesFor('auth', 'auto') }, onrun: vi.fn() });
-    expect(within(screen.getByTestId('check-auth')).getByTestId('run-fix').textContent).toContain('Run ibmcloud login in the app');
+    render(CheckCard, {
+      result: {
+        id: 'auth',
+        status: 'fail',
+        summary: 'The access token has expired.',
+        units: [],
+        evidence: ['expired 1 min ago'],
+        fix: fixesFor('auth', 'auto'),
+      },
+      onrun: vi.fn(),
+    });
+    expect(within(screen.getByTestId('check-auth')).getByTestId('run-fix').textContent).toContain(
+      'Run ibmcloud login in the app',
+    );
   });
 });
 
 describe('pre-check panel: token', () => {
   it('counts down the remaining lifetime and shows the estimate', () => {
-    render(TokenStatus, { token: { expiresAt: Date.now() + 40 * 60_000, source: 'simulator' }, estimate: { keyCount: 3000, seconds: 90, tokenMayExpire: false } });
+    render(TokenStatus, {
+      token: { expiresAt: Date.now() + 40 * 60_000, source: 'simulator' },
+      estimate: { keyCount: 3000, seconds: 90, tokenMayExpire: false },
+    });
     expect(screen.getByTestId('token-left').textContent).toMatch(/(39|40) min/);
     expect(screen.getByTestId('estimate').textContent).toContain('1 min 30 s');
     expect(screen.getByTestId('estimate').textContent).toContain('3,000 keys');
@@ -58,14 +73,20 @@ describe('pre-check panel: token', () => {
   });
 
   it('warns when the token may expire before the rotation ends', () => {
-    render(TokenStatus, { token: { expiresAt: Date.now() + 20 * 60_000, source: 'app-login' }, estimate: { keyCount: 60_000, seconds: 1230, tokenMayExpire: true } });
+    render(TokenStatus, {
+      token: { expiresAt: Date.now() + 20 * 60_000, source: 'app-login' },
+      estimate: { keyCount: 60_000, seconds: 1230, tokenMayExpire: true },
+    });
     const warning = screen.getByTestId('token-warning');
     expect(warning.getAttribute('role')).toBe('alert');
     expect(warning.textContent).toContain('may expire before the rotation ends');
   });
 
   it('says when the token has expired', () => {
-    render(TokenStatus, { token: { expiresAt: Date.now() - 60_000, source: 'simulator' }, estimate: { keyCount: 300, seconds: 36, tokenMayExpire: true } });
+    render(TokenStatus, {
+      token: { expiresAt: Date.now() - 60_000, source: 'simulator' },
+      estimate: { keyCount: 300, seconds: 36, tokenMayExpire: true },
+    });
     expect(screen.getByTestId('token-left').textContent).toContain('Expired at');
   });
 });

@@ -22,7 +22,9 @@ describe('RegisterGrid', () => {
       expect(chip(row, 1).className).toContain('c0');
     }
     expect(screen.getByTestId('register-note-current').dataset.mismatch).toBe('false');
-    expect(screen.getByTestId('register-note-current').textContent).toContain('All 4 units share the current VP A 6d382eef');
+    expect(screen.getByTestId('register-note-current').textContent).toContain(
+      'All 4 units share the current VP A 6d382eef',
+    );
     expect(screen.getByTestId('register-note-new').textContent).toContain('Every new register is Empty');
   });
 

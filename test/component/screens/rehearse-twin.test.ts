@@ -30,7 +30,9 @@ describe('RehearseTwin', () => {
     await pickFile(twin.text);
     // Every fault point is ticked at first: narrow it down to two.
     const boxes = screen.getAllByRole('checkbox').filter((b) => (b as HTMLInputElement).value !== 'on');
-    expect(boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).value)).toEqual([...FAULT_POINTS]);
+    expect(boxes.filter((b) => (b as HTMLInputElement).checked).map((b) => (b as HTMLInputElement).value)).toEqual([
+      ...FAULT_POINTS,
+    ]);
     for (const b of boxes) {
       const value = (b as HTMLInputElement).value;
       if ((b as HTMLInputElement).checked && value !== 'after-m1' && value !== 'mid-rewrap') await fireEvent.click(b);
@@ -48,7 +50,7 @@ describe('RehearseTwin', () => {
     expect(result.textContent).toContain(backend.store.last?.twinSha256.slice(0, 16));
   }, 90_000);
 
-  it("shows the pre-checks that fail on the twin, with their fixes, above the faults", async () => {
+  it('shows the pre-checks that fail on the twin, with their fixes, above the faults', async () => {
     const twin = await captureTwin('new-mk-not-empty');
     const backend = twinBackend();
     const store = new ConsoleStore(backend.api);
@@ -59,7 +61,9 @@ describe('RehearseTwin', () => {
     expect(prechecks.getAttribute('data-failed')).toBe('1');
     expect(prechecks.textContent).toContain('1 pre-check(s) did not pass on the twin');
     expect(prechecks.querySelector('[data-testid="check-new-mk"]')?.getAttribute('data-status')).toBe('fail');
-    expect(prechecks.querySelector('[data-testid="fix-new-mk"]')?.textContent).toContain('ibmcloud tke cryptounit-mk-clrnew');
+    expect(prechecks.querySelector('[data-testid="fix-new-mk"]')?.textContent).toContain(
+      'ibmcloud tke cryptounit-mk-clrnew',
+    );
   }, 90_000);
 
   it('captures a twin in the app with read-only commands and rehearses on it, with no file to pick', async () => {

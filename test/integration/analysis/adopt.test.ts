@@ -16,8 +16,18 @@ import { createHarness, PASSWORD } from '../rotation/harness.js';
 const M1 = 'Delaying 30 seconds to allow server to discover new master key values';
 
 function manualRun(simDir: string, tkeFiles: string, fault: string): Buffer {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFiles, MKRA_SIM_TIME_SCALE: '0', MKRA_SIM_FAULT: fault };
-  const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', 'tke', 'auto-mk-rotate'], { env, input: `${PASSWORD}\n${PASSWORD}\n` });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    MKRA_SIM_DIR: simDir,
+    CLOUDTKEFILES: tkeFiles,
+    MKRA_SIM_TIME_SCALE: '0',
+    MKRA_SIM_FAULT: fault,
+  };
+  const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', 'tke', 'auto-mk-rotate'], {
+    env,
+    input: `${PASSWORD}\n${PASSWORD}\n`,
+  });
   return r.stdout;
 }
 
@@ -33,19 +43,34 @@ describe('adopting a manual run that failed after M1', () => {
     expect(output.toString()).toContain(M1);
     const analysis = new AnalysisService(h.service);
 
-    const first = classified(analysis.classify([{ name: 'terminal.txt', base64: output.toString('base64') }], 'auto-mk-rotate'));
+    const first = classified(
+      analysis.classify([{ name: 'terminal.txt', base64: output.toString('base64') }], 'auto-mk-rotate'),
+    );
     expect(first.classification.phase).toBe('rewrap-interrupted');
-    const m1Line = output.toString().split('\n').findIndex((l) => l.includes(M1)) + 1;
+    const m1Line =
+      output
+        .toString()
+        .split('\n')
+        .findIndex((l) => l.includes(M1)) + 1;
     expect(first.classification.evidence).toContainEqual({ file: 'terminal.txt', line: m1Line, text: M1 });
     expect(h.service.state().rotation).toBeNull();
 
     const read = classified(await analysis.readRegisters(first.analysisId));
-    expect(read.registers?.units.map((u) => u.new.state)).toEqual(['Full Committed', 'Full Committed', 'Full Committed', 'Full Committed']);
+    expect(read.registers?.units.map((u) => u.new.state)).toEqual([
+      'Full Committed',
+      'Full Committed',
+      'Full Committed',
+      'Full Committed',
+    ]);
     expect(read.classification.phase).toBe('rewrap-interrupted');
     await expect(analysis.adopt(read.analysisId, 'rewrap-complete')).rejects.toThrow(/Review it again/);
 
     const { review, snapshot } = await analysis.adopt(read.analysisId, 'rewrap-interrupted');
-    expect(review).toMatchObject({ reviewed: false, phase: 'rewrap-interrupted', files: [{ name: 'terminal.txt', sha256: createHash('sha256').update(output).digest('hex') }] });
+    expect(review).toMatchObject({
+      reviewed: false,
+      phase: 'rewrap-interrupted',
+      files: [{ name: 'terminal.txt', sha256: createHash('sha256').update(output).digest('hex') }],
+    });
     expect(snapshot.classification.evidence).toContainEqual({ file: 'terminal.txt', line: m1Line, text: M1 });
     expect(snapshot.lineCount).toBeGreaterThan(10);
 
@@ -61,7 +86,8 @@ describe('adopting a manual run that failed after M1', () => {
     let snap = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
     expect(['rewrap-complete', 'completed']).toContain(snap.classification.phase);
     await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/refused/);
-    if (snap.classification.phase === 'rewrap-complete') snap = await h.runToExit(['tke', 'cryptounit-mk-setimm'], { confirm: () => 'y' });
+    if (snap.classification.phase === 'rewrap-complete')
+      snap = await h.runToExit(['tke', 'cryptounit-mk-setimm'], { confirm: () => 'y' });
     expect(snap.classification.phase).toBe('completed');
     expect(h.keystore()).toMatchObject({ lost: 0 });
     await h.service.finish('completed');
@@ -70,13 +96,21 @@ describe('adopting a manual run that failed after M1', () => {
     expect(verification.ok).toBe(true);
     const kinds = verification.entries.map((e) => e.kind);
     expect(kinds.slice(0, 3)).toEqual(['rotation-started', 'imported-file', 'imported-output']);
-    expect(verification.entries.filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? e.data.what : ''))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^imported a manual terminal run/), 'evidence reviewed: rewrap-interrupted (imported output and register reading)', expect.stringMatching(/^refused by the app: ibmcloud tke auto-mk-rotate/)]),
+    expect(
+      verification.entries.filter((e) => e.kind === 'decision').map((e) => (e.kind === 'decision' ? e.data.what : '')),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^imported a manual terminal run/),
+        'evidence reviewed: rewrap-interrupted (imported output and register reading)',
+        expect.stringMatching(/^refused by the app: ibmcloud tke auto-mk-rotate/),
+      ]),
     );
 
     const report = await createReport(snap.journal.path);
     expect(report.imported?.files).toEqual(review.files);
-    expect(report.commands[0]?.command).toMatch(/^\[imported terminal\.txt, sha256 [0-9a-f]{16}…\] ibmcloud tke auto-mk-rotate$/);
+    expect(report.commands[0]?.command).toMatch(
+      /^\[imported terminal\.txt, sha256 [0-9a-f]{16}…\] ibmcloud tke auto-mk-rotate$/,
+    );
     expect(report.milestones[0]).toMatchObject({ id: 'M1', text: `[imported terminal.txt:${m1Line}] ${M1}` });
     expect(report.outcome).toBe('completed');
     expect(JSON.stringify(report)).not.toContain(PASSWORD);

@@ -20,7 +20,11 @@ function simulate(fault: string): { transcript: string; registers: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mkra-cls-'));
   const env = { ...process.env, MKRA_SIM_DIR: join(dir, 'sim'), MKRA_SIM_TIME_SCALE: '0' };
   const sim = (args: string[], extra: Record<string, string> = {}, input = '') =>
-    spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env: { ...env, ...extra }, input, encoding: 'utf8' });
+    spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], {
+      env: { ...env, ...extra },
+      input,
+      encoding: 'utf8',
+    });
   sim(['sim', 'reset', '--keys', '120']);
   sim(['login', '--apikey', 'test']);
   const run = sim(['tke', 'auto-mk-rotate'], { MKRA_SIM_FAULT: fault }, 'passw0rd\npassw0rd\n');
@@ -34,13 +38,25 @@ function simulate(fault: string): { transcript: string; registers: string } {
 describe('mkra classify on ibmcloud-sim transcripts after every fault point', () => {
   it.each(cases)('%s -> %s, first %s', (fault, phase, first) => {
     const { transcript, registers } = simulate(fault);
-    const args = ['bin/mkra.js', 'classify', '--json', ...(fault.startsWith('auth') ? [] : ['--registers', registers]), transcript];
+    const args = [
+      'bin/mkra.js',
+      'classify',
+      '--json',
+      ...(fault.startsWith('auth') ? [] : ['--registers', registers]),
+      transcript,
+    ];
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const c = JSON.parse(r.stdout) as { phase: string; next: { command: string }[]; forbidden: { command: string }[]; evidence: unknown[] };
+    const c = JSON.parse(r.stdout) as {
+      phase: string;
+      next: { command: string }[];
+      forbidden: { command: string }[];
+      evidence: unknown[];
+    };
     expect(c.phase).toBe(phase);
     expect(c.next[0]?.command).toBe(first);
     expect(c.evidence.length).toBeGreaterThan(0);
-    if (phase !== 'failed-before-new-key' && phase !== 'auth-expired') expect(c.forbidden.map((f) => f.command)).toContain('ibmcloud tke auto-mk-rotate');
+    if (phase !== 'failed-before-new-key' && phase !== 'auth-expired')
+      expect(c.forbidden.map((f) => f.command)).toContain('ibmcloud tke auto-mk-rotate');
   });
 });

@@ -33,7 +33,11 @@ function writeExactly(file: string, head: string, chunk: Buffer, total: number, 
 
 /** `mkra classify` as a process; killed after `killAfterMs` so that a hang fails instead of blocking. */
 function mkra(args: string[], killAfterMs = 120_000) {
-  return spawnSync(process.execPath, ['bin/mkra.js', 'classify', ...args], { encoding: 'utf8', timeout: killAfterMs, maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync(process.execPath, ['bin/mkra.js', 'classify', ...args], {
+    encoding: 'utf8',
+    timeout: killAfterMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 describe('mkra classify on huge inputs', () => {
@@ -43,7 +47,13 @@ describe('mkra classify on huge inputs', () => {
 
   it('classifies a transcript of exactly the limit made of one-character lines, as a process', () => {
     const file = join(dir, 'limit.txt');
-    writeExactly(file, `$ ibmcloud tke auto-mk-rotate\n${M1_DELAY}\n`, Buffer.from('a\n'.repeat(65536)), MAX_INPUT_BYTES, '\nFAILED\n');
+    writeExactly(
+      file,
+      `$ ibmcloud tke auto-mk-rotate\n${M1_DELAY}\n`,
+      Buffer.from('a\n'.repeat(65536)),
+      MAX_INPUT_BYTES,
+      '\nFAILED\n',
+    );
     const r = mkra(['--json', file], 600_000);
     expect(r.status, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { phase: string }).phase).toBe('rewrap-interrupted');
@@ -79,7 +89,11 @@ describe('mkra classify on huge inputs', () => {
 });
 
 describe.runIf(posix)('mkra classify on files that are not regular files', () => {
-  it.each([['/dev/zero', 'a device'], ['/dev/urandom', 'a device'], ['/dev/null', 'a device']])('refuses %s at once with exit 2', (path, what) => {
+  it.each([
+    ['/dev/zero', 'a device'],
+    ['/dev/urandom', 'a device'],
+    ['/dev/null', 'a device'],
+  ])('refuses %s at once with exit 2', (path, what) => {
     const r = mkra([path]);
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toBe(`mkra classify: transcript ${path} is ${what}, not a regular file\n`);
@@ -98,10 +112,13 @@ describe.runIf(posix)('mkra classify on files that are not regular files', () =>
     expect(withRegisters.stderr).toMatch(/registers file .*pipe is a FIFO/);
   });
 
-  it.runIf(process.platform === 'linux')('stops reading past the limit when the stated size is wrong (procfs states 0)', async () => {
-    const read = await readBounded('/proc/self/status', 64);
-    expect(read).toEqual({ kind: 'too-large', size: null });
-    const whole = await readBounded('/proc/self/status', 1024 * 1024);
-    expect(whole.kind).toBe('file');
-  });
+  it.runIf(process.platform === 'linux')(
+    'stops reading past the limit when the stated size is wrong (procfs states 0)',
+    async () => {
+      const read = await readBounded('/proc/self/status', 64);
+      expect(read).toEqual({ kind: 'too-large', size: null });
+      const whole = await readBounded('/proc/self/status', 1024 * 1024);
+      expect(whole.kind).toBe('file');
+    },
+  );
 });

@@ -15,7 +15,10 @@ describe('classify simulator transcripts', () => {
     const run = await runInProcess(sim, ['tke', 'auto-mk-rotate'], { fault });
     const mks = await runInProcess(sim, ['tke', 'cryptounit-mks']);
     const registers = fault === 'auth' ? undefined : parseRegisterListing(mks.transcript);
-    const c = classify({ transcripts: [{ file: 'auto-mk-rotate.txt', text: run.transcript }], ...(registers ? { registers } : {}) });
+    const c = classify({
+      transcripts: [{ file: 'auto-mk-rotate.txt', text: run.transcript }],
+      ...(registers ? { registers } : {}),
+    });
     expect(c.phase).toBe(phase);
     expect(c.next[0]?.command).toBe(first);
   });

@@ -9,7 +9,12 @@ import { requireBuilt, ROOT } from '../require-built.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
-  spawnSync(npm, ['run', '--silent', ...args], { cwd: ROOT, env, encoding: 'utf8', shell: process.platform === 'win32' });
+  spawnSync(npm, ['run', '--silent', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    shell: process.platform === 'win32',
+  });
 
 describe('npm run mkra / ibmcloud-sim in the checkout', () => {
   it('npm run --silent mkra -- version prints the package version and nothing else', () => {

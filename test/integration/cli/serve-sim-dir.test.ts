@@ -19,12 +19,20 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 /** The scenario the served backend's simulator reports. */
 async function servedScenario(env: NodeJS.ProcessEnv, dataDir: string): Promise<unknown> {
   let url = '';
-  const host: RunningHost = await runServe(['--demo', '--port', '0', '--data-dir', dataDir], env, (line) => (url = line.replace('Listening on ', '')));
+  const host: RunningHost = await runServe(
+    ['--demo', '--port', '0', '--data-dir', dataDir],
+    env,
+    (line) => (url = line.replace('Listening on ', '')),
+  );
   try {
     const u = new URL(url);
-    const ws = new WebSocket(`ws://127.0.0.1:${u.port}/api`, { headers: { Origin: u.origin, Cookie: `mkra_token=${u.searchParams.get('token') ?? ''}` } });
+    const ws = new WebSocket(`ws://127.0.0.1:${u.port}/api`, {
+      headers: { Origin: u.origin, Cookie: `mkra_token=${u.searchParams.get('token') ?? ''}` },
+    });
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-    const reply = new Promise<{ result: { ok: boolean; value: { scenario: string } } }>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+    const reply = new Promise<{ result: { ok: boolean; value: { scenario: string } } }>((resolve) =>
+      ws.once('message', (d) => resolve(JSON.parse(d.toString()))),
+    );
     ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'demo:get-status', payload: {} }));
     const answer = await reply;
     ws.close();
@@ -42,10 +50,14 @@ describe('mkra serve --demo and MKRA_SIM_DIR', () => {
     dirs.push(dir);
     const simDir = join(dir, 'prepared');
     const base = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_TIME_SCALE: '0' };
-    const reset = spawnSync(process.execPath, [join(ROOT, 'bin', 'ibmcloud-sim.js'), 'sim', 'reset', '--scenario', 'private-only'], {
-      env: { ...base, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: join(simDir, 'tkefiles') },
-      encoding: 'utf8',
-    });
+    const reset = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'ibmcloud-sim.js'), 'sim', 'reset', '--scenario', 'private-only'],
+      {
+        env: { ...base, MKRA_SIM_DIR: simDir, CLOUDTKEFILES: join(simDir, 'tkefiles') },
+        encoding: 'utf8',
+      },
+    );
     expect(reset.status, reset.stderr).toBe(0);
 
     expect(await servedScenario({ ...base, MKRA_SIM_DIR: simDir }, join(dir, 'data-a'))).toBe('private-only');

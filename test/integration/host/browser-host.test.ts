@@ -18,18 +18,31 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
   writeFileSync(join(root, 'outside.txt'), 'must not be served');
-  const backend = createBackend({ host: 'browser', env: { PATH: '' }, dataDir: join(root, 'data'), forceDemo: true, name: 'mk-rotation-assistant', version: '9.9.9' });
+  const backend = createBackend({
+    host: 'browser',
+    env: { PATH: '' },
+    dataDir: join(root, 'data'),
+    forceDemo: true,
+    name: 'mk-rotation-assistant',
+    version: '9.9.9',
+  });
   host = await startHost({ backend, rendererDir, port: 0 });
 });
 afterAll(() => host.close());
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, headers: { Host: `127.0.0.1:${host.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -93,7 +106,8 @@ describe('browser host', () => {
   it('answers contract requests over the socket, and malformed ones with a clear error', async () => {
     const ws = await connect({ Origin: origin(), Cookie: cookie() });
     const replies: unknown[] = [];
-    const next = () => new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    const next = () =>
+      new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
     ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app:get-info', payload: {} }));
     replies.push(await next());
     ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'app:get-info', payload: { x: 1 } }));
@@ -101,8 +115,16 @@ describe('browser host', () => {
     ws.send('garbage');
     replies.push(await next());
     ws.close();
-    expect(replies[0]).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { mode: 'demo', host: 'browser', version: '9.9.9' } } });
-    expect(replies[1]).toMatchObject({ type: 'result', id: 2, result: { ok: false, error: { code: 'invalid-payload' } } });
+    expect(replies[0]).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { mode: 'demo', host: 'browser', version: '9.9.9' } },
+    });
+    expect(replies[1]).toMatchObject({
+      type: 'result',
+      id: 2,
+      result: { ok: false, error: { code: 'invalid-payload' } },
+    });
     expect(replies[2]).toMatchObject({ type: 'error', message: 'Frame is not valid JSON.' });
   });
 
@@ -115,7 +137,14 @@ describe('browser host', () => {
     expect(answer).toEqual({
       type: 'result',
       id: 1,
-      result: { ok: true, value: { info: expect.objectContaining({ mode: 'demo', host: 'browser', version: '9.9.9' }), console: { rotation: null, running: null }, rotations: [] } },
+      result: {
+        ok: true,
+        value: {
+          info: expect.objectContaining({ mode: 'demo', host: 'browser', version: '9.9.9' }),
+          console: { rotation: null, running: null },
+          rotations: [],
+        },
+      },
     });
   });
 
@@ -123,7 +152,14 @@ describe('browser host', () => {
     const dataDir = join(root, 'd3');
     mkdirSync(dataDir);
     writeFileSync(join(dataDir, 'journals'), 'a file where the journal directory belongs');
-    const backend = createBackend({ host: 'browser', env: { PATH: '' }, dataDir, forceDemo: true, name: 'n', version: '1.0.0' });
+    const backend = createBackend({
+      host: 'browser',
+      env: { PATH: '' },
+      dataDir,
+      forceDemo: true,
+      name: 'n',
+      version: '1.0.0',
+    });
     const first = await backend.handlers['app:get-bootstrap']({});
     expect(first.info.mode).toBe('demo');
     expect(first.rotations).toBeNull();
@@ -135,14 +171,32 @@ describe('browser host', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mkra-loaded-'));
     const loaded = join(dir, 'loaded.txt');
     // A module resolve hook notes every module the process loads.
-    const hooks = "import { appendFileSync } from 'node:fs';\n" +
+    const hooks =
+      "import { appendFileSync } from 'node:fs';\n" +
       'export async function resolve(specifier, context, next) {\n' +
       '  const result = await next(specifier, context);\n' +
       `  appendFileSync(${JSON.stringify(loaded)}, result.url + '\\n');\n` +
       '  return result;\n}\n';
     writeFileSync(join(dir, 'hooks.mjs'), hooks);
-    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
-    const child = spawn(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(ROOT, 'bin/mkra.js'), 'serve', '--demo', '--port', '0', '--data-dir', join(dir, 'data')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    writeFileSync(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+    );
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(dir, 'register.mjs')).href,
+        join(ROOT, 'bin/mkra.js'),
+        'serve',
+        '--demo',
+        '--port',
+        '0',
+        '--data-dir',
+        join(dir, 'data'),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise<void>((resolve, reject) => {
       let out = '';
@@ -163,7 +217,14 @@ describe('browser host', () => {
   });
 
   it('is demo only: a real ibmcloud on PATH does not switch it to live', () => {
-    const backend = createBackend({ host: 'browser', env: { PATH: '/usr/bin' }, dataDir: join(root, 'd2'), forceDemo: true, name: 'n', version: '1.0.0' });
+    const backend = createBackend({
+      host: 'browser',
+      env: { PATH: '/usr/bin' },
+      dataDir: join(root, 'd2'),
+      forceDemo: true,
+      name: 'n',
+      version: '1.0.0',
+    });
     return backend.handlers['app:get-info']({}).then((info) => expect(info.mode).toBe('demo'));
   });
 });

@@ -25,7 +25,13 @@ export const VALID: Record<Channel, Record<string, unknown>> = {
   'demo:get-status': {},
   'demo:set-fault': { fault: null },
   'demo:reset': { scenario: 'default', keys: 10 },
-  'report:export': { rotationId: 'r-1', language: 'en', operator: 'Probe', keyPassword: 'p', admin: { fileName: 'a.json', password: 'p' } },
+  'report:export': {
+    rotationId: 'r-1',
+    language: 'en',
+    operator: 'Probe',
+    keyPassword: 'p',
+    admin: { fileName: 'a.json', password: 'p' },
+  },
   'report:verify': { file: { name: 'r.json', base64: 'e30=' }, pinnedFingerprint: 'ab' },
   'report:get-key-status': {},
   'report:get-public-key': { keyPassword: 'p' },
@@ -51,7 +57,18 @@ export const VALID: Record<Channel, Record<string, unknown>> = {
 };
 
 // Wrong types for any field: at least one differs from whatever the field expects.
-const WRONG_VALUES: unknown[] = [12345, -1.5, 'not-what-is-expected', true, null, [], {}, ['a', 1], { nested: { deeper: [] } }, 'x'.repeat(100_000)];
+const WRONG_VALUES: unknown[] = [
+  12345,
+  -1.5,
+  'not-what-is-expected',
+  true,
+  null,
+  [],
+  {},
+  ['a', 1],
+  { nested: { deeper: [] } },
+  'x'.repeat(100_000),
+];
 // Whole payloads of the wrong shape.
 const NOT_OBJECTS: unknown[] = ['text', 42, true, [], [{}], 'null'];
 
@@ -80,7 +97,11 @@ export function payloadProbes(): PayloadProbe[] {
     const valid = VALID[channel];
     for (const payload of NOT_OBJECTS) add(channel, `payload ${JSON.stringify(payload)}`, payload);
     add(channel, 'an unknown key', { ...valid, unexpected: 1 });
-    add(channel, 'a __proto__ key', JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(valid).slice(1, -1) || '"x": 1'}}`));
+    add(
+      channel,
+      'a __proto__ key',
+      JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(valid).slice(1, -1) || '"x": 1'}}`),
+    );
     for (const field of fieldsOf(channel)) {
       const { [field]: _omitted, ...without } = valid;
       add(channel, `${field} missing`, without);

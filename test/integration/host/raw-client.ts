@@ -112,7 +112,13 @@ export class RawSocket {
       let upgraded = false;
       let head = Buffer.alloc(0);
       socket.on('connect', () => {
-        const lines = [`GET ${path} HTTP/1.1`, 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Version: 13', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=='];
+        const lines = [
+          `GET ${path} HTTP/1.1`,
+          'Upgrade: websocket',
+          'Connection: Upgrade',
+          'Sec-WebSocket-Version: 13',
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+        ];
         for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
         socket.write(lines.join('\r\n') + '\r\n\r\n');
       });
@@ -150,7 +156,7 @@ export class RawSocket {
 
   /** The next message matching `want` (by arrival), or null once the socket is closed. */
   async next(want: (m: ServerMessage) => boolean = () => true): Promise<ServerMessage | null> {
-    for (let seen = 0; ; ) {
+    for (let seen = 0; ;) {
       for (; seen < this.messages.length; seen++) {
         const m = this.messages[seen];
         if (m && want(m)) {

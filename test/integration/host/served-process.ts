@@ -71,6 +71,9 @@ export async function startServed(): Promise<Served> {
 /** A normal page request with the cookie: served, and the process still running. */
 export async function serves(s: Served): Promise<boolean> {
   if (s.ended !== null) return false;
-  const res = await rawHttp(s.port, `GET / HTTP/1.1\r\nHost: ${s.host}\r\nCookie: ${s.cookie}\r\nConnection: close\r\n\r\n`).catch(() => null);
+  const res = await rawHttp(
+    s.port,
+    `GET / HTTP/1.1\r\nHost: ${s.host}\r\nCookie: ${s.cookie}\r\nConnection: close\r\n\r\n`,
+  ).catch(() => null);
   return res?.status === 200 && /<!doctype html>/i.test(res.body);
 }

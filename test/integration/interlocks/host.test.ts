@@ -60,22 +60,30 @@ async function socketTransport(s: Served): Promise<Transport> {
 }
 
 describe('interlocks through the browser host (mkra serve --demo)', () => {
-  it('refuses every destructive step the table refuses, for the reason it gives, over the WebSocket', async () => {
-    const transport = await socketTransport(served);
-    try {
-      await interlockCampaign(new TransportDriver(transport));
-    } finally {
-      await transport.close();
-    }
-    expect(served.ended).toBeNull();
-  }, TIMEOUT);
+  it(
+    'refuses every destructive step the table refuses, for the reason it gives, over the WebSocket',
+    async () => {
+      const transport = await socketTransport(served);
+      try {
+        await interlockCampaign(new TransportDriver(transport));
+      } finally {
+        await transport.close();
+      }
+      expect(served.ended).toBeNull();
+    },
+    TIMEOUT,
+  );
 
-  it('a socket without the token is refused before any channel is reached', async () => {
-    const ws = new WebSocket(`ws://${served.host}/api`, { headers: { Origin: served.origin } });
-    const status = await new Promise<number>((resolve) => {
-      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.once('open', () => resolve(101));
-    });
-    expect(status).toBe(403);
-  }, TIMEOUT);
+  it(
+    'a socket without the token is refused before any channel is reached',
+    async () => {
+      const ws = new WebSocket(`ws://${served.host}/api`, { headers: { Origin: served.origin } });
+      const status = await new Promise<number>((resolve) => {
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('open', () => resolve(101));
+      });
+      expect(status).toBe(403);
+    },
+    TIMEOUT,
+  );
 });

@@ -51,25 +51,33 @@ function ipcTransport(): Transport {
 }
 
 describe('interlocks through the Electron IPC handlers', () => {
-  it('refuses every destructive step the table refuses, for the reason it gives, on the simulator', async () => {
-    const transport = ipcTransport();
-    try {
-      await interlockCampaign(new TransportDriver(transport));
-    } finally {
-      await transport.close();
-    }
-  }, TIMEOUT);
+  it(
+    'refuses every destructive step the table refuses, for the reason it gives, on the simulator',
+    async () => {
+      const transport = ipcTransport();
+      try {
+        await interlockCampaign(new TransportDriver(transport));
+      } finally {
+        await transport.close();
+      }
+    },
+    TIMEOUT,
+  );
 
-  it('a refusal crosses with its message and kind; a malformed argv never reaches the backend', async () => {
-    const transport = ipcTransport();
-    const d = new TransportDriver(transport);
-    expect(await d.refusal('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] })).toEqual({
-      code: 'refused',
-      message: expect.stringMatching(/^ibmcloud tke auto-mk-rotate changes registers or key storage: start/),
-      reason: { kind: 'needs-rotation', command: 'ibmcloud tke auto-mk-rotate' },
-    });
-    const long = await d.refusal('rotation:run-command', { argv: ['tke', 'auto-mk-rotate', 'x'.repeat(201)] });
-    expect(long).toMatchObject({ code: 'invalid-payload' });
-    await transport.close();
-  }, TIMEOUT);
+  it(
+    'a refusal crosses with its message and kind; a malformed argv never reaches the backend',
+    async () => {
+      const transport = ipcTransport();
+      const d = new TransportDriver(transport);
+      expect(await d.refusal('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] })).toEqual({
+        code: 'refused',
+        message: expect.stringMatching(/^ibmcloud tke auto-mk-rotate changes registers or key storage: start/),
+        reason: { kind: 'needs-rotation', command: 'ibmcloud tke auto-mk-rotate' },
+      });
+      const long = await d.refusal('rotation:run-command', { argv: ['tke', 'auto-mk-rotate', 'x'.repeat(201)] });
+      expect(long).toMatchObject({ code: 'invalid-payload' });
+      await transport.close();
+    },
+    TIMEOUT,
+  );
 });

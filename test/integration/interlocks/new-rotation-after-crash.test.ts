@@ -43,25 +43,33 @@ async function newRotation(h: Harness): Promise<void> {
 }
 
 describe('a new rotation after a crash mid re-encryption', () => {
-  it('is refused while the crashed rotation is unfinished; once closed, auto-mk-rotate stays refused', async () => {
-    const { h, rotationId } = await crashMidRewrap();
-    // The app restarts: a new service over the same data directory.
-    const restarted = createHarness('default', 0, { existingDataDir: h.dataDir });
-    await expect(restarted.service.start({ flow: 'auto' })).rejects.toMatchObject({
-      reason: { kind: 'unfinished', command: 'start' },
-      message: expect.stringContaining(`Rotation ${rotationId} is unfinished`),
-    });
-    await restarted.service.open(rotationId);
-    await restarted.service.finish('abandoned');
-    await newRotation(restarted);
-  }, TIMEOUT);
+  it(
+    'is refused while the crashed rotation is unfinished; once closed, auto-mk-rotate stays refused',
+    async () => {
+      const { h, rotationId } = await crashMidRewrap();
+      // The app restarts: a new service over the same data directory.
+      const restarted = createHarness('default', 0, { existingDataDir: h.dataDir });
+      await expect(restarted.service.start({ flow: 'auto' })).rejects.toMatchObject({
+        reason: { kind: 'unfinished', command: 'start' },
+        message: expect.stringContaining(`Rotation ${rotationId} is unfinished`),
+      });
+      await restarted.service.open(rotationId);
+      await restarted.service.finish('abandoned');
+      await newRotation(restarted);
+    },
+    TIMEOUT,
+  );
 
-  it('with no journal at all (another data directory, same crypto units), auto-mk-rotate stays refused', async () => {
-    const { h } = await crashMidRewrap();
-    const elsewhere = mkdtempSync(join(tmpdir(), 'mkra-elsewhere-'));
-    cpSync(demoPaths(h.dataDir).simDir, demoPaths(elsewhere).simDir, { recursive: true });
-    const other = createHarness('default', 0, { existingDataDir: elsewhere });
-    expect(await other.service.list()).toEqual([]);
-    await newRotation(other);
-  }, TIMEOUT);
+  it(
+    'with no journal at all (another data directory, same crypto units), auto-mk-rotate stays refused',
+    async () => {
+      const { h } = await crashMidRewrap();
+      const elsewhere = mkdtempSync(join(tmpdir(), 'mkra-elsewhere-'));
+      cpSync(demoPaths(h.dataDir).simDir, demoPaths(elsewhere).simDir, { recursive: true });
+      const other = createHarness('default', 0, { existingDataDir: elsewhere });
+      expect(await other.service.list()).toEqual([]);
+      await newRotation(other);
+    },
+    TIMEOUT,
+  );
 });

@@ -19,9 +19,19 @@ const TABLE_TIMEOUT = 300_000;
 
 /** The mutating commands the app never runs (not in its vocabulary), refused before any interlock. */
 export const OUTSIDE_VOCABULARY = [
-  'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-recover', 'cryptounit-admin-rm',
-  'cryptounit-exit-impr', 'cryptounit-cp', 'cryptounit-cp-btc', 'cryptounit-cp-eddsa', 'cryptounit-cp-sig-other',
-  'failover-enable', 'mk-rm', 'sigkey-rm',
+  'cryptounit-mk-clrcur',
+  'cryptounit-zeroize',
+  'auto-init',
+  'auto-recover',
+  'cryptounit-admin-rm',
+  'cryptounit-exit-impr',
+  'cryptounit-cp',
+  'cryptounit-cp-btc',
+  'cryptounit-cp-eddsa',
+  'cryptounit-cp-sig-other',
+  'failover-enable',
+  'mk-rm',
+  'sigkey-rm',
 ];
 
 /** What the service expects at the table: the table's cell, or `not-run` outside the app's vocabulary. */
@@ -115,13 +125,17 @@ export async function untilUnitsPrompt(h: Harness): Promise<string> {
 export function serviceTableSuite(title: string, situations: readonly SimSituation[]): void {
   describe(title, () => {
     for (const situation of situations) {
-      it(`${situation.name} (${situation.phase})`, async () => {
-        const { h, snapshot } = await reach(situation);
-        expect(snapshot.classification.phase).toBe(situation.phase);
-        const expected = serviceRow(situation.row);
-        expect(await serviceAnswers(h, expected)).toEqual(expected);
-        expect(h.keystore()).toMatchObject({ lost: 0 });
-      }, TABLE_TIMEOUT);
+      it(
+        `${situation.name} (${situation.phase})`,
+        async () => {
+          const { h, snapshot } = await reach(situation);
+          expect(snapshot.classification.phase).toBe(situation.phase);
+          const expected = serviceRow(situation.row);
+          expect(await serviceAnswers(h, expected)).toEqual(expected);
+          expect(h.keystore()).toMatchObject({ lost: 0 });
+        },
+        TABLE_TIMEOUT,
+      );
     }
   });
 }

@@ -5,7 +5,13 @@
 import type { Phase, RunFlow } from '../../../shared/classifier/types.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import {
-  COMPLETED, INDETERMINATE, KEYPARTS_NO_M2, M1_NOT_M2, M2, UNTOUCHED, type Cell,
+  COMPLETED,
+  INDETERMINATE,
+  KEYPARTS_NO_M2,
+  M1_NOT_M2,
+  M2,
+  UNTOUCHED,
+  type Cell,
 } from '../../unit/backend/interlocks/expected-table.js';
 import { createHarness, type Harness } from '../rotation/harness.js';
 

@@ -29,11 +29,19 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
   expect(await d.answers(ALL)).toEqual({ ...each(IN_VOCABULARY, 'needs-rotation'), ...notRun });
 
   // IBM's conditions no command can check are the administrator's to confirm: the backend refuses without them.
-  const unconfirmed = await d.refusal('rotation:start', { flow: 'auto', operator: 'Interlock test', confirmed: ['api-quiet'] });
+  const unconfirmed = await d.refusal('rotation:start', {
+    flow: 'auto',
+    operator: 'Interlock test',
+    confirmed: ['api-quiet'],
+  });
   expect(unconfirmed).toMatchObject({ code: 'refused', reason: { kind: 'plan-blocked', command: 'start auto' } });
   expect(unconfirmed.message).toContain('not confirmed: PKCS #11 keystores are not enabled');
   expect(d.state()?.rotation ?? null).toBeNull();
-  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'auto', operator: 'Interlock test', confirmed: [...CHECKLIST_IDS] });
+  const started = await d.call<RotationSnapshot>('rotation:start', {
+    flow: 'auto',
+    operator: 'Interlock test',
+    confirmed: [...CHECKLIST_IDS],
+  });
   expect(started.classification.phase).toBe('no-rotation');
   // The confirmations given are journaled (and so signed into the report), the follow-up steps too.
   const journal = readFileSync(started.journal.path, 'utf8');
@@ -52,8 +60,13 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
 
   await d.runToExit(['tke', 'cryptounit-mk']);
   expect(phaseOf(d)).toBe('rewrap-interrupted');
-  const refusedAfterM1 = ['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-setimm',
-    'cryptounit-mk-clrnew'];
+  const refusedAfterM1 = [
+    'auto-mk-rotate',
+    'cryptounit-mk-load',
+    'cryptounit-mk-commit',
+    'cryptounit-mk-setimm',
+    'cryptounit-mk-clrnew',
+  ];
   expect(await d.answers(refusedAfterM1)).toEqual({
     'auto-mk-rotate': 'M1',
     'cryptounit-mk-load': 'LOAD',
@@ -63,7 +76,10 @@ async function crashMidRewrap(d: TransportDriver): Promise<void> {
   });
   // A command sent as the advice's runs only if it is word for word one of the advised commands.
   const notAdvised = await d.refusal('rotation:run-command', { argv: ['tke', 'cryptounits'], advised: true });
-  expect(notAdvised).toMatchObject({ code: 'refused', reason: { kind: 'forbidden', command: 'ibmcloud tke cryptounits' } });
+  expect(notAdvised).toMatchObject({
+    code: 'refused',
+    reason: { kind: 'forbidden', command: 'ibmcloud tke cryptounits' },
+  });
   expect(notAdvised.message).toContain('ibmcloud tke cryptounits is not the advised command (advised: ');
 }
 
@@ -73,7 +89,11 @@ async function newRotationAfterCrash(d: TransportDriver): Promise<void> {
   // The backend reads the crypto units itself: the committed new key blocks auto-mk-rotate's plan.
   const blocked = await d.refusal('rotation:start', { flow: 'auto', confirmed: [...CHECKLIST_IDS] });
   expect(blocked).toMatchObject({ code: 'refused', reason: { kind: 'plan-blocked', command: 'start auto' } });
-  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'keyparts', operator: 'Interlock test', confirmed: [...CHECKLIST_IDS] });
+  const started = await d.call<RotationSnapshot>('rotation:start', {
+    flow: 'keyparts',
+    operator: 'Interlock test',
+    confirmed: [...CHECKLIST_IDS],
+  });
   expect(started.classification.phase).toBe('rewrap-interrupted');
   const refusedAfterCrash = ['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew'];
   expect(await d.answers(refusedAfterCrash)).toEqual({

@@ -29,11 +29,14 @@ function recordingTransport(backend: Backend, answers: Answer[]): Transport {
   const recording = Object.fromEntries(
     CHANNELS.map((channel) => {
       const handler = backend.handlers[channel] as (request: unknown) => Promise<unknown>;
-      return [channel, async (request: unknown) => {
-        const raw = await handler(request);
-        answers.push({ channel, raw: structuredClone(raw) });
-        return raw;
-      }];
+      return [
+        channel,
+        async (request: unknown) => {
+          const raw = await handler(request);
+          answers.push({ channel, raw: structuredClone(raw) });
+          return raw;
+        },
+      ];
     }),
   ) as unknown as Handlers;
   const events: { event: string; payload: unknown }[] = [];
@@ -61,7 +64,11 @@ async function rotationAndReport(d: TransportDriver): Promise<void> {
   await d.call('precheck:run', { flow: 'auto' });
   await d.runToExit(['tke', 'cryptounits']);
   await cancelled(d, ['tke', 'sigkey-sel']);
-  const started = await d.call<RotationSnapshot>('rotation:start', { flow: 'auto', operator: 'Schema test', confirmed: [...CHECKLIST_IDS] });
+  const started = await d.call<RotationSnapshot>('rotation:start', {
+    flow: 'auto',
+    operator: 'Schema test',
+    confirmed: [...CHECKLIST_IDS],
+  });
   await d.runToExit(['tke', 'auto-mk-rotate']);
   await d.call('rotation:get-lines', { from: 0, count: 100 });
   await d.call('rotation:record-decision', { what: 'schema test decision', override: false });
@@ -70,9 +77,16 @@ async function rotationAndReport(d: TransportDriver): Promise<void> {
   await d.call('rotation:open', { rotationId: started.rotationId, readOnly: true });
   await d.call('rotation:list', {});
   await d.call('report:get-key-status', {});
-  const exported = await d.call<{ fingerprint: string }>('report:export', { rotationId: done.rotationId, language: 'en', keyPassword: KEY_PASSWORD });
+  const exported = await d.call<{ fingerprint: string }>('report:export', {
+    rotationId: done.rotationId,
+    language: 'en',
+    keyPassword: KEY_PASSWORD,
+  });
   await d.call('report:get-public-key', { keyPassword: KEY_PASSWORD });
-  const pdf = await d.call<{ name: string; base64: string }>('report:read-file', { rotationId: done.rotationId, kind: 'pdf' });
+  const pdf = await d.call<{ name: string; base64: string }>('report:read-file', {
+    rotationId: done.rotationId,
+    kind: 'pdf',
+  });
   await d.call('report:verify', { file: pdf, pinnedFingerprint: exported.fingerprint });
   await d.call('report:verify', { file: { name: 'not-a-report.json', base64: Buffer.from('{}').toString('base64') } });
 }
@@ -82,7 +96,8 @@ async function cancelled(d: TransportDriver, argv: string[]): Promise<void> {
   const { runId } = await d.call<{ runId: string }>('rotation:run-command', { argv });
   await d.call('rotation:cancel-command', { runId });
   const events = d.transport.events;
-  while (!events.some((e) => e.event === 'rotation:exit' && (e.payload as { runId: string }).runId === runId)) await d.transport.nextEvent(events.length);
+  while (!events.some((e) => e.event === 'rotation:exit' && (e.payload as { runId: string }).runId === runId))
+    await d.transport.nextEvent(events.length);
 }
 
 async function training(d: TransportDriver): Promise<void> {
@@ -100,16 +115,28 @@ async function training(d: TransportDriver): Promise<void> {
 
 async function analysisAndTwin(d: TransportDriver): Promise<void> {
   const paste = ['$ ibmcloud tke auto-mk-rotate', 'FAILED', 'Error while rotating master key.'].join('\n');
-  const analysed = await d.call<{ status: string; analysisId: string }>('analysis:classify', { inputs: [{ name: 'run.txt', base64: Buffer.from(paste).toString('base64') }], command: 'auto-mk-rotate' });
+  const analysed = await d.call<{ status: string; analysisId: string }>('analysis:classify', {
+    inputs: [{ name: 'run.txt', base64: Buffer.from(paste).toString('base64') }],
+    command: 'auto-mk-rotate',
+  });
   await d.call('analysis:classify', { inputs: [{ name: 'empty.txt', base64: '' }], command: 'other' });
-  const read = await d.call<{ analysisId: string; classification: { phase: string } }>('analysis:read-registers', { analysisId: analysed.analysisId });
-  const adopted = await d.call<{ review: { rotationId: string; phase: string } }>('analysis:adopt', { analysisId: read.analysisId, reviewedPhase: read.classification.phase });
+  const read = await d.call<{ analysisId: string; classification: { phase: string } }>('analysis:read-registers', {
+    analysisId: analysed.analysisId,
+  });
+  const adopted = await d.call<{ review: { rotationId: string; phase: string } }>('analysis:adopt', {
+    analysisId: read.analysisId,
+    reviewedPhase: read.classification.phase,
+  });
   await d.call('analysis:confirm-review', { rotationId: adopted.review.rotationId, phase: adopted.review.phase });
   await d.call('analysis:get-review', {});
   await d.call('rotation:finish', { outcome: 'abandoned' });
   const twin = await d.call<{ name: string; text: string }>('twin:capture', {});
   const file = { name: twin.name, base64: Buffer.from(twin.text).toString('base64') };
-  await d.call('twin:rehearse', { twin: file, instanceId: instanceOf(twin.text), faults: ['none', 'mid-rewrap:crash'] });
+  await d.call('twin:rehearse', {
+    twin: file,
+    instanceId: instanceOf(twin.text),
+    faults: ['none', 'mid-rewrap:crash'],
+  });
   await d.call('twin:get-rehearsal', {});
   await d.call('demo:load-twin', { twin: file, keys: 20 });
   await d.call('demo:get-status', {});

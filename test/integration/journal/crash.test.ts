@@ -68,6 +68,8 @@ describe('journal under SIGKILL', () => {
     const recovered = final.entries.filter((e) => e.kind === 'recovered-torn-tail').length;
     expect(recovered).toBeGreaterThan(0);
     expect(recovered).toBeLessThanOrEqual(tornTails);
-    console.info(`${RUNS} kills, ${tornTails} torn tails, ${final.entries.length} entries, ${statSync(path).size} bytes`);
+    console.info(
+      `${RUNS} kills, ${tornTails} torn tails, ${final.entries.length} entries, ${statSync(path).size} bytes`,
+    );
   }, 600_000);
 });

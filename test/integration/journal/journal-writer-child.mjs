@@ -18,14 +18,21 @@ const openFile = async (path) => {
 const journal =
   how === 'resume'
     ? (await RotationJournal.resume(dataDir, rotationId, { openFile })).journal
-    : await RotationJournal.create(dataDir, { rotationId, flow: 'auto', mode: 'demo', host: 'crash-test', user: 'ci' }, { openFile });
+    : await RotationJournal.create(
+        dataDir,
+        { rotationId, flow: 'auto', mode: 'demo', host: 'crash-test', user: 'ci' },
+        { openFile },
+      );
 process.stdout.write('ready\n');
 
 const big = 'Re-encrypted 1 of 3000 keys '.repeat(2_000);
 for (let i = 0; ; i += 1) {
   switch (i % 5) {
     case 0:
-      await journal.append({ kind: 'command-started', data: { argv: ['ibmcloud-sim', 'tke', 'auto-mk-rotate'], mode: 'demo' } });
+      await journal.append({
+        kind: 'command-started',
+        data: { argv: ['ibmcloud-sim', 'tke', 'auto-mk-rotate'], mode: 'demo' },
+      });
       break;
     case 1:
       await journal.appendOutput(big.slice(0, 8_000 + (i % 7) * 6_000), { stream: 'pty' });
@@ -35,7 +42,12 @@ for (let i = 0; ; i += 1) {
       break;
     case 3:
       // Group commit: one write of several lines (spanning many short writes) and one fsync.
-      await journal.appendBatch([`line ${i}`, big.slice(0, 3_000), `line ${i}b`, big.slice(0, 2_000 + (i % 3) * 1_000)].map((line) => ({ kind: 'output', data: { line } })));
+      await journal.appendBatch(
+        [`line ${i}`, big.slice(0, 3_000), `line ${i}b`, big.slice(0, 2_000 + (i % 3) * 1_000)].map((line) => ({
+          kind: 'output',
+          data: { line },
+        })),
+      );
       break;
     default:
       await journal.append({ kind: 'command-finished', data: { exitCode: 0 } });

@@ -56,7 +56,10 @@ export async function checkAgainstHardware(
   for (const command of await destructiveCommands(simDir)) {
     const refusal = forbiddenReason(c, argvOf(command));
     expect(refusal, `${label}: ${command} would lose keys, yet ${c.phase} allows it`).not.toBeNull();
-    expect(c.next.map((n) => n.command), `${label}: advised ${command}`).not.toContain(command);
+    expect(
+      c.next.map((n) => n.command),
+      `${label}: advised ${command}`,
+    ).not.toContain(command);
   }
   const level = hardwareLevel(readSimState(simDir), original);
   // A phase whose first advice is to read the registers is provisional, as indeterminate is (what it
@@ -65,7 +68,10 @@ export async function checkAgainstHardware(
   expect(PHASES_FOR[level], `${label}: phase ${c.phase} on hardware ${level}`).toContain(c.phase);
   // On finished hardware a partial promotion's recovery may only have its read-only check left.
   if (level === 'done' && c.phase === 'partially-promoted') {
-    expect(c.next.filter((n) => isMutating(argvOf(n.command))), label).toEqual([]);
+    expect(
+      c.next.filter((n) => isMutating(argvOf(n.command))),
+      label,
+    ).toEqual([]);
   }
 }
 

@@ -65,7 +65,7 @@ function answerFor(prompt, argv, classification) {
       return argv[1] === 'cryptounit-mk-load' ? '1 2' : String(++part);
     case 'units': {
       const add = argv[1] === 'cryptounit-add';
-      return (add ? classification.unitsToReselect ?? [] : classification.unitsToDeselect).join(' ');
+      return (add ? (classification.unitsToReselect ?? []) : classification.unitsToDeselect).join(' ');
     }
     default:
       return argv[1] === 'cryptounit-mk-load' ? '2' : 'admin@example.com';

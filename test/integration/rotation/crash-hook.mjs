@@ -34,7 +34,7 @@ function entryOf(buffer, offset = 0, length = buffer.length - offset) {
 function linesOf(buffer, offset, length) {
   const bytes = Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
   const lines = [];
-  for (let start = 0; start < bytes.length; ) {
+  for (let start = 0; start < bytes.length;) {
     const newline = bytes.indexOf(0x0a, start);
     if (newline < 0) break;
     lines.push({ start, end: newline + 1, entry: entryOf(bytes, start, newline + 1 - start) });
@@ -72,7 +72,8 @@ export async function armCrash(point) {
   }
   proto.write = async function write(buffer, offset = 0, length, ...rest) {
     const len = length ?? buffer.length - offset;
-    const hit = buffer instanceof Uint8Array ? linesOf(buffer, offset, len).find((line) => hits(line.entry)) : undefined;
+    const hit =
+      buffer instanceof Uint8Array ? linesOf(buffer, offset, len).find((line) => hits(line.entry)) : undefined;
     if (!hit) return originalWrite.call(this, buffer, offset, length, ...rest);
     if (hit.start > 0) await writeAll(this, buffer, offset, hit.start);
     const size = hit.end - hit.start;

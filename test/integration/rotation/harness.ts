@@ -21,7 +21,10 @@ export interface Harness {
   sim(args: string[]): { status: number; stdout: string };
   keystore(): { total: number; usable: number; lost: number };
   /** Run one command and answer its prompts until it exits; resolves with the snapshot after it. */
-  runToExit(argv: string[], answers?: Partial<Record<string, (snap: RotationSnapshot) => string>>): Promise<RotationSnapshot>;
+  runToExit(
+    argv: string[],
+    answers?: Partial<Record<string, (snap: RotationSnapshot) => string>>,
+  ): Promise<RotationSnapshot>;
   setFault(fault: string | null): void;
   /** Run the advisor's first next command until completed (at most 8 steps); returns the commands run. */
   followAdvisor(from: RotationSnapshot): Promise<{ snapshot: RotationSnapshot; followed: string[] }>;
@@ -32,11 +35,28 @@ export interface Harness {
  * `existingDataDir`, a new service over a data directory as it is (journals and simulator state
  * kept). `spawn` replaces node-pty's.
  */
-export function createHarness(scenario = 'default', keys = 300, options: { spawn?: PtySpawn; existingDataDir?: string } = {}): Harness {
+export function createHarness(
+  scenario = 'default',
+  keys = 300,
+  options: { spawn?: PtySpawn; existingDataDir?: string } = {},
+): Harness {
   const dataDir = options.existingDataDir ?? mkdtempSync(join(tmpdir(), 'mkra-rot-'));
   const { simDir, tkeFilesDir } = demoPaths(dataDir);
-  const info = resolveEnvironment({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir, forceDemo: true, name: 'n', version: '0.0.0' });
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MKRA_SIM_DIR: simDir, CLOUDTKEFILES: tkeFilesDir, MKRA_SIM_TIME_SCALE: '0' };
+  const info = resolveEnvironment({
+    host: 'browser',
+    env: { PATH: process.env.PATH ?? '' },
+    dataDir,
+    forceDemo: true,
+    name: 'n',
+    version: '0.0.0',
+  });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    MKRA_SIM_DIR: simDir,
+    CLOUDTKEFILES: tkeFilesDir,
+    MKRA_SIM_TIME_SCALE: '0',
+  };
   const sim = (args: string[]) => {
     const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env, encoding: 'utf8' });
     return { status: r.status ?? -1, stdout: r.stdout + r.stderr };
@@ -71,7 +91,11 @@ export function createHarness(scenario = 'default', keys = 300, options: { spawn
   const defaults: Record<string, (snap: RotationSnapshot) => string> = {
     password: () => PASSWORD,
     confirm: () => 'y',
-    units: (snap) => (service.state().running?.argv[1] === 'cryptounit-add' ? snap.classification.unitsToReselect ?? [] : snap.classification.unitsToDeselect).join(' '),
+    units: (snap) =>
+      (service.state().running?.argv[1] === 'cryptounit-add'
+        ? (snap.classification.unitsToReselect ?? [])
+        : snap.classification.unitsToDeselect
+      ).join(' '),
     instance: () => '1',
     keys: () => '1 2',
     other: () => 'admin@example.com',
@@ -84,7 +108,12 @@ export function createHarness(scenario = 'default', keys = 300, options: { spawn
     lines,
     sim,
     setFault: (f) => (fault = f),
-    keystore: () => (JSON.parse(sim(['sim', 'status', '--json']).stdout) as { keystore: { total: number; usable: number; lost: number } }).keystore,
+    keystore: () =>
+      (
+        JSON.parse(sim(['sim', 'status', '--json']).stdout) as {
+          keystore: { total: number; usable: number; lost: number };
+        }
+      ).keystore,
     async runToExit(argv, answers = {}) {
       await service.run(argv);
       const deadline = Date.now() + 60_000;
@@ -94,7 +123,8 @@ export function createHarness(scenario = 'default', keys = 300, options: { spawn
         const running = service.state().running;
         if (!running) return snap;
         if (running.prompt) {
-          const answer = (answers[running.prompt.kind] ?? defaults[running.prompt.kind] ?? defaults.other)?.(snap) ?? '';
+          const answer =
+            (answers[running.prompt.kind] ?? defaults[running.prompt.kind] ?? defaults.other)?.(snap) ?? '';
           await service.answer(running.runId, answer, running.prompt.secret);
           continue;
         }

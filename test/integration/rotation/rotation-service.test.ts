@@ -24,7 +24,9 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
     h.setFault(null);
     expect(failed.classification.phase).toBe('rewrap-interrupted');
     await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/auto-mk-rotate is refused/);
-    await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toMatchObject({ reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' } });
+    await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toMatchObject({
+      reason: { kind: 'forbidden', command: 'ibmcloud tke auto-mk-rotate' },
+    });
     expect(failed.classification.next[0]?.command).toBe('ibmcloud tke cryptounit-mk-rotate');
     const recovered = await h.runToExit(['tke', 'cryptounit-mk-rotate']);
     expect(recovered.classification.phase).toBe('completed');
@@ -69,7 +71,16 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
     await expect(h.service.run(['tke', 'auto-mk-rotate\nrm -rf /'])).rejects.toThrow(/single-line/);
   });
 
-  for (const fault of ['after-generate', 'after-copy', 'after-commit', 'after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm', 'auth']) {
+  for (const fault of [
+    'after-generate',
+    'after-copy',
+    'after-commit',
+    'after-m1',
+    'mid-rewrap',
+    'after-m2',
+    'mid-setimm',
+    'auth',
+  ]) {
     for (const how of ['', ':crash']) {
       it(`recovers from ${fault}${how} by following the advisor, with zero keys lost`, async () => {
         const h = createHarness();
@@ -81,7 +92,8 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
         const { snapshot, followed } = await h.followAdvisor(snap);
         expect(snapshot.classification.phase, followed.join(' -> ')).toBe('completed');
         expect(h.keystore()).toMatchObject({ lost: 0 });
-        if (['after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm'].includes(fault)) expect(followed).not.toContain('ibmcloud tke auto-mk-rotate');
+        if (['after-m1', 'mid-rewrap', 'after-m2', 'mid-setimm'].includes(fault))
+          expect(followed).not.toContain('ibmcloud tke auto-mk-rotate');
       });
     }
   }

@@ -18,7 +18,12 @@ function fakeLive(script: string, withPlugin = true) {
   chmodSync(join(root, 'bin', 'ibmcloud'), 0o755);
   if (withPlugin) mkdirSync(join(root, 'home', '.bluemix', 'plugins', 'tke'), { recursive: true });
   mkdirSync(join(root, 'keys'), { mode: 0o700 });
-  const env = { PATH: `${join(root, 'bin')}:/usr/bin:/bin`, IBMCLOUD_HOME: join(root, 'home'), CLOUDTKEFILES: join(root, 'keys'), SECRET_TOKEN: 'must-not-leak' };
+  const env = {
+    PATH: `${join(root, 'bin')}:/usr/bin:/bin`,
+    IBMCLOUD_HOME: join(root, 'home'),
+    CLOUDTKEFILES: join(root, 'keys'),
+    SECRET_TOKEN: 'must-not-leak',
+  };
   return { root, env, info: resolveEnvironment({ ...base, env, dataDir: join(root, 'data') }) };
 }
 
@@ -27,7 +32,12 @@ function serviceFor(live: ReturnType<typeof fakeLive>, notices: string[] = [], h
     dataDir: join(live.root, 'data'),
     invocation: () => buildInvocation({ info: live.info, env: live.env }),
     hangAfterMs,
-    events: { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: (n) => notices.push(n.message) },
+    events: {
+      line: () => undefined,
+      exit: () => undefined,
+      updated: () => undefined,
+      notice: (n) => notices.push(n.message),
+    },
   });
 }
 
@@ -40,9 +50,17 @@ describe('clear messages instead of silent stalls', () => {
 
   it('an unset or missing CLOUDTKEFILES refuses to run any command, saying why', async () => {
     const live = fakeLive('exit 0');
-    const info = resolveEnvironment({ ...base, env: { ...live.env, CLOUDTKEFILES: join(live.root, 'nope') }, dataDir: join(live.root, 'd') });
+    const info = resolveEnvironment({
+      ...base,
+      env: { ...live.env, CLOUDTKEFILES: join(live.root, 'nope') },
+      dataDir: join(live.root, 'd'),
+    });
     expect(() => buildInvocation({ info, env: live.env })).toThrow(/does not exist.*key files/);
-    const unset = resolveEnvironment({ ...base, env: { ...live.env, CLOUDTKEFILES: '' }, dataDir: join(live.root, 'd2') });
+    const unset = resolveEnvironment({
+      ...base,
+      env: { ...live.env, CLOUDTKEFILES: '' },
+      dataDir: join(live.root, 'd2'),
+    });
     expect(() => buildInvocation({ info: unset, env: live.env })).toThrow(/CLOUDTKEFILES is not set/);
   });
 
@@ -52,13 +70,16 @@ describe('clear messages instead of silent stalls', () => {
     const service = serviceFor(live, notices, 400);
     const run = await service.run(['tke', 'cryptounits']);
     // However busy the machine, the notice comes once the command has been silent 400 ms.
-    await vi.waitFor(() => expect(notices.join('\n')).toMatch(/has printed nothing/), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(() => expect(notices.join('\n')).toMatch(/has printed nothing/), {
+      timeout: 60_000,
+      interval: 50,
+    });
     expect(service.state().running?.hang).not.toBeNull();
     await service.cancel(run.runId);
     await service.idle();
   });
 
-  it('passes only CLOUDTKEFILES and system essentials to the CLI, not the app\'s other variables', async () => {
+  it("passes only CLOUDTKEFILES and system essentials to the CLI, not the app's other variables", async () => {
     const live = fakeLive('env');
     const service = serviceFor(live);
     const { lines } = await service.read(['tke', 'cryptounits']);
@@ -73,14 +94,28 @@ describe('cancellation', () => {
     // A slow simulator (the 30 s discovery delay at 1/5 speed) leaves time to cancel after M1.
     const slow = new RotationService({
       dataDir: h.dataDir,
-      invocation: () => ({ ...buildInvocation({ info: resolveEnvironment({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir: h.dataDir, forceDemo: true, name: 'n', version: '0' }), env: { PATH: process.env.PATH ?? '' }, simDir: h.simDir, simTimeScale: '0.2' }) }),
+      invocation: () => ({
+        ...buildInvocation({
+          info: resolveEnvironment({
+            host: 'browser',
+            env: { PATH: process.env.PATH ?? '' },
+            dataDir: h.dataDir,
+            forceDemo: true,
+            name: 'n',
+            version: '0',
+          }),
+          env: { PATH: process.env.PATH ?? '' },
+          simDir: h.simDir,
+          simTimeScale: '0.2',
+        }),
+      }),
       events: { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: () => undefined },
     });
     await slow.start({ flow: 'auto' });
     const run = await slow.run(['tke', 'auto-mk-rotate']);
     // Deadlines, not counts of sleeps: a busy machine slows the simulator down without failing the test.
     const until = (ms: number) => Date.now() + ms;
-    for (const end = until(120_000); Date.now() < end && !slow.state().running?.m1Seen; ) {
+    for (const end = until(120_000); Date.now() < end && !slow.state().running?.m1Seen;) {
       const prompt = slow.state().running?.prompt;
       if (prompt) await slow.answer(run.runId, PASSWORD, true);
       await new Promise((r) => setTimeout(r, 50));
@@ -91,7 +126,8 @@ describe('cancellation', () => {
     expect(first.cancelled).toBe(false);
     expect(first.warning).toMatch(/partly re-encrypted.*cryptounit-mk-rotate.*Type CANCEL/);
     expect((await slow.cancel(run.runId, 'CANCEL')).cancelled).toBe(true);
-    for (const end = until(60_000); Date.now() < end && slow.state().running; ) await new Promise((r) => setTimeout(r, 50));
+    for (const end = until(60_000); Date.now() < end && slow.state().running;)
+      await new Promise((r) => setTimeout(r, 50));
     await slow.idle();
     // Killed by the cancel: how far it got is unseen, so the registers are read before anything.
     const killed = slow.snapshot();
@@ -99,7 +135,8 @@ describe('cancellation', () => {
     expect(killed.classification.next.map((n) => n.command)).toEqual(['ibmcloud tke cryptounit-mk']);
     expect(killed.classification.forbidden.map((f) => f.command)).toContain('ibmcloud tke auto-mk-rotate');
     await slow.run(['tke', 'cryptounit-mk']);
-    for (const end = until(120_000); Date.now() < end && slow.state().running; ) await new Promise((r) => setTimeout(r, 50));
+    for (const end = until(120_000); Date.now() < end && slow.state().running;)
+      await new Promise((r) => setTimeout(r, 50));
     await slow.idle();
     const snap = slow.snapshot();
     expect(snap.classification.phase).toBe('rewrap-interrupted');

@@ -55,7 +55,11 @@ export class AppDriver {
       if (running?.runId !== runId) return this.#exits.get(runId) ?? Number.NaN;
       if (running.prompt) {
         this.prompts.push(running.prompt);
-        await this.call('rotation:answer-prompt', { runId, text: answer(running.prompt), secret: running.prompt.secret });
+        await this.call('rotation:answer-prompt', {
+          runId,
+          text: answer(running.prompt),
+          secret: running.prompt.secret,
+        });
         continue;
       }
       if (this.#version === seen) await new Promise<void>((resolve) => this.#wake.push(resolve));

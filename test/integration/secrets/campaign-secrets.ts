@@ -33,7 +33,12 @@ export const ENV_API_KEY = 'Zq7-secret-env-apikey-Sf9';
 
 export function answers(extra: Record<string, string> = {}, parts: string[] = []): (p: Prompt) => string {
   const bySigner: Record<string, string> = { admin1: S.sig1, admin2: S.sig2, ...extra };
-  const byPart: Record<string, string> = { 'part1-alice': S.part1, 'part2-bob': S.part2, 'part3-carol': S.part3, 'campaign-part': S.mkAddPassword };
+  const byPart: Record<string, string> = {
+    'part1-alice': S.part1,
+    'part2-bob': S.part2,
+    'part3-carol': S.part3,
+    'campaign-part': S.mkAddPassword,
+  };
   return (p) => {
     const who = (p.detail[0] ?? '').split(' ')[0] ?? '';
     if (p.text === tke.SIGKEY_PASSWORD_PROMPT) return bySigner[who] ?? '';

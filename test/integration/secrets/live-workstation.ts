@@ -37,7 +37,14 @@ const SIM_ENTRY = pathToFileURL(resolve('dist/electron/cli/ibmcloud-sim.js')).hr
 /** Create the workstation; `extraEnv` is added to the app's environment. */
 export function liveWorkstation(extraEnv: Record<string, string>): LiveWorkstation {
   const root = mkdtempSync(join(tmpdir(), 'mkra-campaign-'));
-  const dirs = { bin: join(root, 'bin'), records: join(root, 'records'), home: join(root, 'home'), ibmHome: join(root, 'ibmcloud-home'), sim: join(root, 'sim'), data: join(root, 'data') };
+  const dirs = {
+    bin: join(root, 'bin'),
+    records: join(root, 'records'),
+    home: join(root, 'home'),
+    ibmHome: join(root, 'ibmcloud-home'),
+    sim: join(root, 'sim'),
+    data: join(root, 'data'),
+  };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
   mkdirSync(join(dirs.ibmHome, '.bluemix', 'plugins', 'tke'), { recursive: true });
   const keyFilesDir = join(dirs.sim, 'tkefiles');
@@ -63,10 +70,26 @@ export function liveWorkstation(extraEnv: Record<string, string>): LiveWorkstati
       '',
     ].join('\n'),
   );
-  writeFileSync(join(dirs.bin, 'ibmcloud'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(recorder)} "$@"\n`);
+  writeFileSync(
+    join(dirs.bin, 'ibmcloud'),
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(recorder)} "$@"\n`,
+  );
   chmodSync(join(dirs.bin, 'ibmcloud'), 0o755);
-  const env = { PATH: `${dirs.bin}:/usr/bin:/bin`, HOME: dirs.home, IBMCLOUD_HOME: dirs.ibmHome, CLOUDTKEFILES: keyFilesDir, LANG: 'C.UTF-8', ...extraEnv };
-  const simEnv = { PATH: env.PATH, HOME: dirs.home, MKRA_SIM_DIR: dirs.sim, CLOUDTKEFILES: keyFilesDir, MKRA_SIM_TIME_SCALE: '0' };
+  const env = {
+    PATH: `${dirs.bin}:/usr/bin:/bin`,
+    HOME: dirs.home,
+    IBMCLOUD_HOME: dirs.ibmHome,
+    CLOUDTKEFILES: keyFilesDir,
+    LANG: 'C.UTF-8',
+    ...extraEnv,
+  };
+  const simEnv = {
+    PATH: env.PATH,
+    HOME: dirs.home,
+    MKRA_SIM_DIR: dirs.sim,
+    CLOUDTKEFILES: keyFilesDir,
+    MKRA_SIM_TIME_SCALE: '0',
+  };
   return {
     root,
     dataDir: dirs.data,
@@ -75,13 +98,20 @@ export function liveWorkstation(extraEnv: Record<string, string>): LiveWorkstati
     writtenDirs: [dirs.data, dirs.sim, dirs.home, dirs.ibmHome],
     env,
     sim(args, input, extraEnv = {}) {
-      const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env: { ...simEnv, ...extraEnv }, encoding: 'utf8', ...(input === undefined ? {} : { input }) });
+      const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], {
+        env: { ...simEnv, ...extraEnv },
+        encoding: 'utf8',
+        ...(input === undefined ? {} : { input }),
+      });
       return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
     },
     records: () =>
       readdirSync(dirs.records)
         .filter((name) => name.endsWith('.json'))
-        .map((name) => ({ ...(JSON.parse(readFileSync(join(dirs.records, name), 'utf8')) as Omit<SpawnRecord, 'output'>), output: readFileSync(join(dirs.records, name.replace(/\.json$/, '.out'))) })),
+        .map((name) => ({
+          ...(JSON.parse(readFileSync(join(dirs.records, name), 'utf8')) as Omit<SpawnRecord, 'output'>),
+          output: readFileSync(join(dirs.records, name.replace(/\.json$/, '.out'))),
+        })),
   };
 }
 

@@ -26,10 +26,14 @@ function core(encoded: string, prefix: number, n: number): string {
 
 /** Every form a secret could take in a file; `raw` adds the bytes themselves (key material). */
 export function needlesOf(secret: string, raw?: Buffer): Needle[] {
-  const sources: [string, Buffer][] = [[secret, Buffer.from(secret, 'utf8')], ...(raw ? ([[`${secret} (raw bytes)`, raw]] as [string, Buffer][]) : [])];
+  const sources: [string, Buffer][] = [
+    [secret, Buffer.from(secret, 'utf8')],
+    ...(raw ? ([[`${secret} (raw bytes)`, raw]] as [string, Buffer][]) : []),
+  ];
   const needles: Needle[] = [];
   for (const [label, bytes] of sources) {
-    const text = (form: string, value: string) => needles.push({ secret: label, form, bytes: Buffer.from(value, 'latin1') });
+    const text = (form: string, value: string) =>
+      needles.push({ secret: label, form, bytes: Buffer.from(value, 'latin1') });
     needles.push({ secret: label, form: 'plain', bytes });
     text('hex', bytes.toString('hex'));
     text('HEX', bytes.toString('hex').toUpperCase());
@@ -78,7 +82,10 @@ export function pdfStreams(pdf: Buffer): Buffer[] {
 export function blobsOfFile(path: string): { where: string; bytes: Buffer }[] {
   const bytes = readFileSync(path);
   const blobs: { where: string; bytes: Buffer }[] = [{ where: path, bytes }];
-  if (path.endsWith('.pdf')) pdfStreams(bytes).forEach((stream, i) => blobs.push({ where: `${path} (stream ${i + 1}, inflated)`, bytes: stream }));
+  if (path.endsWith('.pdf'))
+    pdfStreams(bytes).forEach((stream, i) =>
+      blobs.push({ where: `${path} (stream ${i + 1}, inflated)`, bytes: stream }),
+    );
   return blobs;
 }
 
@@ -87,7 +94,8 @@ export function search(blobs: readonly { where: string; bytes: Buffer }[], needl
   const hits: Hit[] = [];
   for (const blob of blobs) {
     for (const needle of needles) {
-      if (needle.bytes.length > 0 && blob.bytes.includes(needle.bytes)) hits.push({ where: blob.where, secret: needle.secret, form: needle.form });
+      if (needle.bytes.length > 0 && blob.bytes.includes(needle.bytes))
+        hits.push({ where: blob.where, secret: needle.secret, form: needle.form });
     }
   }
   return hits;

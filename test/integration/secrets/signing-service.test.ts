@@ -15,44 +15,72 @@ const TOKEN = 'signserv-token-5d1e0c7b';
 const TIMEOUT_MS = 180_000;
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => join(dir, name)).filter((path) => statSync(path).isFile());
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isFile());
 }
 
 describe('a live workstation with a signing service and the private endpoint', () => {
-  it('passes both to the CLI and judges pre-check 5 from SIGNSERVKEYS, never keeping its token', async () => {
-    requireBuilt('dist/electron/cli/ibmcloud-sim.js', ['electron/cli', 'shared']);
-    const ws = liveWorkstation({ TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE });
-    expect(ws.sim(['sim', 'reset', '--scenario', 'default', '--keys', '30']).status).toBe(0);
-    expect(ws.sim(['login', '--apikey', 'set-up-only']).status).toBe(0);
-    const backend = createBackend({ host: 'browser', env: ws.env, dataDir: ws.dataDir, forceDemo: false, name: 'mkra', version: 'signserv' });
-    const h = backend.handlers;
-    const info = await h['app:get-info']({});
-    expect(info.mode).toBe('live');
-    expect(info.tkeEnv).toEqual({ signingService: true, privateEndpoint: PRIVATE });
+  it(
+    'passes both to the CLI and judges pre-check 5 from SIGNSERVKEYS, never keeping its token',
+    async () => {
+      requireBuilt('dist/electron/cli/ibmcloud-sim.js', ['electron/cli', 'shared']);
+      const ws = liveWorkstation({ TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE });
+      expect(ws.sim(['sim', 'reset', '--scenario', 'default', '--keys', '30']).status).toBe(0);
+      expect(ws.sim(['login', '--apikey', 'set-up-only']).status).toBe(0);
+      const backend = createBackend({
+        host: 'browser',
+        env: ws.env,
+        dataDir: ws.dataDir,
+        forceDemo: false,
+        name: 'mkra',
+        version: 'signserv',
+      });
+      const h = backend.handlers;
+      const info = await h['app:get-info']({});
+      expect(info.mode).toBe('live');
+      expect(info.tkeEnv).toEqual({ signingService: true, privateEndpoint: PRIVATE });
 
-    // No SIGNSERVKEYS yet: the check fails with that problem, and its fix is the signing service's.
-    const first = await h['precheck:run']({ flow: 'auto' });
-    const admins = first.results.find((r) => r.id === 'admins');
-    expect(admins).toMatchObject({ status: 'fail', summary: expect.stringMatching(/no SIGNSERVKEYS file in CLOUDTKEFILES/) });
-    expect(admins?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-admins', 'ibmcloud tke cryptounit-admin-add']);
-    const blocked = await h['rotation:start']({ flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] }).then(() => 'started', (e: Error) => e.message);
-    expect(blocked).toMatch(/pre-checks failed: admins/);
+      // No SIGNSERVKEYS yet: the check fails with that problem, and its fix is the signing service's.
+      const first = await h['precheck:run']({ flow: 'auto' });
+      const admins = first.results.find((r) => r.id === 'admins');
+      expect(admins).toMatchObject({
+        status: 'fail',
+        summary: expect.stringMatching(/no SIGNSERVKEYS file in CLOUDTKEFILES/),
+      });
+      expect(admins?.fix.map((f) => f.command)).toEqual([
+        'ibmcloud tke cryptounit-admins',
+        'ibmcloud tke cryptounit-admin-add',
+      ]);
+      const blocked = await h['rotation:start']({ flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] }).then(
+        () => 'started',
+        (e: Error) => e.message,
+      );
+      expect(blocked).toMatch(/pre-checks failed: admins/);
 
-    // Two keys listed, one with its token: enough for the thresholds, but not judgeable here.
-    writeFileSync(join(ws.keyFilesDir, 'SIGNSERVKEYS'), JSON.stringify([{ key: 'admin1-key', token: TOKEN }, { key: 'admin2-key' }]));
-    const second = await h['precheck:run']({ flow: 'auto' });
-    expect(second.results.find((r) => r.id === 'admins')).toMatchObject({ status: 'unknown', evidence: ['SIGNSERVKEYS: 2 signature key(s), 1 with its token in the file'] });
-    expect(second.signingService).toEqual({ keys: ['admin1-key', 'admin2-key'], withToken: 1 });
-    expect(JSON.stringify(second)).not.toContain(TOKEN);
+      // Two keys listed, one with its token: enough for the thresholds, but not judgeable here.
+      writeFileSync(
+        join(ws.keyFilesDir, 'SIGNSERVKEYS'),
+        JSON.stringify([{ key: 'admin1-key', token: TOKEN }, { key: 'admin2-key' }]),
+      );
+      const second = await h['precheck:run']({ flow: 'auto' });
+      expect(second.results.find((r) => r.id === 'admins')).toMatchObject({
+        status: 'unknown',
+        evidence: ['SIGNSERVKEYS: 2 signature key(s), 1 with its token in the file'],
+      });
+      expect(second.signingService).toEqual({ keys: ['admin1-key', 'admin2-key'], withToken: 1 });
+      expect(JSON.stringify(second)).not.toContain(TOKEN);
 
-    // Every CLI process the app started had both settings; nothing the app wrote holds the token or the URL.
-    const spawned = ws.records();
-    expect(spawned.length).toBeGreaterThanOrEqual(10);
-    for (const r of spawned) expect(r.env).toMatchObject({ TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE });
-    for (const path of filesUnder(ws.dataDir)) {
-      const text = readFileSync(path, 'latin1');
-      expect(text, path).not.toContain(TOKEN);
-      expect(text, path).not.toContain(URL);
-    }
-  }, TIMEOUT_MS);
+      // Every CLI process the app started had both settings; nothing the app wrote holds the token or the URL.
+      const spawned = ws.records();
+      expect(spawned.length).toBeGreaterThanOrEqual(10);
+      for (const r of spawned) expect(r.env).toMatchObject({ TKE_SIGNSERV_URL: URL, TKE_PRIVATE_ADDR: PRIVATE });
+      for (const path of filesUnder(ws.dataDir)) {
+        const text = readFileSync(path, 'latin1');
+        expect(text, path).not.toContain(TOKEN);
+        expect(text, path).not.toContain(URL);
+      }
+    },
+    TIMEOUT_MS,
+  );
 });

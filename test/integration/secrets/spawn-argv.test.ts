@@ -60,7 +60,12 @@ describe('secrets never reach a process argument list or environment', () => {
     };
     const h = createHarness('key-parts', 20, { spawn: recording });
     const { tkeFilesDir } = demoPaths(h.dataDir);
-    const owners = [['1.sigkey', S.sig1], ['2.sigkey', S.sig2], ['1.mkpart', S.part1], ['2.mkpart', S.part2]] as const;
+    const owners = [
+      ['1.sigkey', S.sig1],
+      ['2.sigkey', S.sig2],
+      ['1.mkpart', S.part1],
+      ['2.mkpart', S.part2],
+    ] as const;
     for (const [file, password] of owners) changeKeyFilePassword(tkeFilesDir, file, 'passw0rd', password);
     const typed: string[] = [];
     const answer = answerFor(h, typed);
@@ -83,7 +88,10 @@ describe('secrets never reach a process argument list or environment', () => {
     for (const s of spawned) {
       const words = [s.file, ...s.args, ...Object.entries(s.env).map(([k, v]) => `${k}=${v}`)];
       for (const needle of needles) {
-        expect(words.filter((w) => w.includes(needle)), `${needle} in ${s.args.join(' ')}`).toEqual([]);
+        expect(
+          words.filter((w) => w.includes(needle)),
+          `${needle} in ${s.args.join(' ')}`,
+        ).toEqual([]);
       }
     }
   });

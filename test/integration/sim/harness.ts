@@ -26,7 +26,12 @@ export interface SimDirs {
 export function simDirs(scale = '0'): SimDirs {
   const dir = mkdtempSync(join(tmpdir(), 'mkra-sim-'));
   const keyFiles = join(dir, 'files');
-  const env: NodeJS.ProcessEnv = { ...process.env, MKRA_SIM_DIR: dir, CLOUDTKEFILES: keyFiles, MKRA_SIM_TIME_SCALE: scale };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MKRA_SIM_DIR: dir,
+    CLOUDTKEFILES: keyFiles,
+    MKRA_SIM_TIME_SCALE: scale,
+  };
   delete env.MKRA_SIM_FAULT;
   return { dir, keyFiles, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -57,7 +57,9 @@ describe('killing ibmcloud-sim at random instants', () => {
       expect((await runSim(['tke', 'cryptounit-mk-rotate'], fast, 'y\npassw0rd\npassw0rd\n')).code).toBe(0);
     } else if (s.units.some((u) => u.new.state !== 'Empty')) {
       const pending = s.units.find((u) => u.new.state !== 'Empty');
-      const promoted = s.units.filter((u) => u.new.state === 'Empty' && u.current.vp === pending?.new.vp).map((u) => u.num);
+      const promoted = s.units
+        .filter((u) => u.new.state === 'Empty' && u.current.vp === pending?.new.vp)
+        .map((u) => u.num);
       if (promoted.length > 0) await runSim(['tke', 'cryptounit-rm'], fast, `${promoted.join(' ')}\n`);
       expect((await runSim(['tke', 'cryptounit-mk-setimm'], fast, 'y\npassw0rd\npassw0rd\n')).code).toBe(0);
     }

@@ -48,7 +48,11 @@ describe('ibmcloud-sim with piped stdin', () => {
 
   test('a fault fails with exit 1; the recovery command then completes with nothing lost', async () => {
     dirs = simDirs();
-    const f = await runSim(['tke', 'auto-mk-rotate'], { ...dirs.env, MKRA_SIM_FAULT: 'mid-rewrap' }, 'passw0rd\npassw0rd\n');
+    const f = await runSim(
+      ['tke', 'auto-mk-rotate'],
+      { ...dirs.env, MKRA_SIM_FAULT: 'mid-rewrap' },
+      'passw0rd\npassw0rd\n',
+    );
     expect(f.code).toBe(1);
     expect(f.stdout).toContain(M1_DELAY);
     expect(f.stdout).toContain('FAILED\n');
@@ -59,7 +63,11 @@ describe('ibmcloud-sim with piped stdin', () => {
 
   test('a :crash fault kills the process without a message and leaves a loadable state', async () => {
     dirs = simDirs();
-    const f = await runSim(['tke', 'auto-mk-rotate'], { ...dirs.env, MKRA_SIM_FAULT: 'after-m2:crash' }, 'passw0rd\npassw0rd\n');
+    const f = await runSim(
+      ['tke', 'auto-mk-rotate'],
+      { ...dirs.env, MKRA_SIM_FAULT: 'after-m2:crash' },
+      'passw0rd\npassw0rd\n',
+    );
     expect(f.signal).toBe('SIGKILL');
     expect(f.stdout).not.toContain('FAILED');
     const s = await statusJson(dirs.env);
@@ -71,7 +79,9 @@ describe('ibmcloud-sim with piped stdin', () => {
     expect((await runSim(['sim', 'reset', '--scenario', 'new-mk-not-empty'], dirs.env)).code).toBe(0);
     const p = await runSim(['tke', 'auto-mk-rotate'], dirs.env, 'passw0rd\npassw0rd\n');
     expect(p.code).toBe(1);
-    expect(p.stdout).toContain(`${PRECHECK_FAILED_PREFIX} the new master key registers are not in the required state (crypto units 3).`);
+    expect(p.stdout).toContain(
+      `${PRECHECK_FAILED_PREFIX} the new master key registers are not in the required state (crypto units 3).`,
+    );
     await runSim(['sim', 'reset', '--scenario', 'expired-token'], dirs.env);
     const a = await runSim(['tke', 'cryptounits'], dirs.env);
     expect(a.stdout).toContain(['FAILED', ...AUTH_FAILED_LINES].join('\n'));
@@ -86,7 +96,9 @@ describe('ibmcloud-sim with piped stdin', () => {
     expect(noInput.stdout).toContain('No input was received for the prompt.');
     const badFault = await runSim(['tke', 'cryptounits'], { ...dirs.env, MKRA_SIM_FAULT: 'nope' });
     expect(badFault.code).toBe(1);
-    expect((await runSim(['frobnicate'], dirs.env)).stdout).toContain("FAILED\n'frobnicate' is not a registered command.");
+    expect((await runSim(['frobnicate'], dirs.env)).stdout).toContain(
+      "FAILED\n'frobnicate' is not a registered command.",
+    );
   });
 
   test('key-part flow through mk-add files on disk', async () => {

@@ -8,7 +8,11 @@ beforeAll(() => ensureBuilt());
 afterEach(() => dirs?.cleanup());
 
 /** Drive the executable on a pseudo-terminal, answering each prompt that matches in turn. */
-function onPty(args: string[], env: NodeJS.ProcessEnv, script: [RegExp, string][]): Promise<{ code: number; out: string }> {
+function onPty(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  script: [RegExp, string][],
+): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
     const term = pty.spawn(process.execPath, [BIN, ...args], { env, cols: 200, rows: 50, name: 'xterm' });
     let out = '';

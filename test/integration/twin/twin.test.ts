@@ -103,14 +103,18 @@ describe.skipIf(process.platform === 'win32')('twin: capture, reset --twin, comp
     expect(mkra(source(), 'help').out).toContain('mkra twin capture [--out FILE]');
   });
 
-  it('captures the source through ibmcloud on PATH', () => {
-    const r = mkra(source(), 'twin', 'capture', '--out', twinPath());
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('2 instance(s), 8 crypto unit(s), 3 signature key file name(s), 1 key part file name(s)');
-    expect(r.err).toContain('crypto units 7 were not selected');
-    const twin = JSON.parse(readFileSync(twinPath(), 'utf8')) as { cli: unknown };
-    expect(twin.cli).toEqual({ ibmcloud: '2.99.0+twin-test', tke: '1.9.9' });
-  }, TIMEOUT_MS);
+  it(
+    'captures the source through ibmcloud on PATH',
+    () => {
+      const r = mkra(source(), 'twin', 'capture', '--out', twinPath());
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('2 instance(s), 8 crypto unit(s), 3 signature key file name(s), 1 key part file name(s)');
+      expect(r.err).toContain('crypto units 7 were not selected');
+      const twin = JSON.parse(readFileSync(twinPath(), 'utf8')) as { cli: unknown };
+      expect(twin.cli).toEqual({ ibmcloud: '2.99.0+twin-test', tke: '1.9.9' });
+    },
+    TIMEOUT_MS,
+  );
 
   it('the twin holds no password and no key material of the source', () => {
     const text = readFileSync(twinPath(), 'utf8');
@@ -136,45 +140,57 @@ describe.skipIf(process.platform === 'win32')('twin: capture, reset --twin, comp
     }
   });
 
-  it('a simulator reset from the twin shows every captured field of the source', () => {
-    const r = ibmcloud(copy(), 'sim', 'reset', '--twin', twinPath(), '--keys', '40');
-    expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('Crypto unit 7 was not read at capture');
-    const [a, b] = [status(source()), status(copy())];
-    expect(captured(b)).toEqual(captured(a));
-    expect(b.units.find((u) => u.num === 8)?.type).toBe('FAILOVER');
-    expect(b.units.find((u) => u.num === 2)?.current.vp.endsWith('00000000')).toBe(false);
-    expect(b.units[0]?.admins).toHaveLength(3);
-    expect(b.units[0]?.thresholds).toEqual({ signature: 2, revocation: 2 });
-    expect(readdirSync(join(copy().dir, 'files')).sort()).toEqual(readdirSync(join(source().dir, 'files')).sort());
-  }, TIMEOUT_MS);
+  it(
+    'a simulator reset from the twin shows every captured field of the source',
+    () => {
+      const r = ibmcloud(copy(), 'sim', 'reset', '--twin', twinPath(), '--keys', '40');
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain('Crypto unit 7 was not read at capture');
+      const [a, b] = [status(source()), status(copy())];
+      expect(captured(b)).toEqual(captured(a));
+      expect(b.units.find((u) => u.num === 8)?.type).toBe('FAILOVER');
+      expect(b.units.find((u) => u.num === 2)?.current.vp.endsWith('00000000')).toBe(false);
+      expect(b.units[0]?.admins).toHaveLength(3);
+      expect(b.units[0]?.thresholds).toEqual({ signature: 2, revocation: 2 });
+      expect(readdirSync(join(copy().dir, 'files')).sort()).toEqual(readdirSync(join(source().dir, 'files')).sort());
+    },
+    TIMEOUT_MS,
+  );
 
-  it('a capture of the copy is the same twin', () => {
-    const again = join(tmp, 'again.json');
-    expect(mkra(copy(), 'twin', 'capture', '--out', again).code).toBe(0);
-    const strip = (p: string) => ({ ...(JSON.parse(readFileSync(p, 'utf8')) as object), capturedAt: '' });
-    expect(strip(again)).toEqual(strip(twinPath()));
-  }, TIMEOUT_MS);
+  it(
+    'a capture of the copy is the same twin',
+    () => {
+      const again = join(tmp, 'again.json');
+      expect(mkra(copy(), 'twin', 'capture', '--out', again).code).toBe(0);
+      const strip = (p: string) => ({ ...(JSON.parse(readFileSync(p, 'utf8')) as object), capturedAt: '' });
+      expect(strip(again)).toEqual(strip(twinPath()));
+    },
+    TIMEOUT_MS,
+  );
 
-  it('refuses malformed, truncated, future-version and oversized files, changing nothing', () => {
-    const good = readFileSync(twinPath(), 'utf8');
-    const before = JSON.stringify(status(copy()));
-    const cases: [string, string, RegExp][] = [
-      ['malformed', good.replace('"FAILOVER"', '"SPARE"'), /malformed at instances\.1\.units\.3\.type/],
-      ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /truncated/],
-      ['future', good.replace('mkra-twin/1', 'mkra-twin/2'), /format mkra-twin\/2, made by a newer/],
-      ['oversized', good + ' '.repeat(MAX_TWIN_BYTES), /over the limit of 1048576 bytes \(1 MiB\)/],
-    ];
-    for (const [name, text, why] of cases) {
-      const file = join(tmp, `${name}.json`);
-      writeFileSync(file, text);
-      const r = ibmcloud(copy(), 'sim', 'reset', '--twin', file);
-      expect(r.code, name).toBe(1);
-      expect(r.out, name).toMatch(why);
-      expect(r.out, name).toContain('Nothing was changed.');
-    }
-    const dir = ibmcloud(copy(), 'sim', 'reset', '--twin', tmp);
-    expect([dir.code, dir.out]).toEqual([1, expect.stringContaining('a directory, not a regular file')]);
-    expect(JSON.stringify(status(copy()))).toBe(before);
-  }, TIMEOUT_MS);
+  it(
+    'refuses malformed, truncated, future-version and oversized files, changing nothing',
+    () => {
+      const good = readFileSync(twinPath(), 'utf8');
+      const before = JSON.stringify(status(copy()));
+      const cases: [string, string, RegExp][] = [
+        ['malformed', good.replace('"FAILOVER"', '"SPARE"'), /malformed at instances\.1\.units\.3\.type/],
+        ['truncated', good.slice(0, Math.floor(good.length * 0.6)), /truncated/],
+        ['future', good.replace('mkra-twin/1', 'mkra-twin/2'), /format mkra-twin\/2, made by a newer/],
+        ['oversized', good + ' '.repeat(MAX_TWIN_BYTES), /over the limit of 1048576 bytes \(1 MiB\)/],
+      ];
+      for (const [name, text, why] of cases) {
+        const file = join(tmp, `${name}.json`);
+        writeFileSync(file, text);
+        const r = ibmcloud(copy(), 'sim', 'reset', '--twin', file);
+        expect(r.code, name).toBe(1);
+        expect(r.out, name).toMatch(why);
+        expect(r.out, name).toContain('Nothing was changed.');
+      }
+      const dir = ibmcloud(copy(), 'sim', 'reset', '--twin', tmp);
+      expect([dir.code, dir.out]).toEqual([1, expect.stringContaining('a directory, not a regular file')]);
+      expect(JSON.stringify(status(copy()))).toBe(before);
+    },
+    TIMEOUT_MS,
+  );
 });

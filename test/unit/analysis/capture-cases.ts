@@ -32,8 +32,12 @@ export function captureCases(): CaptureCase[] {
     .filter((d) => d.isDirectory())
     .map((d) => {
       const dir = join(CAPTURES_DIR, d.name);
-      const files = readdirSync(dir).filter((f) => !SIDE_FILES.has(f)).sort();
-      const listing = readdirSync(dir).includes('registers.txt') ? readFileSync(join(dir, 'registers.txt'), 'utf8').split('\n') : null;
+      const files = readdirSync(dir)
+        .filter((f) => !SIDE_FILES.has(f))
+        .sort();
+      const listing = readdirSync(dir).includes('registers.txt')
+        ? readFileSync(join(dir, 'registers.txt'), 'utf8').split('\n')
+        : null;
       return {
         name: d.name,
         expected: JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Expected,

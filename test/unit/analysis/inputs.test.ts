@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { AnalysisService } from '../../../electron/backend/analysis/analysis-service.js';
 import { RotationService } from '../../../electron/backend/rotation/rotation-service.js';
 import { decodeInputs } from '../../../electron/backend/analysis/decode-inputs.js';
-import { captureFormat, capturedLines, chunkLines, CHUNK_LINES, lacksCommandLine, MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES, redactTypedSecrets, unshiftEvidence } from '../../../shared/analysis/index.js';
+import {
+  captureFormat,
+  capturedLines,
+  chunkLines,
+  CHUNK_LINES,
+  lacksCommandLine,
+  MAX_ANALYSIS_BYTES,
+  MAX_ANALYSIS_FILES,
+  redactTypedSecrets,
+  unshiftEvidence,
+} from '../../../shared/analysis/index.js';
 import type { Classification } from '../../../shared/classifier/types.js';
 
 const b64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
@@ -15,7 +25,10 @@ const M1 = 'Delaying 30 seconds to allow server to discover new master key value
 
 describe('decodeInputs', () => {
   it('refuses empty, blank, binary and non-UTF-8 inputs, naming each', () => {
-    const shiftJis = Buffer.from([...Buffer.from('FAILED\n'), ...Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x82 : 0xa0))]);
+    const shiftJis = Buffer.from([
+      ...Buffer.from('FAILED\n'),
+      ...Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x82 : 0xa0)),
+    ]);
     const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     const result = decodeInputs([
       { name: 'empty.txt', base64: '' },
@@ -59,7 +72,12 @@ describe('decodeInputs', () => {
   });
 
   it('warns about replaced characters and about input with no TKE output', () => {
-    const result = decodeInputs([{ name: 'notes.txt', base64: b64(Buffer.concat([Buffer.from('my shopping list\nmilk '), Buffer.from([0xff]), Buffer.from('\n')])) }]);
+    const result = decodeInputs([
+      {
+        name: 'notes.txt',
+        base64: b64(Buffer.concat([Buffer.from('my shopping list\nmilk '), Buffer.from([0xff]), Buffer.from('\n')])),
+      },
+    ]);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.warnings.map((w) => w.code).sort()).toEqual(['no-tke-output', 'replaced-characters']);
@@ -68,7 +86,9 @@ describe('decodeInputs', () => {
 
 describe('capture helpers', () => {
   it('keep one cleaned line per physical line (control codes and CR rewrites gone)', () => {
-    const lines = capturedLines('\uFEFFa\x1b[31mFAILED\x1b[0m\r\nRe-encrypted 1 of 2 keys\rRe-encrypted 2 of 2 keys\r\n\r\nlast\n');
+    const lines = capturedLines(
+      '\uFEFFa\x1b[31mFAILED\x1b[0m\r\nRe-encrypted 1 of 2 keys\rRe-encrypted 2 of 2 keys\r\n\r\nlast\n',
+    );
     expect(lines).toEqual(['aFAILED', 'Re-encrypted 2 of 2 keys', '', 'last']);
   });
 
@@ -81,7 +101,11 @@ describe('capture helpers', () => {
   it('chunk lines for the journal with their first original line number', () => {
     const lines = Array.from({ length: CHUNK_LINES * 2 + 5 }, (_, i) => `line ${i + 1}`);
     const chunks = chunkLines(lines);
-    expect(chunks.map((c) => [c.firstLine, c.lines.length])).toEqual([[1, CHUNK_LINES], [CHUNK_LINES + 1, CHUNK_LINES], [CHUNK_LINES * 2 + 1, 5]]);
+    expect(chunks.map((c) => [c.firstLine, c.lines.length])).toEqual([
+      [1, CHUNK_LINES],
+      [CHUNK_LINES + 1, CHUNK_LINES],
+      [CHUNK_LINES * 2 + 1, 5],
+    ]);
     expect(chunks[2]?.lines[0]).toBe(`line ${CHUNK_LINES * 2 + 1}`);
   });
 
@@ -91,12 +115,40 @@ describe('capture helpers', () => {
   });
 
   it('redact a typed answer after a password prompt but keep TKE output on the prompt line', () => {
-    const lines = ['Enter the password for the signature key identified by:', 'admin1 (3c0f81aa22bb...)', '> hunter2', 'Enter the password for the signature key identified by:', 'admin2 (438219685bac)', `> ${M1}`, '> y'];
-    expect(redactTypedSecrets(lines)).toEqual([lines[0], lines[1], '> [redacted]', lines[3], lines[4], lines[5], '> y']);
+    const lines = [
+      'Enter the password for the signature key identified by:',
+      'admin1 (3c0f81aa22bb...)',
+      '> hunter2',
+      'Enter the password for the signature key identified by:',
+      'admin2 (438219685bac)',
+      `> ${M1}`,
+      '> y',
+    ];
+    expect(redactTypedSecrets(lines)).toEqual([
+      lines[0],
+      lines[1],
+      '> [redacted]',
+      lines[3],
+      lines[4],
+      lines[5],
+      '> y',
+    ]);
   });
 
   it('shift evidence of a stated command back to the original numbering', () => {
-    const c: Classification = { phase: 'failed-before-new-key', flow: 'auto', next: [], forbidden: [], unitsToDeselect: [], failedChecks: [], evidence: [{ file: 'p.txt', line: 1, text: '$ ibmcloud tke auto-mk-rotate' }, { file: 'p.txt', line: 9, text: 'FAILED' }, { file: 'q.txt', line: 3, text: 'x' }] };
+    const c: Classification = {
+      phase: 'failed-before-new-key',
+      flow: 'auto',
+      next: [],
+      forbidden: [],
+      unitsToDeselect: [],
+      failedChecks: [],
+      evidence: [
+        { file: 'p.txt', line: 1, text: '$ ibmcloud tke auto-mk-rotate' },
+        { file: 'p.txt', line: 9, text: 'FAILED' },
+        { file: 'q.txt', line: 3, text: 'x' },
+      ],
+    };
     expect(unshiftEvidence(c, new Set(['p.txt'])).evidence).toEqual([
       { file: 'p.txt', line: 0, text: 'ibmcloud tke auto-mk-rotate (command stated by the administrator)' },
       { file: 'p.txt', line: 8, text: 'FAILED' },

@@ -28,14 +28,19 @@ function classified(view: AnalysisView): Extract<AnalysisView, { status: 'classi
   return view;
 }
 
-function expectFindings(view: Extract<AnalysisView, { status: 'classified' }>, e: Pick<Expected, 'phase' | 'next' | 'forbids' | 'evidence'>): void {
+function expectFindings(
+  view: Extract<AnalysisView, { status: 'classified' }>,
+  e: Pick<Expected, 'phase' | 'next' | 'forbids' | 'evidence'>,
+): void {
   const c = view.classification;
   expect(c.phase).toBe(e.phase);
   expect(c.next[0]?.command).toBe(e.next);
   const forbidden = c.forbidden.map((f) => f.command);
   for (const command of e.forbids) expect(forbidden).toContain(command);
   for (const want of e.evidence) {
-    expect(c.evidence, `${want.file}:${want.line} ${want.contains}`).toContainEqual(expect.objectContaining({ file: want.file, line: want.line, text: expect.stringContaining(want.contains) }));
+    expect(c.evidence, `${want.file}:${want.line} ${want.contains}`).toContainEqual(
+      expect.objectContaining({ file: want.file, line: want.line, text: expect.stringContaining(want.contains) }),
+    );
   }
 }
 
@@ -44,8 +49,20 @@ const cases = captureCases();
 describe('recovery table from realistic captures', () => {
   it('has a capture for every row of both flows, including UTF-16 PowerShell and a script typescript', () => {
     const phases = new Set(cases.flatMap((c) => [c.expected.phase, c.expected.registers?.phase ?? c.expected.phase]));
-    for (const phase of ['failed-before-new-key', 'rewrap-interrupted', 'rewrap-complete', 'partially-promoted', 'auth-expired', 'precheck-failed', 'completed', 'indeterminate']) expect(phases).toContain(phase);
-    expect(cases.some((c) => c.name.startsWith('keyparts-') && c.expected.registers?.phase === 'partially-promoted')).toBe(true);
+    for (const phase of [
+      'failed-before-new-key',
+      'rewrap-interrupted',
+      'rewrap-complete',
+      'partially-promoted',
+      'auth-expired',
+      'precheck-failed',
+      'completed',
+      'indeterminate',
+    ])
+      expect(phases).toContain(phase);
+    expect(
+      cases.some((c) => c.name.startsWith('keyparts-') && c.expected.registers?.phase === 'partially-promoted'),
+    ).toBe(true);
     const raw = (c: (typeof cases)[number]) => Buffer.from(c.inputs[0]?.base64 ?? '', 'base64');
     expect(cases.some((c) => raw(c)[0] === 0xff && raw(c)[1] === 0xfe)).toBe(true);
     expect(cases.some((c) => raw(c).toString('utf8').startsWith('Script started on'))).toBe(true);

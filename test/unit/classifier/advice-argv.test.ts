@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { argvOfAdvice, PRIVATE_ENDPOINT, refusedArgv, TARGET, tkeAdvice, withArgv, withRefusedArgv } from '../../../shared/classifier/commands.js';
+import {
+  argvOfAdvice,
+  PRIVATE_ENDPOINT,
+  refusedArgv,
+  TARGET,
+  tkeAdvice,
+  withArgv,
+  withRefusedArgv,
+} from '../../../shared/classifier/commands.js';
 import { classify } from '../../../shared/classifier/index.js';
 import { APP } from '../../../shared/classifier/smartcard.js';
 
@@ -40,8 +48,16 @@ describe('the argv of an advised command', () => {
   });
 
   it('is attached by withArgv and withRefusedArgv, the command and reason kept', () => {
-    expect(withArgv(tkeAdvice('cryptounit-rm', 'why'))).toEqual({ command: 'ibmcloud tke cryptounit-rm', why: 'why', argv: ['tke', 'cryptounit-rm'] });
-    expect(withRefusedArgv({ command: 'ibmcloud tke cryptounit-rm <units>', why: 'w' })).toEqual({ command: 'ibmcloud tke cryptounit-rm <units>', why: 'w', argv: ['tke', 'cryptounit-rm'] });
+    expect(withArgv(tkeAdvice('cryptounit-rm', 'why'))).toEqual({
+      command: 'ibmcloud tke cryptounit-rm',
+      why: 'why',
+      argv: ['tke', 'cryptounit-rm'],
+    });
+    expect(withRefusedArgv({ command: 'ibmcloud tke cryptounit-rm <units>', why: 'w' })).toEqual({
+      command: 'ibmcloud tke cryptounit-rm <units>',
+      why: 'w',
+      argv: ['tke', 'cryptounit-rm'],
+    });
   });
 });
 
@@ -50,9 +66,23 @@ describe('classifications carry argv', () => {
   const cases = readdirSync(dir).filter((name) => readdirSync(join(dir, name)).includes('expected.json'));
 
   it.each(cases)('%s: every step the app runs is its argv shown as typed; the rest carry none', (name) => {
-    const files = readdirSync(join(dir, name)).filter((f) => f !== 'expected.json' && !f.startsWith('registers') && !f.endsWith('.json')).sort();
-    const c = classify({ transcripts: files.map((f) => ({ file: f, text: readFileSync(join(dir, name, f), 'latin1') })) });
-    for (const a of c.next) expect(a.argv === null ? !a.command.startsWith('ibmcloud ') || a.command.includes('<') : `ibmcloud ${a.argv.join(' ')}` === a.command, a.command).toBe(true);
-    for (const a of c.forbidden) expect(a.argv === null ? !a.command.startsWith('ibmcloud ') : `ibmcloud ${a.argv.join(' ')}` === a.command, a.command).toBe(true);
+    const files = readdirSync(join(dir, name))
+      .filter((f) => f !== 'expected.json' && !f.startsWith('registers') && !f.endsWith('.json'))
+      .sort();
+    const c = classify({
+      transcripts: files.map((f) => ({ file: f, text: readFileSync(join(dir, name, f), 'latin1') })),
+    });
+    for (const a of c.next)
+      expect(
+        a.argv === null
+          ? !a.command.startsWith('ibmcloud ') || a.command.includes('<')
+          : `ibmcloud ${a.argv.join(' ')}` === a.command,
+        a.command,
+      ).toBe(true);
+    for (const a of c.forbidden)
+      expect(
+        a.argv === null ? !a.command.startsWith('ibmcloud ') : `ibmcloud ${a.argv.join(' ')}` === a.command,
+        a.command,
+      ).toBe(true);
   });
 });

@@ -31,7 +31,10 @@ const pathArb: fc.Arbitrary<Path> = fc.record({
   mode: fc.constantFrom<Mode>('fail', 'crash', 'app-died'),
   cut: fc.double({ min: 0, max: 1, noNaN: true }),
   // Not `auth`: a 401 right after a fresh login is read as a missing permission (a stop), as it would be.
-  second: fc.option(fc.record({ point: fc.constantFrom(...FAULT_POINTS.filter((p) => p !== 'auth')), crash: fc.boolean() }), { nil: undefined }),
+  second: fc.option(
+    fc.record({ point: fc.constantFrom(...FAULT_POINTS.filter((p) => p !== 'auth')), crash: fc.boolean() }),
+    { nil: undefined },
+  ),
   keys: fc.integer({ min: 1, max: 2000 }),
 });
 
@@ -41,7 +44,10 @@ class Session {
 
   /** Run one command as the app would: its transcript headed by the command line, with its exit seen. */
   async command(words: string, opts: { answers?: Answerer; fault?: string; cutAt?: number } = {}): Promise<void> {
-    const r = await run(this.sim, words, { answers: opts.answers ?? autoAnswer, ...(opts.fault ? { fault: opts.fault } : {}) });
+    const r = await run(this.sim, words, {
+      answers: opts.answers ?? autoAnswer,
+      ...(opts.fault ? { fault: opts.fault } : {}),
+    });
     let text = `$ ibmcloud ${words}\n${r.transcript}`;
     if (opts.cutAt !== undefined) {
       // The app died: only the first part of the output reached its journal, and it never saw the exit.
@@ -50,11 +56,18 @@ class Session {
       this.transcripts.push({ file: `#${this.transcripts.length + 1}`, text });
       return;
     }
-    this.transcripts.push({ file: `#${this.transcripts.length + 1}`, text, exit: { code: r.exitCode, signal: r.crashed ? 'SIGKILL' : null } });
+    this.transcripts.push({
+      file: `#${this.transcripts.length + 1}`,
+      text,
+      exit: { code: r.exitCode, signal: r.crashed ? 'SIGKILL' : null },
+    });
   }
 }
 
-const units = (list: number[]): Answerer => (pending) => (/crypto unit num/i.test(pending) ? list.join(' ') : autoAnswer(pending));
+const units =
+  (list: number[]): Answerer =>
+  (pending) =>
+    /crypto unit num/i.test(pending) ? list.join(' ') : autoAnswer(pending);
 
 async function firstRotation(s: Session, p: Path): Promise<void> {
   const fault = p.mode === 'crash' ? `${p.point}:crash` : p.mode === 'fail' ? p.point : undefined;
@@ -66,7 +79,10 @@ async function firstRotation(s: Session, p: Path): Promise<void> {
   // The parts, the signature key password, then each part's password.
   await s.command('tke cryptounit-mk-load', { answers: ['1 2', 'passw0rd', 'passw0rd', 'passw0rd'] });
   await s.command('tke cryptounit-mk-commit');
-  await s.command('tke cryptounit-mk-rotate', { ...(fault ? { fault } : {}), ...(cutAt !== undefined ? { cutAt } : {}) });
+  await s.command('tke cryptounit-mk-rotate', {
+    ...(fault ? { fault } : {}),
+    ...(cutAt !== undefined ? { cutAt } : {}),
+  });
 }
 
 /** Every command the advisor names is one the app runs (its vocabulary; the interlocks come later). */
@@ -77,14 +93,21 @@ function expectRunnable(c: Classification): void {
 }
 
 /** Carry out the advisor's first next command. Returns false when there is nothing left to do. */
-async function follow(s: Session, c: Classification, second: Path['second']): Promise<{ ran: string; faulted: boolean } | undefined> {
+async function follow(
+  s: Session,
+  c: Classification,
+  second: Path['second'],
+): Promise<{ ran: string; faulted: boolean } | undefined> {
   expectRunnable(c);
   const command = c.next[0]?.command;
   if (command === undefined) return undefined;
   const words = command.replace(/^ibmcloud /, '');
   const mutating = /auto-mk-rotate|cryptounit-mk-(rotate|setimm|load|commit|clrnew)/.test(words);
   const fault = mutating && second ? (second.crash ? `${second.point}:crash` : second.point) : undefined;
-  if (words === 'login') await s.command(words, { answers: (pending) => (pending.includes('Email>') ? 'admin@example.com' : autoAnswer(pending)) });
+  if (words === 'login')
+    await s.command(words, {
+      answers: (pending) => (pending.includes('Email>') ? 'admin@example.com' : autoAnswer(pending)),
+    });
   else if (words === 'tke cryptounit-rm') await s.command(words, { answers: units(c.unitsToDeselect) });
   else if (words === 'tke cryptounit-add') {
     const st = await status(s.sim);
@@ -156,6 +179,8 @@ describe('a current master key lost with no rotation under way', () => {
     expect(c.next).toEqual([]);
     const after = await status(sim);
     expect(after.keystore.lost).toBe(0);
-    expect(after.units.every((u) => u.current.state === 'Valid' && u.current.vp === kept && u.new.state === 'Empty')).toBe(true);
+    expect(
+      after.units.every((u) => u.current.state === 'Valid' && u.current.vp === kept && u.new.state === 'Empty'),
+    ).toBe(true);
   });
 });

@@ -37,7 +37,15 @@ describe('mkra classify', () => {
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trim().split('\n')).toHaveLength(1);
     const json = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['phase', 'flow', 'next', 'forbidden', 'evidence', 'unitsToDeselect', 'failedChecks']);
+    expect(Object.keys(json)).toEqual([
+      'phase',
+      'flow',
+      'next',
+      'forbidden',
+      'evidence',
+      'unitsToDeselect',
+      'failedChecks',
+    ]);
     expect(json['phase']).toBe('rewrap-interrupted');
     // Each step is exactly {command, why}, as the contract says (the app's argv stays inside the app).
     for (const list of ['next', 'forbidden'] as const) {
@@ -65,7 +73,10 @@ describe('mkra classify', () => {
   });
 
   it('--signing-service: a failed administrators pre-check is not fixed with sigkey-sel, which does nothing there', async () => {
-    const admins = text([...autoRotate('precheck').slice(0, -1), `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.admins}`]);
+    const admins = text([
+      ...autoRotate('precheck').slice(0, -1),
+      `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.admins}`,
+    ]);
     const next = async (args: string[]): Promise<string[]> => {
       const io = memIo({ 'a.txt': admins });
       expect(await runClassify([...args, '--json', 'a.txt'], io)).toBe(0);
@@ -82,8 +93,15 @@ describe('mkra classify', () => {
       { num: 1, current: ['Valid', NEW_VP] as [string, string], new: ['Empty', ''] as [string, string] },
       { num: 2, current: ['Valid', OLD_VP] as [string, string], new: ['Full Committed', NEW_VP] as [string, string] },
     ];
-    const json = JSON.stringify({ ...registersJson(units), keystore: { total: 1, usable: 1, lost: 0 }, thresholds: {} });
-    for (const [name, content] of [['r.json', json], ['r.txt', text(mksListing(units))]] as const) {
+    const json = JSON.stringify({
+      ...registersJson(units),
+      keystore: { total: 1, usable: 1, lost: 0 },
+      thresholds: {},
+    });
+    for (const [name, content] of [
+      ['r.json', json],
+      ['r.txt', text(mksListing(units))],
+    ] as const) {
       const io = memIo({ 'a.txt': m2, [name]: content });
       expect(await runClassify(['--json', '--registers', name, 'a.txt'], io)).toBe(0);
       const c = JSON.parse(io.out()) as { phase: string; unitsToDeselect: number[] };
@@ -100,7 +118,10 @@ describe('mkra classify', () => {
     [['--flow'], /--flow needs a value/],
     [[], /no transcript given/],
     [['--registers', 'bad.json', 'a.txt'], /malformed registers JSON/],
-    [['--registers', 'wrong.json', 'a.txt'], /malformed registers JSON: units\.0\.current\.state: unknown register state/],
+    [
+      ['--registers', 'wrong.json', 'a.txt'],
+      /malformed registers JSON: units\.0\.current\.state: unknown register state/,
+    ],
     [['--registers', 'empty.txt', 'a.txt'], /no register reading found/],
     [['bin.dat'], /binary/],
   ])('exit 2 with one line for %j', async (args, message) => {
@@ -108,7 +129,8 @@ describe('mkra classify', () => {
     const io = memIo({
       'a.txt': m1,
       'bad.json': '{"units": [',
-      'wrong.json': '{"units":[{"num":1,"type":"OPERATIONAL","current":{"state":"Broken","vp":""},"new":{"state":"Empty","vp":""}}]}',
+      'wrong.json':
+        '{"units":[{"num":1,"type":"OPERATIONAL","current":{"state":"Broken","vp":""},"new":{"state":"Empty","vp":""}}]}',
       'empty.txt': 'nothing here\n',
       'bin.dat': bin,
     });

@@ -5,13 +5,33 @@
 import { describe, expect, it } from 'vitest';
 import { classify, type Classification, type TranscriptInput } from '../../../shared/classifier/index.js';
 import { FAILED, HSM_ERROR_LINE, OK, SIGKEY_PASSWORD_WRONG } from '../../../shared/tke/messages.js';
-import { authFailure, autoRotate, header, login, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
+import {
+  authFailure,
+  autoRotate,
+  header,
+  login,
+  mkRotate,
+  mksListing,
+  NEW_VP,
+  OLD_VP,
+  setimm,
+  text,
+  type UnitSpec,
+} from './tke-text.js';
 
 const T = (cmd: string): string => `ibmcloud tke ${cmd}`;
 const next = (c: Classification): string[] => c.next.map((a) => a.command);
-const files = (...parts: string[][]): TranscriptInput[] => parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
+const files = (...parts: string[][]): TranscriptInput[] =>
+  parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
 const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), OK];
-const hsmFail = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), FAILED, HSM_ERROR_LINE, 'Return code: 8', 'Reason code: 2'];
+const hsmFail = (cmd: string): string[] => [
+  `$ ibmcloud tke ${cmd}`,
+  ...header(),
+  FAILED,
+  HSM_ERROR_LINE,
+  'Return code: 8',
+  'Reason code: 2',
+];
 const keyparts = (...parts: string[][]): Classification => classify({ flow: 'keyparts', transcripts: files(...parts) });
 
 const untouched = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Empty', ''] });
@@ -32,7 +52,10 @@ describe('key parts: before the new key is loaded', () => {
 
   it('the load failed: load, commit, rotate', () => {
     const c = keyparts(hsmFail('cryptounit-mk-load'));
-    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-load'), T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]]);
+    expect([c.phase, next(c)]).toEqual([
+      'failed-before-new-key',
+      [T('cryptounit-mk-load'), T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')],
+    ]);
   });
 });
 
@@ -44,7 +67,10 @@ describe('key parts: loaded, committed', () => {
 
   it('the commit failed: commit again, then rotate', () => {
     const c = keyparts(ok('cryptounit-mk-load'), hsmFail('cryptounit-mk-commit'));
-    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]]);
+    expect([c.phase, next(c)]).toEqual([
+      'failed-before-new-key',
+      [T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')],
+    ]);
   });
 
   it('committed: rotate', () => {
@@ -56,7 +82,10 @@ describe('key parts: loaded, committed', () => {
   it('the rotation stopped by its initial check: rotate again once fixed', () => {
     const c = keyparts(ok('cryptounit-mk-load'), ok('cryptounit-mk-commit'), mkRotate('precheck'));
     // Confirm with the read-only comparison, fix, rotate.
-    expect([c.phase, next(c)]).toEqual(['precheck-failed', [T('cryptounit-compare'), T('cryptounit-thrhld-set'), T('cryptounit-mk-rotate')]]);
+    expect([c.phase, next(c)]).toEqual([
+      'precheck-failed',
+      [T('cryptounit-compare'), T('cryptounit-thrhld-set'), T('cryptounit-mk-rotate')],
+    ]);
   });
 
   it('registers alone showing a committed key: re-encryption may have begun, rotate', () => {
@@ -68,7 +97,10 @@ describe('key parts: loaded, committed', () => {
   it('different uncommitted values: clear, load, commit', () => {
     const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Uncommitted', 'ab'.repeat(32)] };
     const c = keyparts(ok('cryptounit-mk-load'), mksListing([uncommitted(1), other]));
-    expect([c.phase, next(c)]).toEqual(['failed-before-new-key', [T('cryptounit-mk-clrnew'), T('cryptounit-mk-load'), T('cryptounit-mk-commit')]]);
+    expect([c.phase, next(c)]).toEqual([
+      'failed-before-new-key',
+      [T('cryptounit-mk-clrnew'), T('cryptounit-mk-load'), T('cryptounit-mk-commit')],
+    ]);
   });
 });
 
@@ -80,7 +112,10 @@ describe('recovery-unit flow, registers only', () => {
 
   it('an uncommitted value after a failed auto-mk-rotate: clear it, then rotate again', () => {
     const r = classify({ transcripts: files(autoRotate('precheck'), mksListing([uncommitted(1), uncommitted(2)])) });
-    expect([r.phase, next(r)]).toEqual(['precheck-failed', [T('cryptounit-compare'), T('cryptounit-mk-clrnew'), T('auto-mk-rotate')]]);
+    expect([r.phase, next(r)]).toEqual([
+      'precheck-failed',
+      [T('cryptounit-compare'), T('cryptounit-mk-clrnew'), T('auto-mk-rotate')],
+    ]);
   });
 
   it('failed before M1 with registers committed: auto-mk-rotate again (IBM table)', () => {
@@ -91,11 +126,22 @@ describe('recovery-unit flow, registers only', () => {
 
 describe('a partial promotion names the units in its advice', () => {
   it('deselect the promoted units, promote the rest, select them again, compare', () => {
-    const c = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)])) });
-    expect([c.phase, next(c)]).toEqual(['partially-promoted', [T('cryptounit-rm'), T('cryptounit-mk-setimm'), T('cryptounit-add'), T('cryptounit-compare')]]);
+    const c = classify({
+      transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)])),
+    });
+    expect([c.phase, next(c)]).toEqual([
+      'partially-promoted',
+      [T('cryptounit-rm'), T('cryptounit-mk-setimm'), T('cryptounit-add'), T('cryptounit-compare')],
+    ]);
     expect(c.unitsToDeselect).toEqual([1]);
     expect(c.next[0]?.why).toContain('Deselect crypto units 1:');
-    const after = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)]), ok('cryptounit-rm')) });
+    const after = classify({
+      transcripts: files(
+        autoRotate('promote-1'),
+        mksListing([promoted(1), committed(2), committed(3)]),
+        ok('cryptounit-rm'),
+      ),
+    });
     expect(after.unitsToDeselect).toEqual([]);
     expect(after.unitsToReselect).toEqual([1]);
     expect(after.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select crypto units 1 again/);
@@ -104,7 +150,11 @@ describe('a partial promotion names the units in its advice', () => {
 
 describe('a command whose end was not seen', () => {
   it('after a 401 on the reading: log in, then read', () => {
-    const cut = { file: '#2', text: text(autoRotate('after-m1', { fail: false })), exit: { code: null, signal: 'SIGKILL' } };
+    const cut = {
+      file: '#2',
+      text: text(autoRotate('after-m1', { fail: false })),
+      exit: { code: null, signal: 'SIGKILL' },
+    };
     const c = classify({ transcripts: [cut, { file: '#3', text: text(authFailure('cryptounit-mk')) }] });
     expect(c.phase).toBe('indeterminate');
     expect(next(c)).toEqual(['ibmcloud login', T('cryptounit-mk')]);
@@ -117,7 +167,15 @@ describe('once re-encryption may have begun, the commands that destroy a key are
     const c = classify({ transcripts: files(autoRotate('after-m1')) });
     expect(c.phase).toBe('rewrap-interrupted');
     const refused = c.forbidden.map((a) => a.command);
-    for (const cmd of ['auto-mk-rotate', 'cryptounit-mk-clrnew', 'cryptounit-mk-load', 'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover']) {
+    for (const cmd of [
+      'auto-mk-rotate',
+      'cryptounit-mk-clrnew',
+      'cryptounit-mk-load',
+      'cryptounit-mk-clrcur',
+      'cryptounit-zeroize',
+      'auto-init',
+      'auto-mk-recover',
+    ]) {
       expect(refused, cmd).toContain(T(cmd));
     }
   });
@@ -138,9 +196,13 @@ describe('the reasons carry the facts of the branch they come from', () => {
 
   it('a partial promotion read before any deselection asks to select "the crypto units deselected during the recovery" again', () => {
     const c = classify({ transcripts: files(mksListing([promoted(1), promoted(2), committed(3)])) });
-    expect(c.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select the crypto units deselected during the recovery again/);
+    expect(c.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(
+      /^Select the crypto units deselected during the recovery again/,
+    );
     expect(c.next[0]?.why).toContain('Deselect crypto units 1, 2:');
-    const after = classify({ transcripts: files(mksListing([promoted(1), promoted(2), committed(3)]), ok('cryptounit-rm')) });
+    const after = classify({
+      transcripts: files(mksListing([promoted(1), promoted(2), committed(3)]), ok('cryptounit-rm')),
+    });
     expect(after.next.find((a) => a.command === T('cryptounit-add'))?.why).toMatch(/^Select crypto units 1, 2 again/);
   });
 
@@ -155,7 +217,9 @@ describe('the reasons carry the facts of the branch they come from', () => {
   it('a contradiction without a reading asks for one; with a reading it stops with nothing to run', () => {
     const early = classify({ transcripts: files(autoRotate('after-m1'), setimm(true)) });
     expect([early.phase, next(early)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
-    expect(early.next[0]?.why).toMatch(/^Read-only\. Something contradicts the documented sequence \(cryptounit-mk-setimm ran before/);
+    expect(early.next[0]?.why).toMatch(
+      /^Read-only\. Something contradicts the documented sequence \(cryptounit-mk-setimm ran before/,
+    );
     const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', 'ab'.repeat(32)] };
     const read = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), other])) });
     expect([read.phase, next(read)]).toEqual(['indeterminate', []]);
@@ -163,8 +227,14 @@ describe('the reasons carry the facts of the branch they come from', () => {
   });
 
   it('a 401 on the reading after a crash, then a login: only the reading is left', () => {
-    const cut = { file: '#1', text: text(autoRotate('after-m1', { fail: false })), exit: { code: null, signal: 'SIGKILL' } };
-    const c = classify({ transcripts: [cut, { file: '#2', text: text(authFailure('cryptounit-mk')) }, { file: '#3', text: text(login()) }] });
+    const cut = {
+      file: '#1',
+      text: text(autoRotate('after-m1', { fail: false })),
+      exit: { code: null, signal: 'SIGKILL' },
+    };
+    const c = classify({
+      transcripts: [cut, { file: '#2', text: text(authFailure('cryptounit-mk')) }, { file: '#3', text: text(login()) }],
+    });
     expect([c.phase, next(c)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
   });
 
@@ -178,12 +248,21 @@ describe('the reasons carry the facts of the branch they come from', () => {
 });
 
 describe('a wrong password changed nothing', () => {
-  const wrong = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'Enter the password for the signature key identified by:', 'admin1 (3c0f81aa...)', SIGKEY_PASSWORD_WRONG, FAILED];
+  const wrong = (cmd: string): string[] => [
+    `$ ibmcloud tke ${cmd}`,
+    ...header(),
+    'Enter the password for the signature key identified by:',
+    'admin1 (3c0f81aa...)',
+    SIGKEY_PASSWORD_WRONG,
+    FAILED,
+  ];
 
   it('the command is run again; only its own step says why', () => {
     const c = keyparts(ok('cryptounit-mk-load'), wrong('cryptounit-mk-commit'));
     expect(next(c)).toEqual([T('cryptounit-mk-commit'), T('cryptounit-mk-rotate')]);
-    expect(c.next[0]?.why).toMatch(/^A password was wrong: nothing was signed or sent\. Run the command again with the right password\. Committing failed/);
+    expect(c.next[0]?.why).toMatch(
+      /^A password was wrong: nothing was signed or sent\. Run the command again with the right password\. Committing failed/,
+    );
     expect(c.next[1]?.why).toBe('Then rotate: re-encrypt key storage and promote the new master key.');
   });
 
@@ -197,13 +276,28 @@ describe('a wrong password changed nothing', () => {
 
 describe('what the advisor does not lose sight of', () => {
   it('a rotation output cut off with no command line seen is still read first, named as "the last rotation command"', () => {
-    const c = classify({ transcripts: [{ file: '#1', text: text(autoRotate('after-m1', { fail: false, prompt: false })), exit: { code: null, signal: 'SIGKILL' } }] });
+    const c = classify({
+      transcripts: [
+        {
+          file: '#1',
+          text: text(autoRotate('after-m1', { fail: false, prompt: false })),
+          exit: { code: null, signal: 'SIGKILL' },
+        },
+      ],
+    });
     expect([c.phase, next(c)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
     expect(c.next[0]?.why).toMatch(/^Read-only\. The last rotation command ended without OK or FAILED/);
   });
 
   it("a partial promotion's setimm that failed part-way: read which units it reached before anything else", () => {
-    const c = classify({ transcripts: files(autoRotate('promote-1'), mksListing([promoted(1), committed(2), committed(3)]), ok('cryptounit-rm'), setimm(false)) });
+    const c = classify({
+      transcripts: files(
+        autoRotate('promote-1'),
+        mksListing([promoted(1), committed(2), committed(3)]),
+        ok('cryptounit-rm'),
+        setimm(false),
+      ),
+    });
     expect(c.phase).toBe('partially-promoted');
     expect(next(c)[0]).toBe(T('cryptounit-mk'));
     expect(c.next[0]?.why).toMatch(/^Read-only\. The last promotion stopped part-way/);
@@ -216,4 +310,3 @@ describe('what the advisor does not lose sight of', () => {
     expect([c.phase, next(c)]).toEqual(['rewrap-interrupted', [T('cryptounit-mk-rotate')]]);
   });
 });
-

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classify, type Classification, type ClassifyInput, type RegisterReading } from '../../../shared/classifier/index.js';
+import {
+  classify,
+  type Classification,
+  type ClassifyInput,
+  type RegisterReading,
+} from '../../../shared/classifier/index.js';
 import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
-import { M2_REWRAP_SMARTCARD, SMARTCARD_ROTATION_STARTED, SMARTCARD_ROTATION_SUCCESSFUL } from '../../../shared/tke/messages.js';
+import {
+  M2_REWRAP_SMARTCARD,
+  SMARTCARD_ROTATION_STARTED,
+  SMARTCARD_ROTATION_SUCCESSFUL,
+} from '../../../shared/tke/messages.js';
 import { authFailure, autoRotate, login, mkRotate, NEW_VP, OLD_VP, setimm, text } from './tke-text.js';
 
 const AUTO = 'ibmcloud tke auto-mk-rotate';
@@ -12,14 +21,20 @@ const RM = 'ibmcloud tke cryptounit-rm';
 const CLRNEW = 'ibmcloud tke cryptounit-mk-clrnew';
 
 function run(files: string[][], extra: Omit<ClassifyInput, 'transcripts'> = {}): Classification {
-  return classify({ transcripts: files.map((lines, i) => ({ file: `attempt-${i + 1}.txt`, text: text(lines) })), ...extra });
+  return classify({
+    transcripts: files.map((lines, i) => ({ file: `attempt-${i + 1}.txt`, text: text(lines) })),
+    ...extra,
+  });
 }
 const nextOf = (c: Classification): string[] => c.next.map((a) => a.command);
 const forbiddenOf = (c: Classification): string[] => c.forbidden.map((a) => a.command);
 
 const old = (vp = OLD_VP): [RegisterReading['current']['state'], string] => ['Valid', vp.toLowerCase()];
 function unit(num: number, current: [string, string], next: [string, string]): RegisterReading {
-  const reg = ([state, vp]: [string, string]) => ({ state: state as RegisterReading['current']['state'], vp: vp.toLowerCase() });
+  const reg = ([state, vp]: [string, string]) => ({
+    state: state as RegisterReading['current']['state'],
+    vp: vp.toLowerCase(),
+  });
   return { num, type: 'OPERATIONAL', current: reg(current), new: reg(next) };
 }
 const ready = (vp = NEW_VP): [string, string] => ['Full Committed', vp];
@@ -40,7 +55,11 @@ describe('recovery table, recovery-unit flow (auto-mk-rotate)', () => {
     expect(c.phase).toBe('rewrap-interrupted');
     expect(nextOf(c)).toEqual([ROTATE]);
     expect(forbiddenOf(c)).toEqual(expect.arrayContaining([AUTO, CLRNEW, SETIMM]));
-    expect(c.evidence).toContainEqual({ file: 'attempt-1.txt', line: 11, text: expect.stringContaining('Delaying 30 seconds') });
+    expect(c.evidence).toContainEqual({
+      file: 'attempt-1.txt',
+      line: 11,
+      text: expect.stringContaining('Delaying 30 seconds'),
+    });
   });
 
   it('M1 and M2: read registers, then setimm (conditional)', () => {
@@ -179,7 +198,12 @@ describe('precheck-failed', () => {
   });
 
   it('after M1, a pre-check failure of the recovery command never suggests clrnew or auto-mk-rotate', () => {
-    const lines = mkRotate('precheck').map((l) => l.replace(/the signature thresholds.*/, 'the new master key registers are not in the required state (crypto units 2).'));
+    const lines = mkRotate('precheck').map((l) =>
+      l.replace(
+        /the signature thresholds.*/,
+        'the new master key registers are not in the required state (crypto units 2).',
+      ),
+    );
     const c = run([autoRotate('after-m1'), lines]);
     expect(c.phase).toBe('precheck-failed');
     expect(nextOf(c)).not.toContain(CLRNEW);
@@ -240,11 +264,18 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
   });
 
   it("the reasons name the application's actions, never a CLI command, and quote IBM's messages as they are", () => {
-    const failed = run([[SMARTCARD_ROTATION_STARTED, 'Re-encrypting key storage...', 'The operation failed.', 'FAILED']]);
-    const texts = [...failed.next, ...failed.forbidden.filter((f) => f.command.startsWith('TKE application: '))].map((a) => a.why);
+    const failed = run([
+      [SMARTCARD_ROTATION_STARTED, 'Re-encrypting key storage...', 'The operation failed.', 'FAILED'],
+    ]);
+    const texts = [...failed.next, ...failed.forbidden.filter((f) => f.command.startsWith('TKE application: '))].map(
+      (a) => a.why,
+    );
     expect(texts.length).toBeGreaterThan(1);
     for (const why of texts) {
-      const unquoted = why.split('"').filter((_, i) => i % 2 === 0).join('');
+      const unquoted = why
+        .split('"')
+        .filter((_, i) => i % 2 === 0)
+        .join('');
       expect(unquoted, why).not.toMatch(/cryptounit-mk-(rotate|setimm|load|commit)|cryptounit-rm\b/);
     }
     expect(texts.join(' ')).toContain("the TKE application's Rotate");
@@ -253,8 +284,20 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
   });
 
   it('M2 variants: trailing period and upper case', () => {
-    expect(run([['$ ibmcloud tke cryptounit-mk-rotate', 'KMS CRK rewrap successful, waiting on cryptounit-mk-setimm.', 'FAILED']]).phase).toBe('rewrap-complete');
-    expect(run([['$ ibmcloud tke cryptounit-mk-rotate', 'KMS CRK REWRAP SUCCESSFUL, WAITING ON CRYPTOUNIT-MK-SETIMM', 'FAILED']]).phase).toBe('rewrap-complete');
+    expect(
+      run([
+        [
+          '$ ibmcloud tke cryptounit-mk-rotate',
+          'KMS CRK rewrap successful, waiting on cryptounit-mk-setimm.',
+          'FAILED',
+        ],
+      ]).phase,
+    ).toBe('rewrap-complete');
+    expect(
+      run([
+        ['$ ibmcloud tke cryptounit-mk-rotate', 'KMS CRK REWRAP SUCCESSFUL, WAITING ON CRYPTOUNIT-MK-SETIMM', 'FAILED'],
+      ]).phase,
+    ).toBe('rewrap-complete');
   });
 });
 
@@ -265,16 +308,24 @@ describe('contradictions make the state indeterminate', () => {
     expect(nextOf(c)).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);
     expect(forbiddenOf(c)).toEqual(MUTATING_COMMANDS.map((m) => `ibmcloud tke ${m}`));
-    expect(c.evidence.some((e) => e.file === 'registers' && e.text.startsWith('register reading contradicts'))).toBe(true);
+    expect(c.evidence.some((e) => e.file === 'registers' && e.text.startsWith('register reading contradicts'))).toBe(
+      true,
+    );
   };
 
   it('M2 seen but the new registers hold different VPs', () => {
-    expectIndeterminate(run([autoRotate('after-m2')], { registers: [unit(1, old(), ready()), unit(2, old(), ready(OLD_VP.replace('9F', 'AA')))] }));
+    expectIndeterminate(
+      run([autoRotate('after-m2')], {
+        registers: [unit(1, old(), ready()), unit(2, old(), ready(OLD_VP.replace('9F', 'AA')))],
+      }),
+    );
   });
 
   it("a unit's current VP matches neither the old nor the new value", () => {
     const stray = 'ab'.repeat(32);
-    expectIndeterminate(run([autoRotate('after-m2')], { registers: [unit(1, old(), ready()), unit(2, old(stray), empty)] }));
+    expectIndeterminate(
+      run([autoRotate('after-m2')], { registers: [unit(1, old(), ready()), unit(2, old(stray), empty)] }),
+    );
   });
 
   it('M1 seen but a new register is Empty', () => {
@@ -282,7 +333,9 @@ describe('contradictions make the state indeterminate', () => {
   });
 
   it('M1 seen but a unit is already promoted', () => {
-    expectIndeterminate(run([autoRotate('after-m1')], { registers: [unit(1, old(NEW_VP), ready()), unit(2, old(), ready())] }));
+    expectIndeterminate(
+      run([autoRotate('after-m1')], { registers: [unit(1, old(NEW_VP), ready()), unit(2, old(), ready())] }),
+    );
   });
 
   it('completion reported but registers not promoted', () => {
@@ -290,7 +343,9 @@ describe('contradictions make the state indeterminate', () => {
   });
 
   it('nothing placed yet but current registers differ', () => {
-    expectIndeterminate(run([autoRotate('before-m1')], { registers: [unit(1, old(), empty), unit(2, old(NEW_VP), empty)] }));
+    expectIndeterminate(
+      run([autoRotate('before-m1')], { registers: [unit(1, old(), empty), unit(2, old(NEW_VP), empty)] }),
+    );
   });
 
   it('key-part rotation started but a new register is uncommitted', () => {
@@ -298,7 +353,9 @@ describe('contradictions make the state indeterminate', () => {
   });
 
   it('new registers read as the documentation spelling Valid are accepted as ready', () => {
-    const c = run([autoRotate('after-m2')], { registers: [unit(1, old(), ['Valid', NEW_VP]), unit(2, old(), ['Valid', NEW_VP])] });
+    const c = run([autoRotate('after-m2')], {
+      registers: [unit(1, old(), ['Valid', NEW_VP]), unit(2, old(), ['Valid', NEW_VP])],
+    });
     expect(c.phase).toBe('rewrap-complete');
   });
 });

@@ -14,7 +14,9 @@ const k = (patch: Partial<Knowledge>): Knowledge => ({ ...emptyKnowledge('auto',
 /** The refused subcommands and their reason ids. */
 const refused = (know: Knowledge, phase: Parameters<typeof forbiddenFor>[1] = 'rewrap-interrupted'): string[] =>
   forbiddenFor(know, phase).map((a) => {
-    const id = (Object.keys(FORBIDDEN_REASONS) as (keyof typeof FORBIDDEN_REASONS)[]).find((r) => FORBIDDEN_REASONS[r] === a.why);
+    const id = (Object.keys(FORBIDDEN_REASONS) as (keyof typeof FORBIDDEN_REASONS)[]).find(
+      (r) => FORBIDDEN_REASONS[r] === a.why,
+    );
     return `${a.command.replace('ibmcloud tke ', '')}:${id ?? '?'}`;
   });
 /** Promotion proven: before-M2 does not hold, so each case shows its own condition alone. */
@@ -41,25 +43,42 @@ describe('the forbidden list of each condition alone', () => {
   it('a current register lost with no rotation under way, and not once a rotation loaded a key', () => {
     const lostCurrent = { units: [1], vp: 'ab', evidence: EV };
     expect(refused(k({ lostCurrent, upper: 'rewrapping' }), 'no-rotation')).toEqual([
-      'auto-mk-rotate:lostCurrent', 'cryptounit-mk-load:lostCurrent', 'cryptounit-mk-setimm:setimmBeforeM2',
+      'auto-mk-rotate:lostCurrent',
+      'cryptounit-mk-load:lostCurrent',
+      'cryptounit-mk-setimm:setimmBeforeM2',
     ]);
     expect(conditionHolds('lost-current', k({ lostCurrent, any: 'loaded' }), 'no-rotation')).toBe(false);
   });
 
   it('re-encryption may have begun (a command whose end was not seen), not yet shown', () => {
     expect(refused(k({ strong: 'rewrapped', upper: 'rewrapping' }))).toEqual([
-      'auto-mk-rotate:autoAfterStart', 'cryptounit-mk-clrnew:clrnew', 'cryptounit-mk-load:load', 'cryptounit-mk-clrcur:clrcur',
-      'cryptounit-zeroize:zeroize', 'auto-init:autoInit', 'auto-mk-recover:recover',
+      'auto-mk-rotate:autoAfterStart',
+      'cryptounit-mk-clrnew:clrnew',
+      'cryptounit-mk-load:load',
+      'cryptounit-mk-clrcur:clrcur',
+      'cryptounit-zeroize:zeroize',
+      'auto-init:autoInit',
+      'auto-mk-recover:recover',
     ]);
     expect(conditionHolds('rewrap-may-have-begun', k({ upper: 'rewrapping' }), 'completed')).toBe(false);
   });
 
   it('re-encryption shown to have begun adds what would leave the recovery unsignable or its key without a copy', () => {
     expect(refused(k({ strong: 'rewrapped', any: 'rewrapping', upper: 'rewrapping', rewrapSeen: false }))).toEqual([
-      'auto-mk-rotate:autoAfterStart', 'cryptounit-mk-clrnew:clrnew', 'cryptounit-mk-load:load', 'cryptounit-mk-clrcur:clrcur',
-      'cryptounit-zeroize:zeroize', 'auto-init:autoInit', 'auto-mk-recover:recover', 'cryptounit-admin-rm:signers',
-      'cryptounit-thrhld-set:signers', 'cryptounit-exit-impr:signers', 'sigkey-rm:signers', 'failover-enable:failover',
-      'mk-rm:mkRm', 'cryptounit-mk-commit:commit',
+      'auto-mk-rotate:autoAfterStart',
+      'cryptounit-mk-clrnew:clrnew',
+      'cryptounit-mk-load:load',
+      'cryptounit-mk-clrcur:clrcur',
+      'cryptounit-zeroize:zeroize',
+      'auto-init:autoInit',
+      'auto-mk-recover:recover',
+      'cryptounit-admin-rm:signers',
+      'cryptounit-thrhld-set:signers',
+      'cryptounit-exit-impr:signers',
+      'sigkey-rm:signers',
+      'failover-enable:failover',
+      'mk-rm:mkRm',
+      'cryptounit-mk-commit:commit',
     ]);
     expect(conditionHolds('rewrap-begun', k({ any: 'rewrapping' }), 'completed')).toBe(false);
   });
@@ -67,13 +86,21 @@ describe('the forbidden list of each condition alone', () => {
   it('registers read alone holding an unexplained loaded value', () => {
     const base = { registersOnly: true, any: 'loaded', strong: 'rewrapped' } as const;
     expect(refused(k(base), 'precheck-failed')).toEqual(['auto-mk-rotate:autoOverLoaded']);
-    expect(conditionHolds('unexplained-new-registers', k({ ...base, rotationAttempts: [{} as Attempt] }), 'precheck-failed')).toBe(false);
-    expect(conditionHolds('unexplained-new-registers', k({ ...base, any: 'committed' }), 'precheck-failed')).toBe(false);
-    expect(conditionHolds('unexplained-new-registers', k({ ...base, registersOnly: false }), 'precheck-failed')).toBe(false);
+    expect(
+      conditionHolds('unexplained-new-registers', k({ ...base, rotationAttempts: [{} as Attempt] }), 'precheck-failed'),
+    ).toBe(false);
+    expect(conditionHolds('unexplained-new-registers', k({ ...base, any: 'committed' }), 'precheck-failed')).toBe(
+      false,
+    );
+    expect(conditionHolds('unexplained-new-registers', k({ ...base, registersOnly: false }), 'precheck-failed')).toBe(
+      false,
+    );
   });
 
   it('M2 seen: re-running re-encryption is refused until completed', () => {
-    expect(refused(k({ strong: 'rewrapped', any: 'rewrapped', upper: 'rewrapped' }), 'rewrap-complete')).toContain('cryptounit-mk-rotate:rotateAfterM2');
+    expect(refused(k({ strong: 'rewrapped', any: 'rewrapped', upper: 'rewrapped' }), 'rewrap-complete')).toContain(
+      'cryptounit-mk-rotate:rotateAfterM2',
+    );
     expect(conditionHolds('M2', k({ any: 'rewrapped' }), 'completed')).toBe(false);
     expect(conditionHolds('before-M2', k({ strong: 'rewrapped' }), 'rewrap-complete')).toBe(false);
     expect(conditionHolds('before-M2', k({ any: 'rewrapped', strong: 'committed' }), 'rewrap-complete')).toBe(true);

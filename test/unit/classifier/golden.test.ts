@@ -36,7 +36,9 @@ function summary(c: Classification): unknown {
   };
 }
 
-const cases = readdirSync(ROOT).filter((d) => statSync(join(ROOT, d)).isDirectory()).sort();
+const cases = readdirSync(ROOT)
+  .filter((d) => statSync(join(ROOT, d)).isDirectory())
+  .sort();
 
 describe('golden transcripts', () => {
   it('has fixtures', () => {
@@ -45,7 +47,9 @@ describe('golden transcripts', () => {
 
   it.each(cases)('%s', async (name) => {
     const dir = join(ROOT, name);
-    const files = readdirSync(dir).filter((f) => !SPECIAL.has(f)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => !SPECIAL.has(f))
+      .sort();
     const args = ['--json'];
     const argsFile = join(dir, 'args.json');
     if (readdirSync(dir).includes('args.json')) {
@@ -59,7 +63,8 @@ describe('golden transcripts', () => {
     expect(code).toBe(0);
     const result = JSON.parse(io.out.join('')) as Classification;
     const expectedPath = join(dir, 'expected.json');
-    if (process.env['MKRA_UPDATE_GOLDEN'] === '1') writeFileSync(expectedPath, `${JSON.stringify(summary(result), null, 2)}\n`);
+    if (process.env['MKRA_UPDATE_GOLDEN'] === '1')
+      writeFileSync(expectedPath, `${JSON.stringify(summary(result), null, 2)}\n`);
     expect(summary(result)).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
   });
 });

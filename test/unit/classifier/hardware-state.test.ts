@@ -1,14 +1,13 @@
 // The registers are first-class evidence: read on their own, inside a transcript, or after a command
 // whose end was never seen, they decide what the transcripts cannot, and they can only add caution.
 import { describe, expect, it } from 'vitest';
-import { classify, type Classification, type RegisterReading, type TranscriptInput } from '../../../shared/classifier/index.js';
 import {
-  FAILED,
-  M1_DELAY,
-  SETIMM_WARNING,
-  STEP_PROMOTE,
-  STEP_REWRAP_PROGRESS,
-} from '../../../shared/tke/messages.js';
+  classify,
+  type Classification,
+  type RegisterReading,
+  type TranscriptInput,
+} from '../../../shared/classifier/index.js';
+import { FAILED, M1_DELAY, SETIMM_WARNING, STEP_PROMOTE, STEP_REWRAP_PROGRESS } from '../../../shared/tke/messages.js';
 import { MUTATING_COMMANDS } from '../../../shared/tke/commands.js';
 import { autoRotate, header, mkRotate, mksListing, NEW_VP, OLD_VP, setimm, text, type UnitSpec } from './tke-text.js';
 
@@ -30,7 +29,8 @@ const reading = (specs: UnitSpec[]): RegisterReading[] =>
     current: { state: u.current[0] as RegisterReading['current']['state'], vp: u.current[1].toLowerCase() },
     new: { state: u.new[0] as RegisterReading['new']['state'], vp: u.new[1].toLowerCase() },
   }));
-const files = (...parts: string[][]): TranscriptInput[] => parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
+const files = (...parts: string[][]): TranscriptInput[] =>
+  parts.map((lines, i) => ({ file: `#${i + 1}`, text: text(lines) }));
 
 const committed = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Committed', NEW_VP] });
 const promoted = (num: number): UnitSpec => ({ num, current: ['Valid', NEW_VP], new: ['Empty', ''] });
@@ -53,7 +53,14 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
 
   it('a baseline reading before the rotation does not make the later key-part progress look unexplained', () => {
     const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
-    const c = classify({ flow: 'keyparts', transcripts: files(mksListing([untouched(1), untouched(2)]), ok('cryptounit-mk-load'), ok('cryptounit-mk-commit')) });
+    const c = classify({
+      flow: 'keyparts',
+      transcripts: files(
+        mksListing([untouched(1), untouched(2)]),
+        ok('cryptounit-mk-load'),
+        ok('cryptounit-mk-commit'),
+      ),
+    });
     expect(c.phase).toBe('no-rotation');
     expect(next(c)).toEqual([ROTATE]);
   });
@@ -81,7 +88,10 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
   });
 
   it('a current register that is not Valid while a rotation is under way: stop, nothing is safe', () => {
-    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Full Committed', NEW_VP] }, committed(2)]) });
+    const c = classify({
+      transcripts: [],
+      registers: reading([{ num: 1, current: ['Empty', ''], new: ['Full Committed', NEW_VP] }, committed(2)]),
+    });
     expect(c.phase).toBe('indeterminate');
     expect(c.next).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);
@@ -90,19 +100,38 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
 
   it('a current register cleared while no rotation runs: auto-mk-recover from the recovery unit (IBM recover page)', () => {
     const recovery: UnitSpec = { num: 3, type: 'RECOVERY', current: ['Valid', OLD_VP], new: ['Empty', ''] };
-    const c = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]) });
+    const c = classify({
+      transcripts: [],
+      registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), recovery]),
+    });
     expect(c.phase).toBe('no-rotation');
     expect(next(c)).toEqual(['ibmcloud tke auto-mk-recover', COMPARE]);
     // No rotation may begin until the key is back, for that reason: nothing was re-encrypted, so none
     // of the refusals that speak of re-encryption applies (the new registers are Empty: clearing them is no harm).
-    const lostWhy = /^A crypto unit lost its current master key \(cleared, zeroized or replaced\) and no rotation is under way: copy it back from the recovery crypto unit with auto-mk-recover/;
+    const lostWhy =
+      /^A crypto unit lost its current master key \(cleared, zeroized or replaced\) and no rotation is under way: copy it back from the recovery crypto unit with auto-mk-recover/;
     expect(c.forbidden).toEqual([
       { command: AUTO, why: expect.stringMatching(lostWhy), argv: ['tke', 'auto-mk-rotate'] },
-      { command: 'ibmcloud tke cryptounit-mk-load', why: expect.stringMatching(lostWhy), argv: ['tke', 'cryptounit-mk-load'] },
-      { command: 'ibmcloud tke cryptounit-mk-setimm', why: expect.stringMatching(/^M2 \("KMS CRK rewrap successful/), argv: ['tke', 'cryptounit-mk-setimm'] },
+      {
+        command: 'ibmcloud tke cryptounit-mk-load',
+        why: expect.stringMatching(lostWhy),
+        argv: ['tke', 'cryptounit-mk-load'],
+      },
+      {
+        command: 'ibmcloud tke cryptounit-mk-setimm',
+        why: expect.stringMatching(/^M2 \("KMS CRK rewrap successful/),
+        argv: ['tke', 'cryptounit-mk-setimm'],
+      },
     ]);
     // Without a recovery unit holding the key there is nothing to copy it from: stop.
-    const none = classify({ transcripts: [], registers: reading([{ num: 1, current: ['Empty', ''], new: ['Empty', ''] }, untouched(2), { ...recovery, current: ['Empty', ''] }]) });
+    const none = classify({
+      transcripts: [],
+      registers: reading([
+        { num: 1, current: ['Empty', ''], new: ['Empty', ''] },
+        untouched(2),
+        { ...recovery, current: ['Empty', ''] },
+      ]),
+    });
     expect(none.phase).toBe('indeterminate');
   });
 
@@ -118,7 +147,9 @@ describe('registers read with no rotation in the transcripts (e.g. a new rotatio
     // A failed recovery is still to do.
     expect(next(classify({ transcripts: files(lost, recover(false)) }))[0]).toBe('ibmcloud tke auto-mk-recover');
     // The reading that shows every current register Valid with one value ends it.
-    const confirmed = classify({ transcripts: files(lost, recover(true), mksListing([untouched(1), untouched(2), recovery])) });
+    const confirmed = classify({
+      transcripts: files(lost, recover(true), mksListing([untouched(1), untouched(2), recovery])),
+    });
     expect(next(confirmed)).toEqual([]);
     expect(forbidden(confirmed)).toEqual(['ibmcloud tke cryptounit-mk-setimm']);
     // Still lost after an OK: the recovery is advised again (the OK is not taken on trust).
@@ -138,7 +169,9 @@ describe('a recovery command in flight when the app died (its end never seen)', 
   });
 
   it('registers showing a partial promotion prove M2 happened unseen: deselect and promote, never rotate again', () => {
-    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), committed(2)])) });
+    const c = classify({
+      transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), committed(2)])),
+    });
     expect(c.phase).toBe('partially-promoted');
     expect(next(c)).toEqual([RM, SETIMM, ADD, COMPARE]);
     expect(forbidden(c)).toEqual(expect.arrayContaining([AUTO, ROTATE]));
@@ -146,7 +179,13 @@ describe('a recovery command in flight when the app died (its end never seen)', 
 
   it('and then the recovery goes on to completion only after the units are re-added and compared', () => {
     const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
-    const base = [autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), committed(2)]), ok('cryptounit-rm'), setimm(true)];
+    const base = [
+      autoRotate('after-m1'),
+      recoveryCut,
+      mksListing([promoted(1), committed(2)]),
+      ok('cryptounit-rm'),
+      setimm(true),
+    ];
     const promotedRest = classify({ transcripts: files(...base) });
     expect(promotedRest.phase).toBe('partially-promoted');
     expect(next(promotedRest)).toEqual([ADD, COMPARE]);
@@ -157,20 +196,31 @@ describe('a recovery command in flight when the app died (its end never seen)', 
   });
 
   it('registers still committed: re-encryption is run again with cryptounit-mk-rotate', () => {
-    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([committed(1), committed(2)])) });
+    const c = classify({
+      transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([committed(1), committed(2)])),
+    });
     expect(c.phase).toBe('rewrap-interrupted');
     expect(next(c)).toEqual([ROTATE]);
   });
 
   it('registers promoted everywhere: completed', () => {
-    const c = classify({ transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), promoted(2)])) });
+    const c = classify({
+      transcripts: files(autoRotate('after-m1'), recoveryCut, mksListing([promoted(1), promoted(2)])),
+    });
     expect(c.phase).toBe('completed');
     expect(c.next).toEqual([]);
   });
 
   it('registers whose new value changed after re-encryption started: stop', () => {
     const other: UnitSpec = { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', 'ab'.repeat(32)] };
-    const first = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), committed(2)]), recoveryCut, mksListing([committed(1), other])) });
+    const first = classify({
+      transcripts: files(
+        autoRotate('after-m1'),
+        mksListing([committed(1), committed(2)]),
+        recoveryCut,
+        mksListing([committed(1), other]),
+      ),
+    });
     expect(first.phase).toBe('indeterminate');
     expect(first.stop).toBeDefined();
   });
@@ -198,7 +248,7 @@ describe('a register listing whose end was not seen (the app died while it print
   });
 });
 
-describe('the promotion of a partial promotion\'s recovery lost with the app (setimm end never seen)', () => {
+describe("the promotion of a partial promotion's recovery lost with the app (setimm end never seen)", () => {
   const ok = (cmd: string): string[] => [`$ ibmcloud tke ${cmd}`, ...header(), 'OK'];
   const promoting3 = STEP_PROMOTE.replace('{unit}', '3');
   const confirm = ['Do you want to continue? (y/N)', '> y'];
@@ -225,7 +275,11 @@ describe('an auto-mk-rotate whose end was never seen, then a reading with every 
   // Cut after its first step ("Generating a new random master key"): no new key is proven anywhere.
   const generated = autoRotate('before-m1', { fail: false }).slice(0, 8);
   const cut = { file: '#2', text: text(generated), exit: { code: null, signal: 'SIGKILL' } };
-  const listing = (file: string, units: UnitSpec[]): TranscriptInput => ({ file, text: text(mksListing(units)), exit: { code: 0, signal: null } });
+  const listing = (file: string, units: UnitSpec[]): TranscriptInput => ({
+    file,
+    text: text(mksListing(units)),
+    exit: { code: 0, signal: null },
+  });
   const baseline = listing('#1', [untouched(1), untouched(2)]);
 
   it('the old value still current, as read before the rotation: nothing rotated, so the rotation is begun again, never completed', () => {
@@ -261,7 +315,12 @@ describe('the end of a command seen by the app', () => {
       expect(died.phase).toBe('indeterminate');
       expect(next(died)).toEqual([READ]);
       expect(forbidden(died)).toContain(AUTO);
-      const read = classify({ transcripts: [{ file: '#1', text: text(cut), exit: { code, signal: '9' } }, { file: '#2', text: text(mksListing([committed(1), committed(2)])), exit: { code: 0, signal: null } }] });
+      const read = classify({
+        transcripts: [
+          { file: '#1', text: text(cut), exit: { code, signal: '9' } },
+          { file: '#2', text: text(mksListing([committed(1), committed(2)])), exit: { code: 0, signal: null } },
+        ],
+      });
       expect(read.phase).toBe('rewrap-interrupted');
       expect(next(read)).toEqual([ROTATE]);
     }
@@ -276,7 +335,12 @@ describe('the end of a command seen by the app', () => {
 });
 
 describe('evidence that IBM does not document only adds caution', () => {
-  const progressOnly = ['$ ibmcloud tke auto-mk-rotate', ...header(), STEP_REWRAP_PROGRESS.replace('{done}', '10').replace('{total}', '300'), FAILED];
+  const progressOnly = [
+    '$ ibmcloud tke auto-mk-rotate',
+    ...header(),
+    STEP_REWRAP_PROGRESS.replace('{done}', '10').replace('{total}', '300'),
+    FAILED,
+  ];
 
   it('re-encryption progress without M1 forbids auto-mk-rotate and asks for a reading before anything else', () => {
     const c = classify({ transcripts: files(progressOnly) });
@@ -321,7 +385,11 @@ describe('a key-part rotation', () => {
 describe('an auto-mk-rotate run again before re-encryption replaces the new value', () => {
   const OTHER_VP = 'cd'.repeat(32);
   const other = (num: number): UnitSpec => ({ num, current: ['Valid', OLD_VP], new: ['Full Uncommitted', OTHER_VP] });
-  const died = (lines: string[]): TranscriptInput => ({ file: '#k', text: text(lines), exit: { code: 0, signal: '9' } });
+  const died = (lines: string[]): TranscriptInput => ({
+    file: '#k',
+    text: text(lines),
+    exit: { code: 0, signal: '9' },
+  });
 
   it('different uncommitted values left by a rerun cut short: auto-mk-rotate again, not a stop', () => {
     const transcripts = [
@@ -338,13 +406,27 @@ describe('an auto-mk-rotate run again before re-encryption replaces the new valu
   it('a completed rerun whose key differs from the leftover read before it: completed', () => {
     const fresh = (num: number): UnitSpec => ({ num, current: ['Valid', OTHER_VP], new: ['Empty', ''] });
     const rerun = autoRotate('done');
-    const c = classify({ transcripts: [...files(autoRotate('before-m1'), mksListing([uncommitted(1), uncommitted(2)]), rerun, mksListing([fresh(1), fresh(2)]))] });
+    const c = classify({
+      transcripts: [
+        ...files(
+          autoRotate('before-m1'),
+          mksListing([uncommitted(1), uncommitted(2)]),
+          rerun,
+          mksListing([fresh(1), fresh(2)]),
+        ),
+      ],
+    });
     expect(c.stop).toBeUndefined();
     expect(c.phase).toBe('completed');
   });
 
   it('different values after re-encryption began stay a stop', () => {
-    const c = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', OTHER_VP] }])) });
+    const c = classify({
+      transcripts: files(
+        autoRotate('after-m1'),
+        mksListing([committed(1), { num: 2, current: ['Valid', OLD_VP], new: ['Full Committed', OTHER_VP] }]),
+      ),
+    });
     expect(c.stop).toBeDefined();
     expect(c.next).toEqual([]);
   });

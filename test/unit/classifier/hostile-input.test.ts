@@ -14,7 +14,10 @@ function referenceSplit(out: SourceLine[], line: number, text: string): void {
     return rest === '' ? void out.push({ line, text: '>' }) : referenceSplit(out, line, rest);
   }
   const m = /^(.*?(?::|\)|\?))\s*> ?(.*)$/.exec(text);
-  const question = (q: string) => /\(y\/n\)$/i.test(q) || /^\s*(?:Enter|Do you|Are you|Continue|Please)\b/i.test(q) || /^\s*\S+ \([0-9A-Fa-f.]+\)$/.test(q);
+  const question = (q: string) =>
+    /\(y\/n\)$/i.test(q) ||
+    /^\s*(?:Enter|Do you|Are you|Continue|Please)\b/i.test(q) ||
+    /^\s*\S+ \([0-9A-Fa-f.]+\)$/.test(q);
   if (m?.[1] !== undefined && question(m[1])) {
     out.push({ line, text: m[1].trimEnd() });
     const rest = (m[2] ?? '').trim();
@@ -49,7 +52,21 @@ describe('prompt marks on one line', () => {
   });
 
   it('agrees with the recursive definition on generated lines (seeded)', () => {
-    const pieces = ['> ', '>', ' ', 'Enter the password:', 'Continue? (y/N)', 'admin1 (3c0f.)', 'PS C:\\x', 'y', 'text', ':', ')', '?', '\t'];
+    const pieces = [
+      '> ',
+      '>',
+      ' ',
+      'Enter the password:',
+      'Continue? (y/N)',
+      'admin1 (3c0f.)',
+      'PS C:\\x',
+      'y',
+      'text',
+      ':',
+      ')',
+      '?',
+      '\t',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('').trimEnd();
@@ -75,7 +92,10 @@ describe('empty transcripts', () => {
   });
 
   it('exit 2 for an empty registers file', async () => {
-    const io = memIo({ 'a.txt': 'Delaying 30 seconds to allow server to discover new master key values\n', 'r.txt': '' });
+    const io = memIo({
+      'a.txt': 'Delaying 30 seconds to allow server to discover new master key values\n',
+      'r.txt': '',
+    });
     expect(await runClassify(['--registers', 'r.txt', 'a.txt'], io)).toBe(2);
     expect(io.err()).toMatch(/empty registers file: r\.txt is empty \(0 bytes\), no register reading/);
   });

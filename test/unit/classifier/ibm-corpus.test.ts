@@ -3,9 +3,21 @@
 // Every case is checked as captured, then in three more capture forms that must classify exactly
 // like it; the handwritten artefact cases must classify exactly like the plain case they name.
 import { describe, expect, it } from 'vitest';
-import { classify, FLOWS, parseRegistersInput, type Classification, type ClassifyInput } from '../../../shared/classifier/index.js';
+import {
+  classify,
+  FLOWS,
+  parseRegistersInput,
+  type Classification,
+  type ClassifyInput,
+} from '../../../shared/classifier/index.js';
 import { decodeTranscript } from '../../../shared/parse/decode.js';
-import { captureForm, FORMS, powershellTranscript, scriptTypescript, timestamped } from '../../fixtures/ibm/capture-forms.js';
+import {
+  captureForm,
+  FORMS,
+  powershellTranscript,
+  scriptTypescript,
+  timestamped,
+} from '../../fixtures/ibm/capture-forms.js';
 import { loadCorpus, type CaseFile, type CorpusCase } from '../../fixtures/ibm/corpus.js';
 
 /** The nine phases of the product's rules; the corpus must reach each of them. */
@@ -26,10 +38,26 @@ const RULE_PHASES = [
  * smart-card flow only the TKE application, holding the cards, can run them.
  */
 const SIGNED = [
-  'auto-init', 'auto-recover', 'auto-mk-recover', 'auto-mk-rotate', 'cryptounit-mk-rotate', 'cryptounit-mk-load',
-  'cryptounit-mk-commit', 'cryptounit-mk-setimm', 'cryptounit-mk-clrnew', 'cryptounit-mk-clrcur', 'cryptounit-zeroize',
-  'cryptounit-admin-add', 'cryptounit-admin-rm', 'cryptounit-thrhld-set', 'cryptounit-exit-impr', 'cryptounit-cp',
-  'cryptounit-cp-btc', 'cryptounit-cp-eddsa', 'cryptounit-cp-sig-other', 'failover-enable',
+  'auto-init',
+  'auto-recover',
+  'auto-mk-recover',
+  'auto-mk-rotate',
+  'cryptounit-mk-rotate',
+  'cryptounit-mk-load',
+  'cryptounit-mk-commit',
+  'cryptounit-mk-setimm',
+  'cryptounit-mk-clrnew',
+  'cryptounit-mk-clrcur',
+  'cryptounit-zeroize',
+  'cryptounit-admin-add',
+  'cryptounit-admin-rm',
+  'cryptounit-thrhld-set',
+  'cryptounit-exit-impr',
+  'cryptounit-cp',
+  'cryptounit-cp-btc',
+  'cryptounit-cp-eddsa',
+  'cryptounit-cp-sig-other',
+  'failover-enable',
 ].map((c) => `ibmcloud tke ${c}`);
 
 const corpus = loadCorpus();
@@ -63,7 +91,8 @@ function run(c: CorpusCase, transcripts: Transcript[]): Run {
   const input: ClassifyInput = { transcripts };
   if (c.flow !== undefined) {
     const flow = FLOWS.find((f) => f === c.flow);
-    if (flow === undefined) notes.push(`flow "${c.flow}" is not accepted (the classifier knows ${FLOWS.join(', ')}): classified without it`);
+    if (flow === undefined)
+      notes.push(`flow "${c.flow}" is not accepted (the classifier knows ${FLOWS.join(', ')}): classified without it`);
     else input.flow = flow;
   }
   if (c.registers !== undefined) {
@@ -79,8 +108,10 @@ function run(c: CorpusCase, transcripts: Transcript[]): Run {
 }
 
 const commands = (advice: Classification['next']): string[] => advice.map((a) => a.command);
-const sorted = <T extends string | number>(xs: readonly T[]): T[] => [...xs].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true }));
-const same = <T extends string | number>(a: readonly T[], b: readonly T[]): boolean => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+const sorted = <T extends string | number>(xs: readonly T[]): T[] =>
+  [...xs].sort((a, b) => String(a).localeCompare(String(b), 'en', { numeric: true }));
+const same = <T extends string | number>(a: readonly T[], b: readonly T[]): boolean =>
+  JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 const list = (xs: readonly unknown[]): string => JSON.stringify(xs);
 
 /** Every way the classification misses the case's expectation, in words; empty when it meets it. */
@@ -91,15 +122,20 @@ function problems(c: CorpusCase, r: Run): string[] {
   const forbidden = new Set(commands(got.forbidden));
   const out = [...r.notes];
   if (got.phase !== e.phase) out.push(`phase: expected ${e.phase}, got ${got.phase}`);
-  if (list(next.slice(0, e.next.length)) !== list(e.next)) out.push(`next: expected to start with ${list(e.next)}, got ${list(next)}`);
+  if (list(next.slice(0, e.next.length)) !== list(e.next))
+    out.push(`next: expected to start with ${list(e.next)}, got ${list(next)}`);
   for (const cmd of e.forbids) if (!forbidden.has(cmd)) out.push(`not forbidden: ${cmd}`);
   for (const cmd of e.allows) if (forbidden.has(cmd)) out.push(`forbidden but must be allowed: ${cmd}`);
   for (const cmd of next) if (forbidden.has(cmd)) out.push(`advised and forbidden at once: ${cmd}`);
-  if (e.failedChecks !== undefined && !same(e.failedChecks, got.failedChecks)) out.push(`failedChecks: expected ${list(sorted(e.failedChecks))}, got ${list(got.failedChecks)}`);
-  if (e.unitsToDeselect !== undefined && !same(e.unitsToDeselect, got.unitsToDeselect)) out.push(`unitsToDeselect: expected ${list(sorted(e.unitsToDeselect))}, got ${list(got.unitsToDeselect)}`);
-  if (e.stop && (got.stop === undefined || got.stop.trim() === '' || next.length > 0)) out.push(`stop: expected a stop with nothing advised, got stop=${list([got.stop ?? null])} next=${list(next)}`);
+  if (e.failedChecks !== undefined && !same(e.failedChecks, got.failedChecks))
+    out.push(`failedChecks: expected ${list(sorted(e.failedChecks))}, got ${list(got.failedChecks)}`);
+  if (e.unitsToDeselect !== undefined && !same(e.unitsToDeselect, got.unitsToDeselect))
+    out.push(`unitsToDeselect: expected ${list(sorted(e.unitsToDeselect))}, got ${list(got.unitsToDeselect)}`);
+  if (e.stop && (got.stop === undefined || got.stop.trim() === '' || next.length > 0))
+    out.push(`stop: expected a stop with nothing advised, got stop=${list([got.stop ?? null])} next=${list(next)}`);
   if (!e.stop && got.stop !== undefined) out.push(`stop: none expected, got ${list([got.stop])}`);
-  if (c.flow === 'smartcard') for (const cmd of next) if (SIGNED.includes(cmd)) out.push(`smart-card flow advises a signed CLI command: ${cmd}`);
+  if (c.flow === 'smartcard')
+    for (const cmd of next) if (SIGNED.includes(cmd)) out.push(`smart-card flow advises a signed CLI command: ${cmd}`);
   return out;
 }
 
@@ -154,7 +190,10 @@ describe('IBM corpus: each case as captured', () => {
 
 describe.each(FORMS)('IBM corpus: each case as a %s capture classifies as the plain one', (form) => {
   it.each(named(base))('%s', (_id, c) => {
-    const transcripts = plainTranscripts(c).map((t) => ({ file: t.file, text: decode({ file: t.file, bytes: captureForm(form, t.text) }) }));
+    const transcripts = plainTranscripts(c).map((t) => ({
+      file: t.file,
+      text: decode({ file: t.file, bytes: captureForm(form, t.text) }),
+    }));
     expect(decision(run(c, transcripts))).toEqual(decision(plainRun(c)));
   });
 });
@@ -170,7 +209,14 @@ describe('IBM corpus: handwritten capture artefacts', () => {
 });
 
 describe('capture forms carry the artefacts they claim', () => {
-  const sample = ['$ ibmcloud tke auto-mk-rotate', 'Reencrypted 1200 of 2400 keys....', 'Delaying 30 seconds to allow server to discover new master key values', 'OK', 'FAILED', ''].join('\n');
+  const sample = [
+    '$ ibmcloud tke auto-mk-rotate',
+    'Reencrypted 1200 of 2400 keys....',
+    'Delaying 30 seconds to allow server to discover new master key values',
+    'OK',
+    'FAILED',
+    '',
+  ].join('\n');
 
   it('timestamped: every line starts with an ISO-8601 time and a level', () => {
     const lines = new TextDecoder().decode(timestamped(sample)).split('\n').slice(0, -1);
@@ -185,7 +231,9 @@ describe('capture forms carry the artefacts they claim', () => {
     expect(t).toContain('\x1b[32mOK\x1b[0m\r\n');
     expect(t).toContain('\x1b[31;1mFAILED\x1b[0m\r\n');
     expect(t).toContain('master key values\x1b[0m\r\r\n');
-    expect(t).toContain('Reencrypted 0 of 2400 keys....\rReencrypted 600 of 2400 keys....\rReencrypted 1200 of 2400 keys....\r\n');
+    expect(t).toContain(
+      'Reencrypted 0 of 2400 keys....\rReencrypted 600 of 2400 keys....\rReencrypted 1200 of 2400 keys....\r\n',
+    );
     expect(t).toContain('ibmcloud tke auto-mk-rotaet\b\x1b[K\b\x1b[Kte\r\n');
   });
 

@@ -2,7 +2,13 @@
 // publish (an `inferred` catalogue entry) alone: taking every such line out of a transcript must never
 // take away the reason for a mutating next step, unless a register reading backs the decision.
 import { describe, expect, it } from 'vitest';
-import { classify, isMutatingAdvice, parseRegistersInput, type Classification, type ClassifyInput } from '../../../shared/classifier/index.js';
+import {
+  classify,
+  isMutatingAdvice,
+  parseRegistersInput,
+  type Classification,
+  type ClassifyInput,
+} from '../../../shared/classifier/index.js';
 import { decodeTranscript } from '../../../shared/parse/decode.js';
 import { inferredEntry, recogniseSegments } from '../../../shared/parse/recognise.js';
 import { CATALOGUE } from '../../../shared/tke/catalogue.js';
@@ -62,7 +68,15 @@ const built: (readonly [string, ClassifyInput])[] = [
   ['auto after M1', { transcripts: [{ file: 'a', text: text(autoRotate('after-m1')) }] }],
   ['auto done', { transcripts: [{ file: 'a', text: text(autoRotate('done')) }] }],
   ['key parts before M2', { transcripts: [{ file: 'a', text: text(mkRotate('before-m2')) }] }],
-  ['auto M2 then setimm', { transcripts: [{ file: 'a', text: text(autoRotate('after-m2')) }, { file: 'b', text: text(setimm(true)) }] }],
+  [
+    'auto M2 then setimm',
+    {
+      transcripts: [
+        { file: 'a', text: text(autoRotate('after-m2')) },
+        { file: 'b', text: text(setimm(true)) },
+      ],
+    },
+  ],
 ];
 
 describe('inferred strings only add caution', () => {
@@ -79,6 +93,8 @@ describe('inferred strings only add caution', () => {
     const step = mutatingFirst(withLines);
     // If the lines changed the decision to a mutation, only a register reading may back that.
     const restsOnInferred = removed > 0 && step !== undefined && mutatingFirst(without) !== step;
-    expect(restsOnInferred && input.registers === undefined, `${step ?? ''} rests on ${removed} inferred lines`).toBe(false);
+    expect(restsOnInferred && input.registers === undefined, `${step ?? ''} rests on ${removed} inferred lines`).toBe(
+      false,
+    );
   });
 });

@@ -17,7 +17,8 @@ const unit = (num: number, current: [string, string], next: [string, string]): R
   current: { state: current[0] as RegisterReading['current']['state'], vp: current[1] },
   new: { state: next[0] as RegisterReading['new']['state'], vp: next[1] },
 });
-const run = (registers?: RegisterReading[]) => classify({ transcripts: [{ file: 'cut.txt', text: cut }], ...(registers ? { registers } : {}) });
+const run = (registers?: RegisterReading[]) =>
+  classify({ transcripts: [{ file: 'cut.txt', text: cut }], ...(registers ? { registers } : {}) });
 const commands = (advice: { command: string }[]) => advice.map((a) => a.command);
 
 describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
@@ -25,7 +26,13 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
     const c = run();
     expect(c.phase).toBe('indeterminate');
     expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mk']);
-    expect(commands(c.forbidden)).toEqual(expect.arrayContaining(['ibmcloud tke auto-mk-rotate', 'ibmcloud tke cryptounit-mk-setimm', 'ibmcloud tke cryptounit-mk-rotate']));
+    expect(commands(c.forbidden)).toEqual(
+      expect.arrayContaining([
+        'ibmcloud tke auto-mk-rotate',
+        'ibmcloud tke cryptounit-mk-setimm',
+        'ibmcloud tke cryptounit-mk-rotate',
+      ]),
+    );
   });
 
   it('with every new register committed: cryptounit-mk-rotate, never auto-mk-rotate (M1 may have been lost)', () => {
@@ -36,28 +43,53 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
   });
 
   it('with no committed new register: auto-mk-rotate again is safe (M1 comes only after commit)', () => {
-    const c = run([unit(1, ['Valid', OLD], ['Empty', '']), unit(2, ['Valid', OLD], ['Empty', '']), unit(3, ['Valid', OLD], ['Full Uncommitted', NEW]), unit(4, ['Valid', OLD], ['Empty', ''])]);
+    const c = run([
+      unit(1, ['Valid', OLD], ['Empty', '']),
+      unit(2, ['Valid', OLD], ['Empty', '']),
+      unit(3, ['Valid', OLD], ['Full Uncommitted', NEW]),
+      unit(4, ['Valid', OLD], ['Empty', '']),
+    ]);
     expect(c.phase).toBe('failed-before-new-key');
     expect(commands(c.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
 
   it('with some units promoted: a partial promotion with those units to deselect', () => {
-    const c = run([unit(1, ['Valid', NEW], ['Empty', '']), unit(2, ['Valid', NEW], ['Empty', '']), unit(3, ['Valid', OLD], ['Full Committed', NEW]), unit(4, ['Valid', OLD], ['Full Committed', NEW])]);
+    const c = run([
+      unit(1, ['Valid', NEW], ['Empty', '']),
+      unit(2, ['Valid', NEW], ['Empty', '']),
+      unit(3, ['Valid', OLD], ['Full Committed', NEW]),
+      unit(4, ['Valid', OLD], ['Full Committed', NEW]),
+    ]);
     expect(c.phase).toBe('partially-promoted');
     expect(c.unitsToDeselect).toEqual([1, 2]);
-    expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-mk-setimm', 'ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare']);
+    expect(commands(c.next)).toEqual([
+      'ibmcloud tke cryptounit-rm',
+      'ibmcloud tke cryptounit-mk-setimm',
+      'ibmcloud tke cryptounit-add',
+      'ibmcloud tke cryptounit-compare',
+    ]);
     expect(commands(c.forbidden)).toContain('ibmcloud tke auto-mk-rotate');
   });
 
   it('with registers that match no documented state: indeterminate', () => {
-    const c = run([unit(1, ['Valid', OLD], ['Full Committed', NEW]), unit(2, ['Valid', 'c'.repeat(64)], ['Full Committed', NEW])]);
+    const c = run([
+      unit(1, ['Valid', OLD], ['Full Committed', NEW]),
+      unit(2, ['Valid', 'c'.repeat(64)], ['Full Committed', NEW]),
+    ]);
     expect(c.phase).toBe('indeterminate');
     expect(commands(c.next)).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);
   });
 
   it('is not applied when the output shows the failure (FAILED): the documented row holds', () => {
-    const c = classify({ transcripts: [{ file: 'failed.txt', text: `${cut}\nFAILED\nError reported by EP11 crypto module.\nReturn code: 49\nReason code: 0` }] });
+    const c = classify({
+      transcripts: [
+        {
+          file: 'failed.txt',
+          text: `${cut}\nFAILED\nError reported by EP11 crypto module.\nReturn code: 49\nReason code: 0`,
+        },
+      ],
+    });
     expect(c.phase).toBe('failed-before-new-key');
     expect(commands(c.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
@@ -74,8 +106,17 @@ OK`;
   it('advises the fix, then, once the fix ran with OK, the command that failed', () => {
     const before = classify({ transcripts: [{ file: 'a.txt', text: failed }] });
     expect(before.phase).toBe('precheck-failed');
-    expect(commands(before.next)).toEqual(['ibmcloud tke cryptounit-compare', 'ibmcloud tke cryptounit-mk-clrnew', 'ibmcloud tke auto-mk-rotate']);
-    const after = classify({ transcripts: [{ file: 'a.txt', text: failed }, { file: 'b.txt', text: fixed }] });
+    expect(commands(before.next)).toEqual([
+      'ibmcloud tke cryptounit-compare',
+      'ibmcloud tke cryptounit-mk-clrnew',
+      'ibmcloud tke auto-mk-rotate',
+    ]);
+    const after = classify({
+      transcripts: [
+        { file: 'a.txt', text: failed },
+        { file: 'b.txt', text: fixed },
+      ],
+    });
     expect(commands(after.next)).toEqual(['ibmcloud tke auto-mk-rotate']);
   });
 });
@@ -88,7 +129,13 @@ describe('the key-part flow without a failure', () => {
     const loaded = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }] });
     expect(loaded.phase).toBe('no-rotation');
     expect(commands(loaded.next)).toEqual(['ibmcloud tke cryptounit-mk-commit', 'ibmcloud tke cryptounit-mk-rotate']);
-    const committed = classify({ flow: 'keyparts', transcripts: [{ file: 'load.txt', text: load }, { file: 'commit.txt', text: commit }] });
+    const committed = classify({
+      flow: 'keyparts',
+      transcripts: [
+        { file: 'load.txt', text: load },
+        { file: 'commit.txt', text: commit },
+      ],
+    });
     expect(commands(committed.next)).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
   });
 });

@@ -9,7 +9,10 @@ export function bigTranscript(bytes: number): string {
   let size = head.length;
   let i = 0;
   while (size < bytes) {
-    const line = i % 10 === 0 ? `\x1b[32mRe-encrypted ${i} of 1000000 keys\x1b[0m\n` : `Re-encrypted ${i} of 1000000 keys\rRe-encrypted ${i + 1} of 1000000 keys\n`;
+    const line =
+      i % 10 === 0
+        ? `\x1b[32mRe-encrypted ${i} of 1000000 keys\x1b[0m\n`
+        : `Re-encrypted ${i} of 1000000 keys\rRe-encrypted ${i + 1} of 1000000 keys\n`;
     parts.push(line);
     size += line.length;
     i++;

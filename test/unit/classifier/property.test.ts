@@ -75,7 +75,15 @@ describe('classifier properties', () => {
         const input = ts.map((t, i) => ({ file: `f${i}`, text: mutate(pieces[t.piece] ?? [], t.mutations) }));
         const c = classify(flow === undefined ? { transcripts: input } : { transcripts: input, flow });
         const keys = Object.keys(c);
-        expect(keys.slice(0, 7)).toEqual(['phase', 'flow', 'next', 'forbidden', 'evidence', 'unitsToDeselect', 'failedChecks']);
+        expect(keys.slice(0, 7)).toEqual([
+          'phase',
+          'flow',
+          'next',
+          'forbidden',
+          'evidence',
+          'unitsToDeselect',
+          'failedChecks',
+        ]);
         expect(keys.slice(7).every((k) => k === 'unitsToReselect' || k === 'stop')).toBe(true);
       }),
       { numRuns: 300 },
@@ -98,8 +106,20 @@ describe('classifier properties', () => {
 
   // Re-encryption evidence as capture tools and terminals mangle it: a timestamp or log-level prefix,
   // a bare-CR redraw before or after it, colour codes, a no-break space, a wrap at 40 or 60 columns.
-  const evidence = fc.constantFrom(M1_DELAY, `${M2_REWRAP}.`, 'Re-encrypted 1200 of 3000 keys', SMARTCARD_ROTATION_STARTED);
-  const prefix = fc.constantFrom('', '2026-11-30T09:14:03.120Z INFO ', '[09:14:03] ', 'Nov 30 09:14:03 ws tke: ', 'DEBUG ', '2026-11-30 09:14:03,120 | ');
+  const evidence = fc.constantFrom(
+    M1_DELAY,
+    `${M2_REWRAP}.`,
+    'Re-encrypted 1200 of 3000 keys',
+    SMARTCARD_ROTATION_STARTED,
+  );
+  const prefix = fc.constantFrom(
+    '',
+    '2026-11-30T09:14:03.120Z INFO ',
+    '[09:14:03] ',
+    'Nov 30 09:14:03 ws tke: ',
+    'DEBUG ',
+    '2026-11-30 09:14:03,120 | ',
+  );
   const mangle = fc.record({
     prefix,
     crBefore: fc.option(fc.constantFrom('Re-encrypted 10 of 3000 keys', '   ', 'x'), { nil: undefined }),

@@ -37,7 +37,9 @@ export type AutoStop = 'precheck' | 'before-m1' | 'after-m1' | 'after-m2' | 'pro
 
 /** `auto-mk-rotate` output up to a stop point; `fail` appends an HSM error block. */
 export function autoRotate(stop: AutoStop, opts: { fail?: boolean; prompt?: boolean } = {}): string[] {
-  const out = [opts.prompt === false ? '' : '$ ibmcloud tke auto-mk-rotate', ...header()].filter((l, i) => i > 0 || l !== '');
+  const out = [opts.prompt === false ? '' : '$ ibmcloud tke auto-mk-rotate', ...header()].filter(
+    (l, i) => i > 0 || l !== '',
+  );
   if (stop === 'precheck') {
     return [...out, FAILED, `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES['new-mk'].replace('{units}', '1, 2')}`];
   }
@@ -53,7 +55,14 @@ export function autoRotate(stop: AutoStop, opts: { fail?: boolean; prompt?: bool
     out.push(STEP_PROMOTE.replace('{unit}', '2'), ROTATION_COMPLETED, OK);
     return out;
   }
-  if (opts.fail !== false) out.push(FAILED, HSM_ERROR_LINE, 'Return code: 49', 'Reason code: 0', 'Error message: Insufficient transient memory is available for the command to be executed.');
+  if (opts.fail !== false)
+    out.push(
+      FAILED,
+      HSM_ERROR_LINE,
+      'Return code: 49',
+      'Reason code: 0',
+      'Error message: Insufficient transient memory is available for the command to be executed.',
+    );
   return out;
 }
 
@@ -66,7 +75,12 @@ export function login(): string[] {
 }
 
 export function mkRotate(stop: 'precheck' | 'before-m2' | 'after-m2' | 'done'): string[] {
-  const out = ['$ ibmcloud tke cryptounit-mk-rotate', ...header(), 'Do you want to run the initial state check? (y/N)', '> y'];
+  const out = [
+    '$ ibmcloud tke cryptounit-mk-rotate',
+    ...header(),
+    'Do you want to run the initial state check? (y/N)',
+    '> y',
+  ];
   if (stop === 'precheck') {
     return [...out, FAILED, `${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.thresholds}`];
   }
@@ -79,7 +93,13 @@ export function mkRotate(stop: 'precheck' | 'before-m2' | 'after-m2' | 'done'): 
 }
 
 export function setimm(ok: boolean): string[] {
-  const out = ['$ ibmcloud tke cryptounit-mk-setimm', ...header(), SETIMM_WARNING, 'Do you want to continue? (y/N)', '> y'];
+  const out = [
+    '$ ibmcloud tke cryptounit-mk-setimm',
+    ...header(),
+    SETIMM_WARNING,
+    'Do you want to continue? (y/N)',
+    '> y',
+  ];
   return ok ? [...out, OK] : [...out, FAILED, HSM_ERROR_LINE, 'Return code: 8', 'Reason code: 2'];
 }
 
@@ -94,7 +114,9 @@ export interface UnitSpec {
 export function mksListing(units: UnitSpec[]): string[] {
   const out = ['$ ibmcloud tke cryptounit-mks', ...header(), 'SERVICE INSTANCE: 5a1e3c2b-7d4f-4e61-9a0b-1c2d3e4f5a6b'];
   for (const u of units) {
-    out.push(`CRYPTO UNIT NUM: ${u.num}   TYPE: ${u.type ?? 'OPERATIONAL'}   LOCATION: [us-south].[AZ1-CS1].[00].[0${u.num}]`);
+    out.push(
+      `CRYPTO UNIT NUM: ${u.num}   TYPE: ${u.type ?? 'OPERATIONAL'}   LOCATION: [us-south].[AZ1-CS1].[00].[0${u.num}]`,
+    );
     out.push('MASTER KEY REGISTER   STATUS             VERIFICATION PATTERN');
     for (const [name, [state, vp]] of [
       ['new', u.new],

@@ -26,7 +26,8 @@ const run = (root: string) => spawnSync(process.execPath, [SCRIPT, '--root', roo
 const GOOD = {
   'README.md': '# Title\n\nSee [the domain](docs/domain.md#sources) and `docs/domain.md`.\n',
   'docs/domain.md': '# Domain\n\nSee [the readme](../README.md) and [IBM](https://cloud.ibm.com/docs).\n',
-  'src/a.ts': "// The recovery table of docs/domain.md; the page [hs-crypto: signing-service.md].\nexport const url = 'https://x.example/y';\n",
+  'src/a.ts':
+    "// The recovery table of docs/domain.md; the page [hs-crypto: signing-service.md].\nexport const url = 'https://x.example/y';\n",
 };
 
 describe('check-links', () => {
@@ -40,7 +41,8 @@ describe('check-links', () => {
     const root = checkout({
       ...GOOD,
       [GUIDE]: '# Guide\n\nA [missing page](missing.md).\n\nThe [team notes](../../team/notes.md).\n',
-      'src/b.ts': '/**\n * As /work/team/style.md says, and domain.md section 4.\n */\nexport const b = 1; // ../../outside/x.ts\n',
+      'src/b.ts':
+        '/**\n * As /work/team/style.md says, and domain.md section 4.\n */\nexport const b = 1; // ../../outside/x.ts\n',
       'src/c.svelte': '<!-- from /home/alice/notes.md -->\n<p>hi</p>\n',
     });
     const r = run(root);

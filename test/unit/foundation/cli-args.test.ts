@@ -12,7 +12,10 @@ const parse = (...argv: string[]) => parseCommand(argv, OPTIONS, 'usage: x');
 
 describe('parseCommand', () => {
   it('reads flags, values in both spellings, short options and positionals', () => {
-    expect(parse('--json', '--flow', 'auto', 'a.txt', '-')).toEqual({ values: { json: true, flow: 'auto' }, positionals: ['a.txt', '-'] });
+    expect(parse('--json', '--flow', 'auto', 'a.txt', '-')).toEqual({
+      values: { json: true, flow: 'auto' },
+      positionals: ['a.txt', '-'],
+    });
     expect(parse('--flow=keyparts', '-h')).toEqual({ values: { flow: 'keyparts', help: true }, positionals: [] });
     expect(parse('--', '--json', '-h')).toEqual({ values: {}, positionals: ['--json', '-h'] });
   });
@@ -45,9 +48,27 @@ describe('every command prints a usage error the same way', () => {
   const none = () => Promise.reject(new Error('no file is read for a usage error'));
 
   it.each([
-    ['classify', () => runClassify(['--bogus', 'a.txt'], { ...sink, readInput: none } as ClassifyIo), /^mkra classify: unknown option --bogus\. usage: mkra classify /],
-    ['verify', () => runVerify(['--key'], { ...sink, readFile: none, stat: none }), /^mkra verify: --key needs a value\. usage: mkra verify /],
-    ['twin', () => runTwin(['capture', '--out'], { ...sink, run: () => Promise.resolve(undefined), create: none, now: () => new Date(0) }), /^mkra twin: --out needs a value\. usage: mkra twin capture/],
+    [
+      'classify',
+      () => runClassify(['--bogus', 'a.txt'], { ...sink, readInput: none } as ClassifyIo),
+      /^mkra classify: unknown option --bogus\. usage: mkra classify /,
+    ],
+    [
+      'verify',
+      () => runVerify(['--key'], { ...sink, readFile: none, stat: none }),
+      /^mkra verify: --key needs a value\. usage: mkra verify /,
+    ],
+    [
+      'twin',
+      () =>
+        runTwin(['capture', '--out'], {
+          ...sink,
+          run: () => Promise.resolve(undefined),
+          create: none,
+          now: () => new Date(0),
+        }),
+      /^mkra twin: --out needs a value\. usage: mkra twin capture/,
+    ],
   ])('mkra %s', async (_name, run, line) => {
     io.err = '';
     expect(await run()).toBe(2);
@@ -56,9 +77,13 @@ describe('every command prints a usage error the same way', () => {
   });
 
   it('mkra serve refuses what it does not know, and a --port that is no port', () => {
-    expect(() => parseServeArgs(['--demo', '--live'])).toThrow(/^unknown argument for serve: --live\. usage: mkra serve/);
+    expect(() => parseServeArgs(['--demo', '--live'])).toThrow(
+      /^unknown argument for serve: --live\. usage: mkra serve/,
+    );
     expect(() => parseServeArgs(['--demo', 'extra'])).toThrow(/^unknown argument for serve: extra\./);
     expect(() => parseServeArgs(['--demo', '--port='])).toThrow(/^--port needs a value\./);
-    expect(() => parseServeArgs(['--demo', '--port', '65536'])).toThrow(/^--port needs a number from 0 to 65535, got "65536"/);
+    expect(() => parseServeArgs(['--demo', '--port', '65536'])).toThrow(
+      /^--port needs a number from 0 to 65535, got "65536"/,
+    );
   });
 });

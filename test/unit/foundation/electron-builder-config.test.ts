@@ -9,7 +9,7 @@ const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/c
 const { DebugLogger } = require('builder-util/out/DebugLogger') as { DebugLogger: new (enabled: boolean) => unknown };
 
 describe('electron-builder configuration', () => {
-  it('validates against electron-builder\'s own schema', async () => {
+  it("validates against electron-builder's own schema", async () => {
     const config = await getConfig(process.cwd(), 'build/electron-builder.config.cjs', null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
@@ -25,11 +25,18 @@ describe('electron-builder configuration', () => {
 
   it('sets the fuses that close Node entry points into the packaged binary', async () => {
     const config = await getConfig(process.cwd(), 'build/electron-builder.config.cjs', null);
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('would reject an unknown option (the schema check is real)', async () => {
     const config = await getConfig(process.cwd(), 'build/electron-builder.config.cjs', null);
-    await expect(validateConfiguration({ ...config, autoUpdater: true }, new DebugLogger(false))).rejects.toThrow(/configuration object/);
+    await expect(validateConfiguration({ ...config, autoUpdater: true }, new DebugLogger(false))).rejects.toThrow(
+      /configuration object/,
+    );
   });
 });

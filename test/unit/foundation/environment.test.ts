@@ -56,7 +56,10 @@ describe('CLOUDTKEFILES inspection', () => {
     const root = mkdtempSync(join(tmpdir(), 'mkra-tkef-'));
     writeFileSync(join(root, 'file'), '');
     expect(inspectTkeFiles(null, 'env')).toMatchObject({ status: 'unset' });
-    expect(inspectTkeFiles(join(root, 'nope'), 'env')).toMatchObject({ status: 'missing', message: expect.stringMatching(/does not exist/) });
+    expect(inspectTkeFiles(join(root, 'nope'), 'env')).toMatchObject({
+      status: 'missing',
+      message: expect.stringMatching(/does not exist/),
+    });
     expect(inspectTkeFiles(join(root, 'file'), 'env')).toMatchObject({ status: 'not-a-directory' });
     expect(inspectTkeFiles(root, 'env')).toMatchObject({ status: 'ok' });
   });

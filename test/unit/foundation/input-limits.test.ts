@@ -11,7 +11,8 @@ import { MAX_REPORT_BYTES } from '../../../shared/reports/limits.js';
 const base64Of = (bytes: number) => Buffer.alloc(bytes).toString('base64');
 // The longest name the schema takes, made of characters JSON escapes to six each.
 const worstName = '\u0001'.repeat(255);
-const frameBytes = (channel: string, payload: unknown) => Buffer.byteLength(JSON.stringify({ type: 'invoke', id: Number.MAX_SAFE_INTEGER, channel, payload }));
+const frameBytes = (channel: string, payload: unknown) =>
+  Buffer.byteLength(JSON.stringify({ type: 'invoke', id: Number.MAX_SAFE_INTEGER, channel, payload }));
 
 describe('input limits', () => {
   it('the WebSocket message limit admits the largest analysis request', () => {
@@ -23,17 +24,25 @@ describe('input limits', () => {
   });
 
   it('the WebSocket message limit admits the largest report to verify, and stays under 48 MiB', () => {
-    const payload = { file: { name: worstName, base64: base64Of(MAX_REPORT_BYTES) }, pinnedFingerprint: 'f'.repeat(200) };
+    const payload = {
+      file: { name: worstName, base64: base64Of(MAX_REPORT_BYTES) },
+      pinnedFingerprint: 'f'.repeat(200),
+    };
     expect(contract['report:verify'].request.safeParse(payload).success).toBe(true);
     expect(frameBytes('report:verify', payload)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
     expect(MAX_MESSAGE_BYTES).toBeLessThan(48 * 1024 * 1024);
   });
 
   it('report:verify refuses a file one byte over the report limit, naming it', () => {
-    const over = contract['report:verify'].request.safeParse({ file: { name: 'big.pdf', base64: base64Of(MAX_REPORT_BYTES + 1) } });
+    const over = contract['report:verify'].request.safeParse({
+      file: { name: 'big.pdf', base64: base64Of(MAX_REPORT_BYTES + 1) },
+    });
     expect(over.success).toBe(false);
     expect(JSON.stringify(over.error?.issues)).toContain(`larger than ${MAX_REPORT_BYTES} bytes (16 MiB)`);
-    expect(contract['report:verify'].request.safeParse({ file: { name: 'ok.pdf', base64: base64Of(MAX_REPORT_BYTES) } }).success).toBe(true);
+    expect(
+      contract['report:verify'].request.safeParse({ file: { name: 'ok.pdf', base64: base64Of(MAX_REPORT_BYTES) } })
+        .success,
+    ).toBe(true);
   });
 
   it('counts decoded bytes from the base64 length and padding', () => {

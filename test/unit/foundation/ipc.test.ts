@@ -40,12 +40,33 @@ describe('dispatch (validation at the boundary)', () => {
   });
 
   it('turns a thrown error into { ok: false } and keeps refusals distinct', async () => {
-    const failing = only({ 'app:get-info': async () => { throw new Error('disk on fire'); } });
-    expect(await dispatch(failing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'failed', message: 'disk on fire' } });
-    const refusing = only({ 'app:get-info': async () => { throw new RefusedError('not now'); } });
-    expect(await dispatch(refusing, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'refused', message: 'not now' } });
-    const withReason = only({ 'app:get-info': async () => { throw new RefusedError('busy', { kind: 'busy', command: 'ibmcloud tke cryptounits' }); } });
-    expect(await dispatch(withReason, 'app:get-info', {})).toEqual({ ok: false, error: { code: 'refused', message: 'busy', reason: { kind: 'busy', command: 'ibmcloud tke cryptounits' } } });
+    const failing = only({
+      'app:get-info': async () => {
+        throw new Error('disk on fire');
+      },
+    });
+    expect(await dispatch(failing, 'app:get-info', {})).toEqual({
+      ok: false,
+      error: { code: 'failed', message: 'disk on fire' },
+    });
+    const refusing = only({
+      'app:get-info': async () => {
+        throw new RefusedError('not now');
+      },
+    });
+    expect(await dispatch(refusing, 'app:get-info', {})).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'not now' },
+    });
+    const withReason = only({
+      'app:get-info': async () => {
+        throw new RefusedError('busy', { kind: 'busy', command: 'ibmcloud tke cryptounits' });
+      },
+    });
+    expect(await dispatch(withReason, 'app:get-info', {})).toEqual({
+      ok: false,
+      error: { code: 'refused', message: 'busy', reason: { kind: 'busy', command: 'ibmcloud tke cryptounits' } },
+    });
   });
 
   it('never lets a handler return a value outside the contract', async () => {
@@ -72,24 +93,41 @@ describe('Electron IPC handler', () => {
     const handler = ipcMain.handle.mock.calls[0]?.[1] as (event: unknown, payload: unknown) => Promise<unknown>;
     expect(await handler({ sender: webContents, senderFrame: mainFrame }, {})).toEqual({ ok: true, value: info });
     const subframe = { url: 'app://mkra/index.html' };
-    expect(await handler({ sender: webContents, senderFrame: subframe }, {})).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await handler({ sender: webContents, senderFrame: subframe }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
   });
 
   it('rejects other origins, other web contents and destroyed frames', () => {
-    expect(isTrustedSender({ sender: webContents, senderFrame: { url: 'https://evil.example/' } } as never, window)).toBe(false);
+    expect(
+      isTrustedSender({ sender: webContents, senderFrame: { url: 'https://evil.example/' } } as never, window),
+    ).toBe(false);
     expect(isTrustedSender({ sender: { mainFrame } as never, senderFrame: mainFrame } as never, window)).toBe(false);
     expect(isTrustedSender({ sender: webContents, senderFrame: null } as never, window)).toBe(false);
     expect(isTrustedSender({ sender: webContents, senderFrame: mainFrame } as never, null)).toBe(false);
     const evilMain = { url: 'https://evil.example/' };
     const evilContents = { mainFrame: evilMain } as never;
-    expect(isTrustedSender({ sender: evilContents, senderFrame: evilMain } as never, { webContents: evilContents })).toBe(false);
+    expect(
+      isTrustedSender({ sender: evilContents, senderFrame: evilMain } as never, { webContents: evilContents }),
+    ).toBe(false);
   });
 });
 
 describe('browser host frames', () => {
   it('parses an invoke frame and rejects anything else with a message', () => {
-    expect(parseClientFrame('{"type":"invoke","id":1,"channel":"app:get-info","payload":{}}')).toEqual({ ok: true, value: { type: 'invoke', id: 1, channel: 'app:get-info', payload: {} } });
-    for (const bad of [null, 'not json', '42', '{"type":"invoke"}', '{"type":"invoke","id":1.5,"channel":"x"}', '{"type":"other","id":1,"channel":"x"}']) {
+    expect(parseClientFrame('{"type":"invoke","id":1,"channel":"app:get-info","payload":{}}')).toEqual({
+      ok: true,
+      value: { type: 'invoke', id: 1, channel: 'app:get-info', payload: {} },
+    });
+    for (const bad of [
+      null,
+      'not json',
+      '42',
+      '{"type":"invoke"}',
+      '{"type":"invoke","id":1.5,"channel":"x"}',
+      '{"type":"other","id":1,"channel":"x"}',
+    ]) {
       const parsed = parseClientFrame(bad);
       expect(parsed.ok).toBe(false);
       expect(!parsed.ok && parsed.message.length).toBeGreaterThan(5);

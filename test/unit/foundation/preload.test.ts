@@ -48,7 +48,10 @@ describe('preload bridge', () => {
     await api.invoke('app:get-info', {});
     expect(electron.invoke).toHaveBeenCalledWith('mkra:app:get-info', {});
     const refused = await api.invoke('fs:read-file', { path: '/etc/passwd' });
-    expect(refused).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel: fs:read-file' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', message: 'Unknown channel: fs:read-file' },
+    });
     expect(electron.invoke).toHaveBeenCalledTimes(1);
   });
 

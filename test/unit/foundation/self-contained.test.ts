@@ -5,7 +5,16 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const SKIP = new Set(['node_modules', 'dist', '.git', 'test-results', 'playwright-report', 'release', 'reports', '.stryker-tmp']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.git',
+  'test-results',
+  'playwright-report',
+  'release',
+  'reports',
+  '.stryker-tmp',
+]);
 const TEXT = /\.(ts|js|mjs|cjs|svelte|md|json|html|css|sh|yml|yaml)$/;
 
 function walk(dir: string, out: string[] = []): string[] {
@@ -27,7 +36,11 @@ describe('a self-contained repository', () => {
     const outside = /\.\.\/shared\/(docs|seeds)|\b(house-style|architecture|toolchain)\.md\b/;
     const hits = files
       .filter((f) => relative(ROOT, f) !== self)
-      .flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => ({ f, i, line })))
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ f, i, line })),
+      )
       .filter(({ line }) => outside.test(line))
       .map(({ f, i, line }) => `${relative(ROOT, f)}:${i + 1}: ${line.trim()}`);
     expect(hits).toEqual([]);

@@ -8,10 +8,12 @@ import { serveAppRequest } from '../../../electron/main/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp.js';
 
 describe('content security policy', () => {
-  const directives = new Map(CONTENT_SECURITY_POLICY.split(';').map((d) => {
-    const [name, ...values] = d.trim().split(/\s+/);
-    return [name, values] as const;
-  }));
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
 
   it('allows nothing by default and only our own scripts, never inline or eval', () => {
     expect(directives.get('default-src')).toEqual(["'none'"]);
@@ -31,7 +33,13 @@ describe('content security policy', () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync('renderer/index.html', 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-    for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "base-uri 'none'", "form-action 'none'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ]) {
       expect(meta).toContain(directive);
     }
     expect(html).not.toMatch(/<script>(?!<)/);
@@ -64,10 +72,20 @@ describe('app-wide hooks', () => {
   });
 
   it('deny every permission request and check', () => {
-    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() };
+    const session = {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    };
     lockDownSession(session as never);
     const callback = vi.fn();
-    (session.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void)({}, 'media', callback);
+    (
+      session.setPermissionRequestHandler.mock.calls[0]?.[0] as (
+        c: unknown,
+        p: string,
+        cb: (ok: boolean) => void,
+      ) => void
+    )({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
     expect((session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean)()).toBe(false);
     expect((session.setDevicePermissionHandler.mock.calls[0]?.[0] as () => boolean)()).toBe(false);
@@ -96,7 +114,12 @@ describe('app:// protocol', () => {
   });
 
   it('never serves a file outside the renderer directory', async () => {
-    for (const url of ['app://mkra/../secret.txt', 'app://mkra/%2e%2e/secret.txt', 'app://mkra/..%2fsecret.txt', 'app://other/index.html']) {
+    for (const url of [
+      'app://mkra/../secret.txt',
+      'app://mkra/%2e%2e/secret.txt',
+      'app://mkra/..%2fsecret.txt',
+      'app://other/index.html',
+    ]) {
       expect((await serveAppRequest(rendererDir, url)).status).toBe(404);
     }
   });

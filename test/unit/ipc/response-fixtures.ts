@@ -34,8 +34,20 @@ const units: UnitRegisters[] = [
 const classification: Classification = {
   phase: 'rewrap-interrupted',
   flow: 'auto',
-  next: [{ command: 'ibmcloud tke cryptounit-mk-rotate', why: 'finish the re-encryption', argv: ['tke', 'cryptounit-mk-rotate'] }],
-  forbidden: [{ command: 'ibmcloud tke cryptounit-mk-clrnew', why: 'the new key protects keys already', argv: ['tke', 'cryptounit-mk-clrnew'] }],
+  next: [
+    {
+      command: 'ibmcloud tke cryptounit-mk-rotate',
+      why: 'finish the re-encryption',
+      argv: ['tke', 'cryptounit-mk-rotate'],
+    },
+  ],
+  forbidden: [
+    {
+      command: 'ibmcloud tke cryptounit-mk-clrnew',
+      why: 'the new key protects keys already',
+      argv: ['tke', 'cryptounit-mk-clrnew'],
+    },
+  ],
   evidence: [{ file: 'journal#4 ibmcloud tke auto-mk-rotate', line: 12, text: 'FAILED' }],
   unitsToDeselect: [],
   failedChecks: ['auth'],
@@ -50,7 +62,13 @@ const snapshot: RotationSnapshot = {
   finished: false,
   readOnly: false,
   classification,
-  timeline: { flow: 'auto', steps: [{ id: 'precheck', state: 'done', startedAt: 1 }, { id: 'rewrap', state: 'running', progress: { done: 3, total: 9 } }] },
+  timeline: {
+    flow: 'auto',
+    steps: [
+      { id: 'precheck', state: 'done', startedAt: 1 },
+      { id: 'rewrap', state: 'running', progress: { done: 3, total: 9 } },
+    ],
+  },
   commands: [{ seq: 2, command: 'ibmcloud tke auto-mk-rotate', at: '2026-01-01T00:00:01.000Z', exitCode: null }],
   registers: { seq: 3, at: '2026-01-01T00:00:02.000Z', units },
   lineCount: 40,
@@ -103,14 +121,28 @@ const demoStatus: DemoStatus = {
 };
 
 const consequence: ConsequenceView = {
-  step: { choice: 'auto-mk-rotate', command: 'ibmcloud tke auto-mk-rotate', correct: true, rightAction: null, keysLost: 0, exitCode: 0, atMs: 10 },
+  step: {
+    choice: 'auto-mk-rotate',
+    command: 'ibmcloud tke auto-mk-rotate',
+    correct: true,
+    rightAction: null,
+    keysLost: 0,
+    exitCode: 0,
+    atMs: 10,
+  },
   refused: null,
   keystoreBefore: demoStatus.keystore,
   keystoreAfter: demoStatus.keystore,
   lossWhy: null,
   registersBefore: units.map((u) => ({ ...u, selected: true })),
   registersAfter: units.map((u) => ({ ...u, selected: false })),
-  adviceBefore: { phase: 'no-rotation', next: classification.next, forbidden: [], unitsToDeselect: [], unitsToReselect: [] },
+  adviceBefore: {
+    phase: 'no-rotation',
+    next: classification.next,
+    forbidden: [],
+    unitsToDeselect: [],
+    unitsToReselect: [],
+  },
   outputTail: ['OK'],
 };
 
@@ -146,11 +178,29 @@ const trainingState: TrainingStateView = {
     lastConsequence: consequence,
     score: null,
   },
-  results: [{ scenarioId: 'basic', mode: 'guided', expected: 'auto-mk-rotate', firstAction: null, firstActionCorrect: false, steps: 0, keysLost: 0, seconds: 3, outcome: 'abandoned' }],
+  results: [
+    {
+      scenarioId: 'basic',
+      mode: 'guided',
+      expected: 'auto-mk-rotate',
+      firstAction: null,
+      firstActionCorrect: false,
+      steps: 0,
+      keysLost: 0,
+      seconds: 3,
+      outcome: 'abandoned',
+    },
+  ],
   choices: [{ id: 'cryptounits', typed: 'ibmcloud tke cryptounits', changesRegisters: false, needsUnits: false }],
 };
 
-const review: ImportReview = { rotationId: snapshot.rotationId, files: [{ name: 'run.txt', sha256: 'aa' }], reviewed: false, phase: 'rewrap-interrupted', classification };
+const review: ImportReview = {
+  rotationId: snapshot.rotationId,
+  files: [{ name: 'run.txt', sha256: 'aa' }],
+  reviewed: false,
+  phase: 'rewrap-interrupted',
+  classification,
+};
 
 const rehearsal: RehearsalResult = {
   twinSha256: 'bb',
@@ -160,7 +210,17 @@ const rehearsal: RehearsalResult = {
   ranAt: '2026-01-02T00:00:00.000Z',
   prechecks: [precheckResult],
   tookMs: 1200,
-  faults: [{ fault: 'rewrap:crash', recovered: true, recovery: ['ibmcloud tke cryptounit-mk-rotate'], finalPhase: 'completed', keysLost: 0, stoppedBecause: null, decisions: ['y'] }],
+  faults: [
+    {
+      fault: 'rewrap:crash',
+      recovered: true,
+      recovery: ['ibmcloud tke cryptounit-mk-rotate'],
+      finalPhase: 'completed',
+      keysLost: 0,
+      stoppedBecause: null,
+      decisions: ['y'],
+    },
+  ],
   allRecovered: true,
 };
 
@@ -185,10 +245,21 @@ export const WELL_FORMED = {
     flow: 'auto',
     ranAt: 5,
     results: [precheckResult],
-    instances: [{ id: 'inst-1', units: [{ num: 1, selected: true, type: 'OPERATIONAL', location: 'x', line: 3 }, { num: 2, selected: false, type: undefined, location: 'y', line: 4 }] }],
+    instances: [
+      {
+        id: 'inst-1',
+        units: [
+          { num: 1, selected: true, type: 'OPERATIONAL', location: 'x', line: 3 },
+          { num: 2, selected: false, type: undefined, location: 'y', line: 4 },
+        ],
+      },
+    ],
     registers: units,
     thresholds: [{ num: 1, signature: 1, revocation: 1, line: 7 }],
-    admins: [{ num: 1, name: 'admin', ski: 'aa', line: 9 }, { num: 2, name: undefined, ski: undefined, line: 10 }],
+    admins: [
+      { num: 1, name: 'admin', ski: 'aa', line: 9 },
+      { num: 2, name: undefined, ski: undefined, line: 10 },
+    ],
     sigkeys: { keys: [{ keynum: 1, description: 'admin', ski: 'aa' }], selected: [] },
     token: { expiresAt: null, source: 'simulator' },
     estimate: { keyCount: 300, seconds: 36, tokenMayExpire: false },
@@ -199,12 +270,40 @@ export const WELL_FORMED = {
     scan: {
       dir: '/tke',
       readable: true,
-      sigkeys: [{ kind: 'sigkey', fileName: '1.sigkey', path: '/tke/1.sigkey', size: 900, mtime: '2026-01-01T00:00:00.000Z', mode: 0o600, description: 'admin', keyType: 'p521ec', ski: 'aa', skiMatchesPubkey: true }],
-      mkparts: [{ kind: 'mkpart', fileName: '1.mkpart', path: '/tke/1.mkpart', size: 300, mtime: '2026-01-01T00:00:00.000Z', mode: 0o600, description: 'part', keyType: 'mkpart', vp: 'cc' }],
+      sigkeys: [
+        {
+          kind: 'sigkey',
+          fileName: '1.sigkey',
+          path: '/tke/1.sigkey',
+          size: 900,
+          mtime: '2026-01-01T00:00:00.000Z',
+          mode: 0o600,
+          description: 'admin',
+          keyType: 'p521ec',
+          ski: 'aa',
+          skiMatchesPubkey: true,
+        },
+      ],
+      mkparts: [
+        {
+          kind: 'mkpart',
+          fileName: '1.mkpart',
+          path: '/tke/1.mkpart',
+          size: 300,
+          mtime: '2026-01-01T00:00:00.000Z',
+          mode: 0o600,
+          description: 'part',
+          keyType: 'mkpart',
+          vp: 'cc',
+        },
+      ],
       others: [{ fileName: 'x.txt', path: '/tke/x.txt', reason: 'not-a-key-file', message: 'not a key file' }],
       warnings: [{ code: 'file-permissive', message: 'readable by others', files: ['1.sigkey'] }],
     },
-    admins: { sigkeys: [{ fileName: '1.sigkey', description: 'admin', ski: 'aa', units: [1], adminNames: ['admin'] }], unmatchedAdmins: [{ unit: 2, name: 'other', ski: 'bb' }] },
+    admins: {
+      sigkeys: [{ fileName: '1.sigkey', description: 'admin', ski: 'aa', units: [1], adminNames: ['admin'] }],
+      unmatchedAdmins: [{ unit: 2, name: 'other', ski: 'bb' }],
+    },
     message: null,
   },
   'keyfiles:verify-password': { ok: false, reason: 'wrong password' },
@@ -212,11 +311,24 @@ export const WELL_FORMED = {
   'demo:set-fault': { fault: 'rewrap:crash' },
   'demo:reset': demoStatus,
   'report:export': exported,
-  'report:verify': { status: 'valid', fingerprint: 'SHA256:aa', pinned: true, admin: { ski: 'aa', name: 'admin' }, summary: ['ok'], pages: 'identical', renderer: { report: 'pdfkit', here: 'pdfkit' }, facts: ['x'] },
+  'report:verify': {
+    status: 'valid',
+    fingerprint: 'SHA256:aa',
+    pinned: true,
+    admin: { ski: 'aa', name: 'admin' },
+    summary: ['ok'],
+    pages: 'identical',
+    renderer: { report: 'pdfkit', here: 'pdfkit' },
+    facts: ['x'],
+  },
   'report:get-key-status': { osKeystore: false, exists: true },
   'report:get-public-key': { pem: '-----BEGIN PUBLIC KEY-----', fingerprint: 'SHA256:aa', osProtected: false },
   'report:read-file': { name: 'x.pdf', base64: 'AAAA' },
-  'training:list-scenarios': { scenarios: [scenario], problems: [{ file: 'bad.json', line: 3, message: 'unknown field' }], instructorDir: null },
+  'training:list-scenarios': {
+    scenarios: [scenario],
+    problems: [{ file: 'bad.json', line: 3, message: 'unknown field' }],
+    instructorDir: null,
+  },
   'training:get-state': trainingState,
   'training:start-scenario': trainingState,
   'training:choose': consequence,
@@ -229,7 +341,9 @@ export const WELL_FORMED = {
     status: 'classified',
     analysisId: 'analysis-1',
     command: 'auto-mk-rotate',
-    files: [{ name: 'run.txt', bytes: 100, sha256: 'aa', encoding: 'utf-8', format: 'plain', lines: 4, commandStated: false }],
+    files: [
+      { name: 'run.txt', bytes: 100, sha256: 'aa', encoding: 'utf-8', format: 'plain', lines: 4, commandStated: false },
+    ],
     warnings: [{ file: 'run.txt', code: 'renamed', count: 1 }],
     classification,
     registers: { at: '2026-01-01T00:00:00.000Z', exitCode: 0, units, lines: ['CRYPTO UNIT NUM'] },

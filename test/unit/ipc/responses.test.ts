@@ -61,7 +61,8 @@ describe('response schemas, channel by channel', () => {
   it('has a well-formed and a malformed answer for every channel', () => {
     expect(Object.keys(WELL_FORMED).sort()).toEqual([...CHANNELS].sort());
     expect(Object.keys(MALFORMED).sort()).toEqual([...CHANNELS].sort());
-    for (const channel of CHANNELS) expect(contract[channel].request.safeParse(REQUESTS[channel] ?? {}).success, channel).toBe(true);
+    for (const channel of CHANNELS)
+      expect(contract[channel].request.safeParse(REQUESTS[channel] ?? {}).success, channel).toBe(true);
   });
 
   describe.each(CHANNELS.map((channel) => [channel]))('%s', (channel) => {
@@ -111,8 +112,17 @@ describe('the compile-time proof that a schema is its type', () => {
 describe('a refused answer', () => {
   it('says what is wrong in a message of bounded length, however many fields are', async () => {
     const lines = Array.from({ length: 5000 }, () => ({ seq: 'x', text: 1 }));
-    const refused = await dispatch(answering('rotation:get-lines', { from: 0, lines }), 'rotation:get-lines', { from: 0, count: 5000 });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/^The answer to rotation:get-lines is outside the contract: .*lines\[0\]\.seq/) } });
+    const refused = await dispatch(answering('rotation:get-lines', { from: 0, lines }), 'rotation:get-lines', {
+      from: 0,
+      count: 5000,
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'failed',
+        message: expect.stringMatching(/^The answer to rotation:get-lines is outside the contract: .*lines\[0\]\.seq/),
+      },
+    });
     expect(refused.ok ? 0 : refused.error.message.length).toBe(MAX_ANSWER_ERROR);
   });
 });

@@ -13,7 +13,9 @@ describe('normaliseText', () => {
   });
 
   it('keeps the last rewrite of a bare-CR progress line', () => {
-    expect(cleanLine('Re-encrypted 1 of 9 keys\rRe-encrypted 5 of 9 keys\rRe-encrypted 9 of 9 keys\r')).toBe('Re-encrypted 9 of 9 keys');
+    expect(cleanLine('Re-encrypted 1 of 9 keys\rRe-encrypted 5 of 9 keys\rRe-encrypted 9 of 9 keys\r')).toBe(
+      'Re-encrypted 9 of 9 keys',
+    );
   });
 
   it('strips ANSI colours, OSC titles, charset escapes, backspaces and stray controls', () => {
@@ -31,7 +33,10 @@ describe('normaliseText', () => {
     expect(normaliseText('> Delaying 30 seconds to allow server to discover new master key values')).toEqual([
       { line: 1, text: 'Delaying 30 seconds to allow server to discover new master key values' },
     ]);
-    expect(normaliseText('Enter the INSTANCE NUM of the service instance to use:\n> 2')[1]).toEqual({ line: 2, text: '2' });
+    expect(normaliseText('Enter the INSTANCE NUM of the service instance to use:\n> 2')[1]).toEqual({
+      line: 2,
+      text: '2',
+    });
     expect(normaliseText('admin1 (3c0f...) > ')).toEqual([{ line: 1, text: 'admin1 (3c0f...)' }]);
   });
 
@@ -69,7 +74,11 @@ describe('decodeTranscript', () => {
   });
 
   it('decodes UTF-8 with a BOM', () => {
-    expect(decodeTranscript(new Uint8Array([0xef, 0xbb, 0xbf, 0x4f, 0x4b]))).toEqual({ ok: true, text: 'OK', encoding: 'utf-8' });
+    expect(decodeTranscript(new Uint8Array([0xef, 0xbb, 0xbf, 0x4f, 0x4b]))).toEqual({
+      ok: true,
+      text: 'OK',
+      encoding: 'utf-8',
+    });
   });
 
   it('refuses binary data', () => {

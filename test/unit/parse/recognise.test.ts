@@ -74,8 +74,16 @@ describe('recogniseLine prompts and events', () => {
     expect(recogniseLine('Error reported by EP11 crypto module.').event).toEqual({ kind: 'hsm-error' });
     expect(recogniseLine('Reason code: 71').event).toEqual({ kind: 'hsm-code', code: 'reason', value: 71 });
     expect(recogniseLine('Re-encrypted 10 of 300 keys').event).toEqual({ kind: 'progress', done: 10, total: 300 });
-    expect(recogniseLine('Promoting the new master key in crypto unit 4...').event).toEqual({ kind: 'step', step: 'promote', unit: 4 });
-    expect(recogniseLine('Region:           us-south').event).toEqual({ kind: 'header', label: 'Region:', value: 'us-south' });
+    expect(recogniseLine('Promoting the new master key in crypto unit 4...').event).toEqual({
+      kind: 'step',
+      step: 'promote',
+      unit: 4,
+    });
+    expect(recogniseLine('Region:           us-south').event).toEqual({
+      kind: 'header',
+      label: 'Region:',
+      value: 'us-south',
+    });
     expect(recogniseLine('>').event).toEqual({ kind: 'prompt-mark' });
   });
 });
@@ -86,12 +94,18 @@ describe('parsePrecheckFailure', () => {
       const line = `${PRECHECK_FAILED_PREFIX} ${message.replace('{units}', '2, 3')}`;
       expect(parsePrecheckFailure(line)?.check).toBe(id);
     }
-    expect(parsePrecheckFailure(`${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.imprint.replace('{units}', '2, 3')}`)?.units).toEqual([2, 3]);
+    expect(
+      parsePrecheckFailure(`${PRECHECK_FAILED_PREFIX} ${PRECHECK_MESSAGES.imprint.replace('{units}', '2, 3')}`)?.units,
+    ).toEqual([2, 3]);
   });
 
   it('recognises reworded messages and keeps unknown ones', () => {
     expect(parsePrecheckFailure('initial state check failed: crypto unit 4 is in IMPRINT mode')?.check).toBe('imprint');
-    expect(parsePrecheckFailure('Initial state check failed: something new')).toEqual({ check: undefined, units: [], detail: 'something new' });
+    expect(parsePrecheckFailure('Initial state check failed: something new')).toEqual({
+      check: undefined,
+      units: [],
+      detail: 'something new',
+    });
     expect(parsePrecheckFailure('OK')).toBeUndefined();
   });
 });

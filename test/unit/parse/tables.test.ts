@@ -28,7 +28,10 @@ describe('parseCryptoUnits', () => {
       'OK',
     ].join('\r\n');
     const r = parseCryptoUnits(text);
-    expect(r.map((i) => i.id)).toEqual(['5a1e3c2b-7d4f-4e61-9a0b-1c2d3e4f5a6b', '77777777-7d4f-4e61-9a0b-1c2d3e4f5a6b']);
+    expect(r.map((i) => i.id)).toEqual([
+      '5a1e3c2b-7d4f-4e61-9a0b-1c2d3e4f5a6b',
+      '77777777-7d4f-4e61-9a0b-1c2d3e4f5a6b',
+    ]);
     expect(r[0]?.units.map((u) => [u.num, u.selected, u.type])).toEqual([
       [1, true, 'OPERATIONAL'],
       [3, false, 'RECOVERY'],
@@ -42,7 +45,11 @@ describe('parseCryptoUnits', () => {
   });
 
   it('reads the instance selection table', () => {
-    expect(parseInstanceChoices('INSTANCE NUM   INSTANCE ID\n1              aaaa\n2              bbbb\n\nEnter the INSTANCE NUM')).toEqual([
+    expect(
+      parseInstanceChoices(
+        'INSTANCE NUM   INSTANCE ID\n1              aaaa\n2              bbbb\n\nEnter the INSTANCE NUM',
+      ),
+    ).toEqual([
       { num: 1, id: 'aaaa' },
       { num: 2, id: 'bbbb' },
     ]);
@@ -69,8 +76,20 @@ describe('parseRegisterListing', () => {
     ].join('\n');
     const r = parseRegisterListing(text);
     expect(r).toEqual([
-      { num: 1, type: 'OPERATIONAL', line: 2, new: { state: 'Full Committed', vp: NVP.toLowerCase() }, current: { state: 'Valid', vp: VP.toLowerCase() } },
-      { num: 3, type: 'RECOVERY', line: 9, new: { state: 'Empty', vp: '' }, current: { state: 'Valid', vp: NVP.toLowerCase() } },
+      {
+        num: 1,
+        type: 'OPERATIONAL',
+        line: 2,
+        new: { state: 'Full Committed', vp: NVP.toLowerCase() },
+        current: { state: 'Valid', vp: VP.toLowerCase() },
+      },
+      {
+        num: 3,
+        type: 'RECOVERY',
+        line: 9,
+        new: { state: 'Empty', vp: '' },
+        current: { state: 'Valid', vp: NVP.toLowerCase() },
+      },
     ]);
   });
 
@@ -82,7 +101,13 @@ describe('parseRegisterListing', () => {
       `NEW  ${NVP}  valid`,
     ].join('\n');
     expect(parseRegisterListing(text)).toEqual([
-      { num: 2, type: 'OPERATIONAL', line: 1, new: { state: 'Valid', vp: NVP.toLowerCase() }, current: { state: 'Valid', vp: VP.toLowerCase() } },
+      {
+        num: 2,
+        type: 'OPERATIONAL',
+        line: 1,
+        new: { state: 'Valid', vp: NVP.toLowerCase() },
+        current: { state: 'Valid', vp: VP.toLowerCase() },
+      },
     ]);
   });
 
@@ -93,11 +118,17 @@ describe('parseRegisterListing', () => {
 
 describe('other listings', () => {
   it('parses thresholds and admins', () => {
-    expect(parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1                 2                     2\n2  0  0\n')).toEqual([
+    expect(
+      parseThresholds(
+        'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1                 2                     2\n2  0  0\n',
+      ),
+    ).toEqual([
       { num: 1, signature: 2, revocation: 2, line: 2 },
       { num: 2, signature: 0, revocation: 0, line: 3 },
     ]);
-    expect(parseAdmins('CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER\n1   admin1   3C0F\n2   -   -\n')).toEqual([
+    expect(
+      parseAdmins('CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER\n1   admin1   3C0F\n2   -   -\n'),
+    ).toEqual([
       { num: 1, name: 'admin1', ski: '3c0f', line: 2 },
       { num: 2, name: undefined, ski: undefined, line: 3 },
     ]);
@@ -116,7 +147,10 @@ describe('other listings', () => {
     const r = parseSigKeys(text);
     expect(r.keys.map((k) => k.description)).toEqual(['admin1', 'admin two']);
     expect(r.selected).toEqual([{ keynum: 1, description: 'admin1', ski: '3c0f' }]);
-    expect(parseSigKeys('KEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  a  3c0f\n\nNo signature keys are selected.\n').selected).toEqual([]);
+    expect(
+      parseSigKeys('KEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  a  3c0f\n\nNo signature keys are selected.\n')
+        .selected,
+    ).toEqual([]);
   });
 
   it('parses mks', () => {

@@ -19,15 +19,21 @@ describe('the checklist per flow', () => {
 
   it('a confirmation of another flow, or an unknown word, does not stand in for one of this flow', () => {
     expect(ids(missingConfirmations('auto', undefined))).toEqual(['pkcs11-keystores', 'api-quiet']);
-    expect(ids(missingConfirmations('auto', ['grep11-rewrap', 'api-quiet', 'everything']))).toEqual(['pkcs11-keystores']);
+    expect(ids(missingConfirmations('auto', ['grep11-rewrap', 'api-quiet', 'everything']))).toEqual([
+      'pkcs11-keystores',
+    ]);
     expect(missingConfirmations('keyparts', ['api-quiet', 'grep11-rewrap'])).toEqual([]);
   });
 
   it('the journal records what was confirmed, and the steps that follow, with their source page', () => {
     expect(checklistRecord('keyparts', ['grep11-rewrap'])).toEqual([
-      expect.stringMatching(/^Confirmed before starting: Keys encrypted with the current master key through the GREP11 API.*\(IBM: rotate-master-key-key-files\.md\)$/),
+      expect.stringMatching(
+        /^Confirmed before starting: Keys encrypted with the current master key through the GREP11 API.*\(IBM: rotate-master-key-key-files\.md\)$/,
+      ),
       expect.stringMatching(/^To do once the rotation is complete: If PKCS #11 keystores are enabled/),
-      expect.stringMatching(/^To do once the rotation is complete: Unified Key Orchestrator plan:.*\(IBM: uko-introduce-master-key-rotation\.md\)$/),
+      expect.stringMatching(
+        /^To do once the rotation is complete: Unified Key Orchestrator plan:.*\(IBM: uko-introduce-master-key-rotation\.md\)$/,
+      ),
     ]);
   });
 
@@ -53,10 +59,16 @@ describe('starting a rotation', () => {
 
   it('auto-mk-rotate is blocked on an instance without a recovery crypto unit (none in Madrid, eu-es)', () => {
     const r = report();
-    const noRecovery = report({}, {
-      instances: r.instances.map((i) => ({ ...i, units: i.units.map((u) => ({ ...u, type: 'OPERATIONAL' as const })) })),
-      registers: r.registers.map((u) => ({ ...u, type: 'OPERATIONAL' as const })),
-    });
+    const noRecovery = report(
+      {},
+      {
+        instances: r.instances.map((i) => ({
+          ...i,
+          units: i.units.map((u) => ({ ...u, type: 'OPERATIONAL' as const })),
+        })),
+        registers: r.registers.map((u) => ({ ...u, type: 'OPERATIONAL' as const })),
+      },
+    );
     const plan = buildPlan('auto', noRecovery);
     expect(plan.blockers).toEqual([{ code: 'no-recovery-unit' }]);
     expect(startProblems(plan, { confirmed: ['pkcs11-keystores', 'api-quiet'] })).toEqual([

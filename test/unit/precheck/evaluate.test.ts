@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseAdmins, parseCompare, parseCryptoUnits, parseSigKeys, parseThresholds } from '../../../shared/parse/index.js';
+import {
+  parseAdmins,
+  parseCompare,
+  parseCryptoUnits,
+  parseSigKeys,
+  parseThresholds,
+} from '../../../shared/parse/index.js';
 import { evaluatePrechecks, type PrecheckInput, type PrecheckResult } from '../../../shared/precheck/index.js';
 import { PRECHECK_IDS } from '../../../shared/tke/messages.js';
 
@@ -15,14 +21,21 @@ const units = parseCryptoUnits(
     '3                 true       RECOVERY      [c]',
   ].join('\n'),
 );
-const thresholds = parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n');
+const thresholds = parseThresholds(
+  'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n',
+);
 const admins = parseAdmins(
   'CRYPTO UNIT NUM   ADMIN NAME   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n1  admin2  aa02\n2  admin1  aa01\n2  admin2  aa02\n3  admin1  aa01\n3  admin2  aa02\n',
 );
 const sig = parseSigKeys(
   'KEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n2  admin2  aa02\n\nSignature keys selected to sign commands:\nKEYNUM   DESCRIPTION   SUBJECT KEY IDENTIFIER\n1  admin1  aa01\n2  admin2  aa02\n',
 );
-const reg = (n: number, cur: string, nw: string, state: 'Empty' | 'Full Committed' | 'Valid' = nw === '' ? 'Empty' : 'Full Committed') => ({
+const reg = (
+  n: number,
+  cur: string,
+  nw: string,
+  state: 'Empty' | 'Full Committed' | 'Valid' = nw === '' ? 'Empty' : 'Full Committed',
+) => ({
   num: n,
   current: { state: 'Valid' as const, vp: cur },
   new: { state, vp: nw },
@@ -53,7 +66,10 @@ describe('evaluatePrechecks', () => {
     const fix = byId(r, 'new-mk')?.fix.map((f) => f.command);
     expect(fix).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
     // An uncommitted value can be cleared safely.
-    const loaded = evaluatePrechecks({ ...good, registers: [reg(1, OLD, NEW, 'Full Uncommitted' as 'Full Committed'), reg(2, OLD, ''), reg(3, OLD, '')] });
+    const loaded = evaluatePrechecks({
+      ...good,
+      registers: [reg(1, OLD, NEW, 'Full Uncommitted' as 'Full Committed'), reg(2, OLD, ''), reg(3, OLD, '')],
+    });
     expect(byId(loaded, 'new-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-clrnew']);
   });
 
@@ -62,15 +78,24 @@ describe('evaluatePrechecks', () => {
     const r = evaluatePrechecks({ ...good, registers: [cleared, reg(2, OLD, ''), reg(3, OLD, '')] });
     expect(byId(r, 'current-mk')?.status).toBe('fail');
     const fix = byId(r, 'current-mk')?.fix ?? [];
-    expect(fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-add', 'ibmcloud tke cryptounit-compare', 'ibmcloud tke auto-mk-recover']);
-    expect(fix[2]?.why).toMatch(/^The current master key register of crypto unit 1 is not Valid .*auto-mk-recover copies it back/);
+    expect(fix.map((f) => f.command)).toEqual([
+      'ibmcloud tke cryptounit-add',
+      'ibmcloud tke cryptounit-compare',
+      'ibmcloud tke auto-mk-recover',
+    ]);
+    expect(fix[2]?.why).toMatch(
+      /^The current master key register of crypto unit 1 is not Valid .*auto-mk-recover copies it back/,
+    );
     expect(fix.map((f) => f.i18n)).toEqual([
       { key: 'current-mk-recover-select', values: { units: '1' } },
       { key: 'current-mk-recover-compare' },
       { key: 'current-mk-recover', values: { units: '1' } },
     ]);
     // The only recovery unit lost its key: nothing holds a copy, so no recovery is offered.
-    const recoveryLost = evaluatePrechecks({ ...good, registers: [reg(1, OLD, ''), reg(2, OLD, ''), { ...cleared, num: 3 }] });
+    const recoveryLost = evaluatePrechecks({
+      ...good,
+      registers: [reg(1, OLD, ''), reg(2, OLD, ''), { ...cleared, num: 3 }],
+    });
     expect(byId(recoveryLost, 'current-mk')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-compare']);
     // A value in a new register means a rotation may be under way: not the recover page's case.
     const rotating = evaluatePrechecks({ ...good, registers: [cleared, reg(2, OLD, NEW), reg(3, OLD, NEW)] });
@@ -101,17 +126,28 @@ describe('evaluatePrechecks', () => {
   });
 
   it('key-part flow: a partial selection fails per unit', () => {
-    const sel = parseCryptoUnits('SERVICE INSTANCE: i\nCRYPTO UNIT NUM   SELECTED   TYPE   LOCATION\n1  true  OPERATIONAL  [a]\n2  false  OPERATIONAL  [b]\n');
+    const sel = parseCryptoUnits(
+      'SERVICE INSTANCE: i\nCRYPTO UNIT NUM   SELECTED   TYPE   LOCATION\n1  true  OPERATIONAL  [a]\n2  false  OPERATIONAL  [b]\n',
+    );
     const r = evaluatePrechecks({ ...good, flow: 'keyparts', instances: sel });
     expect(byId(r, 'selection')?.status).toBe('fail');
     expect(byId(r, 'selection')?.units.find((u) => u.num === 2)?.status).toBe('fail');
-    expect(byId(r, 'selection')?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-add']);
+    expect(byId(r, 'selection')?.fix.map((f) => f.command)).toEqual([
+      'ibmcloud tke cryptounit-rm',
+      'ibmcloud tke cryptounit-add',
+    ]);
   });
 
   it('imprint mode and unequal thresholds fail on the right units', () => {
-    const t = parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  0  0\n');
+    const t = parseThresholds(
+      'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  0  0\n',
+    );
     const r = evaluatePrechecks({ ...good, thresholds: t });
-    expect(byId(r, 'imprint')?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([3]);
+    expect(
+      byId(r, 'imprint')
+        ?.units.filter((u) => u.status === 'fail')
+        .map((u) => u.num),
+    ).toEqual([3]);
     expect(byId(r, 'thresholds')?.status).toBe('fail');
     expect(byId(r, 'thresholds')?.fix[0]?.command).toBe('ibmcloud tke cryptounit-thrhld-set');
   });
@@ -126,10 +162,16 @@ describe('evaluatePrechecks', () => {
     expect(byId(mixed, 'current-mk')?.status).toBe('fail');
     const loaded = [reg(1, OLD, NEW), reg(2, OLD, NEW), reg(3, OLD, NEW, 'Valid')];
     // Committed new registers in the auto flow: rotate them in, never clear them (a rotation may be interrupted).
-    expect(byId(evaluatePrechecks({ ...good, registers: loaded }), 'new-mk')).toMatchObject({ status: 'fail', fix: [{ command: 'ibmcloud tke cryptounit-mk-rotate' }] });
+    expect(byId(evaluatePrechecks({ ...good, registers: loaded }), 'new-mk')).toMatchObject({
+      status: 'fail',
+      fix: [{ command: 'ibmcloud tke cryptounit-mk-rotate' }],
+    });
     expect(byId(evaluatePrechecks({ ...good, flow: 'keyparts', registers: loaded }), 'new-mk')?.status).toBe('pass');
     const keyFix = byId(evaluatePrechecks({ ...good, flow: 'keyparts' }), 'new-mk');
-    expect(keyFix?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-mk-load', 'ibmcloud tke cryptounit-mk-commit']);
+    expect(keyFix?.fix.map((f) => f.command)).toEqual([
+      'ibmcloud tke cryptounit-mk-load',
+      'ibmcloud tke cryptounit-mk-commit',
+    ]);
   });
 
   it('takes thresholds, admins and registers from cryptounit-compare', () => {
@@ -172,11 +214,19 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
   const input: PrecheckInput = {
     ...good,
     instances: withFailover,
-    thresholds: parseThresholds('CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n5  0  0\n6  0  0\n'),
-    registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, ''), { num: 5, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } }, { num: 6, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } }],
+    thresholds: parseThresholds(
+      'CRYPTO UNIT NUM   SIGNATURE THRESHOLD   REVOCATION THRESHOLD\n1  2  2\n2  2  2\n3  2  2\n5  0  0\n6  0  0\n',
+    ),
+    registers: [
+      reg(1, OLD, ''),
+      reg(2, OLD, ''),
+      reg(3, OLD, ''),
+      { num: 5, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } },
+      { num: 6, current: { state: 'Empty', vp: '' }, new: { state: 'Empty', vp: '' } },
+    ],
   };
 
-  it('auto-mk-rotate would act on them: check 3 fails for units 5 and 6, with IBM\'s initialization as the fix', () => {
+  it("auto-mk-rotate would act on them: check 3 fails for units 5 and 6, with IBM's initialization as the fix", () => {
     const imprint = byId(evaluatePrechecks(input), 'imprint');
     expect(imprint?.status).toBe('fail');
     expect(imprint?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([5, 6]);
@@ -195,15 +245,31 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
     const r = evaluatePrechecks(input);
     const selection = byId(r, 'selection');
     expect(selection?.status).toBe('unknown');
-    expect(selection?.units.map((u) => [u.num, u.status])).toEqual([[5, 'unknown'], [6, 'unknown']]);
-    expect(selection?.fix).toEqual([expect.objectContaining({ command: 'ibmcloud tke cryptounit-add', i18n: { key: 'selection-read', values: { units: '5, 6' } } })]);
+    expect(selection?.units.map((u) => [u.num, u.status])).toEqual([
+      [5, 'unknown'],
+      [6, 'unknown'],
+    ]);
+    expect(selection?.fix).toEqual([
+      expect.objectContaining({
+        command: 'ibmcloud tke cryptounit-add',
+        i18n: { key: 'selection-read', values: { units: '5, 6' } },
+      }),
+    ]);
     // As the CLI lists them: the selected units only.
-    const selectedOnly: PrecheckInput = { ...input, thresholds, admins, registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, '')] };
+    const selectedOnly: PrecheckInput = {
+      ...input,
+      thresholds,
+      admins,
+      registers: [reg(1, OLD, ''), reg(2, OLD, ''), reg(3, OLD, '')],
+    };
     const unread = evaluatePrechecks(selectedOnly);
     for (const id of ['imprint', 'thresholds', 'admins', 'current-mk', 'new-mk']) {
       const check = byId(unread, id);
       expect(check?.status, id).toBe('unknown');
-      expect(check?.units.filter((u) => u.status === 'unknown').map((u) => u.num), id).toEqual([5, 6]);
+      expect(
+        check?.units.filter((u) => u.status === 'unknown').map((u) => u.num),
+        id,
+      ).toEqual([5, 6]);
       expect(check?.units.find((u) => u.num === 5)?.detail, id).toMatch(/^not read: not selected now/);
     }
   });
@@ -217,7 +283,11 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
     expect(byId(r, 'selection')?.status).toBe('pass');
     const imprint = byId(r, 'imprint');
     expect(imprint?.units.filter((u) => u.status === 'fail').map((u) => u.num)).toEqual([5, 6]);
-    expect(imprint?.fix.map((f) => f.command)).toEqual(['ibmcloud tke cryptounit-rm', 'ibmcloud tke cryptounit-admin-add', 'ibmcloud tke cryptounit-thrhld-set']);
+    expect(imprint?.fix.map((f) => f.command)).toEqual([
+      'ibmcloud tke cryptounit-rm',
+      'ibmcloud tke cryptounit-admin-add',
+      'ibmcloud tke cryptounit-thrhld-set',
+    ]);
     expect(imprint?.fix[2]?.why).toContain('load the current master key parts into it as at initialization');
   });
 });
@@ -225,7 +295,10 @@ describe('failover crypto units not initialized (enable-failover.md)', () => {
 describe('no crypto unit listed (a private-only instance over the public endpoint, or nothing selected)', () => {
   it('fails no check for want of units: the administrators are not judged', () => {
     const r = evaluatePrechecks({ ...good, instances: [], thresholds: [], admins: [], registers: [] });
-    expect(byId(r, 'admins')).toMatchObject({ status: 'unknown', summary: 'No crypto unit was listed, so no administrator could be checked.' });
+    expect(byId(r, 'admins')).toMatchObject({
+      status: 'unknown',
+      summary: 'No crypto unit was listed, so no administrator could be checked.',
+    });
     expect(r.filter((x) => x.status === 'fail').map((x) => x.id)).toEqual([]);
   });
 });

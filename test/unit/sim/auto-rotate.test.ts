@@ -37,7 +37,9 @@ describe('auto-mk-rotate', () => {
     const after = await status(sim);
     const newVp = after.units[0]!.current.vp;
     expect(newVp).not.toBe(before.units[0]!.current.vp);
-    expect(after.units.every((u) => u.current.state === 'Valid' && u.current.vp === newVp && u.new.state === 'Empty')).toBe(true);
+    expect(
+      after.units.every((u) => u.current.state === 'Valid' && u.current.vp === newVp && u.new.state === 'Empty'),
+    ).toBe(true);
     expect(after.keystore).toEqual({ total: 300, usable: 300, lost: 0 });
     expect(after.instances[0]!.wrapped).toEqual([{ vp: newVp, count: 300 }]);
     expect(after.instances[0]!.autoRotateInProgress).toBe(false);
@@ -70,13 +72,20 @@ describe('auto-mk-rotate', () => {
 });
 
 /** What the registers look like right after each fault point (4 units, 300 keys). */
-const expectations: Record<Exclude<FaultPoint, 'auth'>, { m1: boolean; m2: boolean; check: (s: Awaited<ReturnType<typeof status>>) => void }> = {
+const expectations: Record<
+  Exclude<FaultPoint, 'auth'>,
+  { m1: boolean; m2: boolean; check: (s: Awaited<ReturnType<typeof status>>) => void }
+> = {
   'after-generate': {
     m1: false,
     m2: false,
     check: (s) => expect(s.units.map((u) => u.new.state)).toEqual(['Empty', 'Empty', 'Full Uncommitted', 'Empty']),
   },
-  'after-copy': { m1: false, m2: false, check: (s) => expect(s.units.every((u) => u.new.state === 'Full Uncommitted')).toBe(true) },
+  'after-copy': {
+    m1: false,
+    m2: false,
+    check: (s) => expect(s.units.every((u) => u.new.state === 'Full Uncommitted')).toBe(true),
+  },
   'after-commit': {
     m1: false,
     m2: false,

@@ -92,8 +92,16 @@ describe("IBM's TKE command table, walked in the simulator", () => {
 describe('what other code derives from the table', () => {
   test('MUTATING_COMMANDS keeps its first ten entries and holds exactly what the table says changes state', () => {
     expect(MUTATING_COMMANDS.slice(0, 10)).toEqual([
-      'auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate', 'cryptounit-mk-setimm',
-      'cryptounit-mk-clrnew', 'cryptounit-mk-clrcur', 'cryptounit-zeroize', 'auto-init', 'auto-mk-recover',
+      'auto-mk-rotate',
+      'cryptounit-mk-load',
+      'cryptounit-mk-commit',
+      'cryptounit-mk-rotate',
+      'cryptounit-mk-setimm',
+      'cryptounit-mk-clrnew',
+      'cryptounit-mk-clrcur',
+      'cryptounit-zeroize',
+      'auto-init',
+      'auto-mk-recover',
     ]);
     expect([...MUTATING_COMMANDS].sort()).toEqual([...MUTATING_WORDS].sort());
     for (const c of ['cryptounit-mk', 'cryptounit-compare', 'sigkey-sel', 'mk-add', 'cryptounit-add', 'help']) {

@@ -14,7 +14,10 @@ const TEMPLATES: readonly { text: string; re: RegExp }[] = [
 
 /** The table prompt a pending output ends with, or `? <last line>`. */
 export function promptOf(pending: string): string {
-  const lines = pending.split('\n').map((l) => l.trim()).filter((l) => l !== '' && l !== '>');
+  const lines = pending
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && l !== '>');
   for (let i = lines.length - 1; i >= 0; i--) {
     const hit = TEMPLATES.find((t) => t.re.test(lines[i] ?? ''));
     if (hit) return hit.text;

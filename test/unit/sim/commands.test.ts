@@ -30,7 +30,9 @@ describe('listings', () => {
       'Resource group:   default',
       '',
     ]);
-    expect(r.transcript).toContain(`${CRYPTOUNITS_TABLE_HEADER}\n1                 true       OPERATIONAL   [us-south].[AZ1-CS1].[00].[03]\n`);
+    expect(r.transcript).toContain(
+      `${CRYPTOUNITS_TABLE_HEADER}\n1                 true       OPERATIONAL   [us-south].[AZ1-CS1].[00].[03]\n`,
+    );
     expect(r.transcript.endsWith(`${OK}\n`)).toBe(true);
   });
 
@@ -58,7 +60,9 @@ describe('listings', () => {
 
   test('thresholds, admins and compare', async () => {
     const sim = await makeSim('threshold-mismatch');
-    expect((await run(sim, 'tke cryptounit-thrhlds')).transcript).toContain('2                 1                     1\n');
+    expect((await run(sim, 'tke cryptounit-thrhlds')).transcript).toContain(
+      '2                 1                     1\n',
+    );
     const admins = await run(sim, 'tke cryptounit-admins');
     expect(admins.transcript).toMatch(/^1 {17}admin1 {7}[0-9a-f]{64}$/m);
     const cmp = await run(sim, 'tke cryptounit-compare');
@@ -89,7 +93,9 @@ describe('selection commands', () => {
     const sim = await makeSim();
     await run(sim, 'tke sigkey-sel', { answers: ['2', 'passw0rd'] });
     const r = await run(sim, 'tke sigkeys');
-    expect(r.transcript).toMatch(/Signature keys selected to sign commands:\nKEYNUM {3}DESCRIPTION {3}SUBJECT KEY IDENTIFIER\n2 {8}admin2/);
+    expect(r.transcript).toMatch(
+      /Signature keys selected to sign commands:\nKEYNUM {3}DESCRIPTION {3}SUBJECT KEY IDENTIFIER\n2 {8}admin2/,
+    );
     sim.state.selectedSigkeys = [];
     expect((await run(sim, 'tke sigkeys')).transcript).toContain(NO_SIGKEYS_SELECTED);
   });
@@ -254,7 +260,14 @@ describe('usage and sim verbs', () => {
   test('sim status --json units are accepted as classify --registers JSON', async () => {
     const sim = await makeSim();
     const r = await run(sim, 'sim status --json');
-    const parsed = JSON.parse(r.transcript) as { units: { num: number; type: string; current: { state: string; vp: string }; new: { state: string; vp: string } }[] };
+    const parsed = JSON.parse(r.transcript) as {
+      units: {
+        num: number;
+        type: string;
+        current: { state: string; vp: string };
+        new: { state: string; vp: string };
+      }[];
+    };
     for (const u of parsed.units) {
       expect(u.current.vp).toMatch(/^[0-9a-f]{64}$/);
       expect(u.new).toEqual({ state: 'Empty', vp: '' });

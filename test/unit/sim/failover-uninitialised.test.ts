@@ -17,7 +17,12 @@ test('the scenario: units 5 and 6 FAILOVER, in imprint mode, no master key, not 
   const failover = s.units.filter((u) => u.type === 'FAILOVER');
   expect(failover.map((u) => u.num)).toEqual([5, 6]);
   for (const u of failover) {
-    expect(u).toMatchObject({ selected: false, imprint: true, admins: [], thresholds: { signature: 0, revocation: 0 } });
+    expect(u).toMatchObject({
+      selected: false,
+      imprint: true,
+      admins: [],
+      thresholds: { signature: 0, revocation: 0 },
+    });
     expect(u.current.state).toBe('Empty');
     expect(u.location).toMatch(/^\[us-east\]/);
   }

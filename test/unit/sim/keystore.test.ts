@@ -15,25 +15,43 @@ const B = 'b'.repeat(64);
 
 describe('key storage segments', () => {
   test('normalise merges neighbours with the same wrap and drops empty runs', () => {
-    expect(normaliseSegments([{ count: 2, wrap: A }, { count: 0, wrap: B }, { count: 3, wrap: A }, { count: 1, wrap: null }])).toEqual([
+    expect(
+      normaliseSegments([
+        { count: 2, wrap: A },
+        { count: 0, wrap: B },
+        { count: 3, wrap: A },
+        { count: 1, wrap: null },
+      ]),
+    ).toEqual([
       { count: 5, wrap: A },
       { count: 1, wrap: null },
     ]);
   });
 
   test('counts split usable and lost keys', () => {
-    expect(countKeys([{ count: 7, wrap: A }, { count: 3, wrap: null }])).toEqual({ total: 10, usable: 7, lost: 3 });
+    expect(
+      countKeys([
+        { count: 7, wrap: A },
+        { count: 3, wrap: null },
+      ]),
+    ).toEqual({ total: 10, usable: 7, lost: 3 });
   });
 
   test('rewrap moves only usable keys not yet under the value, and at most n', async () => {
     const sim = await makeSim('default', 10);
     const inst = sim.state.instances[0]!;
     const cur = inst.keystore[0]!.wrap!;
-    inst.keystore = [{ count: 4, wrap: null }, { count: 10, wrap: cur }];
+    inst.keystore = [
+      { count: 4, wrap: null },
+      { count: 10, wrap: cur },
+    ];
     expect(rewrapKeys(inst, B, 6)).toBe(6);
     expect(countNotUnder(inst.keystore, B)).toBe(4);
     expect(rewrapKeys(inst, B, 100)).toBe(4);
-    expect(inst.keystore).toEqual([{ count: 4, wrap: null }, { count: 10, wrap: B }]);
+    expect(inst.keystore).toEqual([
+      { count: 4, wrap: null },
+      { count: 10, wrap: B },
+    ]);
   });
 });
 

@@ -67,8 +67,19 @@ describe('line reader', () => {
     const reader = new LineReader(input);
     const prompts: string[] = [];
     (input as unknown as PassThrough).end('a\r\nb\rc\nlast');
-    const read = () => reader.readLine(false, () => prompts.push('>'), () => undefined);
-    expect([await read(), await read(), await read(), await read(), await read()]).toEqual(['a', 'b', 'c', 'last', undefined]);
+    const read = () =>
+      reader.readLine(
+        false,
+        () => prompts.push('>'),
+        () => undefined,
+      );
+    expect([await read(), await read(), await read(), await read(), await read()]).toEqual([
+      'a',
+      'b',
+      'c',
+      'last',
+      undefined,
+    ]);
     expect(prompts).toHaveLength(5);
   });
 });

@@ -31,7 +31,9 @@ test('auto-mk-rotate refuses the instance and changes nothing', async () => {
 
 test('the key part flow rotates it with nothing lost', async () => {
   const sim = await makeSim('pkcs11-keystores');
-  expect((await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2 3', ...Array(4).fill('passw0rd')] })).exitCode).toBe(0);
+  expect(
+    (await run(sim, 'tke cryptounit-mk-load', { answers: ['1 2 3', ...Array(4).fill('passw0rd')] })).exitCode,
+  ).toBe(0);
   expect((await run(sim, 'tke cryptounit-mk-commit', { answers: PASSWORDS })).exitCode).toBe(0);
   const rot = await run(sim, 'tke cryptounit-mk-rotate', { answers: ['y', ...PASSWORDS] });
   expect(rot.exitCode).toBe(0);

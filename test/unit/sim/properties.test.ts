@@ -32,7 +32,12 @@ async function apply(sim: MemorySim, step: Step): Promise<string> {
     case 'auto':
       return (await run(sim, 'tke auto-mk-rotate', { fault: step.fault })).transcript;
     case 'rotate':
-      return (await run(sim, 'tke cryptounit-mk-rotate', { answers: [step.precheck ? 'y' : 'n', ...PASSWORDS], fault: step.fault })).transcript;
+      return (
+        await run(sim, 'tke cryptounit-mk-rotate', {
+          answers: [step.precheck ? 'y' : 'n', ...PASSWORDS],
+          fault: step.fault,
+        })
+      ).transcript;
     case 'setimm':
       return (await run(sim, 'tke cryptounit-mk-setimm', { answers: ['y', ...PASSWORDS] })).transcript;
     case 'clrnew':
@@ -116,7 +121,9 @@ describe('recovery table', () => {
           const s = await status(sim);
           const vp = s.units[0]!.current.vp;
           expect(vp).not.toBe(before);
-          expect(s.units.every((u) => u.current.state === 'Valid' && u.current.vp === vp && u.new.state === 'Empty')).toBe(true);
+          expect(
+            s.units.every((u) => u.current.state === 'Valid' && u.current.vp === vp && u.new.state === 'Empty'),
+          ).toBe(true);
           expect(s.keystore).toEqual({ total: keys, usable: keys, lost: 0 });
           expect(s.instances[0]!.wrapped.every((w) => w.vp === vp)).toBe(true);
         },

@@ -5,7 +5,13 @@
  * initial check before anything changes.
  */
 import { describe, expect, test } from 'vitest';
-import { countAllKeys, parseSimState, type MemorySim, SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../../shared/sim/index.js';
+import {
+  countAllKeys,
+  parseSimState,
+  type MemorySim,
+  SCENARIO_SIGNSERV_URL,
+  SCENARIO_TOKEN,
+} from '../../../shared/sim/index.js';
 import { CATALOGUE } from '../../../shared/tke/catalogue.js';
 import { INFERRED_LINES } from '../../../shared/tke/catalogue-inferred.js';
 import { PRECHECK_ADMINS_SIGNSERV, PRECHECK_FAILED_PREFIX, PRECHECK_MESSAGES } from '../../../shared/tke/messages.js';
@@ -26,15 +32,18 @@ describe('signing service in the simulator', () => {
     expect(parseSimState(JSON.parse(JSON.stringify(sim.state)))).toEqual(sim.state);
   });
 
-  test.each(['sigkeys', 'sigkey-sel', 'sigkey-add', 'sigkey-rm'])('%s does nothing with a signing service', async (command) => {
-    const sim = await makeSim('signing-service');
-    const before = JSON.stringify(sim.state);
-    const r = await run(sim, `tke ${command}`, { answers: [] });
-    expect(r.exitCode).toBe(0);
-    expect(r.transcript.trimEnd().split('\n').at(-1)).toBe('OK');
-    expect(r.transcript).not.toContain('KEYNUM');
-    expect(JSON.stringify(sim.state)).toBe(before);
-  });
+  test.each(['sigkeys', 'sigkey-sel', 'sigkey-add', 'sigkey-rm'])(
+    '%s does nothing with a signing service',
+    async (command) => {
+      const sim = await makeSim('signing-service');
+      const before = JSON.stringify(sim.state);
+      const r = await run(sim, `tke ${command}`, { answers: [] });
+      expect(r.exitCode).toBe(0);
+      expect(r.transcript.trimEnd().split('\n').at(-1)).toBe('OK');
+      expect(r.transcript).not.toContain('KEYNUM');
+      expect(JSON.stringify(sim.state)).toBe(before);
+    },
+  );
 
   test('auto-mk-rotate asks each token, hidden, after the key name, and rotates with 0 keys lost', async () => {
     const sim = await makeSim('signing-service');
@@ -58,7 +67,12 @@ describe('signing service in the simulator', () => {
 
   test('a token written in SIGNSERVKEYS is used without a prompt', async () => {
     const sim = await makeSim('signing-service');
-    await sim.ws.writeSignServKeys(JSON.stringify([{ key: 'admin1-key', token: SCENARIO_TOKEN }, { key: 'admin2-key', token: SCENARIO_TOKEN }]));
+    await sim.ws.writeSignServKeys(
+      JSON.stringify([
+        { key: 'admin1-key', token: SCENARIO_TOKEN },
+        { key: 'admin2-key', token: SCENARIO_TOKEN },
+      ]),
+    );
     const r = await run(sim, 'tke auto-mk-rotate', { answers: [] });
     expect(r.exitCode).toBe(0);
     expect(r.transcript).not.toContain(TOKEN_PROMPT);
@@ -76,8 +90,18 @@ describe('signing service in the simulator', () => {
   type Change = (s: MemorySim) => Promise<void>;
   const cases: [string, Change, string, string[]][] = [
     ['a wrong token', async () => undefined, 'wrong', ['Status code: 401', 'Message: Unauthorized']],
-    ['a key the service does not hold', (s) => s.ws.writeSignServKeys('[{"key":"nobody"}]'), SCENARIO_TOKEN, ['Status code: 404', 'Message: Not Found']],
-    ['another service address', async (s) => void (s.signServUrl = 'https://elsewhere.example.com'), SCENARIO_TOKEN, ['Message: connection refused']],
+    [
+      'a key the service does not hold',
+      (s) => s.ws.writeSignServKeys('[{"key":"nobody"}]'),
+      SCENARIO_TOKEN,
+      ['Status code: 404', 'Message: Not Found'],
+    ],
+    [
+      'another service address',
+      async (s) => void (s.signServUrl = 'https://elsewhere.example.com'),
+      SCENARIO_TOKEN,
+      ['Message: connection refused'],
+    ],
   ];
   test.each(cases)('%s: the SDK’s error line, nothing sent', async (_name, change, token, tail) => {
     const sim = await makeSim('signing-service');
@@ -89,19 +113,28 @@ describe('signing service in the simulator', () => {
     expect(JSON.stringify(sim.state.instances)).toBe(before);
   });
 
-  test.each(['', 'not json', '[]', '[{"token":"x"}]', '{"key":"admin1-key"}'])('SIGNSERVKEYS %j is refused before anything is signed', async (text) => {
-    const sim = await makeSim('signing-service');
-    await sim.ws.writeSignServKeys(text);
-    const r = await run(sim, 'tke auto-mk-rotate', { answers: [] });
-    expect(r.exitCode).toBe(1);
-    expect(r.transcript).toContain(INFERRED_LINES.signServKeysMissing.text);
-    expect(r.transcript).not.toContain('Generating');
-  });
+  test.each(['', 'not json', '[]', '[{"token":"x"}]', '{"key":"admin1-key"}'])(
+    'SIGNSERVKEYS %j is refused before anything is signed',
+    async (text) => {
+      const sim = await makeSim('signing-service');
+      await sim.ws.writeSignServKeys(text);
+      const r = await run(sim, 'tke auto-mk-rotate', { answers: [] });
+      expect(r.exitCode).toBe(1);
+      expect(r.transcript).toContain(INFERRED_LINES.signServKeysMissing.text);
+      expect(r.transcript).not.toContain('Generating');
+    },
+  );
 
   test('cryptounit-admin-add installs a service key by its identifier and token', async () => {
     const sim = await makeSim('signing-service');
-    sim.state.signingService?.keys.push({ name: 'admin3-key', ski: 'a'.repeat(64), tokenDigest: sim.state.signingService.keys[0]?.tokenDigest ?? '' });
-    const r = await run(sim, 'tke cryptounit-admin-add', { answers: ['admin3-key', SCENARIO_TOKEN, SCENARIO_TOKEN, SCENARIO_TOKEN] });
+    sim.state.signingService?.keys.push({
+      name: 'admin3-key',
+      ski: 'a'.repeat(64),
+      tokenDigest: sim.state.signingService.keys[0]?.tokenDigest ?? '',
+    });
+    const r = await run(sim, 'tke cryptounit-admin-add', {
+      answers: ['admin3-key', SCENARIO_TOKEN, SCENARIO_TOKEN, SCENARIO_TOKEN],
+    });
     expect(r.exitCode).toBe(0);
     expect(r.transcript).toContain(INFERRED_LINES.signServKeyPrompt.text);
     expect((await status(sim)).units.every((u) => u.admins.some((a) => a.name === 'admin3-key'))).toBe(true);

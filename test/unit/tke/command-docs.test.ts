@@ -20,7 +20,9 @@ describe('the command table in docs/tke-commands.md', () => {
   it('renders one row per command, with the class, the flows and the destructive conditions', () => {
     const rows = commandTableMarkdown().slice(3, -1);
     expect(rows).toHaveLength(TKE_COMMANDS.length);
-    expect(rows).toContain('| `cryptounit-mk-setimm` |  | mutating | both | runs, offered | yes | before-M2 (setimmBeforeM2); indeterminate; runs after a fresh register reading once only promotion remains |');
+    expect(rows).toContain(
+      '| `cryptounit-mk-setimm` |  | mutating | both | runs, offered | yes | before-M2 (setimmBeforeM2); indeterminate; runs after a fresh register reading once only promotion remains |',
+    );
     expect(rows).toContain('| `cryptounit-mk` | `cryptounit-mks` | read-only | both | runs, offered | no |  |');
     expect(rows.find((r) => r.startsWith('| `auto-mk-recover` '))).toContain('`auto-recover` (refused)');
     expect(rows.find((r) => r.startsWith('| `help` '))).toBe('| `help` | `h` | read-only | none | refused | no |  |');

@@ -6,14 +6,32 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const MODULES = ['electron/cli/twin.ts', 'electron/cli/args.ts', 'shared/twin/capture.ts', 'shared/twin/capture-run.ts'];
+const MODULES = [
+  'electron/cli/twin.ts',
+  'electron/cli/args.ts',
+  'shared/twin/capture.ts',
+  'shared/twin/capture-run.ts',
+];
 
 const ALLOWED_IMPORTS: Record<string, string[]> = {
   'node:child_process': ['execFile'],
   'node:fs/promises': ['writeFile'],
   'node:util': ['parseArgs', 'type ParseArgsConfig'],
-  '../../shared/twin/capture-run.js': ['captureTwin', 'defaultTwinName', 'NoCliError', 'type CommandResult', 'type TwinRun'],
-  './capture.js': ['buildTwin', 'CAPTURE_COMMANDS', 'CaptureError', 'OPTIONAL_READINGS', 'VERSION_COMMANDS', 'type CaptureReadings'],
+  '../../shared/twin/capture-run.js': [
+    'captureTwin',
+    'defaultTwinName',
+    'NoCliError',
+    'type CommandResult',
+    'type TwinRun',
+  ],
+  './capture.js': [
+    'buildTwin',
+    'CAPTURE_COMMANDS',
+    'CaptureError',
+    'OPTIONAL_READINGS',
+    'VERSION_COMMANDS',
+    'type CaptureReadings',
+  ],
   '../security/credentials.js': ['redactCredentialText'],
   '../../shared/twin/capture.js': [
     'buildTwin',
@@ -59,7 +77,13 @@ function code(path: string): string {
 function imports(source: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const m of source.matchAll(/import\s*(?:type\s+)?\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
-    out.set(m[2]!, m[1]!.split(',').map((s) => s.trim()).filter(Boolean));
+    out.set(
+      m[2]!,
+      m[1]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
   return out;
 }

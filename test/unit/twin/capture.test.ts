@@ -53,7 +53,11 @@ describe('mkra twin capture (simulator in memory)', () => {
     const c = await capture(await makeSim('default'));
     expect(c.code, c.err).toBe(0);
     const tke = c.ran.filter((r) => r.startsWith('tke ')).map((r) => r.split(' ')[1]);
-    expect(tke.sort()).toEqual(Object.values(CAPTURE_COMMANDS).map((a) => a[1]).sort());
+    expect(tke.sort()).toEqual(
+      Object.values(CAPTURE_COMMANDS)
+        .map((a) => a[1])
+        .sort(),
+    );
     for (const name of tke) expect(MUTATING_COMMANDS as readonly string[]).not.toContain(name);
     expect(c.ran.filter((r) => !r.startsWith('tke '))).toEqual(['version', 'plugin show tke']);
   });

@@ -55,7 +55,10 @@ describe('sim reset --twin', () => {
     const twin = await captureTwin(await makeSim('twin-source'));
     const copy = await freshSim();
     await resetToTwin(copy, serialiseTwin(twin));
-    const older = copy.state.instances.flatMap((i) => i.units).filter((u) => u.olderFirmware).map((u) => u.num);
+    const older = copy.state.instances
+      .flatMap((i) => i.units)
+      .filter((u) => u.olderFirmware)
+      .map((u) => u.num);
     expect(older).toEqual([2]);
     expect(await captureTwin(copy)).toEqual(twin);
   });

@@ -35,8 +35,14 @@ describe('rehearse on a twin', () => {
     expect(r.twinSha256).toBe(createHash('sha256').update(twin).digest('hex'));
     // Where the ceremony asked for a decision: the partial promotion's units and setimm's warning.
     const partial = r.faults.find((f) => f.fault === 'mid-setimm')?.decisions ?? [];
-    expect(partial.some((d) => /^ibmcloud tke cryptounit-rm: crypto units \d/.test(d)), partial.join('; ')).toBe(true);
-    expect(partial.some((d) => d.startsWith('ibmcloud tke cryptounit-mk-setimm: confirmed "')), partial.join('; ')).toBe(true);
+    expect(
+      partial.some((d) => /^ibmcloud tke cryptounit-rm: crypto units \d/.test(d)),
+      partial.join('; '),
+    ).toBe(true);
+    expect(
+      partial.some((d) => d.startsWith('ibmcloud tke cryptounit-mk-setimm: confirmed "')),
+      partial.join('; '),
+    ).toBe(true);
     expect(r.faults.find((f) => f.fault === 'none')?.decisions).toEqual([]);
     const afterM1 = r.faults.find((f) => f.fault === 'after-m1')?.decisions ?? [];
     expect(afterM1.map((d) => d.slice(0, d.indexOf('"')))).toEqual(['ibmcloud tke cryptounit-mk-rotate: confirmed ']);
@@ -55,13 +61,23 @@ describe('rehearse on a twin', () => {
 
   it("runs the app's pre-checks on the twin first: a twin ready to rotate passes them all", async () => {
     const sim = await makeSim('default');
-    const r = await rehearse({ twin: await twinBytes(sim), instanceId: sim.state.instances[0]!.id, faults: ['none'], now: () => NOW });
+    const r = await rehearse({
+      twin: await twinBytes(sim),
+      instanceId: sim.state.instances[0]!.id,
+      faults: ['none'],
+      now: () => NOW,
+    });
     expect(r.prechecks).toEqual([]);
   }, 60_000);
 
   it('a twin with a leftover new master key shows that pre-check failed, with its fix, before the real run', async () => {
     const sim = await makeSim('new-mk-not-empty');
-    const r = await rehearse({ twin: await twinBytes(sim), instanceId: sim.state.instances[0]!.id, faults: ['none'], now: () => NOW });
+    const r = await rehearse({
+      twin: await twinBytes(sim),
+      instanceId: sim.state.instances[0]!.id,
+      faults: ['none'],
+      now: () => NOW,
+    });
     expect(r.prechecks.map((p) => [p.id, p.status])).toEqual([['new-mk', 'fail']]);
     expect(r.prechecks[0]?.fix.map((f) => f.command)).toContain('ibmcloud tke cryptounit-mk-clrnew');
   }, 60_000);

@@ -5,7 +5,10 @@ export const VP_A = `${'ab12'.repeat(14)}00000000`;
 export const VP_OLD = `${'ab12'.repeat(14)}5eed5eed`;
 
 export function sampleTwin(): Twin {
-  const admins = [{ name: 'admin1', ski: 'a1'.repeat(32) }, { name: 'admin2', ski: 'b2'.repeat(32) }];
+  const admins = [
+    { name: 'admin1', ski: 'a1'.repeat(32) },
+    { name: 'admin2', ski: 'b2'.repeat(32) },
+  ];
   const unit = (num: number, vp: string) => ({
     num,
     type: 'OPERATIONAL' as const,
@@ -26,4 +29,3 @@ export function sampleTwin(): Twin {
     },
   };
 }
-

@@ -72,7 +72,9 @@ export class AnalysisStore {
     const c = this.classified;
     if (!c) return;
     await this.#run('adopting', async () => {
-      const result = await this.#store.call(this.#api.invoke('analysis:adopt', { analysisId: c.analysisId, reviewedPhase: c.classification.phase }));
+      const result = await this.#store.call(
+        this.#api.invoke('analysis:adopt', { analysisId: c.analysisId, reviewedPhase: c.classification.phase }),
+      );
       if (result.ok) this.review = result.value.review;
     });
   }
@@ -83,7 +85,9 @@ export class AnalysisStore {
     if (!r) return false;
     let ok = false;
     await this.#run('confirming', async () => {
-      const result = await this.#store.call(this.#api.invoke('analysis:confirm-review', { rotationId: r.rotationId, phase: r.phase }));
+      const result = await this.#store.call(
+        this.#api.invoke('analysis:confirm-review', { rotationId: r.rotationId, phase: r.phase }),
+      );
       if (result.ok) this.review = result.value.review;
       ok = result.ok;
     });

@@ -14,7 +14,8 @@ export interface PendingInput {
   blob: Blob;
 }
 
-export type InputLimitProblem = { code: 'nothing' } | { code: 'too-many'; count: number } | { code: 'too-large'; bytes: number };
+export type InputLimitProblem =
+  { code: 'nothing' } | { code: 'too-many'; count: number } | { code: 'too-large'; bytes: number };
 
 /** Refuse before reading anything: no input, too many files or more than the size limit. */
 export function checkLimits(inputs: readonly PendingInput[]): InputLimitProblem | null {
@@ -39,7 +40,10 @@ function readOne(blob: Blob, onprogress: (loaded: number) => void): Promise<stri
 }
 
 /** Read every input as base64, reporting bytes read so far. */
-export async function readInputs(inputs: readonly PendingInput[], onprogress: (loaded: number, total: number) => void): Promise<{ name: string; base64: string }[]> {
+export async function readInputs(
+  inputs: readonly PendingInput[],
+  onprogress: (loaded: number, total: number) => void,
+): Promise<{ name: string; base64: string }[]> {
   const total = inputs.reduce((sum, i) => sum + i.blob.size, 0);
   let done = 0;
   const out: { name: string; base64: string }[] = [];

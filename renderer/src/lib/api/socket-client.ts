@@ -51,6 +51,10 @@ export function connectSocketApi(url = `ws://${location.host}/api`): Promise<Ren
 
   return new Promise((resolve, reject) => {
     socket.addEventListener('open', () => resolve(api), { once: true });
-    socket.addEventListener('error', () => reject(new Error('Could not connect to the app backend (open the exact URL printed by mkra serve).')), { once: true });
+    socket.addEventListener(
+      'error',
+      () => reject(new Error('Could not connect to the app backend (open the exact URL printed by mkra serve).')),
+      { once: true },
+    );
   });
 }

@@ -29,7 +29,9 @@ export class ConsoleActions {
     return this.#send(async () => {
       const request = advised ? { argv: [...argv], advised: true } : { argv: [...argv] };
       const result = await this.#store.call(this.#api.invoke('rotation:run-command', request));
-      this.refusal = result.ok ? null : { message: result.error.message, ...(result.error.reason ? { reason: result.error.reason } : {}) };
+      this.refusal = result.ok
+        ? null
+        : { message: result.error.message, ...(result.error.reason ? { reason: result.error.reason } : {}) };
       return result.ok;
     });
   }
@@ -38,7 +40,9 @@ export class ConsoleActions {
   answer(text: string, secret: boolean): Promise<boolean> {
     const runId = this.#store.running?.runId;
     if (!runId) return Promise.resolve(false);
-    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:answer-prompt', { runId, text, secret }))).ok);
+    return this.#send(
+      async () => (await this.#store.call(this.#api.invoke('rotation:answer-prompt', { runId, text, secret }))).ok,
+    );
   }
 
   /** Cancel the running command; after M1 the backend answers with a warning that needs CANCEL typed. */
@@ -46,7 +50,9 @@ export class ConsoleActions {
     const runId = this.#store.running?.runId;
     if (!runId) return Promise.resolve(false);
     return this.#send(async () => {
-      const result = await this.#store.call(this.#api.invoke('rotation:cancel-command', confirmation ? { runId, confirmation } : { runId }));
+      const result = await this.#store.call(
+        this.#api.invoke('rotation:cancel-command', confirmation ? { runId, confirmation } : { runId }),
+      );
       if (!result.ok) return false;
       this.cancelWarning = result.value.cancelled ? null : (result.value.warning ?? null);
       return result.value.cancelled;
@@ -59,7 +65,9 @@ export class ConsoleActions {
 
   /** Close the rotation as completed (the backend records another outcome if the evidence disagrees). */
   finish(): Promise<boolean> {
-    return this.#send(async () => (await this.#store.call(this.#api.invoke('rotation:finish', { outcome: 'completed' }))).ok);
+    return this.#send(
+      async () => (await this.#store.call(this.#api.invoke('rotation:finish', { outcome: 'completed' }))).ok,
+    );
   }
 
   /** Demo only: make the next rotation command fail at a simulator fault point; undefined when refused. */

@@ -53,7 +53,9 @@ export class Session {
   async resetDemo(scenario: string, keys: number | undefined): Promise<boolean> {
     this.resetting = true;
     try {
-      const result = await this.#store.call(this.#api.invoke('demo:reset', keys === undefined ? { scenario } : { scenario, keys }));
+      const result = await this.#store.call(
+        this.#api.invoke('demo:reset', keys === undefined ? { scenario } : { scenario, keys }),
+      );
       if (!result.ok) return false;
       this.demo = result.value;
       this.report = null;
@@ -68,7 +70,9 @@ export class Session {
     this.resetting = true;
     try {
       const twin = { name: file.name.slice(0, 255) || 'twin.json', base64: await fileToBase64(file) };
-      const result = await this.#store.call(this.#api.invoke('demo:load-twin', keys === undefined ? { twin } : { twin, keys }));
+      const result = await this.#store.call(
+        this.#api.invoke('demo:load-twin', keys === undefined ? { twin } : { twin, keys }),
+      );
       if (!result.ok) return null;
       const { loaded, ...status } = result.value;
       this.demo = status;
@@ -92,7 +96,9 @@ export class Session {
 
   /** Open a journaled rotation (resume when writable); true when the backend opened it. */
   async open(rotationId: string, readOnly: boolean): Promise<boolean> {
-    const result = await this.#store.call(this.#api.invoke('rotation:open', readOnly ? { rotationId, readOnly } : { rotationId }));
+    const result = await this.#store.call(
+      this.#api.invoke('rotation:open', readOnly ? { rotationId, readOnly } : { rotationId }),
+    );
     if (result.ok) await this.#store.load();
     return result.ok;
   }

@@ -39,7 +39,12 @@ export function labelVps(units: readonly GridUnit[]): Map<string, VpLabel> {
     const vp = vpKey(raw);
     if (vp === '' || labels.has(vp)) continue;
     const index = labels.size;
-    labels.set(vp, { letter: letterOf(index), short: vp.slice(0, 8), full: raw.toLowerCase(), colour: index % PALETTE_SIZE });
+    labels.set(vp, {
+      letter: letterOf(index),
+      short: vp.slice(0, 8),
+      full: raw.toLowerCase(),
+      colour: index % PALETTE_SIZE,
+    });
   }
   return labels;
 }
@@ -60,7 +65,11 @@ export interface RegisterComparison {
 }
 
 /** Group the units by the VP of one register, for the at-a-glance mismatch note. */
-export function compareRegister(units: readonly GridUnit[], which: 'current' | 'new', labels: Map<string, VpLabel>): RegisterComparison {
+export function compareRegister(
+  units: readonly GridUnit[],
+  which: 'current' | 'new',
+  labels: Map<string, VpLabel>,
+): RegisterComparison {
   const byVp = new Map<string, number[]>();
   const empty: number[] = [];
   for (const u of units) {

@@ -55,8 +55,18 @@ export const M1_NOT_M2 = row('M1', 'LOAD', 'COMMIT', 'run', 'NO_M2', 'CLRNEW', '
 // re-encryption is complete, so cryptounit-mk-rotate is refused too.
 export const M2 = row('M1', 'LOAD', 'COMMIT', 'M2', 'read', 'CLRNEW', 'CLRCUR', 'ZEROIZE', 'INIT', 'RECOVER');
 // IBM 6.2 row 1 (no M2): cryptounit-mk-rotate again; re-encryption began without an M1 line.
-export const KEYPARTS_NO_M2 =
-  row('STARTED', 'LOAD', 'COMMIT', 'run', 'NO_M2', 'CLRNEW', 'CLRCUR', 'ZEROIZE', 'INIT', 'RECOVER');
+export const KEYPARTS_NO_M2 = row(
+  'STARTED',
+  'LOAD',
+  'COMMIT',
+  'run',
+  'NO_M2',
+  'CLRNEW',
+  'CLRCUR',
+  'ZEROIZE',
+  'INIT',
+  'RECOVER',
+);
 // Registers alone cannot tell committed from re-encrypting: treated as M1-not-M2 (re-committing the
 // committed key changes nothing, so commit stays allowed).
 // Re-encryption is possible, not seen: administrators and thresholds stay changeable (they fix failed
@@ -80,8 +90,18 @@ export const TABLE: Record<SituationName, Cell[]> = {
   // A failed initial condition stopped the command before it touched anything.
   'initial check failed': UNTOUCHED,
   // The new registers hold a value no transcript explains: auto-mk-rotate would overwrite it unasked.
-  'uncommitted value, registers alone':
-    row('UNEXPLAINED', 'run', 'run', 'run', 'NO_M2', 'run', 'run', 'run', 'run', 'run'),
+  'uncommitted value, registers alone': row(
+    'UNEXPLAINED',
+    'run',
+    'run',
+    'run',
+    'NO_M2',
+    'run',
+    'run',
+    'run',
+    'run',
+    'run',
+  ),
   // IBM 6.1 row 1: neither M1 nor M2, nothing irreversible: run auto-mk-rotate again.
   'failed before M1': UNTOUCHED,
   'M1, not M2': M1_NOT_M2,

@@ -10,8 +10,21 @@ import type { Classification } from '../../../../shared/classifier/types.js';
 import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
 import { SITUATIONS } from './situations.js';
 
-const READ_ONLY = ['cryptounits', 'cryptounit-compare', 'cryptounit-mk', 'cryptounit-mks', 'cryptounit-thrhlds',
-  'cryptounit-admins', 'sigkeys', 'mks', 'sigkey-sel', 'cryptounit-add', 'cryptounit-rm', 'mk-add', 'help'];
+const READ_ONLY = [
+  'cryptounits',
+  'cryptounit-compare',
+  'cryptounit-mk',
+  'cryptounit-mks',
+  'cryptounit-thrhlds',
+  'cryptounit-admins',
+  'sigkeys',
+  'mks',
+  'sigkey-sel',
+  'cryptounit-add',
+  'cryptounit-rm',
+  'mk-add',
+  'help',
+];
 
 describe('isMutating', () => {
   it('is true for each command of MUTATING_COMMANDS', () => {
@@ -93,11 +106,17 @@ describe('forbiddenReason', () => {
   });
 
   it('matches the forbidden entry exactly, not a longer command that starts alike', () => {
-    const only: Classification = { ...m1, forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'w' })] };
+    const only: Classification = {
+      ...m1,
+      forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'w' })],
+    };
     expect(forbiddenReason(only, ['tke', 'cryptounit-mk'])).toBeNull();
     const setimm = forbiddenReason(only, ['tke', 'cryptounit-mk-setimm']);
     expect(setimm).toBe('ibmcloud tke cryptounit-mk-setimm is refused: w');
-    const withArgs: Classification = { ...m1, forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-rm 1 3', why: 'x' })] };
+    const withArgs: Classification = {
+      ...m1,
+      forbidden: [withRefusedArgv({ command: 'ibmcloud tke cryptounit-rm 1 3', why: 'x' })],
+    };
     expect(forbiddenReason(withArgs, ['tke', 'cryptounit-rm'])).toBe('ibmcloud tke cryptounit-rm is refused: x');
   });
 });

@@ -25,8 +25,15 @@ describe('the interlock table: each phase x each mutating command', () => {
   it('covers every classifier phase', () => {
     const phases = new Set(Object.values(SITUATIONS).map((s) => s.phase));
     expect([...phases].sort()).toEqual([
-      'auth-expired', 'completed', 'failed-before-new-key', 'indeterminate', 'no-rotation', 'partially-promoted',
-      'precheck-failed', 'rewrap-complete', 'rewrap-interrupted',
+      'auth-expired',
+      'completed',
+      'failed-before-new-key',
+      'indeterminate',
+      'no-rotation',
+      'partially-promoted',
+      'precheck-failed',
+      'rewrap-complete',
+      'rewrap-interrupted',
     ]);
   });
 
@@ -48,8 +55,15 @@ describe('the interlock table: each phase x each mutating command', () => {
     for (const command of outside) {
       expect(() => checkArgv(['tke', command]), command).toThrow(/Not a command this app runs/);
     }
-    for (const command of ['auto-mk-rotate', 'cryptounit-mk-load', 'cryptounit-mk-commit', 'cryptounit-mk-rotate',
-      'cryptounit-mk-setimm', 'cryptounit-mk-clrnew', 'auto-mk-recover']) {
+    for (const command of [
+      'auto-mk-rotate',
+      'cryptounit-mk-load',
+      'cryptounit-mk-commit',
+      'cryptounit-mk-rotate',
+      'cryptounit-mk-setimm',
+      'cryptounit-mk-clrnew',
+      'auto-mk-recover',
+    ]) {
       expect(() => checkArgv(['tke', command]), command).not.toThrow();
     }
   });

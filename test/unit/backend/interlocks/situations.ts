@@ -6,7 +6,14 @@
  */
 import { classify, type Classification, type Phase } from '../../../../shared/classifier/index.js';
 import {
-  authFailure, autoRotate, mkRotate, mksListing, NEW_VP, OLD_VP, text, type UnitSpec,
+  authFailure,
+  autoRotate,
+  mkRotate,
+  mksListing,
+  NEW_VP,
+  OLD_VP,
+  text,
+  type UnitSpec,
 } from '../../classifier/tke-text.js';
 
 export interface Situation {

@@ -6,8 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import { deselectProblem, parseUnitList, reselectProblem } from '../../../../electron/backend/rotation/interlocks.js';
 
-const GARBAGE = ['', '   ', 'all', '1 two', '1;3', '-1', '1.5', '1-3', '#1', '1 3 x', '1000', '１', '0x1', '1e1',
-  '\t,\t'];
+const GARBAGE = [
+  '',
+  '   ',
+  'all',
+  '1 two',
+  '1;3',
+  '-1',
+  '1.5',
+  '1-3',
+  '#1',
+  '1 3 x',
+  '1000',
+  '１',
+  '0x1',
+  '1e1',
+  '\t,\t',
+];
 const FORM = 'Enter the crypto unit numbers separated by spaces.';
 
 describe('parseUnitList', () => {
@@ -62,7 +77,9 @@ describe('reselectProblem (cryptounit-add after the partial promotion recovery)'
   });
 
   it('lists the deselected units in order, however the recovery recorded them', () => {
-    expect(reselectProblem('2', [10, 3, 1])).toMatch(/during the recovery \(1 3 10\): 1 3 10 would stay deselected; 2 not/);
+    expect(reselectProblem('2', [10, 3, 1])).toMatch(
+      /during the recovery \(1 3 10\): 1 3 10 would stay deselected; 2 not/,
+    );
   });
 
   it('names both a missing and an extra unit', () => {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { RotationJournal, verifyJournal, type JournalEntryInput, type JournalFile } from '../../../../electron/backend/journal/index.js';
+import {
+  RotationJournal,
+  verifyJournal,
+  type JournalEntryInput,
+  type JournalFile,
+} from '../../../../electron/backend/journal/index.js';
 import { M1_DELAY } from '../../../../shared/tke/messages.js';
 import { recordingFile, steppingClock, tempDataDir } from './helpers.js';
 
@@ -62,7 +67,11 @@ describe('RotationJournal.appendBatch (group commit)', () => {
     });
     expect(batched.split('\n')).toEqual(single.split('\n'));
     expect(batched.split('\n')).toHaveLength(COMMAND.length + 2);
-    const journal = await RotationJournal.create(await tempDataDir(), { ...start, rotationId: '20261128T201500Z-0000aa' }, { clock: steppingClock() });
+    const journal = await RotationJournal.create(
+      await tempDataDir(),
+      { ...start, rotationId: '20261128T201500Z-0000aa' },
+      { clock: steppingClock() },
+    );
     await journal.appendBatch(COMMAND);
     await journal.close();
     const verified = await verifyJournal(journal.path);
@@ -86,22 +95,40 @@ describe('RotationJournal.appendBatch (group commit)', () => {
       journal.appendOutput('f'),
     ]);
     expect(calls.flat().map((e) => [e.seq, e.kind === 'output' ? e.data.line : ''])).toEqual([
-      [2, 'a'], [3, 'b'], [4, 'c'], [5, 'd'], [6, 'e'], [7, 'f'],
+      [2, 'a'],
+      [3, 'b'],
+      [4, 'c'],
+      [5, 'd'],
+      [6, 'e'],
+      [7, 'f'],
     ]);
     await journal.close();
     const verified = await verifyJournal(journal.path);
-    expect(verified.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual(['rotation-started', 'a', 'b', 'c', 'd', 'e', 'f']);
+    expect(verified.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual([
+      'rotation-started',
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+    ]);
   });
 
   it('rejects a batch with an invalid entry as a whole and stays usable', async () => {
     const file = recordingFile();
     const journal = await RotationJournal.create(await tempDataDir(), start, { openFile: file.openFile });
-    await expect(journal.appendBatch([out('kept out'), { kind: 'milestone', data: { id: 'first', text: 'x' } }])).rejects.toThrow(/invalid milestone/);
+    await expect(
+      journal.appendBatch([out('kept out'), { kind: 'milestone', data: { id: 'first', text: 'x' } }]),
+    ).rejects.toThrow(/invalid milestone/);
     expect(file.events).toEqual([]);
     await journal.appendBatch([out('after')]);
     await journal.close();
     const verified = await verifyJournal(journal.path);
-    expect(verified.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual(['rotation-started', 'after']);
+    expect(verified.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual([
+      'rotation-started',
+      'after',
+    ]);
   });
 
   it('is broken by a failed fsync as append is: the batch rejects and every later append is refused', async () => {
@@ -142,8 +169,16 @@ describe('RotationJournal.appendBatch (group commit)', () => {
     const wholeLines = before.slice(0, before.lastIndexOf('\n') + 1);
 
     const torn = await verifyJournal(journal.path);
-    expect(torn).toMatchObject({ ok: true, status: 'torn-tail', tornTail: { line: 4, offset: Buffer.byteLength(wholeLines) } });
-    expect(torn.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual(['rotation-started', 'one', 'two']);
+    expect(torn).toMatchObject({
+      ok: true,
+      status: 'torn-tail',
+      tornTail: { line: 4, offset: Buffer.byteLength(wholeLines) },
+    });
+    expect(torn.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual([
+      'rotation-started',
+      'one',
+      'two',
+    ]);
 
     const resumed = await RotationJournal.resume(dataDir, ID);
     expect(resumed.journal.entryCount).toBe(4);
@@ -151,8 +186,17 @@ describe('RotationJournal.appendBatch (group commit)', () => {
     await resumed.journal.close();
     const after = await verifyJournal(journal.path);
     expect(after).toMatchObject({ ok: true, status: 'ok' });
-    expect(after.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual(['rotation-started', 'one', 'two', 'recovered-torn-tail', 'again']);
-    expect(after.entries[3]).toMatchObject({ seq: 4, data: { line: 4, bytes: Buffer.byteLength(before) - Buffer.byteLength(wholeLines) } });
+    expect(after.entries.map((e) => (e.kind === 'output' ? e.data.line : e.kind))).toEqual([
+      'rotation-started',
+      'one',
+      'two',
+      'recovered-torn-tail',
+      'again',
+    ]);
+    expect(after.entries[3]).toMatchObject({
+      seq: 4,
+      data: { line: 4, bytes: Buffer.byteLength(before) - Buffer.byteLength(wholeLines) },
+    });
     expect(readFileSync(journal.path, 'utf8').startsWith(wholeLines)).toBe(true);
   });
 });

@@ -28,17 +28,36 @@ export function steppingClock(start = Date.UTC(2026, 10, 28, 20, 15, 0)): () => 
 export async function sampleJournal(dataDir: string, options: JournalOptions = {}): Promise<string> {
   const journal = await RotationJournal.create(
     dataDir,
-    { rotationId: '20261128T201500Z-ab12cd', flow: 'auto', mode: 'demo', host: 'ws1', user: 'alice', instanceId: 'inst-1' },
+    {
+      rotationId: '20261128T201500Z-ab12cd',
+      flow: 'auto',
+      mode: 'demo',
+      host: 'ws1',
+      user: 'alice',
+      instanceId: 'inst-1',
+    },
     { clock: steppingClock(), ...options },
   );
-  await journal.append({ kind: 'command-started', data: { argv: ['ibmcloud-sim', 'tke', 'auto-mk-rotate'], mode: 'demo' } });
+  await journal.append({
+    kind: 'command-started',
+    data: { argv: ['ibmcloud-sim', 'tke', 'auto-mk-rotate'], mode: 'demo' },
+  });
   await journal.appendOutput('Generating a new random master key in crypto unit 3...', { stream: 'pty' });
   await journal.append({ kind: 'prompt-answered', data: { promptKind: 'confirm', fact: 'answered y' } });
   await journal.append({ kind: 'milestone', data: { id: 'M1', text: 'Delaying 30 seconds' } });
   await journal.append({ kind: 'command-finished', data: { exitCode: 1 } });
   await journal.append({
     kind: 'registers',
-    data: { units: [{ num: 1, type: 'OPERATIONAL', current: { state: 'Valid', vp: 'aa' }, new: { state: 'Full Committed', vp: 'bb' } }] },
+    data: {
+      units: [
+        {
+          num: 1,
+          type: 'OPERATIONAL',
+          current: { state: 'Valid', vp: 'aa' },
+          new: { state: 'Full Committed', vp: 'bb' },
+        },
+      ],
+    },
   });
   await journal.append({
     kind: 'classification',

@@ -21,11 +21,22 @@ describe('listJournals / findUnfinished', () => {
     const all = await listJournals(dataDir);
     expect(all).toHaveLength(2);
     expect(all[0]).toMatchObject({
-      rotationId: '20261128T201500Z-ab12cd', mode: 'demo', flow: 'auto', instanceId: 'inst-1',
-      finished: true, outcome: 'completed', entryCount: 10, status: 'ok',
+      rotationId: '20261128T201500Z-ab12cd',
+      mode: 'demo',
+      flow: 'auto',
+      instanceId: 'inst-1',
+      finished: true,
+      outcome: 'completed',
+      entryCount: 10,
+      status: 'ok',
     });
     expect(all[0]?.lastHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(all[1]).toMatchObject({ rotationId: '20261129T080000Z-000001', finished: false, entryCount: 2, mode: 'live' });
+    expect(all[1]).toMatchObject({
+      rotationId: '20261129T080000Z-000001',
+      finished: false,
+      entryCount: 2,
+      mode: 'live',
+    });
     expect((await findUnfinished(dataDir)).map((s) => s.rotationId)).toEqual(['20261129T080000Z-000001']);
 
     // Tampering hides the rotation-finished entry, so the rotation shows up as unfinished and tampered.

@@ -33,8 +33,16 @@ describe('RotationJournal', () => {
     const result = await verifyJournal(path);
     expect(result).toMatchObject({ ok: true, status: 'ok' });
     expect(result.entries.map((e) => e.kind)).toEqual([
-      'rotation-started', 'command-started', 'output', 'prompt-answered', 'milestone', 'command-finished',
-      'registers', 'classification', 'decision', 'rotation-finished',
+      'rotation-started',
+      'command-started',
+      'output',
+      'prompt-answered',
+      'milestone',
+      'command-finished',
+      'registers',
+      'classification',
+      'decision',
+      'rotation-finished',
     ]);
   });
 
@@ -47,9 +55,9 @@ describe('RotationJournal', () => {
   it('refuses to create a journal that already exists', async () => {
     const dataDir = await tempDataDir();
     await sampleJournal(dataDir);
-    await expect(
-      RotationJournal.create(dataDir, { ...start, rotationId: '20261128T201500Z-ab12cd' }),
-    ).rejects.toThrow(/already exists/);
+    await expect(RotationJournal.create(dataDir, { ...start, rotationId: '20261128T201500Z-ab12cd' })).rejects.toThrow(
+      /already exists/,
+    );
   });
 
   it('generates time-sortable rotation ids when none is given', async () => {
@@ -84,9 +92,7 @@ describe('RotationJournal', () => {
 
   it('keeps call order for concurrent appends', async () => {
     const journal = await RotationJournal.create(await tempDataDir(), start);
-    const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => journal.appendOutput(`line ${i}`)),
-    );
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => journal.appendOutput(`line ${i}`)));
     expect(results.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
     await journal.close();
     const verified = await verifyJournal(journal.path);
@@ -98,9 +104,9 @@ describe('RotationJournal', () => {
 
   it('rejects invalid data without breaking the journal', async () => {
     const journal = await RotationJournal.create(await tempDataDir(), start);
-    await expect(
-      journal.append({ kind: 'milestone', data: { id: 'first', text: 'x' } }),
-    ).rejects.toThrow(/invalid milestone/);
+    await expect(journal.append({ kind: 'milestone', data: { id: 'first', text: 'x' } })).rejects.toThrow(
+      /invalid milestone/,
+    );
     await journal.append({ kind: 'milestone', data: { id: 'M2', text: 'rewrap done' } });
     await journal.close();
     expect((await verifyJournal(journal.path)).entries).toHaveLength(2);
@@ -111,7 +117,8 @@ describe('RotationJournal', () => {
     const openFile = async (path: string): Promise<JournalFile> => {
       const handle = await open(path, 'a');
       return {
-        write: (buffer, offset, length) => (fail ? Promise.reject(new Error('EIO')) : handle.write(buffer, offset, length)),
+        write: (buffer, offset, length) =>
+          fail ? Promise.reject(new Error('EIO')) : handle.write(buffer, offset, length),
         sync: () => handle.sync(),
         close: () => handle.close(),
       };

@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { OutputScrubber, REDACTED, RotationJournal, type JournalEntryInput } from '../../../../electron/backend/journal/index.js';
-import { M1_DELAY, MKPART_VALUE_PROMPT, NEW_PASSWORD_CONFIRM_PROMPT, SIGKEY_PASSWORD_PROMPT } from '../../../../shared/tke/messages.js';
+import {
+  OutputScrubber,
+  REDACTED,
+  RotationJournal,
+  type JournalEntryInput,
+} from '../../../../electron/backend/journal/index.js';
+import {
+  M1_DELAY,
+  MKPART_VALUE_PROMPT,
+  NEW_PASSWORD_CONFIRM_PROMPT,
+  SIGKEY_PASSWORD_PROMPT,
+} from '../../../../shared/tke/messages.js';
 import { tempDataDir } from './helpers.js';
 
 const SECRET = 'passw0rd';
@@ -51,7 +61,10 @@ describe('OutputScrubber', () => {
 describe('RotationJournal.appendOutput', () => {
   it('never stores a typed password, even when the terminal echoes it', async () => {
     const journal = await RotationJournal.create(await tempDataDir(), {
-      flow: 'keyparts', mode: 'training', host: 'h', user: 'u',
+      flow: 'keyparts',
+      mode: 'training',
+      host: 'h',
+      user: 'u',
     });
     await journal.append({ kind: 'command-started', data: { argv: ['tke', 'cryptounit-mk-load'], mode: 'training' } });
     await journal.appendOutput(SIGKEY_PASSWORD_PROMPT);
@@ -85,14 +98,23 @@ describe('RotationJournal.appendBatch', () => {
       { kind: 'output', data: { line: 'OK', stream: 'pty' } },
     ];
     const stored = async (batched: boolean): Promise<string[]> => {
-      const journal = await RotationJournal.create(await tempDataDir(), { flow: 'keyparts', mode: 'training', host: 'h', user: 'u' });
+      const journal = await RotationJournal.create(await tempDataDir(), {
+        flow: 'keyparts',
+        mode: 'training',
+        host: 'h',
+        user: 'u',
+      });
       if (batched) await journal.appendBatch(inputs, [SECRET]);
       else for (const input of inputs) await journal.append(input, [SECRET]);
       await journal.close();
       const text = await readFile(journal.path, 'utf8');
       expect(text).not.toContain(SECRET);
       expect(text).not.toContain('echo-without-secret-set');
-      return text.trim().split('\n').slice(1).map((line) => JSON.stringify((JSON.parse(line) as { data: unknown }).data));
+      return text
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => JSON.stringify((JSON.parse(line) as { data: unknown }).data));
     };
     const batched = await stored(true);
     expect(batched).toEqual(await stored(false));
@@ -127,13 +149,35 @@ describe('secrets the journal redacts even when a caller passes them', () => {
   });
 
   it('redacts credentials in argv, classifications, decisions and imports, and any answer to a secret prompt', async () => {
-    const journal = await RotationJournal.create(await tempDataDir(), { flow: 'auto', mode: 'live', host: 'h', user: 'u' });
+    const journal = await RotationJournal.create(await tempDataDir(), {
+      flow: 'auto',
+      mode: 'live',
+      host: 'h',
+      user: 'u',
+    });
     await journal.append({ kind: 'command-started', data: { argv: ['login', '-u', 'admin', '-p', S], mode: 'live' } });
     await journal.append({ kind: 'prompt-answered', data: { promptKind: 'password', fact: `answered ${S}` } });
-    await journal.append({ kind: 'prompt-answered', data: { promptKind: 'Enter the API key:', fact: `answered ${S}` } });
-    await journal.append({ kind: 'classification', data: { phase: 'idle', next: [], forbidden: [], reason: `after ibmcloud login -u admin -p ${S}`, evidence: [{ file: `journal#2 ibmcloud login --apikey=${S}`, line: 1, text: `$ IBMCLOUD_API_KEY=${S} ibmcloud` }] } });
+    await journal.append({
+      kind: 'prompt-answered',
+      data: { promptKind: 'Enter the API key:', fact: `answered ${S}` },
+    });
+    await journal.append({
+      kind: 'classification',
+      data: {
+        phase: 'idle',
+        next: [],
+        forbidden: [],
+        reason: `after ibmcloud login -u admin -p ${S}`,
+        evidence: [
+          { file: `journal#2 ibmcloud login --apikey=${S}`, line: 1, text: `$ IBMCLOUD_API_KEY=${S} ibmcloud` },
+        ],
+      },
+    });
     await journal.append({ kind: 'decision', data: { what: `refused by the app: ibmcloud login --password ${S}` } });
-    await journal.append({ kind: 'imported-output', data: { firstLine: 1, lines: [`$ ibmcloud login --apikey ${S}`] } });
+    await journal.append({
+      kind: 'imported-output',
+      data: { firstLine: 1, lines: [`$ ibmcloud login --apikey ${S}`] },
+    });
     await journal.appendOutput(`$ ibmcloud login -p ${S}`);
     await journal.close();
     const text = await readFile(journal.path, 'utf8');

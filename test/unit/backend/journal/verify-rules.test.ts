@@ -6,7 +6,13 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_PREV, sha256Hex, verifyJournal, verifyJournalBytes } from '../../../../electron/backend/journal/index.js';
+import {
+  canonicalJson,
+  GENESIS_PREV,
+  sha256Hex,
+  verifyJournal,
+  verifyJournalBytes,
+} from '../../../../electron/backend/journal/index.js';
 import { sampleJournal, tempDataDir } from './helpers.js';
 
 const ID = '20261128T201500Z-ab12cd';
@@ -35,32 +41,49 @@ describe('each rule of a journal line', () => {
   it('refuses valid JSON that is not a journal entry', () => {
     const changed = [...lines];
     changed[1] = canonicalJson({ seq: 2, note: 'hello' });
-    expect(tampered(asFile(changed), ID)).toMatchObject({ ok: false, status: 'tampered', tamperedAt: 2, reason: 'line 2 does not have the shape of a journal entry' });
+    expect(tampered(asFile(changed), ID)).toMatchObject({
+      ok: false,
+      status: 'tampered',
+      tamperedAt: 2,
+      reason: 'line 2 does not have the shape of a journal entry',
+    });
   });
 
   it('refuses an entry written with other spacing or member order', () => {
     const changed = [...lines];
     changed[3] = JSON.stringify(JSON.parse(lines[3]!), null, 1).replace(/\n/g, '');
-    expect(tampered(asFile(changed), ID)).toMatchObject({ tamperedAt: 4, reason: 'line 4 is not in canonical form (edited by hand?)' });
+    expect(tampered(asFile(changed), ID)).toMatchObject({
+      tamperedAt: 4,
+      reason: 'line 4 is not in canonical form (edited by hand?)',
+    });
   });
 
   it('refuses a wrong seq even on a re-sealed last line, which no later line would expose', () => {
     const changed = [...lines];
     changed[9] = reseal(lines[9]!, (e) => (e.seq = 12));
-    expect(tampered(asFile(changed), ID)).toMatchObject({ tamperedAt: 10, reason: 'line 10 carries seq 12 (entries removed, inserted or reordered)' });
+    expect(tampered(asFile(changed), ID)).toMatchObject({
+      tamperedAt: 10,
+      reason: 'line 10 carries seq 12 (entries removed, inserted or reordered)',
+    });
   });
 
   it('refuses a line whose prev does not name the line before it', () => {
     const changed = [...lines];
     changed[4] = reseal(lines[4]!, (e) => (e.prev = sha256Hex('another line')));
-    expect(tampered(asFile(changed), ID)).toMatchObject({ tamperedAt: 5, reason: 'line 5 does not chain to the previous line (earlier content changed)' });
+    expect(tampered(asFile(changed), ID)).toMatchObject({
+      tamperedAt: 5,
+      reason: 'line 5 does not chain to the previous line (earlier content changed)',
+    });
   });
 
   it('refuses a line whose content no longer matches its hash', () => {
     const changed = [...lines];
     const entry = JSON.parse(lines[6]!) as Record<string, unknown>;
     changed[6] = canonicalJson({ ...entry, time: '2030-01-01T00:00:00.000Z' });
-    expect(tampered(asFile(changed), ID)).toMatchObject({ tamperedAt: 7, reason: 'line 7 does not match its own hash (content changed)' });
+    expect(tampered(asFile(changed), ID)).toMatchObject({
+      tamperedAt: 7,
+      reason: 'line 7 does not match its own hash (content changed)',
+    });
   });
 
   it('refuses a journal that does not open with rotation-started', () => {
@@ -68,7 +91,10 @@ describe('each rule of a journal line', () => {
       e.seq = 1;
       e.prev = GENESIS_PREV;
     });
-    expect(tampered(asFile([first]), ID)).toMatchObject({ tamperedAt: 1, reason: 'line 1 is not a rotation-started entry' });
+    expect(tampered(asFile([first]), ID)).toMatchObject({
+      tamperedAt: 1,
+      reason: 'line 1 is not a rotation-started entry',
+    });
   });
 
   it('refuses a second rotation-started entry', () => {
@@ -76,12 +102,18 @@ describe('each rule of a journal line', () => {
       e.seq = 2;
       e.prev = sha256Hex(lines[0]!);
     });
-    expect(tampered(asFile([lines[0]!, second]), ID)).toMatchObject({ tamperedAt: 2, reason: 'line 2 is a second rotation-started entry' });
+    expect(tampered(asFile([lines[0]!, second]), ID)).toMatchObject({
+      tamperedAt: 2,
+      reason: 'line 2 is a second rotation-started entry',
+    });
   });
 
   it('checks the rotation id only against an expected one', () => {
     expect(verifyJournalBytes(whole)).toMatchObject({ ok: true, status: 'ok' });
-    expect(tampered(whole, OTHER_ID)).toMatchObject({ tamperedAt: 1, reason: `line 1 names rotation ${ID}, not the file's ${OTHER_ID}` });
+    expect(tampered(whole, OTHER_ID)).toMatchObject({
+      tamperedAt: 1,
+      reason: `line 1 names rotation ${ID}, not the file's ${OTHER_ID}`,
+    });
   });
 });
 
@@ -96,8 +128,15 @@ describe('verdicts on the whole file', () => {
   });
 
   it('words an empty file, a lone partial line and a torn tail exactly', () => {
-    expect(verifyJournalBytes(Buffer.alloc(0))).toMatchObject({ status: 'empty', reason: 'the journal is empty', headHash: GENESIS_PREV });
-    expect(verifyJournalBytes(whole.subarray(0, 40))).toMatchObject({ status: 'empty', reason: 'the journal holds only a partial first line' });
+    expect(verifyJournalBytes(Buffer.alloc(0))).toMatchObject({
+      status: 'empty',
+      reason: 'the journal is empty',
+      headHash: GENESIS_PREV,
+    });
+    expect(verifyJournalBytes(whole.subarray(0, 40))).toMatchObject({
+      status: 'empty',
+      reason: 'the journal holds only a partial first line',
+    });
     expect(verifyJournalBytes(Buffer.concat([whole, Buffer.from('{"seq":11')]), ID)).toMatchObject({
       ok: true,
       status: 'torn-tail',
@@ -127,7 +166,10 @@ describe('verifyJournal (a file)', () => {
       return verifyJournal(join(dir, name));
     };
     expect(await named(`${ID}.jsonl`)).toMatchObject({ ok: true, status: 'ok' });
-    expect(await named(`${OTHER_ID}.jsonl`)).toMatchObject({ status: 'tampered', reason: `line 1 names rotation ${ID}, not the file's ${OTHER_ID}` });
+    expect(await named(`${OTHER_ID}.jsonl`)).toMatchObject({
+      status: 'tampered',
+      reason: `line 1 names rotation ${ID}, not the file's ${OTHER_ID}`,
+    });
     // Only a name ending in .jsonl binds the id; anything else is checked without one.
     expect(await named(`.jsonl${OTHER_ID}`)).toMatchObject({ ok: true, status: 'ok' });
     expect(await named(`${OTHER_ID}.jsonl.bak`)).toMatchObject({ ok: true, status: 'ok' });

@@ -98,6 +98,10 @@ describe('verifyJournalBytes', () => {
 
   it('calls an empty file or a lone partial line empty, not tampered', () => {
     expect(verifyJournalBytes(Buffer.alloc(0))).toMatchObject({ ok: false, status: 'empty' });
-    expect(verifyJournalBytes(whole.subarray(0, 40))).toMatchObject({ ok: false, status: 'empty', tornTail: { bytes: 40 } });
+    expect(verifyJournalBytes(whole.subarray(0, 40))).toMatchObject({
+      ok: false,
+      status: 'empty',
+      tornTail: { bytes: 40 },
+    });
   });
 });

@@ -23,21 +23,32 @@ function open(file: { seaSalt: string; enckey: string }, password: string): stri
 describe('createSigKeyFile / createMkPartFile', () => {
   it('writes a real P-521 signature key in the shared format, mode 0600', async () => {
     const dir = await tempWorkspace();
-    const { path, ski } = await createSigKeyFile(dir, { fileName: '1.sigkey', description: 'admin1', password: 'pw-1' });
+    const { path, ski } = await createSigKeyFile(dir, {
+      fileName: '1.sigkey',
+      description: 'admin1',
+      password: 'pw-1',
+    });
     expect((await stat(path)).mode & 0o777).toBe(0o600);
     const json = JSON.parse(await readFile(path, 'utf8')) as Record<string, string>;
     expect(Object.keys(json).sort()).toEqual(['description', 'enckey', 'keyType', 'pubkey', 'seaSalt', 'ski']);
     expect(json).toMatchObject({ keyType: 'p521ec', description: 'admin1', ski });
     const spki = Buffer.from(json.pubkey!, 'hex');
     expect(createHash('sha256').update(spki).digest('hex')).toBe(ski);
-    expect(createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyDetails?.namedCurve).toBe('secp521r1');
+    expect(createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyDetails?.namedCurve).toBe(
+      'secp521r1',
+    );
     expect(open({ seaSalt: json.seaSalt!, enckey: json.enckey! }, 'pw-1')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
   });
 
   it('writes a master key part whose plaintext is the part as 64 hex digits', async () => {
     const dir = await tempWorkspace();
     const part = Buffer.alloc(32, 0xab);
-    const { path, vp } = await createMkPartFile(dir, { fileName: 'p.mkpart', description: 'part1-alice', password: 'pw-2', part });
+    const { path, vp } = await createMkPartFile(dir, {
+      fileName: 'p.mkpart',
+      description: 'part1-alice',
+      password: 'pw-2',
+      part,
+    });
     const json = JSON.parse(await readFile(path, 'utf8')) as Record<string, string>;
     expect(json).toMatchObject({ keyType: 'mkpart', description: 'part1-alice', vp });
     expect(vp).toBe(createHash('sha256').update(Buffer.alloc(32, 0xab)).digest('hex'));
@@ -51,9 +62,9 @@ describe('createSigKeyFile / createMkPartFile', () => {
   it('refuses to overwrite an existing file and leaves no temporary files', async () => {
     const dir = await tempWorkspace();
     await writeFile(join(dir, '1.sigkey'), 'precious');
-    await expect(createSigKeyFile(dir, { fileName: '1.sigkey', description: 'a', password: 'p' })).rejects.toBeInstanceOf(
-      FileExistsError,
-    );
+    await expect(
+      createSigKeyFile(dir, { fileName: '1.sigkey', description: 'a', password: 'p' }),
+    ).rejects.toBeInstanceOf(FileExistsError);
     await createMkPartFile(dir, { fileName: '1.mkpart', description: 'a', password: 'p' });
     await expect(createMkPartFile(dir, { fileName: '1.mkpart', description: 'b', password: 'p' })).rejects.toThrow(
       /already exists/,
@@ -65,9 +76,13 @@ describe('createSigKeyFile / createMkPartFile', () => {
   it('rejects unsafe names, wrong extensions, empty passwords and wrong part sizes', async () => {
     const dir = await tempWorkspace();
     for (const fileName of ['../1.sigkey', 'sub/1.sigkey', '.hidden.sigkey', '1.mkpart']) {
-      await expect(createSigKeyFile(dir, { fileName, description: 'a', password: 'p' }), fileName).rejects.toThrow(RangeError);
+      await expect(createSigKeyFile(dir, { fileName, description: 'a', password: 'p' }), fileName).rejects.toThrow(
+        RangeError,
+      );
     }
-    await expect(createSigKeyFile(dir, { fileName: '1.sigkey', description: 'a', password: '' })).rejects.toThrow(/empty/);
+    await expect(createSigKeyFile(dir, { fileName: '1.sigkey', description: 'a', password: '' })).rejects.toThrow(
+      /empty/,
+    );
     await expect(
       createMkPartFile(dir, { fileName: '1.mkpart', description: 'a', password: 'p', part: Buffer.alloc(16) }),
     ).rejects.toThrow(/32 bytes/);

@@ -19,8 +19,16 @@ describe('verifyPassword', () => {
 
   it('works on files made by the writer, for both kinds', async () => {
     const dir = await tempWorkspace();
-    const { path: sig } = await createSigKeyFile(dir, { fileName: '1.sigkey', description: 'admin1', password: 'Sig-Pa55' });
-    const { path: part } = await createMkPartFile(dir, { fileName: '1.mkpart', description: 'p1', password: Buffer.from('Part-Pa55') });
+    const { path: sig } = await createSigKeyFile(dir, {
+      fileName: '1.sigkey',
+      description: 'admin1',
+      password: 'Sig-Pa55',
+    });
+    const { path: part } = await createMkPartFile(dir, {
+      fileName: '1.mkpart',
+      description: 'p1',
+      password: Buffer.from('Part-Pa55'),
+    });
     expect(await verifyPassword(sig, 'Sig-Pa55')).toEqual({ ok: true });
     expect(await verifyPassword(sig, 'Part-Pa55')).toEqual({ ok: false, reason: 'wrong-password' });
     expect(await verifyPassword(part, 'Part-Pa55')).toEqual({ ok: true });
@@ -37,7 +45,10 @@ describe('verifyPassword', () => {
     expect(await verifyPassword(join(FIXTURES, 'good/none.sigkey'), 'x')).toEqual({ ok: false, reason: 'unreadable' });
     expect(await verifyPassword(join(FIXTURES, 'good'), 'x')).toEqual({ ok: false, reason: 'unreadable' });
     for (const bad of ['photo.sigkey', 'truncated.sigkey', 'bad-hex.sigkey', 'missing-vp.mkpart', 'array.sigkey']) {
-      expect(await verifyPassword(join(FIXTURES, 'bad', bad), 'passw0rd'), bad).toEqual({ ok: false, reason: 'not-a-key-file' });
+      expect(await verifyPassword(join(FIXTURES, 'bad', bad), 'passw0rd'), bad).toEqual({
+        ok: false,
+        reason: 'not-a-key-file',
+      });
     }
   });
 });

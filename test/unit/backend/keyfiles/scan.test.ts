@@ -5,7 +5,8 @@ import { scanWorkspace, type WorkspaceScan } from '../../../../electron/backend/
 import { tempWorkspace, workspaceFrom } from './helpers.js';
 
 const codes = (scan: WorkspaceScan) => scan.warnings.map((w) => w.code).sort();
-const warned = (scan: WorkspaceScan, file: string) => scan.warnings.filter((w) => w.files.includes(file)).map((w) => w.code);
+const warned = (scan: WorkspaceScan, file: string) =>
+  scan.warnings.filter((w) => w.files.includes(file)).map((w) => w.code);
 
 describe('scanWorkspace', () => {
   it('lists well-formed files with their metadata and no warnings', async () => {
@@ -49,7 +50,9 @@ describe('scanWorkspace', () => {
       ['truncated.sigkey', 'unparseable'],
       ['wrong-kind.mkpart', 'invalid-key-file'],
     ]);
-    expect(scan.warnings.find((w) => w.files.includes('bad-hex.sigkey'))?.message).toMatch(/seaSalt: seaSalt is not hex/);
+    expect(scan.warnings.find((w) => w.files.includes('bad-hex.sigkey'))?.message).toMatch(
+      /seaSalt: seaSalt is not hex/,
+    );
   });
 
   it('warns about group/other access to the directory and to key files', async () => {
@@ -117,7 +120,10 @@ describe('scanWorkspace', () => {
   });
 
   const isRoot = process.getuid?.() === 0;
-  if (isRoot) console.log('[keyfiles] "reports a directory and a key file it may not read" skipped: running as root, where permission bits do not stop reads; the dangling-link test covers the unreadable path.');
+  if (isRoot)
+    console.log(
+      '[keyfiles] "reports a directory and a key file it may not read" skipped: running as root, where permission bits do not stop reads; the dangling-link test covers the unreadable path.',
+    );
   it.skipIf(isRoot)('reports a directory and a key file it may not read', async () => {
     const dir = await workspaceFrom('good');
     await chmod(join(dir, '1.mkpart'), 0o000);

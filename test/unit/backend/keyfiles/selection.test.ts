@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { matchAdministrators, planKeyPartSelection, scanWorkspace } from '../../../../electron/backend/keyfiles/index.js';
+import {
+  matchAdministrators,
+  planKeyPartSelection,
+  scanWorkspace,
+} from '../../../../electron/backend/keyfiles/index.js';
 import { workspaceFrom } from './helpers.js';
 
 describe('matchAdministrators', () => {
@@ -53,6 +57,9 @@ describe('planKeyPartSelection', () => {
     ]);
     const copied = { ...scan, mkparts: [...scan.mkparts, { ...scan.mkparts[0]!, fileName: '3.mkpart' }] };
     const plan = planKeyPartSelection(copied, { parts: ['1.mkpart', '3.mkpart'], sigkeys: ['1.sigkey'] });
-    expect(plan).toEqual({ ok: false, errors: ['1.mkpart and 3.mkpart are copies of the same part (same verification pattern).'] });
+    expect(plan).toEqual({
+      ok: false,
+      errors: ['1.mkpart and 3.mkpart are copies of the same part (same verification pattern).'],
+    });
   });
 });

@@ -23,7 +23,12 @@ async function setup(beforeSync?: () => Promise<void>) {
   const seen: Seen[] = [];
   const notices: string[] = [];
   const updated = (state: ConsoleState): void => {
-    seen.push({ type: 'updated', m1Seen: state.running?.m1Seen ?? false, prompt: state.running?.prompt != null, durable: file.durable() });
+    seen.push({
+      type: 'updated',
+      m1Seen: state.running?.m1Seen ?? false,
+      prompt: state.running?.prompt != null,
+      durable: file.durable(),
+    });
   };
   const service = new RotationService({
     dataDir,
@@ -39,15 +44,31 @@ async function setup(beforeSync?: () => Promise<void>) {
       notice: (n) => notices.push(n.message),
     },
   });
-  const journalEntries = async (): Promise<JournalEntry[]> => (await verifyJournal(service.snapshot().journal.path)).entries;
+  const journalEntries = async (): Promise<JournalEntry[]> =>
+    (await verifyJournal(service.snapshot().journal.path)).entries;
   return { service, terminal, file, seen, notices, journalEntries };
 }
 
 const lineEvents = (seen: Seen[]) => seen.filter((s): s is Extract<Seen, { type: 'line' }> => s.type === 'line');
-const kindsOf = (entries: JournalEntry[]) => entries.map((e) => (e.kind === 'output' ? `output:${e.data.line}` : e.kind === 'milestone' ? `milestone:${e.data.id}` : e.kind));
+const kindsOf = (entries: JournalEntry[]) =>
+  entries.map((e) =>
+    e.kind === 'output' ? `output:${e.data.line}` : e.kind === 'milestone' ? `milestone:${e.data.id}` : e.kind,
+  );
 /** The output lines each journal write carried (writes of other entries give an empty list). */
 const outputsPerWrite = (events: FileEvent[]) =>
-  events.flatMap((e) => (e.op === 'write' ? [e.text.trim().split('\n').map((l) => JSON.parse(l) as JournalEntry).filter((x) => x.kind === 'output').length] : [])).filter((n) => n > 0);
+  events
+    .flatMap((e) =>
+      e.op === 'write'
+        ? [
+            e.text
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as JournalEntry)
+              .filter((x) => x.kind === 'output').length,
+          ]
+        : [],
+    )
+    .filter((n) => n > 0);
 
 /** Every line event names a durable entry: its seq was fsynced before the renderer was told. */
 function expectShownOnlyWhenDurable(seen: Seen[]): void {
@@ -72,7 +93,9 @@ describe('group commit of command output', () => {
     const outputs = entries.filter((e) => e.kind === 'output');
     expect(lines.map((l) => l.seq)).toEqual(outputs.map((e) => e.seq));
     expect(lines.map((l) => l.index)).toEqual(burst.map((_, i) => i));
-    expect(service.lines(0, 100).lines).toEqual(outputs.map((e) => ({ seq: e.seq, text: burst[e.seq - outputs[0]!.seq] })));
+    expect(service.lines(0, 100).lines).toEqual(
+      outputs.map((e) => ({ seq: e.seq, text: burst[e.seq - outputs[0]!.seq] })),
+    );
     expectShownOnlyWhenDurable(seen);
   });
 
@@ -114,12 +137,25 @@ describe('group commit of command output', () => {
     await service.run(['tke', 'auto-mk-rotate']);
     await service.idle();
     const from = file.events.length;
-    terminal.emit(['Committing the new master key register', M1_DELAY, 'Re-encrypted 1 of 2 keys', 'Re-encrypted 2 of 2 keys', 'Continue? (y/N)', '> '].join('\r\n'));
+    terminal.emit(
+      [
+        'Committing the new master key register',
+        M1_DELAY,
+        'Re-encrypted 1 of 2 keys',
+        'Re-encrypted 2 of 2 keys',
+        'Continue? (y/N)',
+        '> ',
+      ].join('\r\n'),
+    );
     await service.idle();
     const entries = await journalEntries();
     expect(kindsOf(entries.slice(-6))).toEqual([
-      'output:Committing the new master key register', `output:${M1_DELAY}`, 'milestone:M1',
-      'output:Re-encrypted 1 of 2 keys', 'output:Re-encrypted 2 of 2 keys', 'output:Continue? (y/N)',
+      'output:Committing the new master key register',
+      `output:${M1_DELAY}`,
+      'milestone:M1',
+      'output:Re-encrypted 1 of 2 keys',
+      'output:Re-encrypted 2 of 2 keys',
+      'output:Continue? (y/N)',
     ]);
     const milestone = entries.find((e) => e.kind === 'milestone')!;
     const m1Line = milestone.seq - 1;
@@ -131,7 +167,9 @@ describe('group commit of command output', () => {
     expect(events[milestoneWrite]).toMatchObject({ op: 'write' });
     expect((events[milestoneWrite] as { text: string }).text.trim().split('\n')).toHaveLength(1);
     // Nothing after the milestone is shown before the milestone entry is durable.
-    const after = seen.filter((s) => (s.type === 'line' && s.seq > milestone.seq) || (s.type === 'updated' && s.m1Seen));
+    const after = seen.filter(
+      (s) => (s.type === 'line' && s.seq > milestone.seq) || (s.type === 'updated' && s.m1Seen),
+    );
     expect(after.length).toBeGreaterThan(0);
     for (const s of after) expect(s.durable).toBeGreaterThanOrEqual(milestone.seq);
     expect(seen.some((s) => s.type === 'updated' && s.m1Seen && s.prompt)).toBe(true);
@@ -148,7 +186,12 @@ describe('group commit of command output', () => {
     await service.idle();
     const entries = await journalEntries();
     const finished = entries.findIndex((e) => e.kind === 'command-finished');
-    expect(kindsOf(entries.slice(finished - 3, finished + 1))).toEqual(['output:x1', 'output:x2', 'output:FAILED', 'command-finished']);
+    expect(kindsOf(entries.slice(finished - 3, finished + 1))).toEqual([
+      'output:x1',
+      'output:x2',
+      'output:FAILED',
+      'command-finished',
+    ]);
     const order = seen.filter((s) => s.type !== 'updated').map((s) => (s.type === 'line' ? s.text : 'exit'));
     expect(order).toEqual(['x1', 'x2', 'FAILED', 'exit']);
     const exit = seen.find((s) => s.type === 'exit')!;
@@ -178,7 +221,11 @@ describe('group commit of command output', () => {
     terminal.print('r3');
     terminal.exit(0);
     expect(await reading).toEqual({ exitCode: 0, lines: ['r1', 'r2', 'r3'] });
-    expect(lineEvents(seen).map((l) => [l.seq, l.index, l.text])).toEqual([[0, 0, 'r1'], [0, 1, 'r2'], [0, 2, 'r3']]);
+    expect(lineEvents(seen).map((l) => [l.seq, l.index, l.text])).toEqual([
+      [0, 0, 'r1'],
+      [0, 1, 'r2'],
+      [0, 2, 'r3'],
+    ]);
     expect(file.events).toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ import {
   reselectProblem,
   setimmProblem,
 } from '../../../../electron/backend/rotation/interlocks.js';
-import { classify, withRefusedArgv, type AdviceStep, type Classification } from '../../../../shared/classifier/index.js';
+import {
+  classify,
+  withRefusedArgv,
+  type AdviceStep,
+  type Classification,
+} from '../../../../shared/classifier/index.js';
 import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
 import type { RegisterState, UnitRegisters } from '../../../../shared/tke/types.js';
 import { autoRotate, NEW_VP, OLD_VP, text } from '../../classifier/tke-text.js';
@@ -21,13 +26,27 @@ const OLD = OLD_VP.toLowerCase();
 const NEW = NEW_VP.toLowerCase();
 
 function unit(num: number, current: [RegisterState, string], next: [RegisterState, string]): UnitRegisters {
-  return { num, type: 'OPERATIONAL', current: { state: current[0], vp: current[1] }, new: { state: next[0], vp: next[1] } };
+  return {
+    num,
+    type: 'OPERATIONAL',
+    current: { state: current[0], vp: current[1] },
+    new: { state: next[0], vp: next[1] },
+  };
 }
-const ready = (num: number, newVp = NEW, oldVp = OLD): UnitRegisters => unit(num, ['Valid', oldVp], ['Full Committed', newVp]);
+const ready = (num: number, newVp = NEW, oldVp = OLD): UnitRegisters =>
+  unit(num, ['Valid', oldVp], ['Full Committed', newVp]);
 
 /** A classification refusing these commands, with the command words the classifier gives each refusal. */
 function classification(phase: Classification['phase'], forbidden: readonly AdviceStep[]): Classification {
-  return { phase, flow: 'auto', next: [], forbidden: forbidden.map(withRefusedArgv), evidence: [], unitsToDeselect: [], failedChecks: [] };
+  return {
+    phase,
+    flow: 'auto',
+    next: [],
+    forbidden: forbidden.map(withRefusedArgv),
+    evidence: [],
+    unitsToDeselect: [],
+    failedChecks: [],
+  };
 }
 
 describe('isMutating', () => {
@@ -48,14 +67,24 @@ describe('isMutating', () => {
 
 describe('forbiddenReason', () => {
   it('refuses a command the classification forbids, with the classification reason', () => {
-    const c = classification('rewrap-interrupted', [{ command: 'ibmcloud tke auto-mk-rotate', why: 'M1 was printed.' }]);
-    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate'])).toBe('ibmcloud tke auto-mk-rotate is refused: M1 was printed.');
-    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate', '--extra'])).toBe('ibmcloud tke auto-mk-rotate is refused: M1 was printed.');
+    const c = classification('rewrap-interrupted', [
+      { command: 'ibmcloud tke auto-mk-rotate', why: 'M1 was printed.' },
+    ]);
+    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate'])).toBe(
+      'ibmcloud tke auto-mk-rotate is refused: M1 was printed.',
+    );
+    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate', '--extra'])).toBe(
+      'ibmcloud tke auto-mk-rotate is refused: M1 was printed.',
+    );
   });
 
   it('refuses a command whose forbidden entry is written with arguments', () => {
-    const c = classification('rewrap-complete', [{ command: 'ibmcloud tke cryptounit-rm <units>', why: 'Not these units.' }]);
-    expect(forbiddenReason(c, ['tke', 'cryptounit-rm'])).toBe('ibmcloud tke cryptounit-rm is refused: Not these units.');
+    const c = classification('rewrap-complete', [
+      { command: 'ibmcloud tke cryptounit-rm <units>', why: 'Not these units.' },
+    ]);
+    expect(forbiddenReason(c, ['tke', 'cryptounit-rm'])).toBe(
+      'ibmcloud tke cryptounit-rm is refused: Not these units.',
+    );
   });
 
   it('does not refuse a command that is only a prefix of a forbidden one', () => {
@@ -79,7 +108,9 @@ describe('forbiddenReason', () => {
 
   it('applies a real classification: after M1, auto-mk-rotate is refused and cryptounit-mk-rotate is not', () => {
     const c = classify({ transcripts: [{ file: 'a.txt', text: text(autoRotate('after-m1')) }] });
-    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate'])).toMatch(/^ibmcloud tke auto-mk-rotate is refused: M1 \("Delaying 30 seconds/);
+    expect(forbiddenReason(c, ['tke', 'auto-mk-rotate'])).toMatch(
+      /^ibmcloud tke auto-mk-rotate is refused: M1 \("Delaying 30 seconds/,
+    );
     expect(forbiddenReason(c, ['tke', 'cryptounit-mk-rotate'])).toBeNull();
   });
 });
@@ -93,7 +124,12 @@ describe('setimmProblem', () => {
 
   it('compares patterns on their first 56 hex digits (older firmware keeps a non-zero tail)', () => {
     const tail = (vp: string, t: string) => vp.slice(0, 56) + t;
-    expect(setimmProblem([ready(1, tail(NEW, '00000000'), tail(OLD, '00000000')), ready(2, tail(NEW, 'abcdef12'), tail(OLD, '12345678'))])).toBeNull();
+    expect(
+      setimmProblem([
+        ready(1, tail(NEW, '00000000'), tail(OLD, '00000000')),
+        ready(2, tail(NEW, 'abcdef12'), tail(OLD, '12345678')),
+      ]),
+    ).toBeNull();
   });
 
   it('refuses an empty reading', () => {
@@ -101,7 +137,11 @@ describe('setimmProblem', () => {
   });
 
   it('names every unit whose new register is not ready, and its state', () => {
-    const units = [unit(1, ['Valid', NEW], ['Empty', '']), ready(2), unit(3, ['Valid', OLD], ['Full Uncommitted', NEW])];
+    const units = [
+      unit(1, ['Valid', NEW], ['Empty', '']),
+      ready(2),
+      unit(3, ['Valid', OLD], ['Full Uncommitted', NEW]),
+    ];
     expect(setimmProblem(units)).toBe(
       'The new master key register of crypto unit 1, 3 is not ready (Empty, Full Uncommitted). If these units were already ' +
         'promoted, deselect them with ibmcloud tke cryptounit-rm first.',
@@ -110,17 +150,25 @@ describe('setimmProblem', () => {
 
   it('refuses new registers that hold different patterns', () => {
     const other = 'ab'.repeat(32);
-    expect(setimmProblem([ready(1), ready(2, other)])).toBe('The new master key registers hold different verification patterns.');
+    expect(setimmProblem([ready(1), ready(2, other)])).toBe(
+      'The new master key registers hold different verification patterns.',
+    );
   });
 
   it('names every unit whose current register is not Valid', () => {
-    const units = [ready(1), unit(2, ['Full Uncommitted', OLD], ['Full Committed', NEW]), unit(4, ['Empty', ''], ['Full Committed', NEW])];
+    const units = [
+      ready(1),
+      unit(2, ['Full Uncommitted', OLD], ['Full Committed', NEW]),
+      unit(4, ['Empty', ''], ['Full Committed', NEW]),
+    ];
     expect(setimmProblem(units)).toBe('The current master key register of crypto unit 2, 4 is not Valid.');
   });
 
   it('refuses current registers that hold different patterns', () => {
     const other = 'cd'.repeat(32);
-    expect(setimmProblem([ready(1), ready(2, NEW, other)])).toBe('The current master key registers hold different verification patterns.');
+    expect(setimmProblem([ready(1), ready(2, NEW, other)])).toBe(
+      'The current master key registers hold different verification patterns.',
+    );
   });
 
   it('refuses when the new registers hold the current key (promoting it would change nothing known)', () => {

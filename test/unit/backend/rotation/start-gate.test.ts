@@ -21,12 +21,20 @@ import { FakeTerminal } from '../runner/fake-terminal.js';
 
 const NOW = Date.UTC(2026, 0, 5, 9, 0, 0);
 const INSTANCE = 'aa43af49-a9bf-4ddc-a376-e1d234398287';
-const fresh = (extra: Partial<PrecheckReport> = {}, results: Parameters<typeof report>[0] = {}): PrecheckReport => report(results, { ranAt: NOW, ...extra });
+const fresh = (extra: Partial<PrecheckReport> = {}, results: Parameters<typeof report>[0] = {}): PrecheckReport =>
+  report(results, { ranAt: NOW, ...extra });
 
 /** The rotation:start handler over a real service whose pre-checks are `run`. */
 async function startHandler(run: PrecheckRunner) {
   const dataDir = await mkdtemp(join(tmpdir(), 'mkra-gate-'));
-  const info = resolveEnvironment({ host: 'browser', env: { PATH: '' }, dataDir, forceDemo: true, name: 'n', version: '0.0.0' });
+  const info = resolveEnvironment({
+    host: 'browser',
+    env: { PATH: '' },
+    dataDir,
+    forceDemo: true,
+    name: 'n',
+    version: '0.0.0',
+  });
   const rotations = createRotations({
     info,
     env: {},
@@ -51,7 +59,10 @@ async function startHandler(run: PrecheckRunner) {
 const request = { flow: 'auto' as const, operator: 'Gate test', instanceId: INSTANCE, confirmed: [...CHECKLIST_IDS] };
 
 /** Start with the report given; the refusal's message, or null when the rotation started. */
-async function refusal(given: PrecheckReport | (() => Promise<PrecheckReport>), req: Parameters<Awaited<ReturnType<typeof startHandler>>['start']>[0] = request): Promise<string | null> {
+async function refusal(
+  given: PrecheckReport | (() => Promise<PrecheckReport>),
+  req: Parameters<Awaited<ReturnType<typeof startHandler>>['start']>[0] = request,
+): Promise<string | null> {
   const { start, rotations } = await startHandler(typeof given === 'function' ? given : async () => given);
   try {
     await start(req);
@@ -72,11 +83,15 @@ describe('rotation:start re-evaluates the plan in the backend', () => {
   });
 
   it('refuses when no fresh pre-check exists: the pre-checks cannot run', async () => {
-    expect(await refusal(() => Promise.reject(new Error('cryptounits listing failed')))).toMatch(/no fresh pre-check: the pre-checks could not run \(cryptounits listing failed\)/);
+    expect(await refusal(() => Promise.reject(new Error('cryptounits listing failed')))).toMatch(
+      /no fresh pre-check: the pre-checks could not run \(cryptounits listing failed\)/,
+    );
   });
 
   it('refuses when no fresh pre-check exists: the report predates the request', async () => {
-    expect(await refusal(fresh({ ranAt: NOW - 60_000 }))).toMatch(/no fresh pre-check: the latest pre-checks ran at 2026-01-05T08:59:00.000Z/);
+    expect(await refusal(fresh({ ranAt: NOW - 60_000 }))).toMatch(
+      /no fresh pre-check: the latest pre-checks ran at 2026-01-05T08:59:00.000Z/,
+    );
   });
 
   it('blocker flow-mismatch: the pre-checks were run for the other flow', async () => {
@@ -93,21 +108,32 @@ describe('rotation:start re-evaluates the plan in the backend', () => {
   });
 
   it('blocker failed: a pre-check failed', async () => {
-    expect(await refusal(fresh({}, { imprint: { status: 'fail', summary: 'unit 3 is in imprint mode' } }))).toMatch(/pre-checks failed: imprint/);
+    expect(await refusal(fresh({}, { imprint: { status: 'fail', summary: 'unit 3 is in imprint mode' } }))).toMatch(
+      /pre-checks failed: imprint/,
+    );
   });
 
   it('blocker new-registers-mixed: the new registers of the units differ (key-part flow)', async () => {
     const mixed = units({ 1: { new: { state: 'Full Uncommitted', vp: 'd907b8b6685a3f00112233445566778899' } } });
-    expect(await refusal(fresh({ flow: 'keyparts', registers: mixed }), { ...request, flow: 'keyparts' })).toMatch(/the new master key registers of the units differ/);
+    expect(await refusal(fresh({ flow: 'keyparts', registers: mixed }), { ...request, flow: 'keyparts' })).toMatch(
+      /the new master key registers of the units differ/,
+    );
   });
 
   it('blocker no-recovery-unit: auto-mk-rotate needs a recovery crypto unit', async () => {
-    const operational = fresh().instances.map((i) => ({ ...i, units: i.units.map((u) => ({ ...u, type: 'OPERATIONAL' as const })) }));
+    const operational = fresh().instances.map((i) => ({
+      ...i,
+      units: i.units.map((u) => ({ ...u, type: 'OPERATIONAL' as const })),
+    }));
     const registers = units().map((u) => ({ ...u, type: 'OPERATIONAL' as const }));
-    expect(await refusal(fresh({ instances: operational, registers }))).toMatch(/the instance has no recovery crypto unit/);
+    expect(await refusal(fresh({ instances: operational, registers }))).toMatch(
+      /the instance has no recovery crypto unit/,
+    );
   });
 
   it('refuses a confirmed instance that is not the one the fresh pre-checks found', async () => {
-    expect(await refusal(fresh(), { ...request, instanceId: 'cc43af49-a9bf-4ddc-a376-e1d234398289' })).toMatch(/is not the instance the pre-checks found/);
+    expect(await refusal(fresh(), { ...request, instanceId: 'cc43af49-a9bf-4ddc-a376-e1d234398289' })).toMatch(
+      /is not the instance the pre-checks found/,
+    );
   });
 });

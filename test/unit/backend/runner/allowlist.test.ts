@@ -15,7 +15,11 @@ const argvOf = (command: string): string[] => command.replace(/^ibmcloud\s+/, ''
 describe('the allowlist of TKE commands', () => {
   it('accepts every command a pre-check fix advises, in both flows', () => {
     const fixes = [
-      ...PRECHECK_IDS.flatMap((id) => [...fixesFor(id, 'auto'), ...fixesFor(id, 'keyparts'), ...fixesFor(id, 'auto', { signingService: true })]),
+      ...PRECHECK_IDS.flatMap((id) => [
+        ...fixesFor(id, 'auto'),
+        ...fixesFor(id, 'keyparts'),
+        ...fixesFor(id, 'auto', { signingService: true }),
+      ]),
       // A lost current key (IBM's recover page).
       ...recoverFixes([1]),
     ];

@@ -103,7 +103,14 @@ describe('checkArgv refuses credentials on the command line', () => {
     expect(text).not.toContain(S);
     expect(text).not.toContain('command-started');
 
-    const backend = createBackend({ host: 'browser', env: { PATH: process.env.PATH ?? '' }, dataDir: join(dataDir, 'ipc'), forceDemo: true, name: 'n', version: '0' });
+    const backend = createBackend({
+      host: 'browser',
+      env: { PATH: process.env.PATH ?? '' },
+      dataDir: join(dataDir, 'ipc'),
+      forceDemo: true,
+      name: 'n',
+      version: '0',
+    });
     const reply = await dispatch(backend.handlers, 'rotation:run-command', { argv: ['login', '-u', 'u', '-p', S] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'refused' } });
     expect(JSON.stringify(reply)).not.toContain(S);
@@ -131,10 +138,41 @@ describe('the API key from the environment', () => {
 
 describe('credential redaction', () => {
   it('redacts argv values in every form, keeping the option names', () => {
-    expect(redactArgv(['login', '-u', 'me', '-p', S, '-a', 'https://cloud.ibm.com', `--apikey=${S}`, `-P${S}`, `IBMCLOUD_API_KEY=${S}`, '--Token', S])).toEqual([
-      'login', '-u', 'me', '-p', '[redacted]', '-a', 'https://cloud.ibm.com', '--apikey=[redacted]', '-p[redacted]', 'IBMCLOUD_API_KEY=[redacted]', '--Token', '[redacted]',
+    expect(
+      redactArgv([
+        'login',
+        '-u',
+        'me',
+        '-p',
+        S,
+        '-a',
+        'https://cloud.ibm.com',
+        `--apikey=${S}`,
+        `-P${S}`,
+        `IBMCLOUD_API_KEY=${S}`,
+        '--Token',
+        S,
+      ]),
+    ).toEqual([
+      'login',
+      '-u',
+      'me',
+      '-p',
+      '[redacted]',
+      '-a',
+      'https://cloud.ibm.com',
+      '--apikey=[redacted]',
+      '-p[redacted]',
+      'IBMCLOUD_API_KEY=[redacted]',
+      '--Token',
+      '[redacted]',
     ]);
-    expect(redactArgv(['tke', 'mk-add', '--value', 'ab'.repeat(32)])).toEqual(['tke', 'mk-add', '--value', '[redacted]']);
+    expect(redactArgv(['tke', 'mk-add', '--value', 'ab'.repeat(32)])).toEqual([
+      'tke',
+      'mk-add',
+      '--value',
+      '[redacted]',
+    ]);
     expect(redactArgv(['tke', 'mk-add', '--value'])).toEqual(['tke', 'mk-add', '--value']);
   });
 
@@ -143,7 +181,10 @@ describe('credential redaction', () => {
       [`$ ibmcloud login --apikey ${S} -r us-south`, '$ ibmcloud login --apikey [redacted] -r us-south'],
       [`$ ibmcloud login -u admin -p ${S}`, '$ ibmcloud login -u admin -p [redacted]'],
       [`PS C:\\> ibmcloud login --password="${S} two"`, 'PS C:\\> ibmcloud login --password=[redacted]'],
-      [`$ IBMCLOUD_API_KEY=${S} ibmcloud tke auto-mk-rotate`, '$ IBMCLOUD_API_KEY=[redacted] ibmcloud tke auto-mk-rotate'],
+      [
+        `$ IBMCLOUD_API_KEY=${S} ibmcloud tke auto-mk-rotate`,
+        '$ IBMCLOUD_API_KEY=[redacted] ibmcloud tke auto-mk-rotate',
+      ],
       [`PS> $env:IBMCLOUD_API_KEY = "${S}"`, 'PS> $env:IBMCLOUD_API_KEY = [redacted]'],
       [`C:\\> setx IBMCLOUD_API_KEY ${S}`, 'C:\\> setx IBMCLOUD_API_KEY [redacted]'],
       [`$ export ibmcloud_api_key='${S}'`, '$ export ibmcloud_api_key=[redacted]'],

@@ -5,7 +5,11 @@
  * simulator gains later fails here until someone decides whether it is secret.
  */
 import { describe, expect, it } from 'vitest';
-import { PtyProcess, type PendingPrompt, type ProcessListener } from '../../../../electron/backend/runner/pty-process.js';
+import {
+  PtyProcess,
+  type PendingPrompt,
+  type ProcessListener,
+} from '../../../../electron/backend/runner/pty-process.js';
 import { isSecretPrompt, NOT_SECRET_PROMPTS } from '../../../../shared/parse/prompt-secrecy.js';
 import { recogniseLine } from '../../../../shared/parse/recognise.js';
 import {
@@ -94,8 +98,18 @@ async function promptsOf(sim: MemorySim, argv: string[]): Promise<Seen[]> {
   const terminal = new FakeTerminal();
   const seen: Seen[] = [];
   const box: { last: PendingPrompt | null } = { last: null };
-  const listener: ProcessListener = { line: () => undefined, milestone: () => undefined, prompt: (p) => (box.last = p), hang: () => undefined, exit: () => undefined };
-  const proc = new PtyProcess({ file: 'ibmcloud', args: argv, env: {}, cwd: '/', hangAfterMs: 3_600_000 }, listener, () => terminal.pty);
+  const listener: ProcessListener = {
+    line: () => undefined,
+    milestone: () => undefined,
+    prompt: (p) => (box.last = p),
+    hang: () => undefined,
+    exit: () => undefined,
+  };
+  const proc = new PtyProcess(
+    { file: 'ibmcloud', args: argv, env: {}, cwd: '/', hangAfterMs: 3_600_000 },
+    listener,
+    () => terminal.pty,
+  );
   const io: SimIo = {
     print: (line) => terminal.emit(`${line}\r\n`),
     readLine: async (prompt, hidden) => {
@@ -188,10 +202,27 @@ describe('secret prompts, decided by the runner for every prompt the simulator p
   });
 
   it('fails safe: any wording that mentions a secret is secret unless it is on the short list', () => {
-    for (const text of ['Enter your passphrase:', 'PIN:', 'Enter the API key:', 'Paste the apikey:', 'Token:', 'Enter the secret:', 'Re-enter the password to confirm:', 'Enter the key part value:', 'Enter the KEYNUM of the key part to load now:', 'Password']) {
+    for (const text of [
+      'Enter your passphrase:',
+      'PIN:',
+      'Enter the API key:',
+      'Paste the apikey:',
+      'Token:',
+      'Enter the secret:',
+      'Re-enter the password to confirm:',
+      'Enter the key part value:',
+      'Enter the KEYNUM of the key part to load now:',
+      'Password',
+    ]) {
       expect(isSecretPrompt(text), text).toBe(true);
     }
-    for (const text of [...NOT_SECRET_PROMPTS, 'Email', tke.INSTANCE_PROMPT, tke.SETIMM_CONFIRM, 'Enter the CRYPTO UNIT NUM values to add, separated by spaces:']) {
+    for (const text of [
+      ...NOT_SECRET_PROMPTS,
+      'Email',
+      tke.INSTANCE_PROMPT,
+      tke.SETIMM_CONFIRM,
+      'Enter the CRYPTO UNIT NUM values to add, separated by spaces:',
+    ]) {
       expect(isSecretPrompt(text), text).toBe(false);
     }
   });
@@ -199,8 +230,22 @@ describe('secret prompts, decided by the runner for every prompt the simulator p
   it('treats an unrecognised question before the mark as the prompt, masked when it mentions a secret', async () => {
     const terminal = new FakeTerminal();
     const prompts: PendingPrompt[] = [];
-    new PtyProcess({ file: 'x', args: [], env: {}, cwd: '/', hangAfterMs: 3_600_000 }, { line: () => undefined, milestone: () => undefined, prompt: (p) => prompts.push(p), hang: () => undefined, exit: () => undefined }, () => terminal.pty);
+    new PtyProcess(
+      { file: 'x', args: [], env: {}, cwd: '/', hangAfterMs: 3_600_000 },
+      {
+        line: () => undefined,
+        milestone: () => undefined,
+        prompt: (p) => prompts.push(p),
+        hang: () => undefined,
+        exit: () => undefined,
+      },
+      () => terminal.pty,
+    );
     terminal.emit('Please type the passphrase of the file below\r\n> ');
-    expect(prompts[0]).toMatchObject({ secret: true, kind: 'password', text: 'Please type the passphrase of the file below' });
+    expect(prompts[0]).toMatchObject({
+      secret: true,
+      kind: 'password',
+      text: 'Please type the passphrase of the file below',
+    });
   });
 });
