@@ -106,9 +106,7 @@ export async function reopenedRotation(
 }
 
 /** The rotation, when it was imported and is open: its files and whether its evidence was reviewed. */
-export function importStateOf(
-  r: RotationState,
-): {
+export function importStateOf(r: RotationState): {
   rotationId: string;
   files: { name: string; sha256: string }[];
   reviewed: boolean;
