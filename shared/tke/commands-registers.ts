@@ -1,0 +1,107 @@
+/**
+ * The app's command table (shared/tke/commands.ts), second part: the mutating commands that change
+ * master key registers or key storage, in the order the interlock table
+ * (test/unit/backend/interlocks/expected-table.ts) and the indeterminate refusal list name them.
+ */
+import { rule, type TkeCommandRow } from './command-row.js';
+
+export const REGISTER_COMMANDS = [
+  {
+    name: 'auto-mk-rotate',
+    aliases: [],
+    class: 'mutating',
+    flows: 'auto-mk-rotate',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [
+      rule('M1', 'autoAfterM1'),
+      rule('rewrap-printed', 'autoAfterStart'),
+      rule('auto-unsupported', 'unsupported'),
+      rule('lost-current', 'lostCurrent'),
+      rule('rewrap-may-have-begun', 'autoAfterStart'),
+      rule('unexplained-new-registers', 'autoOverLoaded'),
+    ],
+  },
+  {
+    name: 'cryptounit-mk-load',
+    aliases: [],
+    class: 'mutating',
+    flows: 'key parts',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [rule('lost-current', 'lostCurrent'), rule('rewrap-may-have-begun', 'load')],
+  },
+  {
+    name: 'cryptounit-mk-commit',
+    aliases: [],
+    class: 'mutating',
+    flows: 'key parts',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [rule('rewrap-begun', 'commit')],
+  },
+  {
+    name: 'cryptounit-mk-rotate',
+    aliases: [],
+    class: 'mutating',
+    flows: 'both',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [rule('M2', 'rotateAfterM2')],
+  },
+  {
+    name: 'cryptounit-mk-setimm',
+    aliases: [],
+    class: 'mutating',
+    flows: 'both',
+    use: 'menu',
+    signatureKeys: true,
+    readRegistersFirst: true,
+    destructiveAfter: [rule('before-M2', 'setimmBeforeM2')],
+  },
+  {
+    name: 'cryptounit-mk-clrnew',
+    aliases: [],
+    class: 'mutating',
+    flows: 'key parts',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [rule('rewrap-may-have-begun', 'clrnew')],
+  },
+  {
+    name: 'cryptounit-mk-clrcur',
+    aliases: [],
+    class: 'mutating',
+    flows: 'none',
+    use: 'none',
+    signatureKeys: true,
+    destructiveAfter: [rule('rewrap-may-have-begun', 'clrcur')],
+  },
+  {
+    name: 'cryptounit-zeroize',
+    aliases: [],
+    class: 'mutating',
+    flows: 'none',
+    use: 'none',
+    signatureKeys: true,
+    destructiveAfter: [rule('rewrap-may-have-begun', 'zeroize')],
+  },
+  {
+    name: 'auto-init',
+    aliases: [],
+    class: 'mutating',
+    flows: 'none',
+    use: 'none',
+    signatureKeys: false,
+    destructiveAfter: [rule('rewrap-may-have-begun', 'autoInit')],
+  },
+  {
+    name: 'auto-mk-recover',
+    aliases: ['auto-recover'],
+    class: 'mutating',
+    flows: 'auto-mk-rotate',
+    use: 'menu',
+    signatureKeys: true,
+    destructiveAfter: [rule('rewrap-may-have-begun', 'recover')],
+  },
+] as const satisfies readonly TkeCommandRow[];
