@@ -13,7 +13,7 @@ import { DemoStatus } from './responses/demo.js';
 import { WorkspaceView } from './responses/keyfiles.js';
 import { PrecheckReport } from './responses/precheck.js';
 import { ConsoleState, LinesPage, RotationSnapshot, RotationSummary, RunningCommand } from './responses/rotation.js';
-import { Argv, Empty, Flow, Nothing, RunId, type Same } from './schema-kit.js';
+import { Argv, Empty, FaultRequest, Flow, Nothing, RunId, type Same } from './schema-kit.js';
 import { CHANNEL_NAMES, EVENT_NAME_LIST, type ChannelName, type EventNameOf } from './names.js';
 
 /** Prefix every channel carries on the wire (`ipcMain.handle` name, WebSocket frame). */
@@ -125,14 +125,7 @@ export const contract = {
   },
   'demo:get-status': { request: Empty, response: DemoStatus },
   'demo:set-fault': {
-    request: z
-      .object({
-        fault: z
-          .string()
-          .regex(/^[a-z0-9-]{1,30}(:crash)?$/)
-          .nullable(),
-      })
-      .strict(),
+    request: FaultRequest,
     response: z.object({ fault: z.string().nullable() }),
   },
   'demo:reset': {

@@ -32,6 +32,16 @@ export function orUndefined<S extends z.ZodType>(
   return schema.optional();
 }
 
+/** A fault point to inject (`mid-rewrap`, `after-m1:crash`), or null to clear it: demo and training alike. */
+export const FaultRequest = z
+  .object({
+    fault: z
+      .string()
+      .regex(/^[a-z0-9-]{1,30}(:crash)?$/)
+      .nullable(),
+  })
+  .strict();
+
 export const Empty = z.object({}).strict();
 export const Flow = z.enum(['auto', 'keyparts']);
 export const Argv = z.array(z.string().min(1).max(200)).min(1).max(12);

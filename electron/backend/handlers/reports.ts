@@ -29,7 +29,8 @@ export function reportsDir(dataDir: string, rotationId: string): string {
   return join(dataDir, 'reports', basename(rotationId));
 }
 
-function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
+/** The report signing key's store: the OS keystore when there is one, else the password given. */
+export function reportKeyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
   const box = ctx.secretBox?.available() ? ctx.secretBox : undefined;
   if (!box && !password) {
     throw new RefusedError(
@@ -69,6 +70,24 @@ async function exportedFile(dir: string, kind: 'pdf' | 'json', name: string | un
   return names.toSorted((a, b) => (exportNumber(b, kind) ?? 0) - (exportNumber(a, kind) ?? 0))[0];
 }
 
+/**
+ * Read back what was written, exactly as an auditor's `mkra verify` would: the PDF check re-renders
+ * it, so a rendering that is not reproducible is caught here, not at an audit.
+ */
+async function verifyExported(paths: {
+  jsonPath: string;
+  pdfPath: string;
+}): Promise<{ fingerprint: string; adminSki: string | null }> {
+  const check = await verifyReportBytes(await readFile(paths.jsonPath));
+  if (check.status !== 'valid') throw new Error(`the exported report does not verify: ${check.reason}`);
+  const pdfCheck = await verifyReportBytes(await readFile(paths.pdfPath));
+  if (pdfCheck.status !== 'valid' || pdfCheck.pages !== 'identical')
+    throw new Error(
+      `the exported PDF does not verify: ${pdfCheck.status === 'valid' ? 'its pages were not checked' : pdfCheck.reason}`,
+    );
+  return { fingerprint: check.fingerprint, adminSki: check.admin?.ski ?? null };
+}
+
 /** Report channel handlers. */
 export function reportHandlers(ctx: BackendContext): ReportHandlers {
   return {
@@ -81,18 +100,13 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
         const admin = req.admin
           ? { file: join(ctx.info.tkeFiles.dir ?? '', basename(req.admin.fileName)), password: req.admin.password }
           : undefined;
-        const signed = await signReport(content, keyStore(ctx, req.keyPassword), admin ? { adminKey: admin } : {});
+        const signed = await signReport(
+          content,
+          reportKeyStore(ctx, req.keyPassword),
+          admin ? { adminKey: admin } : {},
+        );
         const paths = await exportReport(reportsDir(ctx.dataDir, req.rotationId), signed, { language: req.language });
-        // Read back what was written, exactly as an auditor's `mkra verify` would: the PDF check
-        // re-renders it, so a rendering that is not reproducible is caught here, not at an audit.
-        const check = await verifyReportBytes(await readFile(paths.jsonPath));
-        if (check.status !== 'valid') throw new Error(`the exported report does not verify: ${check.reason}`);
-        const pdfCheck = await verifyReportBytes(await readFile(paths.pdfPath));
-        if (pdfCheck.status !== 'valid' || pdfCheck.pages !== 'identical')
-          throw new Error(
-            `the exported PDF does not verify: ${pdfCheck.status === 'valid' ? 'its pages were not checked' : pdfCheck.reason}`,
-          );
-        return { ...paths, fingerprint: check.fingerprint, adminSki: check.admin?.ski ?? null };
+        return { ...paths, ...(await verifyExported(paths)) };
       } catch (error) {
         if (error instanceof ReportKeyError) throw new RefusedError(error.message);
         throw error;
@@ -112,7 +126,7 @@ export function reportHandlers(ctx: BackendContext): ReportHandlers {
     }),
     'report:get-public-key': async (req) => {
       const box = ctx.secretBox?.available() ?? false;
-      const store = keyStore(ctx, req.keyPassword);
+      const store = reportKeyStore(ctx, req.keyPassword);
       const key = (await store.publicKey()) ?? (await store.loadKey()).publicKey;
       return { pem: key.pem, fingerprint: key.fingerprint, osProtected: box };
     },

@@ -2,27 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Handlers } from '../../../shared/ipc/dispatch.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
-import { exportReport, ReportKeyError, ReportKeyStore, signReport, verifyReportBytes } from '../reports/index.js';
+import { exportReport, ReportKeyError, signReport, verifyReportBytes } from '../reports/index.js';
 import { trainingDir, TrainingSession } from '../training/session.js';
 import { trainingSummaryContent } from '../training/summary-report.js';
 import type { BackendContext } from './context.js';
-import { reportsDir } from './reports.js';
+import { reportKeyStore, reportsDir } from './reports.js';
 
 type TrainingChannel = Extract<keyof Handlers, `training:${string}`>;
 type TrainingHandlers = Pick<Handlers, TrainingChannel>;
-
-function keyStore(ctx: BackendContext, password: string | undefined): ReportKeyStore {
-  const box = ctx.secretBox?.available() ? ctx.secretBox : undefined;
-  if (!box && !password)
-    throw new RefusedError(
-      'This workstation has no OS keystore for the report key: enter the report key password (it protects the key file; choose one on first use).',
-    );
-  return new ReportKeyStore({
-    dataDir: ctx.dataDir,
-    ...(box ? { secretBox: box } : {}),
-    ...(password ? { password: () => password } : {}),
-  });
-}
 
 /** Training channel handlers; one session per backend. */
 export function trainingHandlers(ctx: BackendContext): TrainingHandlers {
@@ -60,7 +47,7 @@ export function trainingHandlers(ctx: BackendContext): TrainingHandlers {
           ...(req.operator ? { operator: req.operator } : {}),
         });
         try {
-          const signed = await signReport(content, keyStore(ctx, req.keyPassword));
+          const signed = await signReport(content, reportKeyStore(ctx, req.keyPassword));
           const paths = await exportReport(reportsDir(ctx.dataDir, session.sessionId), signed, {
             language: req.language,
           });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CHOICE_IDS, TRAINING_MODES } from '../../training/index.js';
 import { SummaryExportResult } from '../responses/reports.js';
 import { ConsequenceView, TrainingLibraryView, TrainingStateView } from '../responses/training.js';
-import { Empty } from '../schema-kit.js';
+import { Empty, FaultRequest } from '../schema-kit.js';
 
 export const trainingChannels = {
   /** The scenario library (shipped + instructor folder) and the problems of files that were rejected. */
@@ -24,14 +24,7 @@ export const trainingChannels = {
   'training:pause': { request: z.object({ paused: z.boolean() }).strict(), response: TrainingStateView },
   /** Instructor: the next command the simulator runs in this scenario fails (or crashes) at this point. */
   'training:inject-fault': {
-    request: z
-      .object({
-        fault: z
-          .string()
-          .regex(/^[a-z0-9-]{1,30}(:crash)?$/)
-          .nullable(),
-      })
-      .strict(),
+    request: FaultRequest,
     response: TrainingStateView,
   },
   'training:end-scenario': { request: Empty, response: TrainingStateView },
