@@ -7,6 +7,8 @@ export default {
   mutate: [
     'electron/backend/rotation/interlocks.ts',
     'shared/classifier/decide.ts',
+    'shared/classifier/level-advice.ts',
+    'shared/classifier/recover-advice.ts',
     'shared/classifier/forbidden.ts',
     'shared/classifier/failures.ts',
     'shared/classifier/self-check.ts',

@@ -26,6 +26,8 @@ const FLOORS = {
   'shared/classifier/decide.ts': 100,
   'shared/classifier/failures.ts': 100,
   'shared/classifier/forbidden.ts': 100,
+  'shared/classifier/level-advice.ts': 100,
+  'shared/classifier/recover-advice.ts': 100,
   'shared/classifier/self-check.ts': 100,
 };
 

@@ -1,6 +1,7 @@
 /**
  * The decision table: from what is known (knowledge.ts) to the phase, the ordered next commands and
- * the units to deselect. IBM's recovery tables decide by level (level-advice.ts); uncertainty (a
+ * the units to deselect. IBM's recovery tables decide by level (level-advice.ts), its recover page
+ * when a current key was lost with no rotation under way (recover-advice.ts); uncertainty (a
  * command whose end was not seen, evidence that only inferred strings give) asks for a register
  * reading first; a contradiction stops everything.
  */
@@ -9,7 +10,8 @@ import { LOGIN, SUPPORT, UNIT_ADD, isMutatingAdvice } from './commands.js';
 import { overlay, type Base } from './failures.js';
 import { forbiddenFor } from './forbidden.js';
 import type { Knowledge } from './knowledge.js';
-import { baseAt, lostCurrent, read } from './level-advice.js';
+import { baseAt, read } from './level-advice.js';
+import { lostCurrent } from './recover-advice.js';
 import type { AdviceStep, Phase } from './types.js';
 
 export interface Decision {

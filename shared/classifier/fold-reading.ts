@@ -19,11 +19,28 @@ export interface FoldState {
   contradict(reason: string, units: number[], evidence: Evidence[]): void;
 }
 
+/** The shapes no rotation step leaves: a current key lost, or registers that do not agree. */
+type Unsettling = Extract<RegisterShape, { kind: 'current-lost' | 'mixed' }>;
+/** The shapes a rotation can be at. */
+type Consistent = Exclude<RegisterShape, Unsettling>;
+
 /** Reconcile a register reading with what the transcripts proved. */
 export function reconcileReading(fold: FoldState, units: RegisterReading[], evidence: Evidence): void {
-  const k = fold.k;
   const shape = shapeOf(units);
-  const reading: Reading = { units, shape, evidence };
+  remember(fold, { units, shape, evidence });
+  if (shape.kind === 'mixed' || shape.kind === 'current-lost') {
+    lostOrContradicted(fold, shape, evidence);
+    return;
+  }
+  fold.k.lostCurrent = undefined;
+  if (subsetOfPartial(fold, shape, evidence)) return;
+  if (anotherNewKey(fold, shape, units, evidence)) return;
+  pinLevel(fold, shape, units, evidence);
+}
+
+/** The reading becomes the latest: it settles any command whose end was not seen. */
+function remember(fold: FoldState, reading: Reading): void {
+  const k = fold.k;
   k.readings.push(reading);
   if (!fold.seenRotation && k.readings.length === 1 && rank(k.any) === 0) {
     // Registers read before any rotation command: their history is not in these transcripts.
@@ -31,6 +48,11 @@ export function reconcileReading(fold: FoldState, units: RegisterReading[], evid
   }
   k.unfinished = undefined;
   k.reading = reading;
+}
+
+/** A current key lost while no rotation is under way can be put back; otherwise the registers contradict. */
+function lostOrContradicted(fold: FoldState, shape: Unsettling, evidence: Evidence): void {
+  const k = fold.k;
   if (
     shape.kind === 'current-lost' &&
     shape.recoverable &&
@@ -41,29 +63,34 @@ export function reconcileReading(fold: FoldState, units: RegisterReading[], evid
     k.lostCurrent = { units: shape.units, vp: shape.vp, evidence };
     return;
   }
-  if (shape.kind === 'mixed' || shape.kind === 'current-lost') {
-    const reason =
-      shape.kind === 'mixed'
-        ? shape.reason
-        : 'a current master key register is not Valid (cleared, zeroized or replaced) while a rotation is under way';
-    fold.contradict(reason, shape.units, [evidence]);
-    return;
-  }
-  k.lostCurrent = undefined;
-  if (subsetOfPartial(fold, shape, evidence)) return;
+  const reason =
+    shape.kind === 'mixed'
+      ? shape.reason
+      : 'a current master key register is not Valid (cleared, zeroized or replaced) while a rotation is under way';
+  fold.contradict(reason, shape.units, [evidence]);
+}
+
+/** Once re-encryption began, a new value other than the one it used contradicts the transcripts. */
+function anotherNewKey(fold: FoldState, shape: Consistent, units: RegisterReading[], evidence: Evidence): boolean {
+  const k = fold.k;
   if (
-    k.known.newVp !== undefined &&
-    shape.kind !== 'settled' &&
-    !sameVp(k.known.newVp, shape.newVp) &&
-    atLeast(k.any, 'rewrapping')
-  ) {
-    fold.contradict(
-      'the new registers hold another value than the one key storage was being re-encrypted under',
-      units.map((u) => u.num),
-      [evidence],
-    );
-    return;
-  }
+    k.known.newVp === undefined ||
+    shape.kind === 'settled' ||
+    sameVp(k.known.newVp, shape.newVp) ||
+    !atLeast(k.any, 'rewrapping')
+  )
+    return false;
+  fold.contradict(
+    'the new registers hold another value than the one key storage was being re-encrypted under',
+    units.map((u) => u.num),
+    [evidence],
+  );
+  return true;
+}
+
+/** Pin the levels where the reading and the transcripts meet; a reading they rule out contradicts them. */
+function pinLevel(fold: FoldState, shape: Consistent, units: RegisterReading[], evidence: Evidence): void {
+  const k = fold.k;
   const range = rangeOf(shape, k.known);
   // Every new register Empty shows no new key placed: a placement only inferred from its progress
   // lines ("Generating…", not proven by a documented milestone) did not leave one, or went through.

@@ -1,10 +1,10 @@
 /**
  * What IBM's recovery tables (docs/domain.md) advise at each level of a rotation (knowledge.ts):
- * the phase, the ordered next commands and the units to deselect, per flow; and the recover page's
- * advice for a current register lost while no rotation is under way. decide.ts chooses the level.
+ * the phase, the ordered next commands and the units to deselect, per flow. The recover page's advice
+ * for a current register lost while no rotation is under way is in recover-advice.ts. decide.ts
+ * chooses the level.
  */
 import {
-  AUTO_MK_RECOVER,
   AUTO_MK_ROTATE,
   COMPARE,
   MK_CLRNEW,
@@ -269,36 +269,4 @@ export function baseAt(level: Level, k: Knowledge): Base {
           }
         : none('completed');
   }
-}
-
-/** A unit lost its current master key while no rotation runs: IBM's recover page copies it back. */
-export function lostCurrent(lost: NonNullable<Knowledge['lostCurrent']>): Base {
-  const units = lost.units.join(', ');
-  if (lost.recovered !== undefined) {
-    // auto-mk-recover ended OK: running it again adds nothing; what is left is to see that it worked.
-    return {
-      phase: 'no-rotation',
-      failedChecks: [],
-      unitsToDeselect: [],
-      next: [
-        read(
-          `auto-mk-recover ended OK. Confirm that crypto unit ${units} now holds the same current master key as the others, Valid, before anything else.`,
-        ),
-        { command: COMPARE, why: 'Read-only: confirm every crypto unit is configured the same.' },
-      ],
-    };
-  }
-  return {
-    // No rotation is under way: what is missing is the current key of some units, not a rotation step.
-    phase: 'no-rotation',
-    failedChecks: [],
-    unitsToDeselect: [],
-    next: [
-      {
-        command: AUTO_MK_RECOVER,
-        why: `The current master key register of crypto unit ${units} is not Valid (cleared, zeroized or replaced) and no rotation is under way. auto-mk-recover copies the current master key value from a recovery crypto unit, which holds the only backup, into it. Select the recovery unit and the target units first (cryptounit-add) and check them with cryptounit-compare.`,
-      },
-      { command: COMPARE, why: 'Read-only: confirm every crypto unit now holds the same current master key, Valid.' },
-    ],
-  };
 }

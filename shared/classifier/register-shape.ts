@@ -42,16 +42,30 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
   if (new Set(nums).size !== nums.length)
     return { kind: 'mixed', reason: 'a crypto unit is listed twice', units: nums };
   const lost = units.filter((u) => u.current.state !== 'Valid' || vpKey(u.current.vp) === '');
-  if (lost.length > 0) {
-    const valid = units.filter((u) => !lost.includes(u));
-    const vps = distinctVps(valid.map((u) => u.current.vp));
-    const vp = vps.length === 1 ? (vps[0] ?? '') : '';
-    // The listing may not show unit types; auto-mk-recover itself needs a recovery unit and stops without one.
-    const typed = units.some((u) => u.type !== 'OPERATIONAL');
-    const recoverable =
-      vp !== '' && units.every((u) => u.new.state === 'Empty') && (!typed || valid.some((u) => u.type === 'RECOVERY'));
-    return { kind: 'current-lost', units: lost.map((u) => u.num), recoverable, vp };
-  }
+  return lost.length > 0 ? currentLost(units, lost) : newRegistersShape(units);
+}
+
+/** Some current registers are not Valid: whether the others' value can be copied back to them. */
+function currentLost(units: readonly RegisterReading[], lost: readonly RegisterReading[]): RegisterShape {
+  const valid = units.filter((u) => !lost.includes(u));
+  const vps = distinctVps(valid.map((u) => u.current.vp));
+  const vp = vps.length === 1 ? (vps[0] ?? '') : '';
+  // The listing may not show unit types; auto-mk-recover itself needs a recovery unit and stops without one.
+  const typed = units.some((u) => u.type !== 'OPERATIONAL');
+  const recoverable =
+    vp !== '' && units.every((u) => u.new.state === 'Empty') && (!typed || valid.some((u) => u.type === 'RECOVERY'));
+  return { kind: 'current-lost', units: lost.map((u) => u.num), recoverable, vp };
+}
+
+/** The units grouped by their new register: Empty, committed (ready) or uncommitted, each with a VP. */
+interface NewRegisters {
+  readonly empty: readonly RegisterReading[];
+  readonly committed: readonly RegisterReading[];
+  readonly uncommitted: readonly RegisterReading[];
+}
+
+/** Every current register is Valid: the new registers tell how far a new key got. */
+function newRegistersShape(units: readonly RegisterReading[]): RegisterShape {
   const empty = units.filter((u) => u.new.state === 'Empty');
   const committed = units.filter((u) => isNewRegisterReady(u.new.state) && vpKey(u.new.vp) !== '');
   const uncommitted = units.filter((u) => u.new.state === 'Full Uncommitted' && vpKey(u.new.vp) !== '');
@@ -70,7 +84,11 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
       ? { kind: 'settled', vp: vps[0] ?? '' }
       : mixed('every new register is Empty but the current registers differ', units);
   }
-  const newVp = newVps[0] ?? '';
+  return newKeyShape({ empty, committed, uncommitted }, newVps[0] ?? '');
+}
+
+/** One new value in some new registers: placed, committed or partly promoted over one old value. */
+function newKeyShape({ empty, committed, uncommitted }: NewRegisters, newVp: string): RegisterShape {
   const withNew = [...committed, ...uncommitted];
   const oldVps = distinctVps(withNew.map((u) => u.current.vp));
   if (oldVps.length !== 1) return mixed('the units holding a new value do not share one current value', withNew);
@@ -83,6 +101,11 @@ export function shapeOf(units: readonly RegisterReading[]): RegisterShape {
     return { kind: 'placing', oldVp, newVp, complete: empty.length === 0 && committed.length === 0 };
   }
   if (empty.length === 0) return { kind: 'committed', oldVp, newVp };
+  return committedSomewhere(empty, oldVp, newVp);
+}
+
+/** The new value committed where it is; the units with an Empty new register were promoted, or never got it. */
+function committedSomewhere(empty: readonly RegisterReading[], oldVp: string, newVp: string): RegisterShape {
   const promoted = empty.filter((u) => sameVp(u.current.vp, newVp));
   const stillOld = empty.filter((u) => sameVp(u.current.vp, oldVp));
   if (promoted.length === empty.length) {

@@ -224,6 +224,25 @@ describe('a recovery command in flight when the app died (its end never seen)', 
     expect(first.phase).toBe('indeterminate');
     expect(first.stop).toBeDefined();
   });
+
+  it('every new register holding one other committed value after re-encryption started: stop', () => {
+    const other = (num: number): UnitSpec => ({
+      num,
+      current: ['Valid', OLD_VP],
+      new: ['Full Committed', 'ab'.repeat(32)],
+    });
+    const c = classify({
+      transcripts: files(
+        autoRotate('after-m1'),
+        mksListing([committed(1), committed(2)]),
+        recoveryCut,
+        mksListing([other(1), other(2)]),
+      ),
+    });
+    expect(c.phase).toBe('indeterminate');
+    expect(JSON.stringify(c.stop)).toContain('another value than the one key storage was being re-encrypted under');
+    expect(forbidden(c)).toEqual(MUTATING_COMMANDS.map((m) => `ibmcloud tke ${m}`));
+  });
 });
 
 describe('a register listing whose end was not seen (the app died while it printed)', () => {
