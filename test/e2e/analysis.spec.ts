@@ -147,15 +147,13 @@ test('unusable and huge input get clear messages; the findings read in Japanese 
   await page.getByTestId('open-analysis').click();
   await page.getByTestId('analysis-run').click();
   await expect(page.getByTestId('analysis-problems')).toContainText('Nothing to analyse');
-  await page
-    .getByTestId('analysis-files')
-    .setInputFiles([
-      {
-        name: 'core.dump',
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 17)),
-      },
-    ]);
+  await page.getByTestId('analysis-files').setInputFiles([
+    {
+      name: 'core.dump',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 31) % 17)),
+    },
+  ]);
   await page.getByTestId('analysis-run').click();
   await expect(page.getByTestId('analysis-problems').locator('[data-code="binary"]')).toContainText(
     'core.dump is a binary file',
