@@ -99,9 +99,10 @@ export function decide(k: Knowledge): Decision {
   const base = overlay(atLevel, k, forbiddenBase);
   // The refusals follow the rotation's phase, not a failure laid over it. (forbiddenFor tells apart only
   // 'completed' and 'indeterminate', which overlay never replaces, so this choice changes nothing today.)
-  // Stryker disable next-line all: equivalent, see above
+  // Stryker disable all: equivalent, see above
   const phaseForForbidden =
     base.phase === 'auth-expired' || base.phase === 'precheck-failed' ? atLevel.phase : base.phase;
+  // Stryker restore all
   const reselect = base.next.some((a) => a.command === UNIT_ADD) ? k.partial.units : [];
   // k.failedChecks holds the checks of the last failure when it was a pre-check failure, and none otherwise.
   const failedChecks = base.failedChecks ?? atLevel.failedChecks ?? k.failedChecks;

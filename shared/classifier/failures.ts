@@ -106,13 +106,14 @@ export function overlay(base: Base, k: Knowledge, forbiddenBase: (phase: Phase) 
     case 'unsupported':
       // Its retry is never the advice: the key part flow starts, unless it is already under way.
       // (Nothing of a rotation ran on the instance, so an empty advice means the flow's start.)
-      // Stryker disable next-line OptionalChaining: equivalent, autoUnsupported is set whenever the last failure is `unsupported`
+      // Stryker disable OptionalChaining: equivalent, autoUnsupported is set whenever the last failure is `unsupported`
       return base.next.length > 0
         ? base
         : {
             ...base,
             next: keyPartFlow(k.autoUnsupported?.cause === 'no-recovery-units' ? 'no-recovery-units' : 'pkcs11'),
           };
+    // Stryker restore OptionalChaining
     case 'precheck':
       return precheckFailed(base, k, failure.attempt, retry, forbiddenBase);
     default:

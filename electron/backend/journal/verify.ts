@@ -35,11 +35,13 @@ type LineCheck = { entry: JournalEntry } | { problem: string };
 
 /** Whether the line is the canonical form of what it parses to (a value canonical JSON refuses is not). */
 function isCanonical(raw: unknown, text: string): boolean {
+  let canonical: string | null = null;
   try {
-    return canonicalJson(raw) === text;
+    canonical = canonicalJson(raw);
   } catch {
-    return false;
+    // Refused by canonical JSON (docs/journal.md): no canonical form, so not this line's.
   }
+  return canonical === text;
 }
 
 function checkLine(text: string, seq: number, prev: string, expectedId: string | undefined): LineCheck {

@@ -50,11 +50,13 @@ async function signatureHolds(signature: ReportSignature, header: SignerHeader, 
 
 /** The layout the parsed file would be written in, or null for a value canonical JSON refuses. */
 function layoutOf(raw: unknown): string | null {
+  let layout: string | null = null;
   try {
-    return serializeSignedReport(raw);
+    layout = serializeSignedReport(raw);
   } catch {
-    return null;
+    // Refused by canonical JSON: the file has no layout it could have been written in.
   }
+  return layout;
 }
 
 /** The exact bytes a signed file may have; anything else was edited after signing. */

@@ -6,7 +6,13 @@
  * docs/security.md ("Interlocks and their tests") lists the rules and the tests that prove them.
  */
 import type { Classification, Phase } from '../../../shared/classifier/types.js';
-import { MUTATING_ALIASES, MUTATING_COMMANDS, tkeCommand, type MutatingCommand } from '../../../shared/tke/commands.js';
+import {
+  MUTATING_ALIASES,
+  MUTATING_COMMANDS,
+  TKE_COMMANDS,
+  type MutatingCommand,
+  type TkeCommandRow,
+} from '../../../shared/tke/commands.js';
 import { isNewRegisterReady, type UnitRegisters } from '../../../shared/tke/types.js';
 import { vpKey } from '../../../shared/tke/vp.js';
 import { typedCommand } from '../runner/tke-invocation.js';
@@ -77,6 +83,11 @@ export function adviceProblem(classification: Classification, argv: readonly str
   );
 }
 
+/** The mutating commands the table marks to run only after a fresh register reading (setimm). */
+const READ_REGISTERS_FIRST: ReadonlySet<string | null> = new Set(
+  TKE_COMMANDS.filter((c: TkeCommandRow) => c.readRegistersFirst === true).map((c) => c.name),
+);
+
 /** Phases in which `cryptounit-mk-setimm` runs only after a fresh register reading passes `setimmProblem`. */
 export const SETIMM_AFTER_READING: readonly Phase[] = ['rewrap-complete', 'partially-promoted'];
 
@@ -119,8 +130,7 @@ export function commandVerdict(rotation: OpenRotation | null, argv: readonly str
         'reviewed yet. Review the evidence and confirm it on the analysis screen first.',
     };
   }
-  const mutating = mutatingCommandOf(argv);
-  const readFirst = mutating !== null && tkeCommand(mutating)?.readRegistersFirst === true;
+  const readFirst = READ_REGISTERS_FIRST.has(mutatingCommandOf(argv));
   if (readFirst && SETIMM_AFTER_READING.includes(rotation.classification.phase)) return { kind: 'read-first' };
   return { kind: 'run' };
 }
