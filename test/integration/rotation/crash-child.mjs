@@ -1,4 +1,4 @@
-// The backend of the crash campaign (crash-resume.test.ts), in its own process so that it can be
+// The backend of the crash campaign (crash-campaign.ts), in its own process so that it can be
 // SIGKILLed: the real RotationService (built, as the packaged app runs it) against the simulator
 // under a pseudo-terminal. argv: dataDir, plan (JSON):
 //   {mode: 'run'|'resume', flow: 'auto'|'keyparts', fault?, scale, sim: 'dies'|'survives', point?}

@@ -1,4 +1,4 @@
-// Test-only kill switch for the crash campaign (crash-resume.test.ts). Installed in the child that
+// Test-only kill switch for the crash campaign (crash-campaign.ts). Installed in the child that
 // runs the real RotationService: it watches the journal's own writes at the file-handle level and
 // SIGKILLs this process at a POSITION (the n-th entry of a kind, optionally whose data contains a
 // text), never after a delay, so where a kill lands does not depend on the machine's speed.
