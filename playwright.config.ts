@@ -5,8 +5,10 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e-artifacts',
-  fullyParallel: false,
-  workers: 1,
+  // Each test starts its own `mkra serve --demo` with its own data directory (fixtures.ts), so tests
+  // share nothing and run two at a time: most of a test is waiting on the simulator, not the CPU.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   // Every wait is on a real simulator-backed action: generous limits so a busy machine slows the
   // suite down without failing it (no test measures speed).
