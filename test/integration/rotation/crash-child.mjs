@@ -5,20 +5,37 @@
 // 'run' starts a rotation and runs the flow (the first rotation command with MKRA_SIM_FAULT=fault),
 // then follows the advisor; 'resume' reopens the unfinished journal and follows the advisor.
 // `point` arms crash-hook.mjs. Each simulator started prints `SIMPID <pid>`; the end prints
-// `DONE <phase>` when no kill came.
-import { writeSync } from 'node:fs';
+// `DONE <phase>` when no kill came. A simulator that dies with its terminal runs in lock-step with
+// the journal (sim-lockstep.mjs), so it is never further on than what the backend journaled.
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn as ptySpawn } from 'node-pty';
 import { demoPaths } from '../../../dist/electron/backend/environment/paths.js';
 import { RotationService } from '../../../dist/electron/backend/rotation/rotation-service.js';
 import { buildInvocation } from '../../../dist/electron/backend/runner/tke-invocation.js';
 import { armCrash } from './crash-hook.mjs';
+import { PACED } from './sim-lockstep.mjs';
 
 const PASSWORD = 'passw0rd';
 const SURVIVE = fileURLToPath(new URL('./sim-survives-hangup.mjs', import.meta.url));
+const LOCKSTEP = fileURLToPath(new URL('./sim-lockstep.mjs', import.meta.url));
 const [dataDir, planText] = process.argv.slice(2);
 const plan = JSON.parse(planText);
-if (plan.point) await armCrash(plan.point);
+/** The FIFO of the running command's simulator in lock-step (sim-lockstep.mjs), while it runs. */
+let pace = null;
+let commands = 0;
+const fifoDir = mkdtempSync(join(tmpdir(), 'mkra-lockstep-'));
+writeSync(1, `PACEDIR ${fifoDir}\n`);
+/** One byte to the simulator per paced line the journal now holds: it may print its next one. */
+function journaled(entry) {
+  if (pace === null || entry?.kind !== 'output' || typeof entry.data?.line !== 'string') return;
+  const count = entry.data.line.match(PACED)?.length ?? 0;
+  if (count > 0) writeSync(pace, Buffer.alloc(count));
+}
+if (plan.point) await armCrash(plan.point, journaled);
 
 const { simDir, tkeFilesDir } = demoPaths(dataDir);
 const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
@@ -31,13 +48,23 @@ let service;
 
 /** The first rotation command gets the fault; a surviving simulator ignores the loss of its terminal. */
 function commandEnv(argv) {
-  const extra = plan.sim === 'survives' ? { NODE_OPTIONS: `--import=${SURVIVE}` } : {};
+  const extra = plan.sim === 'survives' ? { NODE_OPTIONS: `--import=${SURVIVE}` } : lockstep();
   const rotating = ['auto-mk-rotate', 'cryptounit-mk-rotate'].includes(argv[1]);
   if (plan.fault && rotating && !plan.faultUsed) {
     plan.faultUsed = true;
     return { ...extra, MKRA_SIM_FAULT: plan.fault };
   }
   return extra;
+}
+
+/** A new FIFO for the next command's simulator; its writer end stays here (closed when this dies). */
+function lockstep() {
+  if (pace !== null) closeSync(pace);
+  const path = join(fifoDir, `pace-${++commands}`);
+  execFileSync('mkfifo', ['-m', '600', path]);
+  // Read-write, so opening does not wait for the simulator; no byte is ever read here.
+  pace = openSync(path, constants.O_RDWR);
+  return { NODE_OPTIONS: `--import=${LOCKSTEP}`, MKRA_TEST_LOCKSTEP: path };
 }
 
 service = new RotationService({

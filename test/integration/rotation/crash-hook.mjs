@@ -52,8 +52,9 @@ function die(label) {
 /**
  * Arm the kill switch: `point` is `{label, kind, n, how, match?}`. Counts entries of `kind` (whose
  * JSON data contains `match`, when given) as they are written; the n-th one triggers `how`.
+ * `journaled(entry)` is told of every other entry once its write has returned.
  */
-export async function armCrash(point) {
+export async function armCrash(point, journaled = () => undefined) {
   const probe = await open(process.execPath, 'r');
   const proto = Object.getPrototypeOf(probe);
   await probe.close();
@@ -74,7 +75,11 @@ export async function armCrash(point) {
     const len = length ?? buffer.length - offset;
     const hit =
       buffer instanceof Uint8Array ? linesOf(buffer, offset, len).find((line) => hits(line.entry)) : undefined;
-    if (!hit) return originalWrite.call(this, buffer, offset, length, ...rest);
+    if (!hit) {
+      const written = await originalWrite.call(this, buffer, offset, length, ...rest);
+      if (buffer instanceof Uint8Array) for (const line of linesOf(buffer, offset, len)) journaled(line.entry);
+      return written;
+    }
     if (hit.start > 0) await writeAll(this, buffer, offset, hit.start);
     const size = hit.end - hit.start;
     if (point.how === 'torn') await writeAll(this, buffer, offset + hit.start, Math.max(1, Math.floor(size / 2)));

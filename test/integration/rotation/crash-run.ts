@@ -1,6 +1,6 @@
 /** Runs the crash campaign's backend child (crash-child.mjs) and waits for what it leaves running. */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type How = 'before' | 'torn' | 'after';
@@ -47,6 +47,8 @@ export function runChild(dataDir: string, plan: ChildPlan): Promise<ChildResult>
       const lines = out.split('\n');
       const field = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? null;
       const simPids = lines.filter((l) => l.startsWith('SIMPID ')).map((l) => Number(l.slice(7)));
+      const paceDir = field('PACEDIR ');
+      if (paceDir) rmSync(paceDir, { recursive: true, force: true });
       resolve({ killedAt: field('KILLED '), donePhase: field('DONE '), signal, simPids, stderr });
     });
   });
