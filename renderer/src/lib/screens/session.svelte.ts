@@ -14,6 +14,8 @@ export class Session {
   flow = $state<PrecheckFlow>('auto');
   demo = $state.raw<DemoStatus | null>(null);
   rotations = $state.raw<RotationSummary[] | null>(null);
+  /** Why the last request for the rotations failed (null when it was answered): never shown as "none". */
+  rotationsError = $state<string | null>(null);
   checking = $state(false);
   resetting = $state(false);
   readonly unfinished = $derived((this.rotations ?? []).filter((r) => !r.finished && r.status === 'ok'));
@@ -40,6 +42,7 @@ export class Session {
 
   async loadRotations(): Promise<void> {
     const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
+    this.rotationsError = result.ok ? null : result.error.message;
     if (result.ok) this.rotations = result.value;
   }
 
