@@ -22,6 +22,8 @@ export interface Recording {
   banner: { t: number; shown: boolean }[];
   /** Each change of what History says of its list: `history-error:<text>`, `history-empty:<text>` or ''. */
   history: { t: number; said: string }[];
+  /** Each change of the running-command line shown outside the console. */
+  running: { t: number; said: string }[];
 }
 
 declare global {
@@ -32,7 +34,7 @@ declare global {
 
 /** Installed before the app loads (page.addInitScript): records until the page goes. */
 export function recorder(): void {
-  const rec: Recording = { lines: {}, states: [], banner: [], history: [] };
+  const rec: Recording = { lines: {}, states: [], banner: [], history: [], running: [] };
   window.__live = rec;
   const others = (t: number) => {
     const shown = document.querySelector('[data-testid="connection-lost"]') !== null;
@@ -40,6 +42,8 @@ export function recorder(): void {
     const list = document.querySelector<HTMLElement>('[data-testid="history-error"], [data-testid="history-empty"]');
     const said = list ? `${list.dataset.testid}:${(list.textContent ?? '').trim()}` : '';
     if ((rec.history.at(-1)?.said ?? '') !== said) rec.history.push({ t, said });
+    const status = (document.querySelector('[data-testid="running-status"]')?.textContent ?? '').trim();
+    if ((rec.running.at(-1)?.said ?? '') !== status) rec.running.push({ t, said: status });
   };
   const mark = () => {
     const t = performance.now();

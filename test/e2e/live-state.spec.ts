@@ -41,6 +41,16 @@ slow('auto-mk-rotate: every recognised line moves the timeline at once, with pro
   const progress = rec.states.filter((s) => s.running === 'rewrap' && s.done !== null).map((s) => s.done);
   expect(progress.length).toBeGreaterThan(1);
   expect(progress).toEqual([...progress].sort((a, b) => (a ?? 0) - (b ?? 0)));
+  // While the pre-checks read the units, the screen said which read runs, n of N.
+  const said = rec.running.map((r) => r.said);
+  for (const [n, read] of [
+    'cryptounits',
+    'cryptounit-thrhlds',
+    'cryptounit-admins',
+    'cryptounit-mks',
+    'sigkeys',
+  ].entries())
+    expect(said).toContain(`◐ Pre-check ${n + 1} of 5: ibmcloud tke ${read}`);
   await page.screenshot({ path: `${SHOTS}/live-auto-completed.png` });
 });
 
@@ -91,7 +101,7 @@ slow(
       await answerUntil(page, root, page.locator('[data-step="delay"][data-state="running"]'));
       await expect(page.locator('[data-step="delay"]')).toHaveAttribute('data-state', 'running');
       await page.screenshot({ path: `${SHOTS}/live-delay-running.png` });
-    const killedAt = await page.evaluate(() => performance.now());
+      const killedAt = await page.evaluate(() => performance.now());
       await crash(first);
       await expect(page.getByTestId('connection-lost')).toBeVisible();
       const shownAt = (await recording(page)).banner.find((b) => b.shown)?.t ?? Infinity;

@@ -40,8 +40,9 @@ export class Session {
     return this.#store;
   }
 
-  async loadRotations(): Promise<void> {
-    const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
+  /** `quiet`: the screen that asked shows a failure itself (History), so it is not a notice too. */
+  async loadRotations(quiet = false): Promise<void> {
+    const result = await this.#store.call(this.#api.invoke('rotation:list', {}), quiet);
     this.rotationsError = result.ok ? null : result.error.message;
     if (result.ok) this.rotations = result.value;
   }
