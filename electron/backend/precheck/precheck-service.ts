@@ -8,6 +8,7 @@ import { parseRegisterListing } from '../../../shared/parse/registers.js';
 import { recogniseLine } from '../../../shared/parse/recognise.js';
 import { evaluatePrechecks, type PrecheckFlow } from '../../../shared/precheck/index.js';
 import { estimateRotation, type PrecheckReport, type ReadResult } from '../../../shared/precheck/report.js';
+import { PRECHECK_READS } from '../../../shared/precheck/reads.js';
 import type { SigningService } from '../../../shared/tke/signing-service.js';
 
 export interface PrecheckDeps {
@@ -19,13 +20,7 @@ export interface PrecheckDeps {
   signingService?: () => SigningService | undefined;
 }
 
-const READS = {
-  cryptounits: ['tke', 'cryptounits'],
-  thresholds: ['tke', 'cryptounit-thrhlds'],
-  admins: ['tke', 'cryptounit-admins'],
-  registers: ['tke', 'cryptounit-mks'],
-  sigkeys: ['tke', 'sigkeys'],
-} as const;
+const READS = PRECHECK_READS;
 
 function problemLines(lines: string[]): string[] {
   const start = lines.findIndex((l) => recogniseLine(l).event?.kind === 'failed');

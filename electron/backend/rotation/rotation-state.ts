@@ -41,6 +41,8 @@ export class RotationState {
     this.mode = data?.mode ?? 'demo';
     this.timeline = initialTimeline(this.flow ?? 'auto');
     for (const entry of entries) this.add(entry);
+    // A command journaled as started but never as finished died with the app: nothing runs it now.
+    if (this.#commandUnfinished()) this.timeline = transition(this.timeline, { kind: 'interrupted' });
     this.classification = this.reclassify();
   }
 
@@ -62,6 +64,11 @@ export class RotationState {
     if (entry.kind === 'rotation-finished') this.finished = true;
     const event = timelineEventOf(entry);
     if (event) this.timeline = transition(this.timeline, event);
+  }
+
+  #commandUnfinished(): boolean {
+    const started = this.entries.findLastIndex((e) => e.kind === 'command-started');
+    return started >= 0 && !this.entries.slice(started).some((e) => e.kind === 'command-finished');
   }
 
   /** Classify everything journaled so far. */

@@ -1,6 +1,7 @@
 /** The renderer's connection to the backend, the app info it reports and the screen shown. */
 import type { AppInfo, RendererApi } from '../../../shared/ipc/contract.js';
 import { getApi } from './api/api.js';
+import { Connection } from './api/connection.svelte.js';
 import { ConsoleStore } from './console-store.svelte.js';
 import { Session } from './screens/session.svelte.js';
 
@@ -34,6 +35,8 @@ export class AppState {
   store = $state.raw<ConsoleStore | null>(null);
   session = $state.raw<Session | null>(null);
   screen = $state<Screen>('home');
+  /** The link to the backend; while lost the shell disables every action. */
+  readonly connection = new Connection();
   readonly ready = $derived(this.info !== null);
 
   /**
@@ -50,6 +53,11 @@ export class AppState {
       if (!result.ok) throw new Error(result.error.message);
       const { info, console: state, rotations } = result.value;
       const session = new Session(api, store, info.mode === 'demo');
+      // Back after a loss: what was shown may be stale, so everything is asked for again.
+      this.connection.watch(api, (lost) => {
+        store.linkLost = lost;
+        if (!lost) void this.#resync(store, session);
+      });
       session.rotations = rotations;
       await store.restore(state);
       this.api = api;
@@ -66,6 +74,10 @@ export class AppState {
       this.error = error instanceof Error ? error.message : String(error);
       document.body.dataset.appState = 'error';
     }
+  }
+
+  async #resync(store: ConsoleStore, session: Session): Promise<void> {
+    await Promise.all([store.load(), session.loadRotations(), session.refreshDemo()]);
   }
 
   /** Show a screen; the shell moves focus to its heading. */

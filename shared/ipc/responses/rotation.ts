@@ -32,7 +32,7 @@ export const Timeline = exact<TimelineType>()(
     steps: z.array(
       z.object({
         id: z.enum(STEP_IDS),
-        state: z.enum(['pending', 'running', 'done', 'failed', 'skipped']),
+        state: z.enum(['pending', 'running', 'done', 'failed', 'skipped', 'interrupted']),
         progress: z.object({ done: z.number(), total: z.number() }).optional(),
         startedAt: z.number().optional(),
       }),

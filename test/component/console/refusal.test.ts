@@ -36,6 +36,16 @@ describe('RefusalText', () => {
     await locale.set('en');
   });
 
+  it('says a second start as a start under way, never as a TKE command running', () => {
+    const { container } = render(RefusalText, {
+      message: 'A rotation is already being started.',
+      reason: { kind: 'busy', command: 'start' },
+    });
+    const said = container.querySelector('.message')?.textContent ?? '';
+    expect(said).toContain('A rotation is being started');
+    expect(said).not.toContain('TKE command is running');
+  });
+
   it("shows the backend's message as English when there is no reason to translate", () => {
     const { container } = render(RefusalText, { message: 'Disk full.' });
     expect(container.querySelector('[lang="en"]')?.textContent).toBe('Disk full.');

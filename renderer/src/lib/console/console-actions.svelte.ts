@@ -9,8 +9,11 @@ import type { ConsoleStore } from '../console-store.svelte.js';
 export class ConsoleActions {
   /** A request is on its way to the backend. */
   pending = $state(false);
-  /** The backend's refusal of the last command asked from the console, shown beside its button. */
-  refusal = $state.raw<{ message: string; reason?: RefusalReason } | null>(null);
+  /**
+   * The backend's refusal of the last command asked from the console, shown beside its button only
+   * (not as a notice too), and only while the rotation it was refused in is open.
+   */
+  #refusal = $state.raw<{ message: string; reason?: RefusalReason; rotationId: string | null } | null>(null);
   /** The backend's warning for a cancel that needs the typed confirmation (after M1). */
   cancelWarning = $state<string | null>(null);
   readonly #api: RendererApi;
@@ -28,12 +31,26 @@ export class ConsoleActions {
   run(argv: readonly string[], advised = false): Promise<boolean> {
     return this.#send(async () => {
       const request = advised ? { argv: [...argv], advised: true } : { argv: [...argv] };
-      const result = await this.#store.call(this.#api.invoke('rotation:run-command', request));
-      this.refusal = result.ok
+      const rotationId = this.#openRotation();
+      const result = await this.#store.call(this.#api.invoke('rotation:run-command', request), true);
+      this.#refusal = result.ok
         ? null
-        : { message: result.error.message, ...(result.error.reason ? { reason: result.error.reason } : {}) };
+        : {
+            message: result.error.message,
+            rotationId,
+            ...(result.error.reason ? { reason: result.error.reason } : {}),
+          };
       return result.ok;
     });
+  }
+
+  get refusal(): { message: string; reason?: RefusalReason } | null {
+    return this.#refusal && this.#refusal.rotationId === this.#openRotation() ? this.#refusal : null;
+  }
+
+  #openRotation(): string | null {
+    const r = this.#store.rotation;
+    return r && !r.finished ? r.rotationId : null;
   }
 
   /** Answer the running command's prompt; the text is passed through, never kept. */

@@ -45,6 +45,8 @@ export class ReportsState {
   verifyTooLarge = $state<number | null>(null);
   /** Rotations a report can be made of (from rotation:list), newest first. */
   rotations = $state.raw<RotationSummary[]>([]);
+  /** Why the last request for the rotations failed (null when answered): the list is then unknown, not empty. */
+  rotationsError = $state<string | null>(null);
   /** P-521 signature key files in the key files directory (for the administrator co-signature). */
   sigkeys = $state.raw<SigKeyInfo[]>([]);
   busy = $state<ReportsBusy>(null);
@@ -70,7 +72,8 @@ export class ReportsState {
   }
 
   async loadRotations(): Promise<void> {
-    const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
+    const result = await this.#store.call(this.#api.invoke('rotation:list', {}), true);
+    this.rotationsError = result.ok ? null : result.error.message;
     if (result.ok) this.rotations = result.value;
   }
 

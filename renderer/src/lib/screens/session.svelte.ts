@@ -14,6 +14,8 @@ export class Session {
   flow = $state<PrecheckFlow>('auto');
   demo = $state.raw<DemoStatus | null>(null);
   rotations = $state.raw<RotationSummary[] | null>(null);
+  /** Why the last request for the rotations failed (null when it was answered): never shown as "none". */
+  rotationsError = $state<string | null>(null);
   checking = $state(false);
   resetting = $state(false);
   readonly unfinished = $derived((this.rotations ?? []).filter((r) => !r.finished && r.status === 'ok'));
@@ -38,8 +40,10 @@ export class Session {
     return this.#store;
   }
 
-  async loadRotations(): Promise<void> {
-    const result = await this.#store.call(this.#api.invoke('rotation:list', {}));
+  /** `quiet`: the screen that asked shows a failure itself (History), so it is not a notice too. */
+  async loadRotations(quiet = false): Promise<void> {
+    const result = await this.#store.call(this.#api.invoke('rotation:list', {}), quiet);
+    this.rotationsError = result.ok ? null : result.error.message;
     if (result.ok) this.rotations = result.value;
   }
 
