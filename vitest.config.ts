@@ -13,7 +13,7 @@ const MOCKING_UNIT = [
   'test/unit/foundation/main-process.test.ts',
   'test/unit/foundation/preload.test.ts',
 ];
-const MOCKING_COMPONENT = ['test/component/console/log-view.test.ts', 'test/component/reports/export-form.test.ts'];
+const MOCKING_COMPONENT = ['test/component/reports/export-form.test.ts'];
 /** A project of Svelte component tests in jsdom. */
 function componentProject(
   name: string,

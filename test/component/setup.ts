@@ -4,3 +4,13 @@
 import { configure } from '@testing-library/svelte';
 
 configure({ asyncUtilTimeout: 60_000 });
+
+// jsdom has no layout: the virtual list only needs a resize observer and scrollTo to exist. They are
+// set here, once per file, rather than stubbed (stubbed globals are restored after each test, and the
+// list observes asynchronously, after its test may have ended).
+globalThis.ResizeObserver ??= class ResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+Element.prototype.scrollTo ??= function scrollTo(): void {};

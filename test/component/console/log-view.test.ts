@@ -1,5 +1,5 @@
 import { render } from '@testing-library/svelte';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import LogLine from '../../../renderer/src/lib/console/LogLine.svelte';
 import LogView from '../../../renderer/src/lib/console/LogView.svelte';
 import { logLineOf, milestoneOf } from '../../../renderer/src/lib/console/commands.js';
@@ -8,16 +8,6 @@ import { setupMessages } from './setup.js';
 
 beforeAll(async () => {
   await setupMessages();
-  // jsdom has no layout: the virtual list only needs the observer to exist.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    },
-  );
-  Element.prototype.scrollTo ??= function scrollTo(): void {};
 });
 
 describe('log milestones and positions', () => {
