@@ -12,7 +12,7 @@ import { forbiddenFor } from './forbidden.js';
 import type { Knowledge } from './knowledge.js';
 import { baseAt, read } from './level-advice.js';
 import { lostCurrent } from './recover-advice.js';
-import type { AdviceStep, Phase } from './types.js';
+import type { AdviceStep, IndeterminateCause, Phase } from './types.js';
 
 export interface Decision {
   phase: Phase;
@@ -22,15 +22,18 @@ export interface Decision {
   unitsToReselect: number[];
   failedChecks: FailedCheckId[];
   stop?: string;
+  /** Why the phase is `indeterminate` (set exactly then). */
+  cause?: IndeterminateCause;
 }
 
 function firstMutating(base: Base): string | undefined {
   return base.next.find((a) => isMutatingAdvice(a.command))?.command;
 }
 
-function indeterminate(k: Knowledge, next: AdviceStep[]): Decision {
+function indeterminate(k: Knowledge, cause: IndeterminateCause, next: AdviceStep[]): Decision {
   return {
     phase: 'indeterminate',
+    cause,
     next,
     forbidden: forbiddenFor(k, 'indeterminate'),
     unitsToDeselect: [],
@@ -47,13 +50,13 @@ function uncertain(k: Knowledge): Decision | undefined {
   if (k.contradiction !== undefined) {
     const reason = k.contradiction.reason;
     if (k.reading === undefined)
-      return indeterminate(k, [
+      return indeterminate(k, 'contradiction', [
         read(
           `Something contradicts the documented sequence (${reason}). Read the registers, change nothing, and escalate: ${SUPPORT}`,
         ),
       ]);
     return {
-      ...indeterminate(k, []),
+      ...indeterminate(k, 'contradiction', []),
       stop: `The registers contradict the transcripts (${reason}). No command is safe: change nothing and escalate. ${SUPPORT}`,
     };
   }
@@ -62,7 +65,7 @@ function uncertain(k: Knowledge): Decision | undefined {
     // The unfinished command is itself the last failure until a later one, so a 401 here came after it.
     // Stryker disable next-line OptionalChaining: equivalent, a failure is always recorded by now
     const login = failure?.kind === 'auth' && k.loginAfterFailure === undefined;
-    return indeterminate(k, [
+    return indeterminate(k, 'unfinished', [
       ...(login
         ? [
             {
@@ -79,7 +82,7 @@ function uncertain(k: Knowledge): Decision | undefined {
   // Inferred output may only add caution: when it alone would change the command to run (it raised
   // `any` above `strong` to a level whose first command differs), read first.
   if (k.reading === undefined && firstMutating(baseAt(k.strong, k)) !== firstMutating(baseAt(k.any, k))) {
-    return indeterminate(k, [
+    return indeterminate(k, 'undocumented', [
       read(
         'The only evidence of how far the rotation got is output that IBM does not document. Read the registers first; the advice follows from that reading.',
       ),
@@ -111,7 +114,7 @@ export function decide(k: Knowledge): Decision {
   // both calls for and forbids it, it does not fit one documented rotation: read and stop there.
   const first = base.next[0];
   if (first !== undefined && forbidden.some((f) => f.command === first.command)) {
-    return indeterminate(k, [
+    return indeterminate(k, 'contradiction', [
       read(
         'The transcripts do not fit one documented rotation (a step they call for is also refused by them). Read the registers, change nothing, and escalate if they do not settle it.',
       ),

@@ -49,6 +49,7 @@ export function selfChecked(d: Decision, mutating: () => AdviceStep[]): Decision
   if (defect === null) return d;
   return {
     phase: 'indeterminate',
+    cause: 'defect',
     next: [],
     forbidden: mutating(),
     unitsToDeselect: [],

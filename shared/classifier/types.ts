@@ -15,6 +15,17 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * Why a classification is `indeterminate`, so that it is never worded as a cause it does not have:
+ * `contradiction`: the evidence contradicts itself or IBM's documented sequence (a reading against the
+ * transcripts, a step they call for that they also refuse); `unfinished`: a rotation command's end was
+ * not seen (the app died while it ran, or the capture stops), so how far it got is missing: read the
+ * registers first; `undocumented`: only output IBM does not document would change the advice: read
+ * first; `defect`: the advisor's own advice failed its self-check.
+ */
+export const INDETERMINATE_CAUSES = ['contradiction', 'unfinished', 'undocumented', 'defect'] as const;
+export type IndeterminateCause = (typeof INDETERMINATE_CAUSES)[number];
+
 export const FLOWS = ['auto', 'keyparts', 'smartcard'] as const;
 /**
  * `auto`: recovery crypto units (`auto-mk-rotate`); `keyparts`: key part files (`cryptounit-mk-rotate`);
@@ -64,6 +75,8 @@ export interface Classification {
    * `next` is then empty, so following the advice can never loop.
    */
   stop?: string;
+  /** Why the phase is `indeterminate`; present exactly when it is. */
+  indeterminateCause?: IndeterminateCause;
 }
 
 export interface TranscriptInput {

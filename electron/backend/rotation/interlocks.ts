@@ -5,7 +5,7 @@
  * deselect exactly the promoted units (and `cryptounit-add` select exactly those again).
  * docs/security.md ("Interlocks and their tests") lists the rules and the tests that prove them.
  */
-import type { Classification, Phase } from '../../../shared/classifier/types.js';
+import type { Classification, IndeterminateCause, Phase } from '../../../shared/classifier/types.js';
 import {
   MUTATING_ALIASES,
   MUTATING_COMMANDS,
@@ -55,6 +55,21 @@ export function refusalKey(argv: readonly string[]): readonly string[] {
   return argv.slice(0, argv[0] === 'tke' ? 2 : 1);
 }
 
+const NOTHING_MUTATING = 'so no command that changes registers or key storage may run';
+
+/**
+ * Why an indeterminate classification refuses a mutating command its list misses, worded as its cause
+ * (a command whose end was not seen is missing evidence, not a contradiction); `unknown`: a
+ * classification recorded without one.
+ */
+const INDETERMINATE_REFUSALS: Readonly<Record<IndeterminateCause | 'unknown', string>> = {
+  contradiction: `the evidence is contradictory (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
+  defect: `the advisor found a defect in its own advice (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
+  unfinished: `how far the last command got is not known: its end was not seen (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
+  undocumented: `how far the rotation got rests on output IBM does not document (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
+  unknown: `the evidence does not establish the state (indeterminate), ${NOTHING_MUTATING}. Read the registers first.`,
+};
+
 /** The reason the classification forbids this command, or null when it does not. */
 export function forbiddenReason(classification: Classification, argv: readonly string[]): string | null {
   const typed = typedCommand(argv);
@@ -62,10 +77,7 @@ export function forbiddenReason(classification: Classification, argv: readonly s
   const hit = classification.forbidden.find((f) => f.argv !== null && sameArgv(refusalKey(f.argv), key));
   if (hit) return `${typed} is refused: ${hit.why}`;
   if (classification.phase === 'indeterminate' && mutatingCommandOf(argv)) {
-    return (
-      `${typed} is refused: the evidence is contradictory (indeterminate), so no command that changes ` +
-      'registers or key storage may run. Read the registers and contact IBM support.'
-    );
+    return `${typed} is refused: ${INDETERMINATE_REFUSALS[classification.indeterminateCause ?? 'unknown']}`;
   }
   return null;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   FLOWS,
+  INDETERMINATE_CAUSES,
   PHASES,
   type Classification as ClassificationType,
   type Evidence as EvidenceType,
@@ -40,6 +41,7 @@ export const Classification = exact<ClassificationType>()(
     failedChecks: z.array(z.enum([...PRECHECK_IDS, ...ENVIRONMENT_CHECK_IDS])),
     unitsToReselect: z.array(UnitNumber).optional(),
     stop: z.string().optional(),
+    indeterminateCause: z.enum(INDETERMINATE_CAUSES).optional(),
   }),
 );
 

@@ -193,14 +193,71 @@ describe('RecoveryAdvisor', () => {
     render(RecoveryAdvisor, {
       classification: classification({
         phase: 'indeterminate',
+        indeterminateCause: 'contradiction',
         next: [{ command: 'ibmcloud tke cryptounit-mks', why: 'Read-only.' }],
         forbidden: [{ command: 'ibmcloud tke cryptounit-mk-setimm', why: 'contradicts' }],
       }),
       onrun: () => undefined,
     });
+    expect(screen.getByTestId('advisor-phase').textContent).toBe('Indeterminate — contradictory evidence');
     expect(screen.getByTestId('advisor-stop').textContent).toContain('contact IBM Cloud support');
     expect(screen.getByTestId('advisor-next').textContent).toContain('cryptounit-mks');
     expect(screen.getByTestId('forbidden-cryptounit-mk-setimm').textContent).toContain('contradictory');
+  });
+
+  // A command whose end was not seen (the app died while it ran) is missing evidence, not
+  // contradictory evidence: said as such, in both languages; the reading comes first, no escalation yet.
+  it.each([
+    [
+      'en',
+      "Indeterminate — the last command's end was not seen",
+      'Read the registers first',
+      'until the registers are read',
+    ],
+    ['ja', '判定不能 — 直前のコマンドの終了を確認できず', '先にレジスターを読み取って', 'レジスターを読み取るまで'],
+  ])('words an unfinished command as missing evidence (%s)', async (lang, label, stop, refusal) => {
+    await locale.set(lang);
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'indeterminate',
+        indeterminateCause: 'unfinished',
+        next: [{ command: 'ibmcloud tke cryptounit-mk', why: 'The command ended without OK or FAILED.' }],
+        forbidden: [{ command: 'ibmcloud tke auto-mk-rotate', why: FORBIDDEN_REASONS.indeterminate }],
+      }),
+      onrun: () => undefined,
+    });
+    const advisor = screen.getByTestId('advisor');
+    expect(advisor.dataset['cause']).toBe('unfinished');
+    expect(screen.getByTestId('advisor-phase').textContent).toBe(label);
+    expect(screen.getByTestId('advisor-stop').textContent).toContain(stop);
+    expect(screen.getByTestId('forbidden-auto-mk-rotate').textContent).toContain(refusal);
+    // Not the wording of a contradiction (the classifier's exact English stays behind its disclosure).
+    const reason = screen.getByTestId('forbidden-auto-mk-rotate').querySelector('.reason');
+    const translated = (reason?.textContent ?? '').replace(reason?.querySelector('details')?.textContent ?? '', '');
+    expect(translated).toContain(refusal);
+    const said = [
+      screen.getByTestId('advisor-phase').textContent ?? '',
+      screen.getByTestId('advisor-stop').textContent ?? '',
+      translated,
+    ];
+    for (const contradiction of ['contradictory', 'IBM Cloud support', '矛盾しています', 'サポート'])
+      for (const text of said) expect(text).not.toContain(contradiction);
+    expect(screen.getByTestId('advisor-next').textContent).toContain('cryptounit-mk');
+    await locale.set('en');
+  });
+
+  it('a classification recorded without a cause: a neutral label, and the strongest stop', () => {
+    render(RecoveryAdvisor, {
+      classification: classification({
+        phase: 'indeterminate',
+        next: [{ command: 'ibmcloud tke cryptounit-mk', why: 'Read the registers.' }],
+        forbidden: [{ command: 'ibmcloud tke cryptounit-mk-setimm', why: FORBIDDEN_REASONS.indeterminate }],
+      }),
+      onrun: () => undefined,
+    });
+    expect(screen.getByTestId('advisor-phase').textContent).toBe('Indeterminate');
+    expect(screen.getByTestId('advisor-stop').textContent).toContain('contact IBM Cloud support');
+    expect(screen.getByTestId('forbidden-cryptounit-mk-setimm').textContent).toContain('The state is not established');
   });
 
   it('shows advice without buttons for a read-only rotation', () => {

@@ -304,6 +304,7 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
 describe('contradictions make the state indeterminate', () => {
   const expectIndeterminate = (c: Classification): void => {
     expect(c.phase).toBe('indeterminate');
+    expect(c.indeterminateCause).toBe('contradiction');
     // The registers were read and contradict the transcripts: nothing is left to run, not even a re-read.
     expect(nextOf(c)).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);

@@ -365,6 +365,7 @@ describe('evidence that IBM does not document only adds caution', () => {
     const c = classify({ transcripts: files(progressOnly) });
     expect(forbidden(c)).toContain(AUTO);
     expect(c.phase).toBe('indeterminate');
+    expect(c.indeterminateCause).toBe('undocumented');
     expect(next(c)).toEqual([READ]);
   });
 

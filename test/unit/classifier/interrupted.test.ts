@@ -25,6 +25,9 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
   it('without a register reading is indeterminate: read the registers, change nothing', () => {
     const c = run();
     expect(c.phase).toBe('indeterminate');
+    // Missing evidence (how far it got), not a contradiction: worded as such, a reading settles it.
+    expect(c.indeterminateCause).toBe('unfinished');
+    expect(c.stop).toBeUndefined();
     expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mk']);
     expect(commands(c.forbidden)).toEqual(
       expect.arrayContaining([
@@ -38,6 +41,7 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
   it('with every new register committed: cryptounit-mk-rotate, never auto-mk-rotate (M1 may have been lost)', () => {
     const c = run([1, 2, 3, 4].map((n) => unit(n, ['Valid', OLD], ['Full Committed', NEW])));
     expect(c.phase).toBe('rewrap-interrupted');
+    expect(c.indeterminateCause).toBeUndefined();
     expect(commands(c.next)).toEqual(['ibmcloud tke cryptounit-mk-rotate']);
     expect(commands(c.forbidden)).toContain('ibmcloud tke auto-mk-rotate');
   });
@@ -77,6 +81,7 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
       unit(2, ['Valid', 'c'.repeat(64)], ['Full Committed', NEW]),
     ]);
     expect(c.phase).toBe('indeterminate');
+    expect(c.indeterminateCause).toBe('contradiction');
     expect(commands(c.next)).toEqual([]);
     expect(c.stop).toMatch(/IBM Cloud support/);
   });

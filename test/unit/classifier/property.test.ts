@@ -84,7 +84,9 @@ describe('classifier properties', () => {
           'unitsToDeselect',
           'failedChecks',
         ]);
-        expect(keys.slice(7).every((k) => k === 'unitsToReselect' || k === 'stop')).toBe(true);
+        expect(keys.slice(7).every((k) => ['unitsToReselect', 'stop', 'indeterminateCause'].includes(k))).toBe(true);
+        // The cause of an indeterminate state is always given, and only then.
+        expect(c.indeterminateCause !== undefined).toBe(c.phase === 'indeterminate');
       }),
       { numRuns: 300 },
     );

@@ -96,6 +96,7 @@ describe('the advisor checks its own decision', () => {
       const checked = selfChecked(d, () => REFUSE_ALL);
       expect(checked).toMatchObject({
         phase: 'indeterminate',
+        cause: 'defect',
         next: [],
         forbidden: REFUSE_ALL,
         unitsToDeselect: [],

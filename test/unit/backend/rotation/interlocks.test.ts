@@ -94,12 +94,23 @@ describe('forbiddenReason', () => {
   });
 
   it('refuses every mutating command when the phase is indeterminate, even if none is listed', () => {
-    const c = classification('indeterminate', []);
+    const c: Classification = { ...classification('indeterminate', []), indeterminateCause: 'contradiction' };
     expect(forbiddenReason(c, ['tke', 'cryptounit-mk-clrnew'])).toBe(
       'ibmcloud tke cryptounit-mk-clrnew is refused: the evidence is contradictory (indeterminate), so no command that changes ' +
         'registers or key storage may run. Read the registers and contact IBM support.',
     );
     expect(forbiddenReason(c, ['tke', 'cryptounit-mk'])).toBeNull();
+  });
+
+  it('words the refusal of an indeterminate state as its cause: missing evidence is not called contradictory', () => {
+    const lost: Classification = { ...classification('indeterminate', []), indeterminateCause: 'unfinished' };
+    const refusal = forbiddenReason(lost, ['tke', 'cryptounit-mk-clrnew']);
+    expect(refusal).toMatch(/^ibmcloud tke cryptounit-mk-clrnew is refused: how far the last command got is not known/);
+    expect(refusal).not.toContain('contradictory');
+    // Recorded without a cause (an older journal): refused all the same, in neutral words.
+    const bare = forbiddenReason(classification('indeterminate', []), ['tke', 'cryptounit-mk-clrnew']);
+    expect(bare).toMatch(/is refused: the evidence does not establish the state \(indeterminate\)/);
+    expect(forbiddenReason(lost, ['tke', 'cryptounit-mk'])).toBeNull();
   });
 
   it('lets a mutating command through when the phase allows it and nothing forbids it', () => {
