@@ -8,7 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { answerUntilDone, consoleRoot, go, PASSWORD, runKeyPartFlow, SHOTS, startRotation } from './driver.js';
+import {
+  answerUntilDone,
+  clickToRun,
+  consoleRoot,
+  go,
+  PASSWORD,
+  runKeyPartFlow,
+  SHOTS,
+  startRotation,
+} from './driver.js';
 import { expect, test, testWithEnv } from './fixtures.js';
 import { crash, enabledControls, lagProblems, recorder, serveOn, type Recording } from './live-recorder.js';
 
@@ -89,7 +98,7 @@ async function answerUntil(page: Page, root: Locator, until: Locator): Promise<v
 }
 
 slow(
-  'a backend killed mid-rotation: banner within 2 s, every control disabled; resumed, no step runs',
+  'a backend killed mid-rotation: banner within 2 s, every control disabled; resumed, no step runs; read, re-encryption interrupted',
   async ({ page }) => {
     await page.setViewportSize({ width: 1366, height: 800 });
     const dataDir = mkdtempSync(join(tmpdir(), 'mkra-e2e-live-'));
@@ -126,7 +135,31 @@ slow(
         await expect(page.locator('[data-state="running"]')).toHaveCount(0);
         await expect(page.getByTestId('interrupted-note')).toContainText('recovery advisor');
         await expect(page.getByTestId('delay-countdown')).toHaveCount(0);
+        // The killed command's end was not seen: how far it got is missing, nothing contradicts. The
+        // state is indeterminate (every change refused) and says so; the one next action is a reading.
+        const root = consoleRoot(page);
+        await expect(root).toHaveAttribute('data-phase', 'indeterminate');
+        const advisor = page.getByTestId('advisor');
+        await expect(advisor).toHaveAttribute('data-cause', 'unfinished');
+        await expect(page.getByTestId('advisor-phase')).toHaveText(
+          "Indeterminate — the last command's end was not seen",
+        );
+        await expect(page.getByTestId('advisor-stop')).toContainText('Read the registers first');
+        await expect(page.getByTestId('advisor-stop')).not.toContainText('IBM Cloud support');
+        await expect(page.getByTestId('advisor-next')).toHaveText('Run ibmcloud tke cryptounit-mk');
+        await expect(page.getByTestId('forbidden-auto-mk-rotate').getByRole('button')).toBeDisabled();
+        await expect(page.getByTestId('forbidden-cryptounit-mk-rotate').getByRole('button')).toBeDisabled();
         await page.screenshot({ path: `${SHOTS}/live-resumed-interrupted.png` });
+        await advisor.screenshot({ path: `${SHOTS}/live-resumed-advisor.png` });
+
+        // The reading settles it: every new register committed, none promoted, M1 seen: IBM's
+        // re-encryption interrupted, recovered with cryptounit-mk-rotate; auto-mk-rotate stays refused.
+        await clickToRun(root, page.getByTestId('advisor-next'));
+        await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
+        await expect(page.getByTestId('advisor-phase')).toHaveText('Re-encryption interrupted');
+        await expect(page.getByTestId('advisor-next')).toContainText('ibmcloud tke cryptounit-mk-rotate');
+        await expect(page.getByTestId('forbidden-auto-mk-rotate').getByRole('button')).toBeDisabled();
+        await page.screenshot({ path: `${SHOTS}/live-resumed-read.png` });
       } finally {
         await crash(again);
       }
