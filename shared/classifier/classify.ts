@@ -111,7 +111,7 @@ export function classify(input: ClassifyInput): Classification {
         : decision.failedChecks,
     ...(decision.unitsToReselect.length > 0 ? { unitsToReselect: decision.unitsToReselect } : {}),
     ...(decision.stop === undefined ? {} : { stop: decision.stop }),
-    // Every indeterminate decision names its cause; 'defect' only guards the type.
-    ...(decision.phase === 'indeterminate' ? { indeterminateCause: decision.cause ?? 'defect' } : {}),
+    // Every indeterminate decision names its cause, and only those do (decide.ts, self-check.ts).
+    ...(decision.cause === undefined ? {} : { indeterminateCause: decision.cause }),
   };
 }

@@ -217,6 +217,7 @@ describe('the reasons carry the facts of the branch they come from', () => {
   it('a contradiction without a reading asks for one; with a reading it stops with nothing to run', () => {
     const early = classify({ transcripts: files(autoRotate('after-m1'), setimm(true)) });
     expect([early.phase, next(early)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
+    expect(early.indeterminateCause).toBe('contradiction');
     expect(early.next[0]?.why).toMatch(
       /^Read-only\. Something contradicts the documented sequence \(cryptounit-mk-setimm ran before/,
     );
@@ -224,6 +225,7 @@ describe('the reasons carry the facts of the branch they come from', () => {
     const read = classify({ transcripts: files(autoRotate('after-m1'), mksListing([committed(1), other])) });
     expect([read.phase, next(read)]).toEqual(['indeterminate', []]);
     expect(read.stop).toMatch(/^The registers contradict the transcripts \(/);
+    expect(read.indeterminateCause).toBe('contradiction');
   });
 
   it('a 401 on the reading after a crash, then a login: only the reading is left', () => {

@@ -196,6 +196,7 @@ describe('readings decide, not the output before them', () => {
     const c = classify({ transcripts: files(lost, autoRotate('done')) });
     expect([c.phase, next(c)]).toEqual(['indeterminate', [T('cryptounit-mk')]]);
     expect(c.next[0]?.why).toMatch(/do not fit one documented rotation/);
+    expect(c.indeterminateCause).toBe('contradiction');
     expect(forbidden(c)).toContain(T('auto-mk-recover'));
   });
 

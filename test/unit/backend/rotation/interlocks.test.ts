@@ -102,6 +102,28 @@ describe('forbiddenReason', () => {
     expect(forbiddenReason(c, ['tke', 'cryptounit-mk'])).toBeNull();
   });
 
+  it.each([
+    [
+      'contradiction',
+      /: the evidence is contradictory \(indeterminate\), .* Read the registers and contact IBM support\.$/,
+    ],
+    ['defect', /: the advisor found a defect in its own advice \(indeterminate\), .* contact IBM support\.$/],
+    [
+      'unfinished',
+      /: how far the last command got is not known: its end was not seen \(indeterminate\), .* until the registers are read\. Read the registers first\.$/,
+    ],
+    [
+      'undocumented',
+      /: how far the rotation got rests on output IBM does not document \(indeterminate\), .* until the registers are read\. Read the registers first\.$/,
+    ],
+  ] as const)("refuses while indeterminate for its cause (%s), in that cause's words", (cause, words) => {
+    const c: Classification = { ...classification('indeterminate', []), indeterminateCause: cause };
+    const refusal = forbiddenReason(c, ['tke', 'auto-mk-rotate']);
+    expect(refusal).toMatch(/^ibmcloud tke auto-mk-rotate is refused/);
+    expect(refusal).toMatch(words);
+    expect(refusal).toContain('so no command that changes registers or key storage may run');
+  });
+
   it('words the refusal of an indeterminate state as its cause: missing evidence is not called contradictory', () => {
     const lost: Classification = { ...classification('indeterminate', []), indeterminateCause: 'unfinished' };
     const refusal = forbiddenReason(lost, ['tke', 'cryptounit-mk-clrnew']);
