@@ -292,10 +292,15 @@ test('the plan gates Start on the typed instance ID; the rotation runs and Histo
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
   await answerPrompts(page, page.getByTestId('completed'), () => 'passw0rd');
   await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
   await go(page, 'History');
   const row = page.getByTestId('history-row').first();
   await expect(row).toContainText('recovery units');
   await expect(row).toContainText('verified');
+  // Nothing failed: a plain "completed", never "after recovery", with the plan's operator.
+  await expect(row.getByTestId('history-outcome')).toContainText('completed');
+  await expect(row.getByTestId('history-recovered')).toHaveCount(0);
+  await expect(row).toContainText('Operator: Alice Admin');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/screens/history.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
