@@ -377,6 +377,10 @@ test('after a restart, an unfinished rotation is offered for resuming and opens 
       await ready(page, again);
       const offer = page.getByTestId('resume-offer');
       await expect(offer.getByRole('heading', { name: 'An unfinished rotation was found' })).toBeVisible();
+      // Home leads with it: Resume is the one primary action, and Plan a rotation is not offered.
+      await expect(page.locator('main button.primary')).toHaveCount(1);
+      await expect(page.locator('main button.primary')).toHaveText(/Resume/);
+      await expect(page.getByTestId('plan-entry')).toHaveCount(0);
       await page.screenshot({ path: 'test-results/screens/resume.png', fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await offer.getByRole('button', { name: /Resume/ }).click();
