@@ -16,6 +16,20 @@ export interface RotationSummary {
   lastHash: string | null;
   status: string;
   problem: string | null;
+  /** What the journal says happened (electron/backend/journal/story.ts). */
+  story: RotationStory;
+}
+
+/** A rotation's story as History tells it, counted from its journal by the backend. */
+export interface RotationStory {
+  /** Commands that failed (non-zero exit, a signal) or were interrupted. */
+  failedCommands: number;
+  /** Times the classifier found the rotation in a failure phase. */
+  failurePhases: number;
+  /** Keys lost as far as the journal can tell (0 for a completed rotation); null when it cannot. */
+  keysLost: number | null;
+  /** The current master key's verification pattern all units shared at the last reading. */
+  currentVp: string | null;
 }
 
 /** The key-file workspace as the renderer sees it. */

@@ -29,6 +29,12 @@ export interface ReportLabels {
   next: string;
   forbidden: string;
   evidence: string;
+  /** Forbidden commands already explained in an earlier classification, named only. */
+  forbiddenAsAbove: (commands: string) => string;
+  /** Evidence lines already cited in an earlier classification, counted only. */
+  evidenceAsAbove: (count: number) => string;
+  /** One evidence text cited at several places: how often, and its first and last place. */
+  repeated: (count: number, first: string, last: string) => string;
   decisions: string;
   override: string;
   recoveries: string;
@@ -65,6 +71,9 @@ const EN: ReportLabels = {
   next: 'Next',
   forbidden: 'Forbidden',
   evidence: 'Evidence',
+  forbiddenAsAbove: (commands) => `Still forbidden, as explained above: ${commands}`,
+  evidenceAsAbove: (count) => `${count} evidence ${count === 1 ? 'line' : 'lines'} as cited above`,
+  repeated: (count, first, last) => `×${count}, first ${first}, last ${last}`,
   decisions: 'Administrator decisions',
   override: 'OVERRIDE of a warning',
   recoveries: 'Journal recoveries after a crash',
@@ -106,6 +115,9 @@ const JA: ReportLabels = {
   next: '次の操作',
   forbidden: '禁止',
   evidence: '根拠',
+  forbiddenAsAbove: (commands) => `引き続き禁止 (理由は上記): ${commands}`,
+  evidenceAsAbove: (count) => `上記と同じ根拠 ${count} 行`,
+  repeated: (count, first, last) => `×${count}、最初 ${first}、最後 ${last}`,
   decisions: '管理者の判断',
   override: '警告を無視して続行',
   recoveries: 'クラッシュ後のジャーナル復旧',

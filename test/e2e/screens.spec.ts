@@ -292,10 +292,15 @@ test('the plan gates Start on the typed instance ID; the rotation runs and Histo
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
   await answerPrompts(page, page.getByTestId('completed'), () => 'passw0rd');
   await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
   await go(page, 'History');
   const row = page.getByTestId('history-row').first();
   await expect(row).toContainText('recovery units');
   await expect(row).toContainText('verified');
+  // Nothing failed: a plain "completed", never "after recovery", with the plan's operator.
+  await expect(row.getByTestId('history-outcome')).toContainText('completed');
+  await expect(row.getByTestId('history-recovered')).toHaveCount(0);
+  await expect(row).toContainText('Operator: Alice Admin');
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/screens/history.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
@@ -372,6 +377,10 @@ test('after a restart, an unfinished rotation is offered for resuming and opens 
       await ready(page, again);
       const offer = page.getByTestId('resume-offer');
       await expect(offer.getByRole('heading', { name: 'An unfinished rotation was found' })).toBeVisible();
+      // Home leads with it: Resume is the one primary action, and Plan a rotation is not offered.
+      await expect(page.locator('main button.primary')).toHaveCount(1);
+      await expect(page.locator('main button.primary')).toHaveText(/Resume/);
+      await expect(page.getByTestId('plan-entry')).toHaveCount(0);
       await page.screenshot({ path: 'test-results/screens/resume.png', fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await offer.getByRole('button', { name: /Resume/ }).click();

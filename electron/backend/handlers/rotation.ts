@@ -63,13 +63,14 @@ export function summaryOf(j: JournalSummary): RotationSummary {
     mode: j.mode ?? null,
     flow: j.flow ?? null,
     instanceId: j.instanceId ?? null,
-    operator: null,
+    operator: j.operator ?? null,
     finished: j.finished,
     outcome: j.outcome ?? null,
     entries: j.entryCount,
     lastHash: j.lastHash ?? null,
     status: j.status,
     problem: j.status === 'ok' ? null : j.reason,
+    story: j.story,
   };
 }
 

@@ -29,6 +29,7 @@ export {
   type TornTail,
 } from './verify.js';
 export { findUnfinished, listJournals, type JournalSummary } from './list.js';
+export { journalStory, type JournalStory } from './story.js';
 export {
   measureJournalAppends,
   measureJournalAppends as journalAppendBench,

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JournalMode } from './entry-schema.js';
 import { isRotationId, journalsDir } from './rotation-id.js';
+import { journalStory, type JournalStory } from './story.js';
 import { verifyJournal, type JournalStatus } from './verify.js';
 
 export interface JournalSummary {
@@ -12,6 +13,8 @@ export interface JournalSummary {
   mode?: JournalMode;
   flow?: string;
   instanceId?: string;
+  /** Operator name entered in the plan, as the rotation-started entry holds it. */
+  operator?: string;
   finished: boolean;
   outcome?: string;
   /** Entries that verified. */
@@ -21,6 +24,8 @@ export interface JournalSummary {
   status: JournalStatus;
   reason: string;
   tamperedAt?: number;
+  /** Failed commands, failures recovered from, keys lost, the final VP (journal/story.ts). */
+  story: JournalStory;
 }
 
 /** Verifies and summarises every journal in the data directory, oldest rotation first. */
@@ -51,6 +56,7 @@ export async function listJournals(dataDir: string): Promise<JournalSummary[]> {
       ...(first && { startedAt: first.time }),
       ...(start && { mode: start.mode, flow: start.flow }),
       ...(start?.instanceId !== undefined && { instanceId: start.instanceId }),
+      ...(start?.operator !== undefined && { operator: start.operator }),
       finished: finish !== undefined,
       ...(finish?.kind === 'rotation-finished' && { outcome: finish.data.outcome }),
       entryCount: result.entries.length,
@@ -58,6 +64,7 @@ export async function listJournals(dataDir: string): Promise<JournalSummary[]> {
       status: result.status,
       reason: result.reason,
       ...(result.tamperedAt !== undefined && { tamperedAt: result.tamperedAt }),
+      story: journalStory(result.entries),
     });
   }
   return summaries;

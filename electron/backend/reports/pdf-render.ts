@@ -1,4 +1,4 @@
-import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { keyFactLines, modeBanner, reportLabels, type ReportContent, type ReportLabels, type ReportLanguage, type SignedPayload } from '../../../shared/reports/index.js';
 import { embedBodyFont, type FontVariant } from './pdf-font.js';
 import { PdfFontError } from './pdf-font-error.js';
@@ -56,15 +56,67 @@ function registersSection(flow: PdfFlow, c: ReportContent, l: ReportLabels): voi
   }
 }
 
+/** Classifier phases that report a failure: the only classification lines drawn in red. */
+const FAILURE_PHASES: ReadonlySet<string> = new Set(['failed-before-new-key', 'rewrap-interrupted', 'partially-promoted', 'indeterminate', 'precheck-failed', 'auth-expired']);
+/** An evidence line that quotes a failure (a FAILED line, an error), drawn in red; the rest is muted. */
+const FAILURE_LINE = /\bFAILED\b|\berror\b|\binterrupted\b|\bexit (?:code )?[1-9]/i;
+
+type Evidence = ReportContent['classifications'][number]['evidence'][number];
+const place = (e: Evidence) => `${e.file}:${e.line}`;
+
+/** Identical evidence texts of one file cited at several lines, grouped in the order first cited. */
+function groupEvidence(items: readonly Evidence[]): { text: string; places: string[] }[] {
+  const groups = new Map<string, { text: string; places: string[] }>();
+  for (const e of items) {
+    const key = `${e.file}\u0000${e.text}`;
+    const group = groups.get(key) ?? { text: e.text, places: [] };
+    group.places.push(place(e));
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+export type ReportLine = { text: string; style: { indent?: number; size?: number; color?: RGB } };
+
+/**
+ * The classifications' lines, each with what is new in it: forbidden commands and evidence already
+ * given by an earlier classification are named or counted, not repeated; identical evidence lines
+ * are grouped (×N, first and last place). Red marks failures only: a failure phase and a line
+ * quoting a failure.
+ */
+export function classificationLines(c: ReportContent, l: ReportLabels): ReportLine[] {
+  const out: ReportLine[] = [];
+  const small = (text: string, color?: RGB): ReportLine => ({ text, style: { indent: 8, size: 8, ...(color ? { color } : {}) } });
+  const forbiddenSeen = new Set<string>();
+  const evidenceSeen = new Set<string>();
+  for (const k of c.classifications) {
+    out.push({ text: `${k.time}  ${k.phase}${k.reason ? ` (${k.reason})` : ''}`, style: FAILURE_PHASES.has(k.phase) ? { color: ALERT } : {} });
+    for (const a of k.next) out.push(small(`${l.next}: ${a.command} - ${a.why}`));
+    const knownForbidden: string[] = [];
+    for (const a of k.forbidden) {
+      const key = `${a.command}\u0000${a.why}`;
+      if (forbiddenSeen.has(key)) knownForbidden.push(a.command);
+      else out.push(small(`${l.forbidden}: ${a.command} - ${a.why}`));
+      forbiddenSeen.add(key);
+    }
+    if (knownForbidden.length > 0) out.push(small(l.forbiddenAsAbove(knownForbidden.join(', ')), MUTED));
+    const fresh = k.evidence.filter((e) => !evidenceSeen.has(`${place(e)}\u0000${e.text}`));
+    for (const group of groupEvidence(fresh)) {
+      const [first = '', last = ''] = [group.places[0], group.places.at(-1)];
+      const where = group.places.length === 1 ? first : l.repeated(group.places.length, first, last);
+      out.push(small(`${l.evidence}: ${where}  ${group.text}`, FAILURE_LINE.test(group.text) ? ALERT : MUTED));
+    }
+    const repeated = k.evidence.length - fresh.length;
+    if (repeated > 0) out.push(small(l.evidenceAsAbove(repeated), MUTED));
+    for (const e of k.evidence) evidenceSeen.add(`${place(e)}\u0000${e.text}`);
+  }
+  return out;
+}
+
 function classificationsSection(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {
   flow.heading(l.classifications);
   if (c.classifications.length === 0) flow.text(l.none, { color: MUTED });
-  for (const k of c.classifications) {
-    flow.text(`${k.time}  ${k.phase}${k.reason ? ` (${k.reason})` : ''}`);
-    for (const a of k.next) flow.text(`${l.next}: ${a.command} - ${a.why}`, { indent: 8, size: 8 });
-    for (const a of k.forbidden) flow.text(`${l.forbidden}: ${a.command} - ${a.why}`, { indent: 8, size: 8, color: ALERT });
-    for (const e of k.evidence) flow.text(`${l.evidence}: ${e.file}:${e.line}  ${e.text}`, { indent: 8, size: 8, color: MUTED });
-  }
+  for (const line of classificationLines(c, l)) flow.text(line.text, line.style);
 }
 
 function body(flow: PdfFlow, c: ReportContent, l: ReportLabels): void {

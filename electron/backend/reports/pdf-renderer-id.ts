@@ -7,7 +7,7 @@
  * test/integration/reports/pdf-golden.test.ts fails until you do. The dependency versions are
  * checked against the installed packages by the same test.
  */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 /** Packages whose versions change the rendered bytes, with the short name the renderer's name uses. */
 export const PDF_RENDERER_DEPENDENCIES: readonly { name: string; label: string; version: string }[] = [

@@ -77,6 +77,12 @@ export const RotationSummary = exact<RotationSummaryType>()(
     lastHash: z.string().nullable(),
     status: z.string(),
     problem: z.string().nullable(),
+    story: z.object({
+      failedCommands: z.number().int().nonnegative(),
+      failurePhases: z.number().int().nonnegative(),
+      keysLost: z.number().int().nonnegative().nullable(),
+      currentVp: z.string().nullable(),
+    }),
   }),
 );
 

@@ -128,6 +128,36 @@ describe('ExportPanel', () => {
     }
   });
 
+  it('shows the operator name journaled from the plan, read-only, and does not send it again', async () => {
+    const { reports, calls } = reportsWith({ 'rotation:list': () => ok([rotation({ rotationId: 'r-1', operator: 'Ada Lovelace' }), rotation({ rotationId: 'r-0', startedAt: '2024-12-01T00:00:00Z' })]), 'report:export': () => ok(exported) });
+    await reports.loadRotations();
+    render(ExportPanel, { reports });
+    const field = screen.getByLabelText('Operator name (optional)') as HTMLInputElement;
+    expect(field.value).toBe('Ada Lovelace');
+    expect(field.readOnly).toBe(true);
+    expect(screen.getByText(/Entered in the plan and recorded in the rotation's journal/)).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('export-submit'));
+    await screen.findByTestId('export-result');
+    expect(calls.filter((c) => c.channel === 'report:export').map((c) => c.request)).toEqual([{ rotationId: 'r-1', language: 'en' }]);
+  });
+
+  it('chooses the rotation History asked for', async () => {
+    const { reports } = await loaded({});
+    render(ExportPanel, { reports, preselect: 'r-0' });
+    expect((screen.getByLabelText('Rotation') as HTMLSelectElement).value).toBe('r-0');
+  });
+
+  it('says "first use" of the report key password only while the key does not exist', async () => {
+    const { reports } = await loaded({});
+    reports.keyPasswordNeeded = true;
+    reports.keyExists = true;
+    render(ExportPanel, { reports });
+    expect(screen.getByTestId('export-key-password-help').textContent).toContain('enter it to sign');
+    expect(screen.getByTestId('report-export').textContent).not.toMatch(/first use|does not exist yet/i);
+    reports.keyExists = false;
+    await waitFor(() => expect(screen.getByTestId('export-key-password-help').textContent).toContain('does not exist yet'));
+  });
+
   it('says so when there is nothing to report on', async () => {
     const { reports } = reportsWith({ 'rotation:list': () => ok([]) });
     await reports.loadRotations();
@@ -154,6 +184,22 @@ describe('PublicKeyPanel', () => {
     expect(screen.getByTestId('key-pin-command').textContent).toBe(`mkra verify --key ${FINGERPRINT} report.pdf`);
     expect(screen.getByTestId('key-protection').textContent).toContain('protected by a password');
     expect(document.body.innerHTML).not.toContain('report-key-pass-1');
+  });
+
+  it('asks for the password of an existing key without speaking of a first use', async () => {
+    const { reports } = reportsWith({ 'report:get-key-status': () => ok({ exists: true, osKeystore: false }) });
+    await reports.probeKey();
+    render(PublicKeyPanel, { reports });
+    expect(screen.getByLabelText('Report key password')).toBeTruthy();
+    expect(screen.getByTestId('report-key').textContent).not.toMatch(/first use/i);
+  });
+
+  it('says the key does not exist yet before the first export', async () => {
+    const { reports } = reportsWith({ 'report:get-key-status': () => ok({ exists: false, osKeystore: false }) });
+    await reports.probeKey();
+    render(PublicKeyPanel, { reports });
+    expect(screen.getByTestId('key-not-created').textContent).toContain('does not exist yet');
+    expect(screen.queryByLabelText('Report key password')).toBeNull();
   });
 
   it('shows the key at once where the OS keystore protects it', async () => {

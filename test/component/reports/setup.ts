@@ -46,5 +46,5 @@ export const FINGERPRINT = 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a
 export const ADMIN_SKI = '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0';
 
 export function rotation(partial: Partial<RotationSummary> & Pick<RotationSummary, 'rotationId'>): RotationSummary {
-  return { startedAt: '2025-01-02T03:04:05.000Z', mode: 'demo', flow: 'auto', instanceId: 'inst', operator: null, finished: true, outcome: 'completed', entries: 40, lastHash: 'h', status: 'ok', problem: null, ...partial };
+  return { startedAt: '2025-01-02T03:04:05.000Z', mode: 'demo', flow: 'auto', instanceId: 'inst', operator: null, finished: true, outcome: 'completed', entries: 40, lastHash: 'h', status: 'ok', problem: null, story: { failedCommands: 0, failurePhases: 0, keysLost: 0, currentVp: null }, ...partial };
 }

@@ -15,10 +15,10 @@ import { PDF_RENDERER, PDF_RENDERER_DEPENDENCIES, renderReportPdfVariant, verify
 import { fixedSignedReport } from '../../fixtures/reports/fixed-report.js';
 
 const GOLDEN = {
-  renderer: 'mkra-pdf/1 (pdf-lib 1.17.1, fontkit 1.1.1, noto-sans-jp 1.44.6)',
-  'en bundled': '8daec0b6b88c1cf276d4f7cd3d8a926d38e4e8105aa5776d949c9a2a3f807920',
-  'ja bundled': 'c31f7cef4f1bf023c8b1a43f9046aa85356e32e3819892cb7f65fd604c316548',
-  'ja standard': '265793901fcd5e0709b28399c10d99f020b5fa30402b369be50baecb94ede21d',
+  renderer: 'mkra-pdf/2 (pdf-lib 1.17.1, fontkit 1.1.1, noto-sans-jp 1.44.6)',
+  'en bundled': 'c1ab0d8024b8d08ddb260d79156da9f8d7d2ee4d10aa3d623a21aa23b45f2c81',
+  'ja bundled': '9a2cf90921761a725fd1da12151f8dc1111bb5b2f345dcc4d6d30f8566b72226',
+  'ja standard': '85d966df1247600e571458828e938577c0122cd64ae681bc4d4bbcb9ad0e86fa',
 } as const;
 
 const VARIANTS = [

@@ -101,6 +101,7 @@ const summary: RotationSummary = {
   lastHash: 'ff00',
   status: 'open',
   problem: null,
+  story: { failedCommands: 1, failurePhases: 1, keysLost: null, currentVp: null },
 };
 
 const precheckResult: PrecheckResult = {

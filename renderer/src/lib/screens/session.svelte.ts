@@ -16,6 +16,8 @@ export class Session {
   rotations = $state.raw<RotationSummary[] | null>(null);
   /** Why the last request for the rotations failed (null when it was answered): never shown as "none". */
   rotationsError = $state<string | null>(null);
+  /** The rotation History asked the Reports screen to preselect for export (taken once by it). */
+  reportFor = $state<string | null>(null);
   checking = $state(false);
   resetting = $state(false);
   readonly unfinished = $derived((this.rotations ?? []).filter((r) => !r.finished && r.status === 'ok'));
