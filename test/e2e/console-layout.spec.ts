@@ -64,6 +64,46 @@ async function expectInFirstView(page: Page, locator: Locator, what: string): Pr
   expect(box.x + box.width, `${what}: right`).toBeLessThanOrEqual(size.width);
 }
 
+/** The number of the first log line whose top is inside the list's view. */
+function firstShownLine(page: Page): Promise<number> {
+  return page.getByTestId('log-lines').evaluate((list) => {
+    const top = list.getBoundingClientRect().top;
+    const shown = [...list.querySelectorAll<HTMLElement>('[data-line]')]
+      .filter((row) => row.getBoundingClientRect().top >= top - 1)
+      .map((row) => Number(row.dataset.line));
+    return Math.min(...shown);
+  });
+}
+
+/**
+ * Scrolled up, the log offers "Jump to latest"; a resize keeps the line at the top (it never goes
+ * back to line 1); the control brings the end back and goes.
+ */
+async function expectLogKeepsItsPlace(page: Page): Promise<void> {
+  const log = page.getByTestId('log');
+  const list = page.getByTestId('log-lines');
+  await list.scrollIntoViewIfNeeded();
+  const box = await list.boundingBox();
+  if (!box) throw new Error('no log list');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect(log).toHaveAttribute('data-following', 'false');
+  const jump = page.getByTestId('log-jump-latest');
+  await expect(jump).toBeVisible();
+  const before = await firstShownLine(page);
+  expect(before).toBeGreaterThan(1);
+  await page.setViewportSize({ width: 900, height: 800 });
+  await page.setViewportSize(VIEWPORT);
+  // The same line at the top, give or take the one cut by the list's edge; never back to line 1.
+  await expect.poll(() => firstShownLine(page)).toBeGreaterThanOrEqual(before - 1);
+  expect(await firstShownLine(page)).toBeLessThanOrEqual(before + 1);
+  await jump.click();
+  await expect(log).toHaveAttribute('data-following', 'true');
+  await expect(jump).toBeHidden();
+  const count = await log.getAttribute('data-count');
+  await expect(page.locator(`[data-line="${count}"]`)).toBeVisible();
+}
+
 test.describe('after a failure the advisor comes first', () => {
   for (const fault of FAULT_POINTS) {
     test(`fault ${fault}: the next action is fully inside 1366×800, FAILED is marked, commands are separated`, async ({
@@ -89,16 +129,22 @@ test.describe('after a failure the advisor comes first', () => {
         0,
       );
       if (fault === 'after-m1') {
+        await expectLogKeepsItsPlace(page);
         await page.screenshot({ path: `${SHOTS}/layout-after-failure.png` });
         await page.emulateMedia({ colorScheme: 'dark' });
         await page.screenshot({ path: `${SHOTS}/layout-after-failure-dark.png` });
         await page.emulateMedia({ colorScheme: 'light' });
         // The evidence cites the command's own line (`:1`): its link shows the separator in the log.
-        const cited = page.getByTestId('advisor-evidence').locator('li', { hasText: /auto-mk-rotate:1$/m });
-        if ((await cited.count()) > 0) {
-          await cited.first().getByTestId('evidence-log-line').click();
-          await expect(page.locator('[data-line].highlighted')).toBeVisible();
-        }
+        await page
+          .getByTestId('advisor-evidence')
+          .locator('li', { hasText: /auto-mk-rotate:1(?!\d)/ })
+          .getByTestId('evidence-log-line')
+          .click();
+        const shown = page.locator('[data-line].highlighted');
+        await expect(shown).toBeVisible();
+        await expect(page.locator('.item', { has: shown }).getByTestId('log-command')).toContainText(
+          'ibmcloud tke auto-mk-rotate',
+        );
       }
     });
   }
