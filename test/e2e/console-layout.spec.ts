@@ -129,11 +129,12 @@ test.describe('after a failure the advisor comes first', () => {
         0,
       );
       if (fault === 'after-m1') {
-        await expectLogKeepsItsPlace(page);
+        // The first view as the administrator sees it after the failure, in both themes.
         await page.screenshot({ path: `${SHOTS}/layout-after-failure.png` });
         await page.emulateMedia({ colorScheme: 'dark' });
         await page.screenshot({ path: `${SHOTS}/layout-after-failure-dark.png` });
         await page.emulateMedia({ colorScheme: 'light' });
+        await expectLogKeepsItsPlace(page);
         // The evidence cites the command's own line (`:1`): its link shows the separator in the log.
         await page
           .getByTestId('advisor-evidence')
