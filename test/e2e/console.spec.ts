@@ -75,8 +75,12 @@ test('failure after M1: the advisor recovers with cryptounit-mk-rotate and auto-
   await expect(
     page.locator('[data-step="delay"], [data-step="rewrap"]').filter({ has: page.getByText('failed') }),
   ).toHaveCount(1);
-  // The evidence link brings the M1 line of the log into view.
-  await page.getByTestId('evidence-log-line').first().click();
+  // The evidence link of the M1 line brings it into view in the log.
+  await page
+    .getByTestId('advisor-evidence')
+    .locator('li', { hasText: 'Delaying 30 seconds' })
+    .getByTestId('evidence-log-line')
+    .click();
   await expect(page.locator('[data-milestone="M1"].highlighted')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/console-advisor.png`, fullPage: true });
   await expectAccessible(page, 'advisor');

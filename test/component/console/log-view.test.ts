@@ -2,8 +2,8 @@ import { render } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 import LogLine from '../../../renderer/src/lib/console/LogLine.svelte';
 import LogView from '../../../renderer/src/lib/console/LogView.svelte';
-import { logLineOf, milestoneOf } from '../../../renderer/src/lib/console/commands.js';
-import { M1_DELAY, M2_REWRAP, ROTATION_COMPLETED } from '../../../shared/tke/messages.js';
+import { commandsBefore, isFailedLine, logLineOf, milestoneOf } from '../../../renderer/src/lib/console/commands.js';
+import { FAILED, M1_DELAY, M2_REWRAP, ROTATION_COMPLETED } from '../../../shared/tke/messages.js';
 import { setupMessages } from './setup.js';
 
 beforeAll(async () => {
@@ -25,8 +25,48 @@ describe('log milestones and positions', () => {
     expect(logLineOf('journal#9 ibmcloud tke cryptounit-mk-rotate', 2, seqs)).toBe(4);
     expect(logLineOf('journal#9 ibmcloud tke cryptounit-mk-rotate', 4, seqs)).toBe(6);
     expect(logLineOf('journal#2 ibmcloud tke auto-mk-rotate', 3, seqs)).toBe(2);
-    expect(logLineOf('journal#9 ibmcloud tke cryptounit-mk-rotate', 1, seqs)).toBeNull();
+    // Line 1 is the command line: the log shows it as the separator above the command's first line.
+    expect(logLineOf('journal#9 ibmcloud tke cryptounit-mk-rotate', 1, seqs)).toBe(4);
+    expect(logLineOf('journal#9 ibmcloud tke cryptounit-mk-rotate', 0, seqs)).toBeNull();
     expect(logLineOf('journal#14 registers', 3, seqs)).toBeNull();
+  });
+});
+
+describe('FAILED lines and command separators', () => {
+  it('recognises the FAILED line the classifier recognises, and not a line that only mentions failing', () => {
+    expect(isFailedLine(FAILED)).toBe(true);
+    expect(isFailedLine(`${FAILED}  `)).toBe(true);
+    expect(isFailedLine('Initial state check failed for crypto unit 2')).toBe(false);
+    expect(isFailedLine('OK')).toBe(false);
+    expect(milestoneOf(FAILED)).toBeNull();
+  });
+
+  it('puts each command before the first line journaled after it', () => {
+    const seqs = [3, 4, 5, 10, 11, 0];
+    const commands = [
+      { seq: 2, command: 'ibmcloud tke auto-mk-rotate' },
+      { seq: 8, command: 'ibmcloud tke cryptounit-mk' },
+      { seq: 9, command: 'ibmcloud tke cryptounit-mk-setimm' },
+    ];
+    expect(commandsBefore(0, seqs, commands)).toEqual(['ibmcloud tke auto-mk-rotate']);
+    expect(commandsBefore(1, seqs, commands)).toEqual([]);
+    // A command with no output of its own is shown too, before the next one's.
+    expect(commandsBefore(3, seqs, commands)).toEqual([
+      'ibmcloud tke cryptounit-mk',
+      'ibmcloud tke cryptounit-mk-setimm',
+    ]);
+    expect(commandsBefore(5, seqs, commands)).toEqual([]);
+    expect(commandsBefore(6, seqs, commands)).toEqual([]);
+  });
+
+  it('shows the FAILED line marked and the separator above its line', () => {
+    render(LogLine, { text: FAILED, number: 7, commands: ['ibmcloud tke auto-mk-rotate'] });
+    const row = document.querySelector<HTMLElement>('[data-line="7"]');
+    expect(row?.dataset.outcome).toBe('failed');
+    expect(row?.classList.contains('failed')).toBe(true);
+    expect(row?.textContent).toContain('FAILED: the command failed');
+    const separator = document.querySelector<HTMLElement>('[data-testid="log-command"]');
+    expect(separator?.textContent?.replace(/\s+/g, ' ').trim()).toBe('$ ibmcloud tke auto-mk-rotate');
   });
 });
 

@@ -2,6 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import PromptDialog from '../../../renderer/src/lib/console/PromptDialog.svelte';
 import { setupMessages } from './setup.js';
+import { ROTATE_PRECHECK_CONFIRM, SETIMM_CONFIRM } from '../../../shared/tke/messages.js';
+import { FAILOVER_SCREEN } from '../../../shared/tke/catalogue-screens.js';
 
 beforeAll(setupMessages);
 
@@ -77,5 +79,77 @@ describe('PromptDialog', () => {
     await fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(onclose).toHaveBeenCalledOnce();
     expect(onanswer).not.toHaveBeenCalled();
+  });
+
+  describe('the recommended answer at a y/N prompt, from which prompt it is', () => {
+    const confirm = (text: string) => ({ kind: 'confirm', text, detail: [], secret: false });
+    const shown = () => screen.getByTestId('prompt-recommend');
+
+    it('recommends Yes to the pre-check, saying what it checks, and makes Yes the primary button', () => {
+      render(PromptDialog, {
+        command: 'ibmcloud tke cryptounit-mk-rotate',
+        prompt: confirm(ROTATE_PRECHECK_CONFIRM),
+        onanswer: vi.fn(async () => true),
+        onclose: () => undefined,
+      });
+      expect(shown().dataset.answer).toBe('y');
+      expect(shown().textContent).toContain('Recommended answer: Yes');
+      expect(shown().textContent).toContain('before anything changes');
+      expect(screen.getByRole('button', { name: 'Yes' }).classList.contains('primary')).toBe(true);
+      expect(screen.getByRole('button', { name: 'No' }).classList.contains('primary')).toBe(false);
+    });
+
+    it('recommends Yes to setimm only where the app read and checked the registers first', () => {
+      render(PromptDialog, {
+        command: 'ibmcloud tke cryptounit-mk-setimm',
+        prompt: confirm(SETIMM_CONFIRM),
+        phase: 'rewrap-complete',
+        onanswer: vi.fn(async () => true),
+        onclose: () => undefined,
+      });
+      expect(shown().dataset.answer).toBe('y');
+      expect(shown().textContent).toContain('read the registers');
+    });
+
+    it('recommends nothing to setimm without that reading, and says what each answer does', () => {
+      render(PromptDialog, {
+        command: 'ibmcloud tke cryptounit-mk-setimm',
+        prompt: confirm(SETIMM_CONFIRM),
+        phase: 'rewrap-interrupted',
+        onanswer: vi.fn(async () => true),
+        onclose: () => undefined,
+      });
+      expect(shown().dataset.answer).toBe('none');
+      expect(shown().textContent).toContain('No answer is recommended');
+      expect(shown().textContent).toContain('unusable');
+      expect(screen.getByRole('button', { name: 'Yes' }).classList.contains('primary')).toBe(false);
+    });
+
+    it('explains the failover question without recommending, in Japanese too', async () => {
+      const { locale } = await import('svelte-i18n');
+      await locale.set('ja');
+      try {
+        render(PromptDialog, {
+          command: 'ibmcloud tke failover-enable',
+          prompt: confirm(FAILOVER_SCREEN.confirm.text),
+          onanswer: vi.fn(async () => true),
+          onclose: () => undefined,
+        });
+        expect(shown().dataset.answer).toBe('none');
+        expect(shown().textContent).toContain('フェイルオーバー暗号装置');
+      } finally {
+        await locale.set('en');
+      }
+    });
+
+    it('shows no recommendation for a question the app does not know', () => {
+      render(PromptDialog, {
+        command: 'ibmcloud tke cryptounit-mk-setimm',
+        prompt: confirm('Proceed anyway? (y/N)'),
+        onanswer: vi.fn(async () => true),
+        onclose: () => undefined,
+      });
+      expect(screen.queryByTestId('prompt-recommend')).toBeNull();
+    });
   });
 });

@@ -42,13 +42,41 @@ export function milestoneOf(text: string): LogMilestone | null {
 }
 
 /**
+ * True for the line that closes a failed command (`FAILED`, shared/tke/messages.ts), as the same
+ * recogniser finds it for the classifier: the log highlights it like a milestone.
+ */
+export function isFailedLine(text: string): boolean {
+  return recogniseSegments(text).some((r) => r.event?.kind === 'failed');
+}
+
+/** A command of the open rotation as the log shows it: its journal entry and its typed form. */
+export interface LoggedCommand {
+  seq: number;
+  command: string;
+}
+
+/**
+ * The commands whose separator line (`$ ibmcloud …`) goes before the log line at `index`: those
+ * started after the previous line's journal entry and before this line's (usually one; none within
+ * a command's output). `commands` is ascending by seq, as the rotation snapshot lists them; the
+ * typed command is the argv the app ran, which never holds a secret (answers go to prompts).
+ */
+export function commandsBefore(index: number, seqs: readonly number[], commands: readonly LoggedCommand[]): string[] {
+  const seq = seqs[index];
+  if (seq === undefined || seq <= 0) return [];
+  const previous = index > 0 ? (seqs[index - 1] ?? 0) : 0;
+  return commands.filter((c) => c.seq > previous && c.seq < seq).map((c) => c.command);
+}
+
+/**
  * The 1-based log line an evidence position points to. Evidence files are named
- * `journal#<seq> <command>` with line 1 = the command line and line 2 = its first output line;
- * `seqs` holds the journal entry of every log line, ascending.
+ * `journal#<seq> <command>` with line 1 = the command line (the log's `$ ibmcloud …` separator,
+ * shown with the command's first output line) and line 2 = its first output line; `seqs` holds the
+ * journal entry of every log line, ascending.
  */
 export function logLineOf(file: string, line: number, seqs: readonly number[]): number | null {
   const m = /^journal#(\d+) ibmcloud /.exec(file);
-  if (!m || line < 2) return null;
+  if (!m || line < 1) return null;
   const started = Number(m[1]);
   let lo = 0;
   let hi = seqs.length;
@@ -57,6 +85,6 @@ export function logLineOf(file: string, line: number, seqs: readonly number[]): 
     if ((seqs[mid] ?? 0) <= started) lo = mid + 1;
     else hi = mid;
   }
-  const index = lo + line - 2;
+  const index = lo + Math.max(line, 2) - 2;
   return index < seqs.length ? index + 1 : null;
 }
