@@ -50,8 +50,10 @@ export async function resetSimulator(page: Page, server: DemoServer, scenario = 
 export async function armFault(page: Page, fault: string): Promise<void> {
   await go(page, 'Rotation');
   const training = page.getByTestId('training-fault');
-  // Open already when the backend holds a fault; open it otherwise.
+  // Open already when the backend holds a fault (known once its answer is in); open it otherwise.
+  await expect(training).toHaveAttribute('data-loaded', 'true');
   if ((await training.getAttribute('open')) === null) await training.locator('summary').click();
+  await expect(training.getByLabel('Fail at')).toBeVisible();
   const [point = fault, how] = fault.split(':');
   await training.getByLabel('Fail at').selectOption(point);
   await training.getByTestId('training-crash').setChecked(how === 'crash');
