@@ -47,6 +47,11 @@ export interface DemoStatus {
   keystore: { total: number; usable: number; lost: number };
   token: { valid: boolean; expiresAt: string | null };
   units: (UnitRegisters & { selected: boolean; location: string })[];
+  /**
+   * `demo:get-status` only: the fault armed for the next rotation command (`<point>` or
+   * `<point>:crash`), null when none; the next command that changes registers consumes it.
+   */
+  fault?: string | null;
 }
 
 export interface ReportExportResult {

@@ -105,7 +105,14 @@ export async function checkpoint(ctx: SimContext, point: FaultPoint): Promise<vo
 
 /** Error lines printed when an injected fault fails a command. */
 export function faultLines(point: FaultPoint): string[] {
-  return ['Error communicating with the crypto units: the connection was reset.', `(simulated fault: ${point})`];
+  return ['Error communicating with the crypto units: the connection was reset.', `${FAULT_MARK}${point})`];
+}
+
+const FAULT_MARK = '(simulated fault: ';
+
+/** Whether an output line is the simulator's own note naming an injected fault (training's exam hides it). */
+export function isFaultNote(line: string): boolean {
+  return line.trim().startsWith(FAULT_MARK);
 }
 
 /** Ask a question and return the trimmed answer; fails when input has ended. */

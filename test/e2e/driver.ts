@@ -43,14 +43,23 @@ export async function resetSimulator(page: Page, server: DemoServer, scenario = 
   );
 }
 
-/** Arm a simulator fault for the next rotation command through the console's training control. */
+/**
+ * Arm a simulator fault for the next rotation command through the console's training control:
+ * `<point>` fails the command there, `<point>:crash` kills it there (as a workstation crash would).
+ */
 export async function armFault(page: Page, fault: string): Promise<void> {
   await go(page, 'Rotation');
   const training = page.getByTestId('training-fault');
-  await training.locator('summary').click();
-  await training.getByLabel('Fail at').selectOption(fault);
+  // Open already when the backend holds a fault (known once its answer is in); open it otherwise.
+  await expect(training).toHaveAttribute('data-loaded', 'true');
+  if ((await training.getAttribute('open')) === null) await training.locator('summary').click();
+  await expect(training.getByLabel('Fail at')).toBeVisible();
+  const [point = fault, how] = fault.split(':');
+  await training.getByLabel('Fail at').selectOption(point);
+  await training.getByTestId('training-crash').setChecked(how === 'crash');
   await training.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByTestId('training-armed')).toContainText(fault);
+  await expect(page.getByTestId('training-armed')).toHaveAttribute('data-fault', fault);
+  await expect(page.getByTestId('training-armed')).toContainText(point);
 }
 
 /** Run the pre-checks for a flow from the Pre-checks screen and wait for their summary. */
@@ -175,9 +184,11 @@ export async function beginTraining(
   await page.goto(url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await page.getByTestId('nav-training').click();
+  // The mode is chosen first: an exam's list and briefing name no phase or fault.
+  await page.getByTestId(`list-mode-${mode}`).check();
   await page.getByTestId(`scenario-${id}`).click();
-  await expect(page.getByTestId('training-briefing')).toContainText(briefing);
-  await page.getByTestId(`mode-${mode}`).check();
+  await expect(page.getByTestId('training-briefing')).toContainText(mode === 'exam' ? 'Exam scenario' : briefing);
+  await expect(page.getByTestId(`mode-${mode}`)).toBeChecked();
   await page.getByTestId('training-begin').click();
   await expect(page.getByTestId('training-decision')).toBeVisible();
 }

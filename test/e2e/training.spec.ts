@@ -1,9 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { PHASES } from '../../shared/classifier/types.js';
+import { FAULT_POINTS } from '../../shared/sim/faults.js';
 import { seriousViolations } from './a11y.js';
-import { beginTraining, chooseInTraining } from './driver.js';
+import {
+  answerUntilDone,
+  armFault,
+  beginTraining,
+  chooseInTraining,
+  clickToRun,
+  SHOTS,
+  startRotation,
+} from './driver.js';
 import { test, expect } from './fixtures.js';
 
-const SHOTS = 'test-results/screens';
+const SCENARIO_DIR = 'training/scenarios';
 
 async function shoot(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('training-banner')).toBeVisible();
@@ -18,7 +30,52 @@ function beginGuided(page: Page, url: string, id: string, briefing: string): Pro
   return beginTraining(page, url, id, briefing, 'guided');
 }
 
-test('a trainee plays an exam scenario through mkra serve --demo: briefing, decision, consequence, summary', async ({
+/**
+ * What an exam must not show before the answer: the catalogue's fault points, the classifier's
+ * phases (ids and English names) and the scenarios' titles, which name them.
+ */
+function giveaways(): RegExp[] {
+  const titles = readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => (JSON.parse(readFileSync(join(SCENARIO_DIR, f), 'utf8')) as { title: { en: string } }).title.en);
+  const consoleEn = JSON.parse(readFileSync('renderer/src/lib/i18n/en/console.json', 'utf8')) as {
+    phase: Record<string, string>;
+  };
+  const phaseNames = Object.values(consoleEn.phase);
+  expect(phaseNames).toContain('Re-encryption interrupted');
+  const words = [...FAULT_POINTS, ...PHASES.filter((p) => p !== 'completed'), ...phaseNames, ...titles];
+  const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Whole words only: `auth` is not found in "authentication".
+  return words.map((w) => new RegExp('(^|[^\\w-])' + escape(w) + '($|[^\\w-])'));
+}
+
+/** The page's visible text, its title and every aria-label, aria-description and title attribute. */
+async function shownText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [
+      document.title,
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label], [aria-description], [title]')].map((e) =>
+        ['aria-label', 'aria-description', 'title'].map((a) => e.getAttribute(a) ?? '').join(' '),
+      ),
+    ].join('\n'),
+  );
+}
+
+async function expectNoGiveaway(page: Page, where: string): Promise<void> {
+  const text = await shownText(page);
+  const found = giveaways().filter((re) => re.test(text));
+  expect(found.map(String), `${where} names a phase or fault`).toEqual([]);
+}
+
+/** The keys lost the header counts (the training simulator's, on the Training screen). */
+async function headerLost(page: Page): Promise<number> {
+  const counts = page.locator('header').getByTestId('keystore');
+  await expect(counts).toContainText("Training simulator's key storage");
+  return Number(await counts.getAttribute('data-lost'));
+}
+
+test('a trainee plays an exam scenario through mkra serve --demo: no phase or fault is named before the answer, the summary scores', async ({
   page,
   server,
 }) => {
@@ -27,12 +84,29 @@ test('a trainee plays an exam scenario through mkra serve --demo: briefing, deci
   await page.getByTestId('nav-training').click();
   await expect(page.getByTestId('nav-training')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('scenario-m1-not-m2')).toBeVisible();
+  // Practice names the scenarios; the exam, chosen before a scenario, does not.
+  await expect(page.getByTestId('scenario-m1-not-m2')).toContainText('Re-encryption interrupted (M1, not M2)');
+  await page.getByTestId('list-mode-exam').check();
+  await expect(page.getByTestId('scenario-m1-not-m2')).toContainText(/Exam scenario \d+/);
+  await expectNoGiveaway(page, 'the exam’s scenario list');
+  await shoot(page, 'exam-list');
 
-  // Keyboard only from here: the scenario card, the exam mode and the start button.
+  // Every scenario's exam briefing, then the one played.
+  const cards = page.locator('[data-testid^="scenario-"]');
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  expect(ids.length).toBeGreaterThan(10);
+  for (const id of ids) {
+    await page.getByTestId(id).click();
+    await expect(page.getByTestId('training-briefing')).toContainText('Exam scenario');
+    await expectNoGiveaway(page, `the exam briefing of ${id}`);
+    await page.getByRole('button', { name: 'Back to the scenarios' }).click();
+  }
+
+  // Keyboard only from here: the scenario card and the start button.
   await page.getByTestId('scenario-m1-not-m2').focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('training-briefing')).toContainText('Re-encryption interrupted');
-  await page.getByTestId('mode-exam').check();
+  await expect(page.getByTestId('mode-exam')).toBeChecked();
+  await expect(page.getByTestId('training-briefing')).toContainText('did not go as planned');
   await shoot(page, 'briefing');
 
   await page.getByTestId('training-begin').focus();
@@ -42,6 +116,9 @@ test('a trainee plays an exam scenario through mkra serve --demo: briefing, deci
   await expect(page.getByTestId('training-log')).toContainText('Delaying 30 seconds');
   await expect(page.getByTestId('training-advisor')).toHaveCount(0);
   await page.getByTestId('choice-auto-mk-rotate').check();
+  await expectNoGiveaway(page, 'the exam’s decision page');
+  await expect(decision).toContainText('0 lost');
+  expect(await headerLost(page)).toBe(0);
   await shoot(page, 'decision');
 
   await page.getByTestId('choice-run').focus();
@@ -50,18 +127,70 @@ test('a trainee plays an exam scenario through mkra serve --demo: briefing, deci
   await expect(consequence).toContainText('Not the right action');
   await expect(page.getByTestId('keys-lost')).toContainText(/\d+ of 300 keys lost for good/);
   await expect(consequence).toContainText('ibmcloud tke cryptounit-mk-rotate');
+  // One count of keys lost: the header says what the page says.
+  const lost = Number(/(\d+) of 300 keys lost/.exec((await page.getByTestId('keys-lost').textContent()) ?? '')?.[1]);
+  expect(lost).toBeGreaterThan(0);
+  expect(await headerLost(page)).toBe(lost);
   await shoot(page, 'consequence');
 
   // Re-running auto-mk-rotate completed the rotation (with keys lost), so the scenario is over.
   await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
   await page.getByTestId('consequence-next').click();
   const summary = page.getByTestId('training-summary');
-  await expect(summary).toContainText('m1-not-m2');
+  // Named by its title now that it is answered, with the session's total score.
+  await expect(page.getByTestId('summary-title')).toHaveText('Re-encryption interrupted (M1, not M2)');
+  await expect(summary).not.toContainText('m1-not-m2');
   await expect(summary).toContainText('wrong (expected cryptounit-mk-rotate)');
+  await expect(page.getByTestId('summary-total')).toContainText(`0 of 1 decisions right, 0 % · ${lost} keys lost`);
+  expect(await headerLost(page)).toBe(lost);
   await page.getByTestId('summary-key-password').fill('training report key');
   await page.getByTestId('summary-export').click();
   await expect(page.getByTestId('summary-exported')).toContainText('-training-report.json');
   await shoot(page, 'summary');
+});
+
+test('an exam after a workstation crash: the restart is shown, the crash point and phase are not', async ({
+  page,
+  server,
+}) => {
+  await beginTraining(page, server.url, 'crash-mid-rewrap-restart', '', 'exam');
+  await expect(page.getByTestId('training-log')).toContainText('the workstation crashed');
+  await expectNoGiveaway(page, 'the exam’s decision page after a crash');
+});
+
+test('in the demo console a fault is injected twice in a row, the second a crash after a finished rotation', async ({
+  page,
+  server,
+}) => {
+  // First: a failure after M1, recovered as the advisor says, and the rotation finished.
+  let root = await startRotation(page, server, { fault: 'after-m1' });
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
+  await clickToRun(root, page.getByTestId('advisor-next'));
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
+  // The finished rotation is shown, and the fault control with it; the fault it held was used up.
+  await expect(page.getByTestId('training-fault')).toBeVisible();
+  await expect(page.getByTestId('training-armed')).toHaveAttribute('data-fault', '');
+  await armFault(page, 'mid-rewrap:crash');
+  await expect(page.getByTestId('training-armed')).toContainText('will crash at mid-rewrap');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/training-console-rearmed.png`, fullPage: true });
+
+  // Second: the next rotation's command dies mid re-encryption, as in a workstation crash.
+  root = await startRotation(page, server, { fault: 'mid-rewrap:crash' });
+  await answerUntilDone(page, root);
+  // A command that died says nothing of how far it got: the advisor has the registers read first.
+  await expect(root).toHaveAttribute('data-phase', 'indeterminate');
+  await expect(page.getByTestId('advisor')).toContainText('ended without OK or FAILED');
+  await expect(page.getByTestId('advisor-next')).toContainText(/ibmcloud tke cryptounit-mk(?!-)/);
+  // The crash used the fault up; the control is there for the next one.
+  await expect(page.getByTestId('training-armed')).toHaveAttribute('data-fault', '');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/training-console-crash.png`, fullPage: true });
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the Japanese briefing is shown in Japanese', async ({ page, server }) => {
@@ -96,7 +225,7 @@ test('a lost current master key: in guided mode the trainee copies it back from 
   await expect(page.getByTestId('consequence-next')).toHaveText('See the session summary');
   await page.getByTestId('consequence-next').click();
   const summary = page.getByTestId('training-summary');
-  await expect(summary).toContainText('lost-current-key');
+  await expect(summary).toContainText('A current master key was cleared');
   await expect(summary).toContainText('completed');
   await shoot(page, 'lost-key-summary');
 });

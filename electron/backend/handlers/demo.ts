@@ -22,7 +22,8 @@ type DemoHandlers = Pick<Handlers, 'demo:get-status' | 'demo:reset' | 'demo:load
 export function demoHandlers(ctx: BackendContext, faults: FaultSlot): DemoHandlers {
   const { info, invocation, rotations } = ctx;
   return {
-    'demo:get-status': () => demoStatus(invocation()),
+    // The armed fault comes with the status: the console's training control shows what the backend holds.
+    'demo:get-status': async () => ({ ...(await demoStatus(invocation())), fault: faults.pending }),
     'demo:reset': (req) => demoReset(invocation(), req.scenario, req.keys, () => rotations.state()),
     'demo:load-twin': (req) =>
       demoLoadTwin(invocation(), Buffer.from(req.twin.base64, 'base64'), req.keys, () => rotations.state()),

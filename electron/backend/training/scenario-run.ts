@@ -13,6 +13,7 @@ import { hostname, userInfo } from 'node:os';
 import { classify } from '../../../shared/classifier/index.js';
 import type { Classification } from '../../../shared/classifier/types.js';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
+import { isFaultNote } from '../../../shared/sim/context.js';
 import { countAllKeys, createMemorySim, parseFault, runInProcess, statusOf, type MemorySim } from '../../../shared/sim/index.js';
 import { adviceMatches, choiceOf, choicesFor, scoreScenario, type TrainingChoice, type AdviceView, type ChoiceId, type ConsequenceView, type LogLineView, type RegistersView, type ScenarioScore, type StepRecord, type TrainingMode, type TrainingRunView } from '../../../shared/training/index.js';
 import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../journal/index.js';
@@ -280,7 +281,8 @@ export class ScenarioRun {
       pendingFault: this.#pendingFault,
       startedAt: this.startedAt,
       rotationId: this.rotationId,
-      log: [...this.#log],
+      // Exam mode names no fault before the scenario is over: the simulator's note of one is left out.
+      log: this.mode === 'exam' && !this.done ? this.#log.filter((l) => !isFaultNote(l.text)) : [...this.#log],
       registers: this.#registers(),
       keystore: countAllKeys(this.#sim.state),
       advice: this.mode === 'guided' || this.done ? this.#advice() : null,

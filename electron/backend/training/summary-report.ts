@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import { REPORT_CONTENT_FORMAT, type ReportContent } from '../../../shared/reports/index.js';
-import { scoreLine, sessionTotals, type ScenarioScore } from '../../../shared/training/index.js';
+import { scoreLine, sessionTotals, totalLine, type ScenarioScore } from '../../../shared/training/index.js';
 import { journalPath, verifyJournal } from '../journal/index.js';
 import { packageInfo } from '../package-info.js';
 
@@ -63,7 +63,8 @@ export async function trainingSummaryContent(input: SummaryInput): Promise<Repor
     recoveries: [],
     outcome:
       `training session: ${totals.scenarios} scenarios, ${totals.firstActionsCorrect} correct first actions, ` +
-      `${totals.completed} completed, ${totals.keysLost} keys lost, ${totals.steps} steps, ${totals.seconds} s`,
+      `${totals.completed} completed, ${totals.keysLost} keys lost, ${totals.steps} steps, ${totals.seconds} s; ` +
+      `score: ${totalLine(totals)}`,
     journal: {
       entryCount: verifications.reduce((sum, v) => sum + v.entries.length, 0),
       finalHash: createHash('sha256').update(heads.join('\n')).digest('hex'),

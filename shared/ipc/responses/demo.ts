@@ -10,6 +10,7 @@ const demoStatusShape = {
   keystore: z.object({ total: z.number().int(), usable: z.number().int(), lost: z.number().int() }),
   token: z.object({ valid: z.boolean(), expiresAt: z.string().nullable() }),
   units: z.array(UnitRegisters.extend({ selected: z.boolean(), location: z.string() })),
+  fault: z.string().nullable().optional(),
 };
 
 export const DemoStatus = exact<DemoStatusType>()(z.object(demoStatusShape));

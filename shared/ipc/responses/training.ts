@@ -58,6 +58,7 @@ const ScenarioScore = z.object({
   firstAction: Choice.nullable(),
   firstActionCorrect: z.boolean(),
   steps: Count,
+  correctSteps: Count,
   keysLost: Count,
   seconds: z.number(),
   outcome: z.enum(['completed', 'lost-keys', 'abandoned']),

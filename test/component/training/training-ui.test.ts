@@ -111,11 +111,62 @@ describe('training UI', () => {
 
   it('the summary lists scores and exports with the key password', async () => {
     const onexport = vi.fn();
-    render(SessionSummary, { results: [{ scenarioId: 'm1-not-m2', mode: 'exam', expected: 'cryptounit-mk-rotate', firstAction: 'auto-mk-rotate', firstActionCorrect: false, steps: 1, keysLost: 150, seconds: 4, outcome: 'lost-keys' }], busy: false, exportedPath: null, onexport, onback: vi.fn() });
+    render(SessionSummary, { results: [{ scenarioId: 'm1-not-m2', mode: 'exam', expected: 'cryptounit-mk-rotate', firstAction: 'auto-mk-rotate', firstActionCorrect: false, steps: 1, correctSteps: 0, keysLost: 150, seconds: 4, outcome: 'lost-keys' }], busy: false, exportedPath: null, onexport, onback: vi.fn() });
     expect(screen.getByTestId('training-summary').textContent).toContain('wrong (expected cryptounit-mk-rotate)');
+    expect(screen.getByTestId('summary-total').textContent).toContain('0 of 1 decisions right, 0 %');
     await fireEvent.input(screen.getByTestId('summary-key-password'), { target: { value: 'pw' } });
     await fireEvent.click(screen.getByTestId('summary-export'));
     expect(onexport).toHaveBeenCalledWith('en', 'pw');
+  });
+
+  it('the summary names each scenario by its title and gives the total score the backend computes', async () => {
+    const score = (scenarioId: string, steps: number, correctSteps: number, keysLost: number) => ({
+      scenarioId, mode: 'exam' as const, expected: 'cryptounit-mk-rotate' as const, firstAction: 'cryptounit-mk-rotate' as const,
+      firstActionCorrect: correctSteps > 0, steps, correctSteps, keysLost, seconds: 4, outcome: keysLost > 0 ? ('lost-keys' as const) : ('completed' as const),
+    });
+    const other: ScenarioView = { ...scenario, id: 'partial-promotion', title: { en: 'Partial promotion', ja: '一部の昇格' } };
+    render(SessionSummary, { results: [score('m1-not-m2', 1, 0, 150), score('partial-promotion', 3, 2, 0), score('m1-not-m2', 5, 5, 0)], scenarios: [scenario, other], busy: false, exportedPath: null, onexport: vi.fn(), onback: vi.fn() });
+    expect(screen.getAllByTestId('summary-title').map((t) => t.textContent)).toEqual(['Re-encryption interrupted', 'Partial promotion', 'Re-encryption interrupted']);
+    expect(screen.getByTestId('training-summary').textContent).not.toContain('m1-not-m2');
+    expect(screen.getByTestId('summary-total').textContent).toMatch(/Total score:\s*7 of 9 decisions right, 78 %\s*· 150 keys lost/);
+  });
+
+  it('an exam names no phase and no fault before the answer: list, briefing and decision', async () => {
+    const leaks = /mid-rewrap|Re-encryption interrupted|default|再暗号化/;
+    const library = { scenarios: [scenario], problems: [], instructorDir: null };
+    const list = render(ScenarioPicker, { library, mode: 'exam', onmode: vi.fn(), onpick: vi.fn() });
+    expect(screen.getByTestId('scenario-m1-not-m2').textContent).toContain('Exam scenario 1');
+    expect(screen.getByTestId('scenario-m1-not-m2').textContent).not.toMatch(leaks);
+    list.unmount();
+    const guided = render(ScenarioPicker, { library, mode: 'guided', onmode: vi.fn(), onpick: vi.fn() });
+    // Practice keeps the names.
+    expect(screen.getByTestId('scenario-m1-not-m2').textContent).toContain('Re-encryption interrupted');
+    guided.unmount();
+    const briefing = render(BriefingView, { scenario, number: 1, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
+    expect(screen.getByTestId('training-briefing').textContent).toContain('Exam scenario 1');
+    expect(screen.getByTestId('training-briefing').textContent).not.toMatch(leaks);
+    briefing.unmount();
+    await locale.set('ja');
+    render(BriefingView, { scenario, number: 1, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
+    expect(screen.getByTestId('training-briefing').textContent).toContain('試験シナリオ 1');
+    expect(screen.getByTestId('training-briefing').textContent).not.toMatch(leaks);
+    await locale.set('en');
+  });
+
+  it('the consequence counts the keys lost in all, as the header does, and this command’s share', () => {
+    const consequence: Consequence = {
+      step: { choice: 'cryptounit-mk-setimm', command: 'ibmcloud tke cryptounit-mk-setimm', correct: false, rightAction: null, keysLost: 50, exitCode: 0, atMs: 10 },
+      refused: null,
+      keystoreBefore: { total: 300, usable: 150, lost: 150 },
+      keystoreAfter: { total: 300, usable: 100, lost: 200 },
+      lossWhy: 'why',
+      registersBefore: units,
+      registersAfter: units,
+      adviceBefore: { phase: 'rewrap-interrupted', next: [], forbidden: [], unitsToDeselect: [], unitsToReselect: [] },
+      outputTail: [],
+    };
+    render(ConsequenceView, { consequence, done: false, onnext: vi.fn() });
+    expect(screen.getByTestId('keys-lost').textContent).toMatch(/200 of 300 keys lost for good.\s*50 of them by this command./);
   });
 
   it('every English training message has a Japanese one', () => {

@@ -187,6 +187,7 @@ const trainingState: TrainingStateView = {
       firstAction: null,
       firstActionCorrect: false,
       steps: 0,
+      correctSteps: 0,
       keysLost: 0,
       seconds: 3,
       outcome: 'abandoned',

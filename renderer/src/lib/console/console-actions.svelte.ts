@@ -93,6 +93,16 @@ export class ConsoleActions {
     return result.ok ? result.value.fault : undefined;
   }
 
+  /** Demo only: the fault the backend holds for the next rotation command (null: none; undefined: unknown). */
+  async armedFault(): Promise<string | null | undefined> {
+    try {
+      const result = await this.#store.call(this.#api.invoke('demo:get-status', {}), true);
+      return result.ok ? (result.value.fault ?? null) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async #send(work: () => Promise<boolean>): Promise<boolean> {
     if (this.pending) return false;
     this.pending = true;

@@ -1,5 +1,6 @@
 /** Training mode in the renderer: mirrors the backend's training session (it decides, we show). */
 import type { RendererApi, RequestOf, ResponseOf, Channel } from '../../../../shared/ipc/contract.js';
+import { shownKeystore } from './shown-keystore.svelte.js';
 import type { ChoiceId, ConsequenceView, ScenarioView, TrainingLibraryView, TrainingMode, TrainingStateView } from '../../../../shared/training/view.js';
 
 export type TrainingPage = 'list' | 'briefing' | 'run' | 'consequence' | 'summary';
@@ -7,10 +8,19 @@ export type TrainingPage = 'list' | 'briefing' | 'run' | 'consequence' | 'summar
 export class TrainingStore {
   readonly #api: RendererApi;
   library = $state.raw<TrainingLibraryView | null>(null);
-  state = $state.raw<TrainingStateView | null>(null);
+  #state = $state.raw<TrainingStateView | null>(null);
+  /** The backend's session; its run's keystore is also the header's while training (shown-keystore). */
+  get state(): TrainingStateView | null {
+    return this.#state;
+  }
+  set state(state: TrainingStateView | null) {
+    this.#state = state;
+    shownKeystore.training = state?.run?.keystore ?? null;
+  }
   consequence = $state.raw<ConsequenceView | null>(null);
   picked = $state.raw<ScenarioView | null>(null);
-  mode = $state<TrainingMode>('exam');
+  /** Chosen on the list, before a scenario: an exam's list already names no phase or fault. */
+  mode = $state<TrainingMode>('guided');
   page = $state<TrainingPage>('list');
   error = $state<string | null>(null);
   busy = $state(false);
@@ -42,6 +52,11 @@ export class TrainingStore {
     if (library) this.library = library;
     const state = await this.#call('training:get-state', {});
     if (state) this.state = state;
+  }
+
+  /** A scenario's number in the list (1-based; 0 when not listed): an exam names scenarios by it. */
+  numberOf(id: string): number {
+    return (this.library?.scenarios.findIndex((s) => s.id === id) ?? -1) + 1;
   }
 
   /** Show a scenario's briefing. */
