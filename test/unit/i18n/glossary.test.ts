@@ -18,6 +18,7 @@ interface Term {
 }
 
 const DIR = 'renderer/src/lib/i18n';
+const SCENARIOS = 'training/scenarios';
 const TERMS: Term[] = glossary.terms;
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
@@ -73,6 +74,21 @@ describe('glossary', () => {
 
   it('no Japanese string uses a forbidden variant of a glossary term', () => {
     const found = [...JA].flatMap(([key, value]) => variantsIn(value).map((v) => `${key} — ${v}`));
+    expect(found).toEqual([]);
+  });
+
+  it('no Japanese text of a training scenario uses a forbidden variant either', () => {
+    const jaTexts = (o: unknown): string[] =>
+      typeof o !== 'object' || o === null
+        ? []
+        : Object.entries(o).flatMap(([k, v]) => (k === 'ja' && typeof v === 'string' ? [v] : jaTexts(v)));
+    const found = readdirSync(SCENARIOS)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) =>
+        jaTexts(JSON.parse(readFileSync(join(SCENARIOS, f), 'utf8'))).flatMap((text) =>
+          variantsIn(text).map((v) => `${f} — ${v}`),
+        ),
+      );
     expect(found).toEqual([]);
   });
 
