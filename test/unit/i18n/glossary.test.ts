@@ -6,20 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import glossary from '../../../renderer/src/lib/i18n/glossary.json' with { type: 'json' };
+import { TERMS, variantsIn } from '../../glossary.js';
 
 type Tree = { [key: string]: string | Tree };
-interface Term {
-  id: string;
-  en: string;
-  ja: string;
-  shortJa: string[];
-  forbiddenJa: string[];
-}
 
 const DIR = 'renderer/src/lib/i18n';
 const SCENARIOS = 'training/scenarios';
-const TERMS: Term[] = glossary.terms;
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -38,15 +30,6 @@ function catalogue(lang: 'en' | 'ja'): Map<string, string> {
 }
 const EN = catalogue('en');
 const JA = catalogue('ja');
-
-/** Occurrences of a term's forbidden variants in a text, after every glossary form is taken out. */
-export function variantsIn(text: string, terms: Term[] = TERMS): string[] {
-  // Longest forms first, so that 暗号装置 inside リカバリー暗号装置 is not left half-removed.
-  const own = terms.flatMap((t) => [t.ja, ...t.shortJa]).sort((a, b) => b.length - a.length);
-  let rest = text;
-  for (const form of own) rest = rest.split(form).join('\u0000');
-  return terms.flatMap((t) => t.forbiddenJa.filter((v) => rest.includes(v)).map((v) => `${t.id}: ${v}`));
-}
 
 /** An English term as a word, any case, plural or hyphenated alike ("pre-checks", "Crypto units"). */
 const enPattern = (term: string) => new RegExp(`\\b${term.replace(/[-\s]+/g, '[-\\s]')}(?:e?s)?\\b`, 'i');
