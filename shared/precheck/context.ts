@@ -16,8 +16,8 @@ export type CheckOutcome = Omit<PrecheckResult, 'id' | 'fix'>;
 
 export const short = (vp: string): string => (vp === '' ? '(empty)' : `${vp.slice(0, 12)}…`);
 
-export function unknown(summary: string): CheckOutcome {
-  return { status: 'unknown', summary, units: [], evidence: [] };
+export function unknown(summary: string, key: string): CheckOutcome {
+  return { status: 'unknown', summary, summaryMsg: { key }, units: [], evidence: [] };
 }
 
 export function overall(units: readonly UnitCheck[]): CheckStatus {
@@ -45,7 +45,9 @@ export function inTargets<T extends { num: number }>(rows: readonly T[], ctx: Co
  */
 export function unread(rows: readonly { num: number }[], ctx: Context): UnitCheck[] {
   const read = new Set(rows.map((r) => r.num));
-  return (ctx.targets ?? []).filter((n) => !read.has(n)).map((num) => ({ num, status: 'unknown', detail: NOT_READ }));
+  return (ctx.targets ?? [])
+    .filter((n) => !read.has(n))
+    .map((num) => ({ num, status: 'unknown', detail: NOT_READ, detailMsg: { key: 'unit-not-read' } }));
 }
 
 const NOT_READ =

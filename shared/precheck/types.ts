@@ -36,18 +36,32 @@ export interface PrecheckInput {
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
 
+/**
+ * A pre-check text as a message id with its values, so the renderer shows it in the UI language
+ * (`precheck.msg.<key>`); the English text beside it stays what the journal, the report and the CLI
+ * show, and what the renderer falls back to for an id it does not know.
+ */
+export interface PrecheckMessage {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 export interface UnitCheck {
   num: number;
   status: CheckStatus;
   detail: string;
+  detailMsg?: PrecheckMessage;
 }
 
 export interface PrecheckResult {
   id: PrecheckId;
   status: CheckStatus;
   summary: string;
+  summaryMsg?: PrecheckMessage;
   units: UnitCheck[];
   evidence: string[];
+  /** The evidence as messages, one per entry of `evidence` (absent: shown as it is, e.g. VPs). */
+  evidenceMsg?: PrecheckMessage[];
   /** Commands that fix a failure, in order; empty when the check passes or cannot be judged. */
   fix: FixAdvice[];
 }

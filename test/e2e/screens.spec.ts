@@ -242,7 +242,7 @@ test("a cleared current master key: the fix is IBM's recover page (select, compa
   await page.screenshot({ path: 'test-results/screens/precheck-current-key-cleared.png', fullPage: true });
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByTestId('language').selectOption('ja');
-  await expect(fix).toContainText('クリプト・ユニット 1 の現行マスター鍵レジスターが Valid ではありません');
+  await expect(fix).toContainText('暗号装置 1 の現行マスター鍵レジスターが Valid ではありません');
 });
 
 test('an expired token is fixed with the in-app login, answered in the console, and the pre-check then passes', async ({

@@ -21,6 +21,7 @@ import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import { registerUnits } from '../rotation/pipeline.js';
 import type { RotationService } from '../rotation/rotation-service.js';
+import { APP_READING_NAME } from '../../../shared/analysis/sources.js';
 import { decodeInputs, type DecodedInput } from './decode-inputs.js';
 
 /** The part of the rotation service an analysis uses (a seam for tests). */
@@ -46,9 +47,7 @@ function classifyAnalysis(a: Omit<Analysis, 'classification'>): Classification {
     importedTranscript(input.file.name, input.lines, input.file.name === first ? a.commandLine : undefined),
   );
   const registers =
-    a.reading && a.reading.units.length > 0
-      ? { registers: a.reading.units, registersFile: 'ibmcloud tke cryptounit-mks (read by the app)' }
-      : {};
+    a.reading && a.reading.units.length > 0 ? { registers: a.reading.units, registersFile: APP_READING_NAME } : {};
   const result = classify({ transcripts, ...registers });
   return unshiftEvidence(result, new Set(a.commandLine !== undefined && first !== undefined ? [first] : []));
 }

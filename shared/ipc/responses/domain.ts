@@ -46,14 +46,22 @@ export const Classification = exact<ClassificationType>()(
 );
 
 const CheckStatus = z.enum(['pass', 'fail', 'unknown']);
+const PrecheckMessage = z.object({
+  key: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export const PrecheckResult = exact<PrecheckResultType>()(
   z.object({
     id: z.enum(PRECHECK_IDS),
     status: CheckStatus,
     summary: z.string(),
-    units: z.array(z.object({ num: UnitNumber, status: CheckStatus, detail: z.string() })),
+    summaryMsg: PrecheckMessage.optional(),
+    units: z.array(
+      z.object({ num: UnitNumber, status: CheckStatus, detail: z.string(), detailMsg: PrecheckMessage.optional() }),
+    ),
     evidence: z.array(z.string()),
+    evidenceMsg: z.array(PrecheckMessage).optional(),
     fix: z.array(FixAdvice),
   }),
 );

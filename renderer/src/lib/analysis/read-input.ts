@@ -7,7 +7,7 @@ import { MAX_ANALYSIS_BYTES, MAX_ANALYSIS_FILES } from '../../../../shared/analy
 /** A paste above this many characters is kept out of the text box (a huge textarea is slow). */
 export const LARGE_PASTE_CHARS = 256 * 1024;
 /** The name the paste is cited by in evidence. */
-export const PASTE_NAME = 'pasted output';
+export { PASTE_NAME } from '../../../../shared/analysis/sources.js';
 
 export interface PendingInput {
   name: string;
