@@ -32,7 +32,7 @@ describe('content security policy', () => {
   it('is also in the built index.html meta tag (same directives)', async () => {
     const { readFileSync } = await import('node:fs');
     const html = readFileSync('renderer/index.html', 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
     for (const directive of [
       "default-src 'none'",
       "script-src 'self'",
