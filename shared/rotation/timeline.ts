@@ -18,7 +18,7 @@ export const STEP_IDS = [
   'done',
 ] as const;
 export type StepId = (typeof STEP_IDS)[number];
-/** `interrupted`: the step's command died without an exit (app or workstation crash); the advisor says what next. */
+/** `interrupted`: the step's command died without an exit or by a signal (app or workstation crash); the advisor says what next. */
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'skipped' | 'interrupted';
 
 export interface TimelineStep {
@@ -39,7 +39,7 @@ export type TimelineEvent =
   | { kind: 'command-started'; argv: readonly string[]; at: number }
   | { kind: 'line'; text: string; at: number }
   | { kind: 'command-finished'; exitCode: number | null }
-  /** The running command is known dead without an exit (a rotation reopened after a crash). */
+  /** The running command is known dead without an exit (a rotation reopened after a crash), or killed by a signal. */
   | { kind: 'interrupted' };
 
 /** Steps that belong to the other flow: loading parts is the key-part flow's, generation and the delay auto-mk-rotate's. */

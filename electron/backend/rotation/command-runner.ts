@@ -4,6 +4,7 @@
  * rotation is re-classified and a command waiting on a register reading (setimm) is started or
  * refused. The rotation service decides what may run; this runs it.
  */
+import { effectiveExitCode } from '../../../shared/rotation/exit.js';
 import type { JournalEntryInput } from '../journal/index.js';
 import { typedCommand } from '../runner/tke-invocation.js';
 import {
@@ -107,9 +108,11 @@ export class CommandRunner {
     return this.#queue.idle();
   }
 
-  async #onExit(running: Running, exitCode: number, signal: number | undefined): Promise<void> {
+  async #onExit(running: Running, reported: number, signal: number | undefined): Promise<void> {
     const r = running.rotation;
     this.#running = null;
+    // A command killed by a signal never counts as one that ended with OK (a pty reports 0 for it).
+    const exitCode = effectiveExitCode(reported, signal);
     if (r) await this.#host.exited(running.info.command);
     this.#host.options.onCommandFinished?.(running.info.argv, exitCode);
     this.#host.options.events.exit({ runId: running.info.runId, exitCode, signal: signal ?? null });

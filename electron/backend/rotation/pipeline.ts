@@ -11,6 +11,7 @@
  * register reading of a listing) follows the last output line.
  */
 import type { Milestone } from '../../../shared/parse/recognise.js';
+import { effectiveExitCode } from '../../../shared/rotation/exit.js';
 import type { JournalEntry, JournalEntryInput, JournalMode } from '../journal/index.js';
 import type { PendingPrompt } from '../runner/pty-process.js';
 import { LineBatches } from './line-batches.js';
@@ -117,7 +118,8 @@ export class CommandPipeline {
 
   async #exit(exitCode: number, signal: number | string | undefined): Promise<void> {
     await this.#append(commandFinished(exitCode, signal));
-    const reading = registersEntry(this.#options.argv, exitCode, this.lines);
+    // A listing cut short by a signal is no reading, whatever code its terminal reported.
+    const reading = registersEntry(this.#options.argv, effectiveExitCode(exitCode, signal), this.lines);
     if (reading) await this.#append(reading);
     await this.#hooks.exit?.(exitCode, signal);
   }

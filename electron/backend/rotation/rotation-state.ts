@@ -2,6 +2,7 @@
 import { classify } from '../../../shared/classifier/index.js';
 import type { Classification, RunFlow } from '../../../shared/classifier/types.js';
 import { initialTimeline, transition, type Timeline, type TimelineEvent } from '../../../shared/rotation/timeline.js';
+import { effectiveExitCode, killedBySignal } from '../../../shared/rotation/exit.js';
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import type { UnitRegisters } from '../../../shared/tke/types.js';
 import type { JournalEntry, RotationJournal } from '../journal/index.js';
@@ -134,7 +135,7 @@ export class RotationState {
         out.push({ seq: e.seq, command: `ibmcloud ${e.data.argv.join(' ')}`, at: e.time, exitCode: null });
       else if (e.kind === 'command-finished') {
         const last = out.at(-1);
-        if (last) last.exitCode = e.data.exitCode;
+        if (last) last.exitCode = effectiveExitCode(e.data.exitCode, e.data.signal);
       }
     }
     return out;
@@ -149,7 +150,10 @@ function timelineEventOf(entry: JournalEntry): TimelineEvent | null {
     case 'output':
       return { kind: 'line', text: entry.data.line, at };
     case 'command-finished':
-      return { kind: 'command-finished', exitCode: entry.data.exitCode };
+      // Killed by a signal (a crash): the step did not end, it was interrupted.
+      return killedBySignal(entry.data.signal)
+        ? { kind: 'interrupted' }
+        : { kind: 'command-finished', exitCode: entry.data.exitCode };
     default:
       return null;
   }

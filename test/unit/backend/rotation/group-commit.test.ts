@@ -199,6 +199,29 @@ describe('group commit of command output', () => {
     expectShownOnlyWhenDurable(seen);
   });
 
+  it('a register listing killed by a signal journals no reading and its exit is not taken for OK', async () => {
+    const { service, terminal, journalEntries } = await setup();
+    await service.start({ flow: 'auto' });
+    await service.run(['tke', 'cryptounit-mk']);
+    await service.idle();
+    terminal.print(
+      'CRYPTO UNIT NUM: 1   TYPE: OPERATIONAL   LOCATION: [us-south].[AZ1-CS1].[00].[03]',
+      'MASTER KEY REGISTER   STATUS             VERIFICATION PATTERN',
+      'new                   Empty              00000000000000000000000000000000',
+      '                                         00000000000000000000000000000000',
+      'current               Valid              6D382EEFECE5CBD2A079531F2D438DD2',
+      '                                         BCDFBCABA6B379344CF83B1500000000',
+    );
+    // Killed mid-listing: the pty reports exit code 0 and the signal.
+    terminal.exit(0, 9);
+    await service.idle();
+    const entries = await journalEntries();
+    const finished = entries.find((e) => e.kind === 'command-finished');
+    expect(finished?.data).toEqual({ exitCode: 0, signal: '9' });
+    expect(entries.filter((e) => e.kind === 'registers')).toEqual([]);
+    expect(service.snapshot().commands.at(-1)?.exitCode).toBe(137);
+  });
+
   it('a failed fsync shows none of the batch and reports the journal failure', async () => {
     let fail = false;
     const { service, terminal, seen, notices } = await setup(async () => {

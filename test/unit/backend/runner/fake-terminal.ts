@@ -22,7 +22,8 @@ export class FakeTerminal {
     this.emit(lines.map((l) => `${l}\r\n`).join(''));
   }
 
-  exit(code: number): void {
-    this.#exit?.({ exitCode: code });
+  /** The process ends: by exiting with `code`, or killed by `signal` (a pty then reports code 0 beside it). */
+  exit(code: number, signal?: number): void {
+    this.#exit?.(signal === undefined ? { exitCode: code } : { exitCode: code, signal });
   }
 }
