@@ -88,7 +88,12 @@ export async function startRotation(
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
   await page.getByTestId('start-rotation').click();
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
-  return consoleRoot(page);
+  const root = consoleRoot(page);
+  // The start journals a baseline register reading, shows the console, then asks for the plan's first
+  // command: until that command is journaled the console is idle for a moment, which nextStop would
+  // take for the command's end. Wait for both commands.
+  await expect.poll(async () => Number(await root.getAttribute('data-runs'))).toBeGreaterThanOrEqual(2);
+  return root;
 }
 
 /** Tick every confirmation the plan asks for before starting (IBM's conditions no command can check). */
