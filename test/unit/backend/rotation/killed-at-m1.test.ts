@@ -9,15 +9,9 @@ import { forbiddenReason } from '../../../../electron/backend/rotation/interlock
 import { classifyInputFromJournal } from '../../../../electron/backend/rotation/transcripts.js';
 import { classify } from '../../../../shared/classifier/index.js';
 import { MUTATING_COMMANDS } from '../../../../shared/tke/commands.js';
+import { header } from '../../classifier/tke-text.js';
 
-const HEADER = [
-  'API endpoint:     https://cloud.ibm.com',
-  'Region:           us-south',
-  'User:             admin@example.com',
-  'Account:          Example Co (0123456789abcdef)',
-  'Resource group:   default',
-  '',
-];
+const HEADER = header();
 const OLD = ['6D382EEFECE5CBD2A079531F2D438DD2', 'BCDFBCABA6B379344CF83B1500000000'];
 const NEW = ['D907B8B685A33512704598AC5639CF52', '4C68992590B27D37B0D7501C00000000'];
 const PAD = ' '.repeat(41);
