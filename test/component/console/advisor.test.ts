@@ -202,7 +202,11 @@ describe('RecoveryAdvisor', () => {
     expect(screen.getByTestId('advisor-phase').textContent).toBe('Indeterminate — contradictory evidence');
     expect(screen.getByTestId('advisor-stop').textContent).toContain('contact IBM Cloud support');
     expect(screen.getByTestId('advisor-next').textContent).toContain('cryptounit-mks');
-    expect(screen.getByTestId('forbidden-cryptounit-mk-setimm').textContent).toContain('contradictory');
+    // The one reason is said once for every refused command, and each refused command names it.
+    expect(screen.getByTestId('forbidden-shared-why').textContent).toContain('contradictory');
+    const setimm = screen.getByTestId('forbidden-cryptounit-mk-setimm').querySelector('button');
+    expect(setimm?.disabled).toBe(true);
+    expect(setimm?.getAttribute('aria-describedby')).toBe('forbidden-why-all');
   });
 
   // A command whose end was not seen (the app died while it ran) is missing evidence, not
@@ -230,9 +234,9 @@ describe('RecoveryAdvisor', () => {
     expect(advisor.dataset['cause']).toBe('unfinished');
     expect(screen.getByTestId('advisor-phase').textContent).toBe(label);
     expect(screen.getByTestId('advisor-stop').textContent).toContain(stop);
-    expect(screen.getByTestId('forbidden-auto-mk-rotate').textContent).toContain(refusal);
+    expect(screen.getByTestId('forbidden-shared-why').textContent).toContain(refusal);
     // Not the wording of a contradiction (the classifier's exact English stays behind its disclosure).
-    const reason = screen.getByTestId('forbidden-auto-mk-rotate').querySelector('.reason');
+    const reason = screen.getByTestId('forbidden-shared-why');
     const translated = (reason?.textContent ?? '').replace(reason?.querySelector('details')?.textContent ?? '', '');
     expect(translated).toContain(refusal);
     const said = [
@@ -257,7 +261,7 @@ describe('RecoveryAdvisor', () => {
     });
     expect(screen.getByTestId('advisor-phase').textContent).toBe('Indeterminate');
     expect(screen.getByTestId('advisor-stop').textContent).toContain('contact IBM Cloud support');
-    expect(screen.getByTestId('forbidden-cryptounit-mk-setimm').textContent).toContain('The state is not established');
+    expect(screen.getByTestId('forbidden-shared-why').textContent).toContain('The state is not established');
   });
 
   it('shows advice without buttons for a read-only rotation', () => {
