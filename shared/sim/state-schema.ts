@@ -4,6 +4,9 @@ import { REGISTER_STATES, UNIT_TYPES } from '../tke/types.js';
 import type { SimState } from './state.js';
 
 /** The files the simulator creates in CLOUDTKEFILES (and so may remove on reset). */
+/** The simulator's state file in its state directory (MKRA_SIM_DIR), replaced atomically on each change. */
+export const SIM_STATE_FILE = 'state.json';
+
 export const SIM_FILE_NAME = /^(?:\d+\.(?:sigkey|mkpart)|SIGNSERVKEYS)$/;
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);

@@ -13,8 +13,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { parseSimState, type SimState } from '../../../shared/sim/index.js';
+import { SIM_STATE_FILE } from '../../../shared/sim/state-schema.js';
 
-export const STATE_FILE = 'state.json';
+export const STATE_FILE = SIM_STATE_FILE;
 const STALE_TEMP_MS = 60_000;
 
 /** Write bytes to a temp file, fsync, rename over the target, fsync the directory. */
