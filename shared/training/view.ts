@@ -25,6 +25,19 @@ export interface ScenarioView {
   file: string;
 }
 
+/**
+ * An exam's scenario before it is answered: a neutral number and what the exam's briefing says.
+ * No id, title, briefing, starting state or fault: each of them names the phase or the fault.
+ */
+export interface ExerciseView {
+  /** 1-based place in the library, the exam's only name for it ("Exam scenario 3"). */
+  number: number;
+  flow: ScenarioView['flow'];
+  keys: number;
+  goal: ScenarioView['goal'];
+  source: ScenarioView['source'];
+}
+
 export interface KeystoreView {
   total: number;
   usable: number;
@@ -62,7 +75,10 @@ export interface LogLineView {
 }
 
 export interface TrainingRunView {
-  scenario: ScenarioView;
+  /** Null in exam mode until the scenario is over: the trainee sees `exercise` only. */
+  scenario: ScenarioView | null;
+  /** The exam's neutral card of the scenario (null in guided mode). */
+  exercise: ExerciseView | null;
   mode: TrainingMode;
   status: 'deciding' | 'done';
   paused: boolean;
@@ -83,11 +99,19 @@ export interface TrainingStateView {
   sessionId: string;
   run: TrainingRunView | null;
   results: ScenarioScore[];
+  /** The scenarios of `results`, answered, so named (the summary's titles). */
+  played: ScenarioView[];
   choices: { id: ChoiceId; typed: string; changesRegisters: boolean; needsUnits: boolean }[];
 }
 
+/**
+ * The library as listed for a mode: guided lists the scenarios; an exam lists only neutral
+ * exercises and leaves out the rejected files (their names and problems may name a fault).
+ */
 export interface TrainingLibraryView {
+  mode: TrainingMode;
   scenarios: ScenarioView[];
+  exercises: ExerciseView[];
   problems: { file: string; line: number; message: string }[];
   instructorDir: string | null;
 }

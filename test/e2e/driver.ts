@@ -2,6 +2,8 @@
  * Driving the app as an administrator would, shared by the end-to-end specs: navigation, the demo
  * controls, pre-checks → plan → start, and answering the console's prompt dialogs.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './a11y.js';
 import { expect, type DemoServer } from './fixtures.js';
@@ -179,6 +181,20 @@ export async function runKeyPartFlow(page: Page, root: Locator, first?: Locator)
 }
 
 /** Open the Training screen, pick a scenario, check its briefing and begin it in a mode. */
+/**
+ * The exam's number of a shipped scenario: its place in the library, which lists the shipped
+ * folder's files in name order (electron/backend/training/library.ts).
+ */
+export function exerciseNumber(id: string): number {
+  const files = readdirSync('training/scenarios')
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+  const ids = files.map((f) => (JSON.parse(readFileSync(join('training/scenarios', f), 'utf8')) as { id: string }).id);
+  const number = ids.indexOf(id) + 1;
+  if (number === 0) throw new Error(`no shipped training scenario ${id}`);
+  return number;
+}
+
 export async function beginTraining(
   page: Page,
   url: string,
@@ -191,7 +207,8 @@ export async function beginTraining(
   await page.getByTestId('nav-training').click();
   // The mode is chosen first: an exam's list and briefing name no phase or fault.
   await page.getByTestId(`list-mode-${mode}`).check();
-  await page.getByTestId(`scenario-${id}`).click();
+  // An exam lists its scenarios by number only (their place in the library), never by id.
+  await page.getByTestId(mode === 'exam' ? `exercise-${exerciseNumber(id)}` : `scenario-${id}`).click();
   await expect(page.getByTestId('training-briefing')).toContainText(mode === 'exam' ? 'Exam scenario' : briefing);
   await expect(page.getByTestId(`mode-${mode}`)).toBeChecked();
   await page.getByTestId('training-begin').click();

@@ -10,6 +10,7 @@ import {
   beginTraining,
   chooseInTraining,
   clickToRun,
+  exerciseNumber,
   SHOTS,
   startRotation,
 } from './driver.js';
@@ -68,6 +69,27 @@ async function expectNoGiveaway(page: Page, where: string): Promise<void> {
   expect(found.map(String), `${where} names a phase or fault`).toEqual([]);
 }
 
+/**
+ * The answers of the training channels as the page receives them over the browser host's
+ * WebSocket (shared/ipc/frames.ts): what the renderer could show, hidden or not.
+ */
+function trainingAnswers(page: Page): string[] {
+  const answers: string[] = [];
+  const channels = new Map<number, string>();
+  page.on('websocket', (ws) => {
+    ws.on('framesent', (f) => {
+      const frame = JSON.parse(String(f.payload)) as { type: string; id: number; channel: string };
+      if (frame.type === 'invoke') channels.set(frame.id, frame.channel);
+    });
+    ws.on('framereceived', (f) => {
+      const text = String(f.payload);
+      const frame = JSON.parse(text) as { type: string; id?: number };
+      if (frame.type === 'result' && channels.get(frame.id ?? -1)?.startsWith('training:')) answers.push(text);
+    });
+  });
+  return answers;
+}
+
 /** The keys lost the header counts (the training simulator's, on the Training screen). */
 async function headerLost(page: Page): Promise<number> {
   const counts = page.locator('header').getByTestId('keystore');
@@ -79,20 +101,25 @@ test('a trainee plays an exam scenario through mkra serve --demo: no phase or fa
   page,
   server,
 }) => {
+  const answers = trainingAnswers(page);
   await page.goto(server.url);
   await expect(page.locator('body[data-app-state="ready"]')).toBeAttached();
   await page.getByTestId('nav-training').click();
   await expect(page.getByTestId('nav-training')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('scenario-m1-not-m2')).toBeVisible();
-  // Practice names the scenarios; the exam, chosen before a scenario, does not.
+  // Practice names the scenarios; the exam, chosen before a scenario, does not, and is not sent them.
   await expect(page.getByTestId('scenario-m1-not-m2')).toContainText('Re-encryption interrupted (M1, not M2)');
+  expect(answers.join('\n')).toContain('Re-encryption interrupted (M1, not M2)');
+  answers.length = 0;
   await page.getByTestId('list-mode-exam').check();
-  await expect(page.getByTestId('scenario-m1-not-m2')).toContainText(/Exam scenario \d+/);
+  const exercise = `exercise-${exerciseNumber('m1-not-m2')}`;
+  await expect(page.getByTestId(exercise)).toHaveText(/Exam scenario \d+/);
+  await expect(page.locator('[data-testid^="scenario-"]')).toHaveCount(0);
   await expectNoGiveaway(page, 'the exam’s scenario list');
   await shoot(page, 'exam-list');
 
   // Every scenario's exam briefing, then the one played.
-  const cards = page.locator('[data-testid^="scenario-"]');
+  const cards = page.locator('[data-testid^="exercise-"]');
   const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   expect(ids.length).toBeGreaterThan(10);
   for (const id of ids) {
@@ -103,7 +130,7 @@ test('a trainee plays an exam scenario through mkra serve --demo: no phase or fa
   }
 
   // Keyboard only from here: the scenario card and the start button.
-  await page.getByTestId('scenario-m1-not-m2').focus();
+  await page.getByTestId(exercise).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('mode-exam')).toBeChecked();
   await expect(page.getByTestId('training-briefing')).toContainText('did not go as planned');
@@ -120,6 +147,16 @@ test('a trainee plays an exam scenario through mkra serve --demo: no phase or fa
   await expect(decision).toContainText('0 lost');
   expect(await headerLost(page)).toBe(0);
   await shoot(page, 'decision');
+  // Nothing the page was sent for the exam so far names the answer (the list, the start, the state).
+  expect(answers.length).toBeGreaterThanOrEqual(2);
+  const sent = answers.join('\n');
+  expect(sent).toContain('"exercise"');
+  expect(
+    giveaways()
+      .filter((re) => re.test(sent))
+      .map(String),
+    'the exam’s answers before the choice name a phase or fault',
+  ).toEqual([]);
 
   await page.getByTestId('choice-run').focus();
   await page.keyboard.press('Enter');

@@ -26,9 +26,15 @@ export function trainingHandlers(ctx: BackendContext): TrainingHandlers {
     return work();
   };
   return {
-    'training:list-scenarios': () => demoOnly(() => session.library()),
+    'training:list-scenarios': (req) => demoOnly(() => session.library(req.mode)),
     'training:get-state': () => demoOnly(async () => session.state()),
-    'training:start-scenario': (req) => demoOnly(() => session.start(req.scenarioId, req.mode)),
+    'training:start-scenario': (req) =>
+      demoOnly(() =>
+        session.start(
+          req.exercise !== undefined ? { exercise: req.exercise } : { scenarioId: req.scenarioId ?? '' },
+          req.mode,
+        ),
+      ),
     'training:choose': (req) => demoOnly(() => session.choose(req.choice, req.units)),
     'training:pause': (req) => demoOnly(async () => session.pause(req.paused)),
     'training:inject-fault': (req) => demoOnly(async () => session.injectFault(req.fault)),

@@ -1,6 +1,6 @@
 /** Texts and views derived from scenarios and simulator facts. */
 import type { Classification } from '../../../shared/classifier/types.js';
-import { adviceMatches, type AdviceView, type ChoiceId, type ScenarioView, type TrainingScenario } from '../../../shared/training/index.js';
+import { adviceMatches, type AdviceView, type ChoiceId, type ExerciseView, type ScenarioView, type TrainingScenario } from '../../../shared/training/index.js';
 import type { LoadedScenario } from './library.js';
 
 /** A loaded scenario as listed for the renderer. */
@@ -19,6 +19,16 @@ export function scenarioView(loaded: LoadedScenario): ScenarioView {
     source: loaded.source,
     file: loaded.file,
   };
+}
+
+/**
+ * A loaded scenario as an exam shows it before the answer: its place in the library and what the
+ * exam's briefing says (flow, key count, goal, whose file), nothing that names the phase or the
+ * fault (id, title, briefing, simulator scenario, faults, restart, file name).
+ */
+export function exerciseView(loaded: LoadedScenario): ExerciseView {
+  const s = loaded.scenario;
+  return { number: loaded.place, flow: s.flow, keys: s.keys, goal: s.goal, source: loaded.source };
 }
 
 /** Why keys were lost: the classifier's reason for forbidding the command, plus the simulator's facts. */

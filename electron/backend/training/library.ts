@@ -12,6 +12,8 @@ export interface LoadedScenario {
   scenario: TrainingScenario;
   source: 'shipped' | 'instructor';
   file: string;
+  /** 1-based place in the library: an exam's only name for the scenario before the answer. */
+  place: number;
 }
 
 export interface ScenarioLibrary {
@@ -45,7 +47,7 @@ async function loadDir(dir: string, source: LoadedScenario['source'], into: Scen
       into.problems.push({ file: name, line: Math.max(1, line), message: `id: "${parsed.scenario.id}" is already used by ${clash.file}` });
       continue;
     }
-    into.scenarios.push({ scenario: parsed.scenario, source, file: name });
+    into.scenarios.push({ scenario: parsed.scenario, source, file: name, place: into.scenarios.length + 1 });
   }
 }
 

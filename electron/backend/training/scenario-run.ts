@@ -20,7 +20,7 @@ import { RotationJournal, type JournalEntry, type JournalEntryInput } from '../j
 import { classificationEntry, CommandPipeline, replay, WorkQueue, type JournalTarget } from '../rotation/pipeline.js';
 import { classifyInputFromJournal } from '../rotation/transcripts.js';
 import { trainingAnswers } from './answers.js';
-import { lossReason, notOfferedReason, pendingAdvice, scenarioView } from './describe.js';
+import { exerciseView, lossReason, notOfferedReason, pendingAdvice, scenarioView } from './describe.js';
 import type { LoadedScenario } from './library.js';
 import { policyFor, type TrainingPolicy } from './policy.js';
 import { outsideStep, simRegisters, transcriptLines } from './simulator-steps.js';
@@ -271,21 +271,22 @@ export class ScenarioRun {
     return this.#score;
   }
 
-  /** The run as the renderer sees it; the advice is withheld in exam mode. */
+  /** As the renderer sees it: until an exam is over, its number instead of the scenario, no advice, no fault note. */
   view(): TrainingRunView {
+    const hidden = this.mode === 'exam' && !this.done;
     return {
-      scenario: scenarioView(this.loaded),
+      scenario: hidden ? null : scenarioView(this.loaded),
+      exercise: this.mode === 'exam' ? exerciseView(this.loaded) : null,
       mode: this.mode,
       status: this.done ? 'done' : 'deciding',
       paused: this.#paused,
       pendingFault: this.#pendingFault,
       startedAt: this.startedAt,
       rotationId: this.rotationId,
-      // Exam mode names no fault before the scenario is over: the simulator's note of one is left out.
-      log: this.mode === 'exam' && !this.done ? this.#log.filter((l) => !isFaultNote(l.text)) : [...this.#log],
+      log: hidden ? this.#log.filter((l) => !isFaultNote(l.text)) : [...this.#log],
       registers: this.#registers(),
       keystore: countAllKeys(this.#sim.state),
-      advice: this.mode === 'guided' || this.done ? this.#advice() : null,
+      advice: hidden ? null : this.#advice(),
       steps: [...this.#steps],
       lastConsequence: this.#last,
       score: this.#score,

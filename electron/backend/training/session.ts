@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { RefusedError } from '../../../shared/ipc/dispatch.js';
 import { TRAINING_CHOICES, type ChoiceId, type ConsequenceView, type ScenarioScore, type TrainingLibraryView, type TrainingMode, type TrainingStateView } from '../../../shared/training/index.js';
-import { scenarioView } from './describe.js';
-import { loadScenarioLibrary, type ScenarioLibrary } from './library.js';
+import { exerciseView, scenarioView } from './describe.js';
+import { loadScenarioLibrary, type LoadedScenario, type ScenarioLibrary } from './library.js';
 import { ScenarioRun } from './scenario-run.js';
 
 export interface TrainingSessionOptions {
@@ -29,6 +29,8 @@ export class TrainingSession {
   readonly startedAt: number;
   #run: ScenarioRun | null = null;
   #results: ScenarioScore[] = [];
+  /** The scenarios of the results (answered): the summary names them by title. */
+  #played: LoadedScenario[] = [];
   #rotationIds: string[] = [];
   #library: ScenarioLibrary | null = null;
 
@@ -52,17 +54,26 @@ export class TrainingSession {
     return this.#rotationIds;
   }
 
-  /** Re-read the scenario folders (instructors may add files while the app runs). */
-  async library(): Promise<TrainingLibraryView> {
+  /**
+   * Re-read the scenario folders (instructors may add files while the app runs). An exam's list is
+   * neutral exercises numbered by their place in the library, and leaves out the rejected files.
+   */
+  async library(mode: TrainingMode = 'guided'): Promise<TrainingLibraryView> {
     this.#library = await loadScenarioLibrary({ instructorDir: this.#options.instructorDir, ...(this.#options.shippedDir ? { shippedDir: this.#options.shippedDir } : {}) });
-    return { scenarios: this.#library.scenarios.map(scenarioView), problems: this.#library.problems, instructorDir: this.#options.instructorDir };
+    const instructorDir = this.#options.instructorDir;
+    if (mode === 'exam') return { mode, scenarios: [], exercises: this.#library.scenarios.map(exerciseView), problems: [], instructorDir };
+    return { mode, scenarios: this.#library.scenarios.map(scenarioView), exercises: [], problems: this.#library.problems, instructorDir };
   }
 
-  /** Start a scenario (the one running is ended and scored first). */
-  async start(scenarioId: string, mode: TrainingMode): Promise<TrainingStateView> {
-    const library = this.#library ?? (await this.library(), this.#library);
-    const loaded = library?.scenarios.find((s) => s.scenario.id === scenarioId);
-    if (!loaded) throw new RefusedError(`No training scenario ${scenarioId}.`);
+  /**
+   * Start a scenario, named by its id or by its exercise number in the library last listed (the one
+   * running is ended and scored first).
+   */
+  async start(target: { scenarioId: string } | { exercise: number }, mode: TrainingMode): Promise<TrainingStateView> {
+    if (!this.#library) await this.library();
+    const scenarios = this.#library?.scenarios ?? [];
+    const loaded = scenarios.find((s) => ('exercise' in target ? s.place === target.exercise : s.scenario.id === target.scenarioId));
+    if (!loaded) throw new RefusedError('exercise' in target ? `No exam scenario ${target.exercise}.` : `No training scenario ${target.scenarioId}.`);
     await this.#closeRun();
     this.#run = await ScenarioRun.start({ loaded, mode, journalDir: trainingDir(this.#options.dataDir), clock: this.#clock });
     this.#rotationIds.push(this.#run.rotationId);
@@ -73,7 +84,7 @@ export class TrainingSession {
   async choose(choice: ChoiceId, units?: readonly number[]): Promise<ConsequenceView> {
     const run = this.#requireRun();
     const consequence = await run.choose(choice, units);
-    if (run.score && !this.#results.includes(run.score)) this.#results.push(run.score);
+    if (run.score && !this.#results.includes(run.score)) this.#record(run);
     return consequence;
   }
 
@@ -98,6 +109,7 @@ export class TrainingSession {
     await this.#closeRun();
     this.#run = null;
     this.#results = [];
+    this.#played = [];
     this.#rotationIds = [];
     this.#sessionId = newSessionId(this.#clock());
     return this.state();
@@ -108,6 +120,7 @@ export class TrainingSession {
       sessionId: this.#sessionId,
       run: this.#run?.view() ?? null,
       results: [...this.#results],
+      played: [...new Set(this.#played)].map(scenarioView),
       // The running scenario's tool: the TKE application's actions in a smart-card rotation, else the CLI's.
       choices: (this.#run ? this.#run.choices() : TRAINING_CHOICES).map(({ id, typed, changesRegisters, needsUnits }) => ({ id, typed, changesRegisters, needsUnits })),
     };
@@ -116,8 +129,13 @@ export class TrainingSession {
   async #closeRun(): Promise<void> {
     const run = this.#run;
     if (!run || run.done) return;
-    const score = await run.end(false);
-    this.#results.push(score);
+    await run.end(false);
+    this.#record(run);
+  }
+
+  #record(run: ScenarioRun): void {
+    if (run.score) this.#results.push(run.score);
+    this.#played.push(run.loaded);
   }
 
   #requireRun(): ScenarioRun {

@@ -6,11 +6,30 @@ import { ConsequenceView, TrainingLibraryView, TrainingStateView } from '../resp
 import { Empty, FaultRequest } from '../schema-kit.js';
 
 export const trainingChannels = {
-  /** The scenario library (shipped + instructor folder) and the problems of files that were rejected. */
-  'training:list-scenarios': { request: Empty, response: TrainingLibraryView },
+  /**
+   * The scenario library (shipped + instructor folder) and the problems of files that were rejected;
+   * in exam mode neutral exercises only (no id, title, starting state or fault) and no problems.
+   */
+  'training:list-scenarios': {
+    request: z.object({ mode: z.enum(TRAINING_MODES).optional() }).strict(),
+    response: TrainingLibraryView,
+  },
   'training:get-state': { request: Empty, response: TrainingStateView },
+  /** A scenario by its id, or an exam's by its exercise number (the exam's list names no id). */
   'training:start-scenario': {
-    request: z.object({ scenarioId: z.string().regex(/^[a-z0-9-]{1,60}$/), mode: z.enum(TRAINING_MODES) }).strict(),
+    request: z
+      .object({
+        scenarioId: z
+          .string()
+          .regex(/^[a-z0-9-]{1,60}$/)
+          .optional(),
+        exercise: z.number().int().min(1).max(999).optional(),
+        mode: z.enum(TRAINING_MODES),
+      })
+      .strict()
+      .refine((r) => (r.scenarioId === undefined) !== (r.exercise === undefined), {
+        message: 'name either a scenario id or an exercise number',
+      }),
     response: TrainingStateView,
   },
   /** Carry out the trainee's choice on the simulator; exam mode runs it even where the interlocks would refuse. */

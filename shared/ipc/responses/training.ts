@@ -30,6 +30,14 @@ const ScenarioView = z.object({
   file: z.string(),
 });
 
+const ExerciseView = z.object({
+  number: Count,
+  flow: z.enum(['auto', 'keyparts', 'smartcard']),
+  keys: Count,
+  goal: z.enum(['complete', 'first-action']),
+  source: z.enum(['shipped', 'instructor']),
+});
+
 const KeystoreView = z.object({ total: Count, usable: Count, lost: Count });
 const RegistersView = z.array(UnitRegisters.extend({ selected: z.boolean() }));
 
@@ -79,7 +87,8 @@ export const ConsequenceView = exact<ConsequenceViewType>()(
 );
 
 const TrainingRunView = z.object({
-  scenario: ScenarioView,
+  scenario: ScenarioView.nullable(),
+  exercise: ExerciseView.nullable(),
   mode: Mode,
   status: z.enum(['deciding', 'done']),
   paused: z.boolean(),
@@ -100,6 +109,7 @@ export const TrainingStateView = exact<TrainingStateViewType>()(
     sessionId: z.string(),
     run: TrainingRunView.nullable(),
     results: z.array(ScenarioScore),
+    played: z.array(ScenarioView),
     choices: z.array(
       z.object({ id: Choice, typed: z.string(), changesRegisters: z.boolean(), needsUnits: z.boolean() }),
     ),
@@ -108,7 +118,9 @@ export const TrainingStateView = exact<TrainingStateViewType>()(
 
 export const TrainingLibraryView = exact<TrainingLibraryViewType>()(
   z.object({
+    mode: Mode,
     scenarios: z.array(ScenarioView),
+    exercises: z.array(ExerciseView),
     problems: z.array(z.object({ file: z.string(), line: z.number().int(), message: z.string() })),
     instructorDir: z.string().nullable(),
   }),

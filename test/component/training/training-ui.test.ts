@@ -65,16 +65,16 @@ describe('training UI', () => {
 
   it('the scenario list picks a scenario and shows rejected files with their lines', async () => {
     const onpick = vi.fn();
-    render(ScenarioPicker, { library: { scenarios: [scenario], problems: [{ file: 'bad.json', line: 7, message: 'keys: expected number' }], instructorDir: '/x' }, onpick });
+    render(ScenarioPicker, { library: { mode: 'guided', scenarios: [scenario], exercises: [], problems: [{ file: 'bad.json', line: 7, message: 'keys: expected number' }], instructorDir: '/x' }, onpick });
     await fireEvent.click(screen.getByTestId('scenario-m1-not-m2'));
-    expect(onpick).toHaveBeenCalledWith(scenario);
+    expect(onpick).toHaveBeenCalledWith({ scenario });
     expect(screen.getByTestId('scenario-problems').textContent).toContain('bad.json:7');
   });
 
   it('the briefing shows the Japanese text in Japanese and reports the mode chosen', async () => {
     const onmode = vi.fn();
     await locale.set('ja');
-    render(BriefingView, { scenario, mode: 'guided', busy: false, onmode, onbegin: vi.fn(), onback: vi.fn() });
+    render(BriefingView, { picked: { scenario }, mode: 'guided', busy: false, onmode, onbegin: vi.fn(), onback: vi.fn() });
     expect(screen.getByTestId('training-briefing').textContent).toContain('接続が切れました。');
     await fireEvent.click(screen.getByTestId('mode-exam'));
     expect(onmode).toHaveBeenCalledWith('exam');
@@ -131,23 +131,25 @@ describe('training UI', () => {
     expect(screen.getByTestId('summary-total').textContent).toMatch(/Total score:\s*7 of 9 decisions right, 78 %\s*· 150 keys lost/);
   });
 
-  it('an exam names no phase and no fault before the answer: list, briefing and decision', async () => {
+  it('an exam shows its exercises by number (the backend sends nothing else), practice its scenarios by title', async () => {
     const leaks = /mid-rewrap|Re-encryption interrupted|default|再暗号化/;
-    const library = { scenarios: [scenario], problems: [], instructorDir: null };
-    const list = render(ScenarioPicker, { library, mode: 'exam', onmode: vi.fn(), onpick: vi.fn() });
-    expect(screen.getByTestId('scenario-m1-not-m2').textContent).toContain('Exam scenario 1');
-    expect(screen.getByTestId('scenario-m1-not-m2').textContent).not.toMatch(leaks);
+    const exercise = { number: 1, flow: 'auto' as const, keys: 300, goal: 'complete' as const, source: 'shipped' as const };
+    const onpick = vi.fn();
+    const list = render(ScenarioPicker, { library: { mode: 'exam', scenarios: [], exercises: [exercise], problems: [], instructorDir: null }, mode: 'exam', onmode: vi.fn(), onpick });
+    expect(screen.getByTestId('exercise-1').textContent).toContain('Exam scenario 1');
+    await fireEvent.click(screen.getByTestId('exercise-1'));
+    expect(onpick).toHaveBeenCalledWith({ exercise });
     list.unmount();
-    const guided = render(ScenarioPicker, { library, mode: 'guided', onmode: vi.fn(), onpick: vi.fn() });
+    const guided = render(ScenarioPicker, { library: { mode: 'guided', scenarios: [scenario], exercises: [], problems: [], instructorDir: null }, mode: 'guided', onmode: vi.fn(), onpick: vi.fn() });
     // Practice keeps the names.
     expect(screen.getByTestId('scenario-m1-not-m2').textContent).toContain('Re-encryption interrupted');
     guided.unmount();
-    const briefing = render(BriefingView, { scenario, number: 1, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
+    const briefing = render(BriefingView, { picked: { exercise }, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
     expect(screen.getByTestId('training-briefing').textContent).toContain('Exam scenario 1');
     expect(screen.getByTestId('training-briefing').textContent).not.toMatch(leaks);
     briefing.unmount();
     await locale.set('ja');
-    render(BriefingView, { scenario, number: 1, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
+    render(BriefingView, { picked: { exercise }, mode: 'exam', busy: false, onmode: vi.fn(), onbegin: vi.fn(), onback: vi.fn() });
     expect(screen.getByTestId('training-briefing').textContent).toContain('試験シナリオ 1');
     expect(screen.getByTestId('training-briefing').textContent).not.toMatch(leaks);
     await locale.set('en');

@@ -165,6 +165,7 @@ const trainingState: TrainingStateView = {
   sessionId: 'training-1',
   run: {
     scenario,
+    exercise: null,
     mode: 'guided',
     status: 'deciding',
     paused: false,
@@ -193,6 +194,7 @@ const trainingState: TrainingStateView = {
       outcome: 'abandoned',
     },
   ],
+  played: [scenario],
   choices: [{ id: 'cryptounits', typed: 'ibmcloud tke cryptounits', changesRegisters: false, needsUnits: false }],
 };
 
@@ -327,7 +329,9 @@ export const WELL_FORMED = {
   'report:get-public-key': { pem: '-----BEGIN PUBLIC KEY-----', fingerprint: 'SHA256:aa', osProtected: false },
   'report:read-file': { name: 'x.pdf', base64: 'AAAA' },
   'training:list-scenarios': {
+    mode: 'guided',
     scenarios: [scenario],
+    exercises: [],
     problems: [{ file: 'bad.json', line: 3, message: 'unknown field' }],
     instructorDir: null,
   },

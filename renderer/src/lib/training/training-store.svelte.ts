@@ -1,7 +1,10 @@
 /** Training mode in the renderer: mirrors the backend's training session (it decides, we show). */
 import type { RendererApi, RequestOf, ResponseOf, Channel } from '../../../../shared/ipc/contract.js';
 import { shownKeystore } from './shown-keystore.svelte.js';
-import type { ChoiceId, ConsequenceView, ScenarioView, TrainingLibraryView, TrainingMode, TrainingStateView } from '../../../../shared/training/view.js';
+import type { ChoiceId, ConsequenceView, ExerciseView, ScenarioView, TrainingLibraryView, TrainingMode, TrainingStateView } from '../../../../shared/training/view.js';
+
+/** What the briefing shows: a scenario (guided), or an exam's neutral exercise. */
+export type Picked = { scenario: ScenarioView } | { exercise: ExerciseView };
 
 export type TrainingPage = 'list' | 'briefing' | 'run' | 'consequence' | 'summary';
 
@@ -18,8 +21,11 @@ export class TrainingStore {
     shownKeystore.training = state?.run?.keystore ?? null;
   }
   consequence = $state.raw<ConsequenceView | null>(null);
-  picked = $state.raw<ScenarioView | null>(null);
-  /** Chosen on the list, before a scenario: an exam's list already names no phase or fault. */
+  picked = $state.raw<Picked | null>(null);
+  /**
+   * Chosen on the list, before a scenario: an exam's list comes from the backend without any phase,
+   * fault or title (training:list-scenarios in exam mode), so there is nothing to hide.
+   */
   mode = $state<TrainingMode>('guided');
   page = $state<TrainingPage>('list');
   error = $state<string | null>(null);
@@ -46,28 +52,48 @@ export class TrainingStore {
     }
   }
 
-  /** Load the library and the session. */
+  /** Load the library (as the mode lists it) and the session. */
   async load(): Promise<void> {
-    const library = await this.#call('training:list-scenarios', {});
-    if (library) this.library = library;
+    await this.#loadLibrary();
     const state = await this.#call('training:get-state', {});
     if (state) this.state = state;
   }
 
-  /** A scenario's number in the list (1-based; 0 when not listed): an exam names scenarios by it. */
-  numberOf(id: string): number {
-    return (this.library?.scenarios.findIndex((s) => s.id === id) ?? -1) + 1;
+  async #loadLibrary(): Promise<void> {
+    const library = await this.#call('training:list-scenarios', { mode: this.mode });
+    if (library) this.library = library;
   }
 
-  /** Show a scenario's briefing. */
-  pick(scenario: ScenarioView): void {
-    this.picked = scenario;
+  /**
+   * Change the mode: the list is fetched again as that mode lists it, and a briefing shown stays on
+   * the same place in the library (an exercise's number is its place).
+   */
+  async setMode(mode: TrainingMode): Promise<void> {
+    this.mode = mode;
+    const place = this.picked ? this.#placeOf(this.picked) : -1;
+    await this.#loadLibrary();
+    if (place < 0 || !this.library) return;
+    const scenario = this.library.scenarios[place];
+    const exercise = this.library.exercises[place];
+    this.picked = mode === 'exam' && exercise ? { exercise } : scenario ? { scenario } : null;
+    if (!this.picked) this.page = 'list';
+  }
+
+  #placeOf(picked: Picked): number {
+    if ('exercise' in picked) return picked.exercise.number - 1;
+    return this.library?.scenarios.findIndex((s) => s.id === picked.scenario.id) ?? -1;
+  }
+
+  /** Show a scenario's (or an exercise's) briefing. */
+  pick(picked: Picked): void {
+    this.picked = picked;
     this.page = 'briefing';
   }
 
   async begin(): Promise<void> {
     if (!this.picked) return;
-    const state = await this.#call('training:start-scenario', { scenarioId: this.picked.id, mode: this.mode });
+    const target = 'exercise' in this.picked ? { exercise: this.picked.exercise.number } : { scenarioId: this.picked.scenario.id };
+    const state = await this.#call('training:start-scenario', { ...target, mode: this.mode });
     if (!state) return;
     this.state = state;
     this.consequence = null;
