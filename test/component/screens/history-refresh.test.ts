@@ -134,6 +134,9 @@ describe('refreshOnRotationChange', () => {
     b.push('rotation:updated', state(false, 3, null));
     b.push('rotation:updated', state(true, 3, null));
     await waitFor(() => expect(reads).toBe(3));
+    // A command journaled without a run reported (a read at the finish) is a change too.
+    b.push('rotation:updated', state(true, 4, null));
+    await waitFor(() => expect(reads).toBe(4));
   });
 
   it('takes the changes reported during a read with one more read after it, never two at once', async () => {
