@@ -161,3 +161,52 @@ test('History open in a second window follows a demo rotation: the row reads com
   await expect(history.getByTestId('history-row')).toHaveCount(1);
   await shot(history, 'history-follows-finish');
 });
+
+test('a refresh of History that fails keeps the rows last read, with the failure said above them', async ({
+  page,
+  context,
+  server,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const root = await startRotation(page, server);
+
+  // The second window's link answers `rotation:list` with a failure while `fail` is set.
+  const history = await context.newPage();
+  let fail = false;
+  await history.routeWebSocket(/\/api$/, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((message) => {
+      const text = String(message);
+      if (fail && text.includes('"channel":"rotation:list"')) {
+        const { id } = JSON.parse(text) as { id: number };
+        const error = { code: 'failed', message: 'The journal directory could not be read.' };
+        ws.send(JSON.stringify({ type: 'result', id, result: { ok: false, error } }));
+        return;
+      }
+      upstream.send(message);
+    });
+    upstream.onMessage((message) => ws.send(message));
+  });
+  await history.goto(server.url);
+  await expect(history.locator('body[data-app-state="ready"]')).toBeAttached();
+  await go(history, 'History');
+  const row = history.getByTestId('history-row').first();
+  await expect(row.getByTestId('history-outcome')).toContainText('unfinished');
+
+  fail = true;
+  await answerUntilDone(page, root);
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
+  await expect(history.getByTestId('history-error')).toContainText(
+    'Could not load the rotation history — The journal directory could not be read.',
+  );
+  await expect(history.getByTestId('history-row')).toHaveCount(1);
+  await expect(history.getByTestId('history-empty')).toHaveCount(0);
+  await shot(history, 'history-refresh-failed');
+
+  // Asked again once the journal reads: the failure goes and the row tells the finished rotation.
+  fail = false;
+  await history.getByRole('button', { name: 'Refresh' }).click();
+  await expect(history.getByTestId('history-error')).toHaveCount(0);
+  await expect(row.getByTestId('history-outcome')).toContainText('completed');
+});
