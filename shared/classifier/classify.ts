@@ -46,16 +46,22 @@ function registerEvidence(k: Knowledge): Evidence[] {
   return out;
 }
 
+/**
+ * Each line cited once, where it was first cited: an attempt's command line is both its start and,
+ * when its end was not seen, its failure (annotated "output ends before OK or FAILED"); of two
+ * citations of a line, a later one replaces the first only when it extends it (it says more), so an
+ * output line is quoted as it is rather than as a note about its file. Line 0 is no line (a register
+ * file read as JSON, a contradiction's reason): told apart by the text.
+ */
 function dedupe(evidence: readonly Evidence[], order: ReadonlyMap<string, number>): Evidence[] {
-  const seen = new Set<string>();
-  const out: Evidence[] = [];
+  const cited = new Map<string, Evidence>();
   for (const e of evidence) {
-    const key = `${e.file}\u0000${e.line}\u0000${e.text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
+    const key = e.line > 0 ? `${e.file}\u0000${e.line}` : `${e.file}\u0000${e.line}\u0000${e.text}`;
+    const first = cited.get(key);
+    // A Map keeps the place of a key's first insertion when its value is replaced.
+    if (first === undefined || e.text.startsWith(first.text)) cited.set(key, e);
   }
-  return out.sort(
+  return [...cited.values()].sort(
     (a, b) =>
       (order.get(a.file) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.file) ?? Number.MAX_SAFE_INTEGER) ||
       a.line - b.line,

@@ -1,5 +1,5 @@
 /** The readable (non-JSON) form of a classification, for people at a terminal. */
-import type { Classification, Phase } from './types.js';
+import { INDETERMINATE_CAUSE_WORDS, type Classification, type Phase } from './types.js';
 
 const PHASE_WORDS: Record<Phase, string> = {
   'no-rotation': 'No rotation has changed key storage: nothing to recover.',
@@ -16,7 +16,7 @@ const PHASE_WORDS: Record<Phase, string> = {
     'The state cannot be determined safely from this evidence: change nothing; read the registers, and escalate if they contradict the transcripts.',
 };
 
-/** Render a classification as plain text: phase in words, numbered steps, refusals, evidence. */
+/** Render a classification as plain text: phase in words (and why indeterminate), numbered steps, refusals, evidence. */
 export function formatClassification(c: Classification): string {
   const lines: string[] = [];
   const flow = {
@@ -26,6 +26,9 @@ export function formatClassification(c: Classification): string {
   }[c.flow];
   lines.push(`Phase: ${c.phase} (${flow})`);
   lines.push(PHASE_WORDS[c.phase]);
+  // Which indeterminate it is: missing evidence a reading settles, or a contradiction to escalate.
+  if (c.indeterminateCause !== undefined)
+    lines.push(`Why indeterminate: ${INDETERMINATE_CAUSE_WORDS[c.indeterminateCause]} (${c.indeterminateCause}).`);
   lines.push('');
   if (c.stop !== undefined) lines.push(`STOP: ${c.stop}`);
   else if (c.next.length === 0) lines.push('Next: nothing to run.');

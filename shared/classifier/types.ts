@@ -25,6 +25,13 @@ export type Phase = (typeof PHASES)[number];
  */
 export const INDETERMINATE_CAUSES = ['contradiction', 'unfinished', 'undocumented', 'defect'] as const;
 export type IndeterminateCause = (typeof INDETERMINATE_CAUSES)[number];
+/** Each cause in plain words, as `mkra classify` and the backend's refusals say it. */
+export const INDETERMINATE_CAUSE_WORDS: Readonly<Record<IndeterminateCause, string>> = {
+  contradiction: 'the evidence is contradictory',
+  unfinished: 'how far the last command got is not known: its end was not seen',
+  undocumented: 'how far the rotation got rests on output IBM does not document',
+  defect: 'the advisor found a defect in its own advice',
+};
 
 export const FLOWS = ['auto', 'keyparts', 'smartcard'] as const;
 /**

@@ -14,9 +14,11 @@ import {
   go,
   resetSimulator,
   armFault,
+  nav,
   runPrechecks,
   shot,
   SHOTS,
+  startRotation,
 } from './driver.js';
 import { test, expect } from './fixtures.js';
 
@@ -125,4 +127,86 @@ test('Home leads with Plan a rotation, then with the open rotation; History tell
   execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, `${SHOTS}/history-report-page`]);
   const verified = execFileSync(process.execPath, ['bin/mkra.js', 'verify', pdfPath], { encoding: 'utf8' });
   expect(verified).toContain('VALID');
+});
+
+test('History open in a second window follows a demo rotation: the row reads completed once it finishes, without navigating', async ({
+  page,
+  context,
+  server,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const root = await startRotation(page, server);
+
+  // A second window on the same backend, on History while the rotation runs.
+  const history = await context.newPage();
+  await history.goto(server.url);
+  await expect(history.locator('body[data-app-state="ready"]')).toBeAttached();
+  await go(history, 'History');
+  const row = history.getByTestId('history-row').first();
+  await expect(row.getByTestId('history-outcome')).toContainText('unfinished');
+  await expect(row.getByTestId('history-report')).toHaveCount(0);
+
+  // The first window runs the rotation to its end and closes it.
+  await answerUntilDone(page, root);
+  await expect(root).toHaveAttribute('data-phase', 'completed');
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
+
+  // History, never left, now tells the finished rotation, with its report offered.
+  await expect(row.getByTestId('history-outcome')).toContainText('completed');
+  await expect(row.getByTestId('history-outcome')).not.toContainText('unfinished');
+  await expect(row.getByTestId('history-report')).toBeVisible();
+  await expect(row.getByTestId('history-vp')).toContainText('New master key VP');
+  await expect(nav(history, 'History')).toHaveAttribute('aria-current', 'page');
+  await expect(history.getByTestId('history-row')).toHaveCount(1);
+  await shot(history, 'history-follows-finish');
+});
+
+test('a refresh of History that fails keeps the rows last read, with the failure said above them', async ({
+  page,
+  context,
+  server,
+}) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const root = await startRotation(page, server);
+
+  // The second window's link answers `rotation:list` with a failure while `fail` is set.
+  const history = await context.newPage();
+  let fail = false;
+  await history.routeWebSocket(/\/api$/, (ws) => {
+    const upstream = ws.connectToServer();
+    ws.onMessage((message) => {
+      const text = String(message);
+      if (fail && text.includes('"channel":"rotation:list"')) {
+        const { id } = JSON.parse(text) as { id: number };
+        const error = { code: 'failed', message: 'The journal directory could not be read.' };
+        ws.send(JSON.stringify({ type: 'result', id, result: { ok: false, error } }));
+        return;
+      }
+      upstream.send(message);
+    });
+    upstream.onMessage((message) => ws.send(message));
+  });
+  await history.goto(server.url);
+  await expect(history.locator('body[data-app-state="ready"]')).toBeAttached();
+  await go(history, 'History');
+  const row = history.getByTestId('history-row').first();
+  await expect(row.getByTestId('history-outcome')).toContainText('unfinished');
+
+  fail = true;
+  await answerUntilDone(page, root);
+  await page.getByTestId('finish-rotation').click();
+  await expect(page.getByTestId('completed')).toContainText('journal is closed');
+  await expect(history.getByTestId('history-error')).toContainText(
+    'Could not load the rotation history — The journal directory could not be read.',
+  );
+  await expect(history.getByTestId('history-row')).toHaveCount(1);
+  await expect(history.getByTestId('history-empty')).toHaveCount(0);
+  await shot(history, 'history-refresh-failed');
+
+  // Asked again once the journal reads: the failure goes and the row tells the finished rotation.
+  fail = false;
+  await history.getByRole('button', { name: 'Refresh' }).click();
+  await expect(history.getByTestId('history-error')).toHaveCount(0);
+  await expect(row.getByTestId('history-outcome')).toContainText('completed');
 });

@@ -5,7 +5,12 @@
  * deselect exactly the promoted units (and `cryptounit-add` select exactly those again).
  * docs/security.md ("Interlocks and their tests") lists the rules and the tests that prove them.
  */
-import type { Classification, IndeterminateCause, Phase } from '../../../shared/classifier/types.js';
+import {
+  INDETERMINATE_CAUSE_WORDS,
+  type Classification,
+  type IndeterminateCause,
+  type Phase,
+} from '../../../shared/classifier/types.js';
 import {
   MUTATING_ALIASES,
   MUTATING_COMMANDS,
@@ -63,10 +68,10 @@ const NOTHING_MUTATING = 'so no command that changes registers or key storage ma
  * classification recorded without one.
  */
 const INDETERMINATE_REFUSALS: Readonly<Record<IndeterminateCause | 'unknown', string>> = {
-  contradiction: `the evidence is contradictory (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
-  defect: `the advisor found a defect in its own advice (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
-  unfinished: `how far the last command got is not known: its end was not seen (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
-  undocumented: `how far the rotation got rests on output IBM does not document (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
+  contradiction: `${INDETERMINATE_CAUSE_WORDS.contradiction} (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
+  defect: `${INDETERMINATE_CAUSE_WORDS.defect} (indeterminate), ${NOTHING_MUTATING}. Read the registers and contact IBM support.`,
+  unfinished: `${INDETERMINATE_CAUSE_WORDS.unfinished} (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
+  undocumented: `${INDETERMINATE_CAUSE_WORDS.undocumented} (indeterminate), ${NOTHING_MUTATING} until the registers are read. Read the registers first.`,
   unknown: `the evidence does not establish the state (indeterminate), ${NOTHING_MUTATING}. Read the registers first.`,
 };
 

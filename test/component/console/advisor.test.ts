@@ -86,6 +86,17 @@ describe('RecoveryAdvisor', () => {
     await locale.set('en');
   });
 
+  it('lists a command whose end was not seen once, its line quoted with the note', () => {
+    const c = classify({
+      transcripts: [{ file: 'cut.txt', text: '$ ibmcloud tke auto-mk-rotate\nCommitting the new master key...\n' }],
+    });
+    render(RecoveryAdvisor, { classification: c, onrun: () => undefined });
+    const items = [...screen.getByTestId('advisor-evidence').querySelectorAll('li')].map((li) => li.textContent);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toContain('cut.txt:1');
+    expect(items[0]).toContain('$ ibmcloud tke auto-mk-rotate (output ends before OK or FAILED: interrupted)');
+  });
+
   it('says why the key part flow is advised when auto-mk-rotate refused the instance, in both languages', async () => {
     const c = classify({
       transcripts: [

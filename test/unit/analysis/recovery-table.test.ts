@@ -37,6 +37,9 @@ function expectFindings(
   expect(c.next[0]?.command).toBe(e.next);
   const forbidden = c.forbidden.map((f) => f.command);
   for (const command of e.forbids) expect(forbidden).toContain(command);
+  // Each line of a capture is cited once (a command line is both an attempt's start and its failure).
+  const cited = c.evidence.filter((x) => x.line > 0).map((x) => `${x.file}:${x.line}`);
+  expect(cited).toEqual([...new Set(cited)]);
   for (const want of e.evidence) {
     expect(c.evidence, `${want.file}:${want.line} ${want.contains}`).toContainEqual(
       expect.objectContaining({ file: want.file, line: want.line, text: expect.stringContaining(want.contains) }),

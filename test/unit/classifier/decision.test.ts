@@ -253,6 +253,8 @@ describe('recovery table, key-part flow (cryptounit-mk-rotate)', () => {
     // Nothing says the action ended: read the registers before anything.
     expect(started.phase).toBe('indeterminate');
     expect(forbiddenOf(started)).toContain(AUTO);
+    // The message is both the action's first line and where its unseen end is noted: quoted once, as printed.
+    expect(started.evidence).toEqual([{ file: 'attempt-1.txt', line: 1, text: 'Master key rotation started.' }]);
     const done = run([[SMARTCARD_ROTATION_STARTED, M2_REWRAP_SMARTCARD, SMARTCARD_ROTATION_SUCCESSFUL]]);
     expect(done.phase).toBe('completed');
     // Success without M2 is not positive evidence of completion.

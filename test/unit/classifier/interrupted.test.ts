@@ -38,6 +38,17 @@ describe('an interrupted auto-mk-rotate (no OK, no FAILED)', () => {
     );
   });
 
+  it('cites its command line once, with the note that its end was not seen', () => {
+    // The command line is both the attempt's start and its failure: one citation, the annotated one.
+    expect(run().evidence.filter((e) => e.file === 'cut.txt')).toEqual([
+      {
+        file: 'cut.txt',
+        line: 1,
+        text: '$ ibmcloud tke auto-mk-rotate (output ends before OK or FAILED: interrupted)',
+      },
+    ]);
+  });
+
   it('with every new register committed: cryptounit-mk-rotate, never auto-mk-rotate (M1 may have been lost)', () => {
     const c = run([1, 2, 3, 4].map((n) => unit(n, ['Valid', OLD], ['Full Committed', NEW])));
     expect(c.phase).toBe('rewrap-interrupted');
