@@ -3,36 +3,11 @@
  * exam's list and starts an exercise by its number, so it never holds a scenario's id or title
  * before the answer; changing the mode on a briefing keeps the same place in the library.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../../electron/backend/handlers/context.js';
-import { trainingHandlers } from '../../../electron/backend/handlers/training.js';
 import { TrainingStore } from '../../../renderer/src/lib/training/training-store.svelte.js';
-import { contract, type Channel, type RendererApi, type RequestOf } from '../../../shared/ipc/contract.js';
+import { removeBackends, trainingBackend as backend } from './training-bridge.mjs';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A renderer api over the training handlers of a fresh demo backend; the requests it was sent. */
-function backend() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mkra-training-store-'));
-  dirs.push(dataDir);
-  const handlers = trainingHandlers({ info: { mode: 'demo' }, dataDir, env: {} } as unknown as BackendContext);
-  const sent: { channel: string; request: unknown }[] = [];
-  const api: RendererApi = {
-    invoke: (async (channel: Channel, request: RequestOf<Channel>) => {
-      sent.push({ channel, request });
-      const valid: unknown = contract[channel].request.parse(request);
-      const handler = handlers[channel as keyof typeof handlers] as (r: unknown) => Promise<unknown>;
-      // As over the wire: JSON, so the store holds only what a payload carries.
-      return { ok: true, value: JSON.parse(JSON.stringify(await handler(valid))) as unknown };
-    }) as RendererApi['invoke'],
-    on: () => () => undefined,
-  };
-  return { api, sent };
-}
+afterAll(removeBackends);
 
 describe('the training store', () => {
   it('in exam mode lists exercises, starts one by its number and holds no scenario until it is over', async () => {
