@@ -47,14 +47,21 @@ async function watchAdvisor(page) {
   });
 }
 
-/** Fail an auto-mk-rotate after M1 over the API; resolves with the time of its last output line. */
+/**
+ * Fail an auto-mk-rotate after M1 over the API; resolves with the time of that command's last
+ * output line. rotation:start runs a register reading first (commands of its own, with lines and
+ * exits): only the lines and the exit of the auto-mk-rotate run count.
+ */
 async function failAfterM1(api) {
+  let rotateRun;
   let lastLineAt = 0;
   let exited;
   const done = new Promise((r) => (exited = r));
   api.on((event, payload) => {
-    if (event === 'rotation:line') lastLineAt = Date.now();
-    if (event === 'rotation:exit') exited();
+    if (event === 'rotation:updated' && payload.running?.argv?.includes('auto-mk-rotate'))
+      rotateRun = payload.running.runId;
+    if (event === 'rotation:line' && payload.runId === rotateRun) lastLineAt = Date.now();
+    if (event === 'rotation:exit' && payload.runId === rotateRun) exited();
     if (event === 'rotation:updated' && payload.running?.prompt)
       void api.invoke('rotation:answer-prompt', {
         runId: payload.running.runId,
@@ -67,6 +74,7 @@ async function failAfterM1(api) {
   await api.invoke('rotation:start', { flow: 'auto', confirmed: ['pkcs11-keystores', 'api-quiet'] });
   await api.invoke('rotation:run-command', { argv: ['tke', 'auto-mk-rotate'] });
   await done;
+  if (lastLineAt === 0) throw new Error('advisor bench: the auto-mk-rotate run printed no line');
   return lastLineAt;
 }
 
