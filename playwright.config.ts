@@ -37,6 +37,6 @@ export default defineConfig({
         '--disable-gpu',
       ],
     },
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
   },
 });
