@@ -1,0 +1,76 @@
+// The build, with a record of what it was built from. `node scripts/build.js` runs the three
+// builds (node side, preload, renderer) and then writes dist/.build-inputs: a SHA-256 over every
+// file the build could read (the whole tree but dist/, node_modules/ and generated output, plus the
+// installed lock file and Node's version), taken before the build started.
+// `node scripts/build.js --if-stale` (what `npm test` runs) skips the build when that record matches
+// the tree as it is now: `npm ci` has just built the same files (its `prepare` step), and a second
+// identical build is a quarter of a minute of CPU on a 2-core machine. Any change to any file, even a
+// test or a doc, makes the record stale and the build runs; no record, no skip.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RECORD = join(root, 'dist', '.build-inputs');
+// Generated or installed: never an input of the build (node_modules is covered by the lock file).
+const SKIP = new Set([
+  '.git',
+  'node_modules',
+  'dist',
+  'out',
+  'release',
+  'test-results',
+  'playwright-report',
+  'bench-results',
+  'reports',
+  '.stryker-tmp',
+]);
+const STEPS = ['build:node', 'build:preload', 'build:renderer'];
+
+/** Every file under `dir` but the skipped directories, as paths relative to `top`. */
+function files(top, dir = top, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (SKIP.has(entry.name) || entry.name.startsWith('.vitest-') || entry.name.endsWith('.tsbuildinfo')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files(top, path, out);
+    else if (entry.isFile()) out.push(relative(top, path));
+  }
+  return out;
+}
+
+/** The digest of the build's inputs in the tree at `top` (the repository by default) as they are now. */
+export function inputsDigest(top = root) {
+  const hash = createHash('sha256').update(`node ${process.version}\n`);
+  const lock = join(top, 'node_modules', '.package-lock.json');
+  if (existsSync(lock)) hash.update('installed\0').update(readFileSync(lock)).update('\0');
+  for (const path of files(top).sort())
+    hash
+      .update(path)
+      .update('\0')
+      .update(readFileSync(join(top, path)))
+      .update('\0');
+  return hash.digest('hex');
+}
+
+function main() {
+  const ifStale = process.argv.includes('--if-stale');
+  const digest = inputsDigest();
+  if (ifStale && existsSync(RECORD) && readFileSync(RECORD, 'utf8').trim() === digest) {
+    console.log('build: dist/ was built from exactly these files (dist/.build-inputs); not building again');
+    return 0;
+  }
+  rmSync(RECORD, { force: true });
+  for (const step of STEPS) {
+    const run = spawnSync('npm', ['run', '--silent', step], { cwd: root, stdio: 'inherit' });
+    if (run.status !== 0) {
+      console.error(`build: npm run ${step} failed (${run.signal ?? run.status})`);
+      return 1;
+    }
+  }
+  writeFileSync(RECORD, `${digest}\n`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main();
