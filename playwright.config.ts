@@ -37,6 +37,11 @@ export default defineConfig({
         '--disable-gpu',
       ],
     },
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
+    // No trace while recording: its screencast took about half of Chromium's CPU per test and its DOM
+    // snapshots another few per cent, on a CPU-bound suite. A failed test keeps a screenshot and
+    // Playwright's error context (the page's accessibility snapshot); `npx playwright test <file>
+    // --trace on` records a full trace when one is needed.
+    trace: 'off',
+    screenshot: 'only-on-failure',
   },
 });
