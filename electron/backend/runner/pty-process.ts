@@ -13,6 +13,7 @@ import {
   type PromptInfo,
 } from '../../../shared/parse/recognise.js';
 import { LineSplitter } from './line-splitter.js';
+import { holdOutputUntilRead } from './pty-drain.js';
 
 export interface PendingPrompt extends PromptInfo {
   /** Lines shown between the prompt text and `> ` (e.g. `admin1 (3c0f...)`). */
@@ -82,6 +83,8 @@ export class PtyProcess {
     this.#listener = listener;
     this.#hangAfterMs = spec.hangAfterMs;
     this.#pty = spawn(spec.file, spec.args, { env: spec.env, cwd: spec.cwd, cols: 160, rows: 40, name: 'xterm' });
+    // The exit is reported once every line the command printed has been read (pty-drain.ts).
+    holdOutputUntilRead(this.#pty);
     this.#pty.onData((data) => this.#onData(data));
     this.#pty.onExit(({ exitCode, signal }) => this.#onExit(exitCode, signal));
     this.#armHangTimer();
