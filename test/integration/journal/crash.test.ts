@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journalPath, RotationJournal, verifyJournal } from '../../../electron/backend/journal/index.js';
+import { bundledChild } from '../child-bundle.js';
 import { requireBuilt } from '../require-built.js';
 
-const CHILD = join(import.meta.dirname, 'journal-writer-child.mjs');
 const ID = '20261128T201500Z-c0ffee';
 const RUNS = 60;
 
@@ -25,7 +25,10 @@ afterAll(async () => {
 
 /** Starts the child, waits until it reports ready (or not, for early kills), then SIGKILLs it. */
 async function runAndKill(how: 'create' | 'resume', delayMs: number, waitReady: boolean): Promise<void> {
-  const child = spawn(process.execPath, [CHILD, dataDir, ID, how], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // journal-writer-child.mjs and the built journal module as one file (../child-bundle.ts).
+  const child = spawn(process.execPath, [bundledChild('journal-writer-child'), dataDir, ID, how], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

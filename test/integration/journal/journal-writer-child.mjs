@@ -3,6 +3,7 @@
 // network file systems and full disks may: the journal's own loop must finish the line, and a
 // SIGKILL between those calls leaves a torn tail, the shape a power loss mid-write leaves; a batch
 // (appendBatch) is one buffer of several lines, so a kill may land inside it.
+// The test runs this file bundled with the built journal module (../child-bundle.ts).
 import { open } from 'node:fs/promises';
 import { RotationJournal } from '../../../dist/electron/backend/journal/index.js';
 

@@ -1,7 +1,7 @@
-/** Runs the crash campaign's backend child (crash-child.mjs) and waits for what it leaves running. */
+/** Runs the crash campaign's backend child (crash-child.mjs, bundled) and waits for what it leaves running. */
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { bundledChild } from '../child-bundle.js';
 
 export type How = 'before' | 'torn' | 'after';
 
@@ -33,11 +33,14 @@ export interface ChildResult {
   stderr: string;
 }
 
-const CHILD = join(import.meta.dirname, 'crash-child.mjs');
-
-/** Run the child to its end: its own SIGKILL at the armed point, or the end of its plan. */
+/**
+ * Run the child to its end: its own SIGKILL at the armed point, or the end of its plan. It runs
+ * bundled (../child-bundle.ts): crash-child.mjs and the built backend as one file.
+ */
 export function runChild(dataDir: string, plan: ChildPlan): Promise<ChildResult> {
-  const child = spawn(process.execPath, [CHILD, dataDir, JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundledChild('crash-child'), dataDir, JSON.stringify(plan)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
