@@ -13,11 +13,13 @@
  *
  * So this process keeps the terminal's other side open itself (opened right after the spawn, without
  * making it its controlling terminal, closed on exec): the command's exit then raises no hang-up, and
- * the stream goes on delivering what is buffered. node-pty, on the exit, waits for the stream to close
- * and after 200 ms destroys it (`lib/unixTerminal.js`, `DESTROY_SOCKET_TIMEOUT_MS`); that destroy is
- * held back until the stream has had no data for `quietMs` while this process was responsive (a check
- * that runs late means the process was busy, and the wait starts again), then this side is closed and
- * the stream ends by itself with everything read. A process the command left behind can keep the
+ * the stream goes on delivering what is buffered. node-pty, on the exit, marks it (`_boundClose`),
+ * waits for the stream to close and after 200 ms destroys it (`lib/unixTerminal.js`,
+ * `DESTROY_SOCKET_TIMEOUT_MS`). From the mark, the stream is read until it has had no data for
+ * `quietMs` while this process was responsive (a check that runs late means the process was busy,
+ * and the wait starts again; the quiet time also covers the kernel moving the last bytes across),
+ * node-pty's destroy is held back meanwhile, then this side is closed and the stream ends by itself
+ * with everything read. A process the command left behind can keep the
  * terminal open: the stream is then destroyed as node-pty would, `LEFTOVER_MS` later, and the exit is
  * reported. `HOLD_MAX_MS` bounds the whole wait however busy the process is.
  */
@@ -25,9 +27,9 @@ import { closeSync, constants, openSync } from 'node:fs';
 import type { IPty } from 'node-pty';
 
 /** No data for this long, with the process responsive, after the exit: the output has been read. */
-export const QUIET_MS = 100;
+export const QUIET_MS = 30;
 /** A check this much later than asked for means the process was busy: the quiet time does not count. */
-const LATE_MS = 50;
+const LATE_MS = 20;
 /** After this side is closed, a stream still open is held by a leftover process: destroy it. */
 const LEFTOVER_MS = 1000;
 /** However busy the process, the exit is reported after this at most. */
@@ -51,13 +53,72 @@ function isReadSide(value: unknown): value is ReadSide {
   );
 }
 
+/** One terminal's read side, held open after the command's exit until its output is read. */
+class Drain {
+  readonly #socket: ReadSide;
+  readonly #destroy: () => unknown;
+  readonly #other: number;
+  readonly #quietMs: number;
+  #chunks = 0;
+  #closed = false;
+  #released = false;
+  #holding = false;
+
+  constructor(socket: ReadSide, other: number, quietMs: number) {
+    this.#socket = socket;
+    this.#other = other;
+    this.#quietMs = quietMs;
+    this.#destroy = socket.destroy.bind(socket);
+    socket.on('data', () => void this.#chunks++);
+    socket.once('close', () => {
+      this.#closed = true;
+      this.#release();
+    });
+    socket.destroy = () => {
+      // node-pty's guard, 200 ms after the exit (or a destroy() of the terminal): read the rest first.
+      if (this.#released) return this.#destroy();
+      this.start();
+      return socket;
+    };
+  }
+
+  /** The command has exited: read until the output is quiet, then close this side. */
+  start(): void {
+    if (this.#holding || this.#released) return;
+    this.#holding = true;
+    const giveUpAt = Date.now() + HOLD_MAX_MS;
+    let seen = this.#chunks;
+    let due = Date.now() + this.#quietMs;
+    const check = (): void => {
+      if (this.#closed) return;
+      const now = Date.now();
+      if ((this.#chunks === seen && now - due <= LATE_MS) || now >= giveUpAt) {
+        this.#release();
+        setTimeout(() => this.#closed || this.#destroy(), LEFTOVER_MS).unref();
+        return;
+      }
+      seen = this.#chunks;
+      due = now + this.#quietMs;
+      setTimeout(check, this.#quietMs);
+    };
+    setTimeout(check, this.#quietMs);
+  }
+
+  #release(): void {
+    if (this.#released) return;
+    this.#released = true;
+    this.#socket.destroy = this.#destroy;
+    closeSync(this.#other);
+  }
+}
+
 /**
  * Keep `pty`'s output readable to its end after the command exits (see above). Returns false,
  * changing nothing, when the terminal is not node-pty's Unix terminal (another platform, a test
  * double) or its other side cannot be opened.
  */
 export function holdOutputUntilRead(pty: IPty, quietMs = QUIET_MS): boolean {
-  const internals = pty as unknown as { _socket?: unknown; _pty?: unknown };
+  const internals = pty as unknown as { _socket?: unknown; _pty?: unknown; _boundClose?: unknown };
   const socket = internals._socket;
   const path = internals._pty;
   if (!isReadSide(socket) || typeof path !== 'string' || !path.startsWith('/dev/')) return false;
@@ -67,44 +128,18 @@ export function holdOutputUntilRead(pty: IPty, quietMs = QUIET_MS): boolean {
   } catch {
     return false;
   }
-  const destroy = socket.destroy.bind(socket);
-  let chunks = 0;
-  let closed = false;
-  let released = false;
-  let holding = false;
-  const release = (): void => {
-    if (released) return;
-    released = true;
-    socket.destroy = destroy;
-    closeSync(other);
-  };
-  socket.on('data', () => void chunks++);
-  socket.once('close', () => {
-    closed = true;
-    release();
+  const drain = new Drain(socket, other, quietMs);
+  // node-pty marks the exit on the terminal (`_boundClose = true` in its onexit) before it waits for
+  // the stream: start draining right then, not 200 ms later at its guard.
+  let bound = internals._boundClose;
+  Object.defineProperty(pty, '_boundClose', {
+    configurable: true,
+    enumerable: true,
+    get: () => bound,
+    set: (value: unknown) => {
+      bound = value;
+      if (value === true) drain.start();
+    },
   });
-  socket.destroy = () => {
-    // node-pty's guard, 200 ms after the exit (or a destroy() of the terminal): read the rest first.
-    if (released) return destroy();
-    if (holding) return socket;
-    holding = true;
-    const giveUpAt = Date.now() + HOLD_MAX_MS;
-    let seen = chunks;
-    let due = Date.now() + quietMs;
-    const check = (): void => {
-      if (closed) return;
-      const now = Date.now();
-      if ((chunks === seen && now - due <= LATE_MS) || now >= giveUpAt) {
-        release();
-        setTimeout(() => closed || destroy(), LEFTOVER_MS).unref();
-        return;
-      }
-      seen = chunks;
-      due = now + quietMs;
-      setTimeout(check, quietMs);
-    };
-    setTimeout(check, quietMs);
-    return socket;
-  };
   return true;
 }
