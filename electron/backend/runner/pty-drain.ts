@@ -16,7 +16,7 @@
  * the stream goes on delivering what is buffered. node-pty, on the exit, marks it (`_boundClose`),
  * waits for the stream to close and after 200 ms destroys it (`lib/unixTerminal.js`,
  * `DESTROY_SOCKET_TIMEOUT_MS`). From the mark, the stream is read until it has had no data for
- * `quietMs` while this process was responsive (a check that runs late means the process was busy,
+ * `QUIET_MS` while this process was responsive (a check that runs late means the process was busy,
  * and the wait starts again; the quiet time also covers the kernel moving the last bytes across),
  * node-pty's destroy is held back meanwhile, then this side is closed and the stream ends by itself
  * with everything read. A process the command left behind can keep the
@@ -27,13 +27,13 @@ import { closeSync, constants, openSync } from 'node:fs';
 import type { IPty } from 'node-pty';
 
 /** No data for this long, with the process responsive, after the exit: the output has been read. */
-export const QUIET_MS = 30;
+const QUIET_MS = 30;
 /** A check this much later than asked for means the process was busy: the quiet time does not count. */
 const LATE_MS = 20;
 /** After this side is closed, a stream still open is held by a leftover process: destroy it. */
 const LEFTOVER_MS = 1000;
 /** However busy the process, the exit is reported after this at most. */
-export const HOLD_MAX_MS = 30_000;
+const HOLD_MAX_MS = 30_000;
 
 /** The read side of node-pty's terminal, as much of it as this uses. */
 interface ReadSide {
@@ -58,16 +58,14 @@ class Drain {
   readonly #socket: ReadSide;
   readonly #destroy: () => unknown;
   readonly #other: number;
-  readonly #quietMs: number;
   #chunks = 0;
   #closed = false;
   #released = false;
   #holding = false;
 
-  constructor(socket: ReadSide, other: number, quietMs: number) {
+  constructor(socket: ReadSide, other: number) {
     this.#socket = socket;
     this.#other = other;
-    this.#quietMs = quietMs;
     this.#destroy = socket.destroy.bind(socket);
     socket.on('data', () => void this.#chunks++);
     socket.once('close', () => {
@@ -88,7 +86,7 @@ class Drain {
     this.#holding = true;
     const giveUpAt = Date.now() + HOLD_MAX_MS;
     let seen = this.#chunks;
-    let due = Date.now() + this.#quietMs;
+    let due = Date.now() + QUIET_MS;
     const check = (): void => {
       if (this.#closed) return;
       const now = Date.now();
@@ -98,10 +96,10 @@ class Drain {
         return;
       }
       seen = this.#chunks;
-      due = now + this.#quietMs;
-      setTimeout(check, this.#quietMs);
+      due = now + QUIET_MS;
+      setTimeout(check, QUIET_MS);
     };
-    setTimeout(check, this.#quietMs);
+    setTimeout(check, QUIET_MS);
   }
 
   #release(): void {
@@ -117,7 +115,7 @@ class Drain {
  * changing nothing, when the terminal is not node-pty's Unix terminal (another platform, a test
  * double) or its other side cannot be opened.
  */
-export function holdOutputUntilRead(pty: IPty, quietMs = QUIET_MS): boolean {
+export function holdOutputUntilRead(pty: IPty): boolean {
   const internals = pty as unknown as { _socket?: unknown; _pty?: unknown; _boundClose?: unknown };
   const socket = internals._socket;
   const path = internals._pty;
@@ -128,7 +126,7 @@ export function holdOutputUntilRead(pty: IPty, quietMs = QUIET_MS): boolean {
   } catch {
     return false;
   }
-  const drain = new Drain(socket, other, quietMs);
+  const drain = new Drain(socket, other);
   // node-pty marks the exit on the terminal (`_boundClose = true` in its onexit) before it waits for
   // the stream: start draining right then, not 200 ms later at its guard.
   let bound = internals._boundClose;

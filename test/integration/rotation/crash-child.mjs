@@ -8,7 +8,7 @@
 // `DONE <phase>` when no kill came. A simulator that dies with its terminal runs in lock-step with
 // the journal (sim-lockstep.mjs), so it is never further on than what the backend journaled.
 // The tests run this file bundled with the dist/ modules it imports (../child-bundle.ts): one file
-// to load per start instead of some 230.
+// to load per start instead of hundreds.
 import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,7 @@
 /**
- * A command's last lines are read even when this process is slow to handle its output: node-pty
- * 1.1.0 destroys the terminal 200 ms after the command exits unless held back
- * (electron/backend/runner/pty-drain.ts). The handler here busy-waits on each line, as a process on
+ * A command's last lines are read even when this process is slow to handle its output: libuv ends
+ * the terminal's stream at the command's hang-up with output still buffered, unless the backend holds
+ * the terminal open (electron/backend/runner/pty-drain.ts). The handler here busy-waits on each line, as a process on
  * a loaded machine or behind a slow fsync would be, so the command exits long before its output has
  * been read. No duration is asserted: only that every line arrives, in order, before the exit.
  */
