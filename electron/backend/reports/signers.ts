@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { publicKeyFromJwk, spkiFingerprint } from './fingerprint.js';
+import { importPublicKey, type ImportedKey } from './imported-keys.js';
 import type { ReportSignature, SignerRole } from './signed-format.js';
 
 // Exactly the members this app writes: anything else (crit, b64, x5u...) could change how the
@@ -46,12 +46,13 @@ export function readSignerHeader(signature: ReportSignature, expected: SignerRol
   if (header.mkra_role !== expected) return { problem: `expected the ${expected} signature in this place, found one marked "${header.mkra_role}"` };
   // Algorithm allowlist: one algorithm per place; "none", HMAC or another spelling is refused.
   if (header.alg !== rule.alg) return { problem: `the ${expected} signature uses algorithm "${header.alg}"; only ${rule.alg} is accepted` };
-  let key: KeyObject;
+  let signer: ImportedKey;
   try {
-    key = publicKeyFromJwk(header.jwk);
+    signer = importPublicKey(header.jwk);
   } catch {
     return { problem: `the ${expected} signature's public key is not usable` };
   }
+  const { key } = signer;
   // Node describes every asymmetric key (asymmetricKeyDetails); the `?.` only satisfies its type.
   // Stryker disable next-line OptionalChaining: equivalent, asymmetricKeyDetails is always set
   if (key.asymmetricKeyType !== rule.keyType || (rule.curve && key.asymmetricKeyDetails?.namedCurve !== rule.curve)) {
@@ -59,6 +60,6 @@ export function readSignerHeader(signature: ReportSignature, expected: SignerRol
   }
   // The kid is what --key pins and what auditors compare: it must be the fingerprint of the key
   // that actually verifies the signature, not a name the signer chose.
-  if (spkiFingerprint(key) !== header.kid) return { problem: `the ${expected} signature's key does not have the fingerprint its header names` };
+  if (signer.fingerprint !== header.kid) return { problem: `the ${expected} signature's key does not have the fingerprint its header names` };
   return { alg: header.alg, role: expected, kid: header.kid, name: header.mkra_name, key };
 }

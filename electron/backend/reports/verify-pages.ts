@@ -31,9 +31,16 @@ function render(signed: SignedReport, digest: string, language: ReportLanguage, 
   return made;
 }
 
+const LANG_ENTRY = Buffer.from('/Lang (', 'latin1');
+
 /** The language the catalog claims, tried first; only an ordering hint, the bytes decide. */
 function languageOrder(pdf: Buffer): ReportLanguage[] {
-  const hinted = REPORT_LANGUAGES.find((language) => pdf.includes(`/Lang (${language})`, 0, 'latin1'));
+  // One scan of the file for the catalog's /Lang entry, then its value (the file is megabytes).
+  const at = pdf.indexOf(LANG_ENTRY);
+  const start = at + LANG_ENTRY.length;
+  const end = at < 0 ? -1 : pdf.indexOf(')', start, 'latin1');
+  const named = end > start && end - start <= 16 ? pdf.toString('latin1', start, end) : '';
+  const hinted = REPORT_LANGUAGES.find((language) => named === language);
   return hinted ? [hinted, ...REPORT_LANGUAGES.filter((language) => language !== hinted)] : [...REPORT_LANGUAGES];
 }
 
