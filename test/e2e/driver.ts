@@ -88,12 +88,19 @@ export async function startRotation(
   const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
   await confirmChecklist(page);
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
+  return startFromPlan(page);
+}
+
+/**
+ * Click the plan's Start, and return the console once the rotation's first command runs. The start
+ * journals a baseline register reading, shows the console, then asks for the plan's first command:
+ * until that command is journaled the console is idle for a moment, which nextStop (and so
+ * answerUntilDone) would take for the command's end. Wait for both commands.
+ */
+export async function startFromPlan(page: Page): Promise<Locator> {
   await page.getByTestId('start-rotation').click();
   await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
   const root = consoleRoot(page);
-  // The start journals a baseline register reading, shows the console, then asks for the plan's first
-  // command: until that command is journaled the console is idle for a moment, which nextStop would
-  // take for the command's end. Wait for both commands.
   await expect.poll(async () => Number(await root.getAttribute('data-runs'))).toBeGreaterThanOrEqual(2);
   return root;
 }

@@ -18,6 +18,7 @@ import {
   runPrechecks,
   shot,
   SHOTS,
+  startFromPlan,
   startRotation,
 } from './driver.js';
 import { test, expect } from './fixtures.js';
@@ -57,9 +58,7 @@ test('Home leads with Plan a rotation, then with the open rotation; History tell
   await page.getByTestId('operator').fill(OPERATOR);
   await confirmChecklist(page);
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
-  await page.getByTestId('start-rotation').click();
-  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
-  const root = page.getByTestId('rotation-console');
+  const root = await startFromPlan(page);
   await answerUntilDone(page, root);
   await expect(root).toHaveAttribute('data-phase', 'rewrap-interrupted');
 

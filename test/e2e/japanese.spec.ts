@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import jaConsole from '../../renderer/src/lib/i18n/ja/console.json' with { type: 'json' };
 import jaScreens from '../../renderer/src/lib/i18n/ja/screens.json' with { type: 'json' };
-import { consoleRoot, nextStop, PASSWORD, shot } from './driver.js';
+import { nextStop, PASSWORD, shot, startFromPlan } from './driver.js';
 import { FAULT_POINTS } from '../../shared/sim/faults.js';
 import { SCENARIOS } from '../../shared/sim/scenarios.js';
 import { variantsIn } from '../glossary.js';
@@ -223,9 +223,7 @@ test('every screen in Japanese: no English outside commands and names, one term 
   // The rotation console: before, at the first prompt, and after the completed rotation.
   for (const box of await page.getByTestId('plan-checklist').getByRole('checkbox').all()) await box.check();
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
-  await page.getByTestId('start-rotation').click();
-  await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
-  const root = consoleRoot(page);
+  const root = await startFromPlan(page);
   await answerInJapanese(page, root);
   await expect(page.getByTestId('finish-rotation')).toBeVisible();
   await check(page, 'console-completed');

@@ -10,11 +10,11 @@ import { SCENARIO_SIGNSERV_URL, SCENARIO_TOKEN } from '../../shared/sim/index.js
 import {
   answerUntilDone,
   confirmChecklist,
-  consoleRoot,
   expectAccessible,
   go,
   resetSimulator,
   shot,
+  startFromPlan,
 } from './driver.js';
 import { expect, testWithEnv } from './fixtures.js';
 
@@ -61,8 +61,7 @@ test('a rotation through the signing service: each token asked in a masked field
   const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
   await confirmChecklist(page);
   await page.getByTestId('confirmation').fill(instance.slice(0, 8));
-  await page.getByTestId('start-rotation').click();
-  const root = consoleRoot(page);
+  const root = await startFromPlan(page);
   const asked: string[] = [];
   await answerUntilDone(
     page,

@@ -19,6 +19,7 @@ import {
   resetSimulator,
   runPrechecks,
   shot,
+  startFromPlan,
 } from './driver.js';
 import { test, expect, type DemoServer } from './fixtures.js';
 
@@ -111,9 +112,7 @@ test('rehearse every fault point on a twin, then the real rotation: its signed r
     const instance = (await page.getByTestId('plan-instance').textContent()) ?? '';
     await confirmChecklist(page);
     await page.getByTestId('confirmation').fill(instance.slice(0, 8));
-    await page.getByTestId('start-rotation').click();
-    await expect(page.locator('main')).toHaveAttribute('data-screen', 'rotation');
-    const root = page.getByTestId('rotation-console');
+    const root = await startFromPlan(page);
     await answerUntilDone(page, root);
     await expect(root).toHaveAttribute('data-phase', 'completed');
     await page.getByTestId('finish-rotation').click();
