@@ -1,6 +1,7 @@
 // Electron security static analysis gate. Electronegativity always exits 0, so this script runs
-// it on the built app (dist/, without the command-line bundles), reads its SARIF, and fails on any finding not reviewed and accepted
-// in build/electronegativity-allow.json. Writes test-results/security.json for the CI summary.
+// it on the built app (dist/, without the command-line bundles), reads its SARIF, and fails on any
+// finding not reviewed and accepted in build/electronegativity-allow.json. Writes
+// test-results/security.json for the CI summary.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

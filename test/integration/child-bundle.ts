@@ -3,8 +3,9 @@
  * journal-writer-child.mjs) start from one bundle, built once per run (global-setup.ts). A crash
  * campaign file starts 40-45 of them and the journal crash test 60, and a child run from its .mjs
  * file spent most of its start in Node's ES module loader reading tsc's output in dist/electron and
- * zod's own modules one by one (about 0.35 CPU s beyond a bare Node; bundled, 0.13 s). The bundle is made from the same built dist/ files, so a child still runs the
- * compiled code as the packaged app does, and require-built.ts still refuses a stale dist/.
+ * zod's own modules one by one (about 0.35 CPU s beyond a bare Node; bundled, 0.13 s). The bundle
+ * is made from the same built dist/ files, so a child still runs the compiled code as the packaged
+ * app does, and require-built.ts still refuses a stale dist/.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
