@@ -12,11 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBuilt } from '../require-built.js';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const APP_PARTS = ['electron', 'preload', 'renderer', 'shared'];
 const UNSAFE_WINDOW = `const { BrowserWindow } = require('electron');
 new BrowserWindow({ webPreferences: { nodeIntegration: true } });
 `;
-/** Where each part gets the unsafe window, relative to dist/. */
+/** The parts of dist/ Electron loads, and where each gets the unsafe window (relative to dist/). */
 const UNSAFE_IN = {
   electron: 'electron/main/unsafe-window.js',
   preload: 'preload/unsafe-window.js',
@@ -40,7 +39,7 @@ function copyOfBuild(): string {
     'build/electronegativity-allow.json',
   ])
     cpSync(join(root, path), join(dir, path));
-  for (const part of [...APP_PARTS, 'bin'])
+  for (const part of [...Object.keys(UNSAFE_IN), 'bin'])
     cpSync(join(root, 'dist', part), join(dir, 'dist', part), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
