@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Launcher: the simulator is bundled TypeScript in dist/bin (vite.cli.config.ts).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Launcher: the simulator is bundled TypeScript in dist/bin (vite.sim.config.ts), compiled with its
+// code cache (cached-script.js).
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { loadBundle } = require('./cached-script.js');
 
-const entry = new URL('../dist/bin/ibmcloud-sim.js', import.meta.url);
-if (!existsSync(fileURLToPath(entry))) {
+const bundle = join(__dirname, '..', 'dist', 'bin', 'ibmcloud-sim.cjs');
+if (!existsSync(bundle)) {
   process.stderr.write('ibmcloud-sim: the simulator is not built yet: run npm run build first\n');
   process.exit(2);
 }
-await import(entry.href);
+loadBundle(bundle).exports.runCli();

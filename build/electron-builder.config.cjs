@@ -10,6 +10,8 @@ module.exports = {
     'package.json',
     'bin/**',
     'dist/bin/**/*.js',
+    'dist/bin/*.cjs',
+    'dist/bin/*.code-cache',
     'dist/electron/**/*.js',
     'dist/shared/**/*.js',
     'dist/preload/**',

@@ -51,7 +51,8 @@ export const LAYERS = [
     builtins: true,
   },
   { name: 'bin', files: /^bin\//, imports: ['bin/'], packages: [], builtins: true },
-  { name: 'scripts', files: /^scripts\//, imports: ['scripts/'], packages: ANY, builtins: true },
+  // scripts/sim-code-cache.js makes the code cache with the loader the launcher uses (bin/cached-script.js).
+  { name: 'scripts', files: /^scripts\//, imports: ['scripts/', 'bin/'], packages: ANY, builtins: true },
   { name: 'build', files: /^build\//, imports: ['build/'], packages: ANY, builtins: true },
   {
     name: 'test',

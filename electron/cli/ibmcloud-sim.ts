@@ -68,7 +68,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   return runSim(ctx, argv);
 }
 
-/** Entry of the bundle bin/ibmcloud-sim.js loads (ibmcloud-sim-main.ts): run with process.argv and exit with the code. */
+/** Entry of the bundle bin/ibmcloud-sim.js loads (vite.sim.config.ts): run with process.argv and exit with the code. */
 export async function runCli(): Promise<void> {
   let code: number;
   try {

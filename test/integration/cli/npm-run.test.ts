@@ -34,7 +34,7 @@ describe('npm run mkra / ibmcloud-sim in the checkout', () => {
   });
 
   it('npm run --silent ibmcloud-sim -- sim scenarios lists the scenarios', () => {
-    requireBuilt('dist/bin/ibmcloud-sim.js', ['electron/cli', 'shared']);
+    requireBuilt('dist/bin/ibmcloud-sim.cjs', ['electron/cli', 'shared']);
     const env = { ...process.env, MKRA_SIM_DIR: join(mkdtempSync(join(tmpdir(), 'mkra-npm-')), 'sim') };
     const r = run(['ibmcloud-sim', '--', 'sim', 'scenarios'], env);
     expect(r.status, r.stderr).toBe(0);

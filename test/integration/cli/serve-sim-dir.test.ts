@@ -45,7 +45,7 @@ async function servedScenario(env: NodeJS.ProcessEnv, dataDir: string): Promise<
 
 describe('mkra serve --demo and MKRA_SIM_DIR', () => {
   it('serves the simulator state prepared in MKRA_SIM_DIR, and keeps its own state in the data directory otherwise', async () => {
-    requireBuilt('dist/bin/ibmcloud-sim.js', ['shared', 'electron']);
+    requireBuilt('dist/bin/ibmcloud-sim.cjs', ['shared', 'electron']);
     const dir = mkdtempSync(join(tmpdir(), 'mkra-serve-simdir-'));
     dirs.push(dir);
     const simDir = join(dir, 'prepared');

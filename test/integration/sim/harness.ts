@@ -12,7 +12,7 @@ export const BIN = join(ROOT, 'bin/ibmcloud-sim.js');
  * suite); a test never builds it, which would be slow under load and race other tests reading dist/.
  */
 export function ensureBuilt(): void {
-  requireBuilt('dist/bin/ibmcloud-sim.js', ['shared', 'electron/cli']);
+  requireBuilt('dist/bin/ibmcloud-sim.cjs', ['shared', 'electron/cli']);
 }
 
 export interface SimDirs {
