@@ -1,8 +1,8 @@
 /**
  * The Electron security gate (scripts/electronegativity-gate.js) analyses every part of the built
- * app that Electron loads: run on a copy of dist/ (the real build, which passes), a window opened
- * with Node integration in any of those parts fails it, and the command-line bundles in dist/bin,
- * which plain Node runs and Electron never loads, are left out.
+ * app that Electron loads: run on a copy of dist/, a window opened with Node integration in any of
+ * those parts fails it, and the command-line bundles in dist/bin, which plain Node runs and Electron
+ * never loads, are left out.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -59,22 +59,20 @@ function gate(dir: string) {
 }
 
 describe('Electron security gate', () => {
-  it('passes the built app, and leaves out the command-line bundles Electron never loads', () => {
+  // One run of the analyser (about 10 CPU s) on a copy with an unsafe window in every part: the gate
+  // itself passes the build as it is in npm test's last step (npm run test:security).
+  it('fails a window with Node integration in any part of the app Electron loads, and leaves out the command-line bundles', () => {
     const dir = copyOfBuild();
     put(dir, 'dist/bin/unsafe-window.js', UNSAFE_WINDOW);
-    const result = gate(dir);
-    expect(result.out).toMatch(/electronegativity: \d+ finding\(s\), 0 not accepted/);
-    expect(result.out).not.toContain('unsafe-window');
-    expect(result.status).toBe(0);
-  });
-
-  it('fails a window with Node integration in any part of the app Electron loads', () => {
-    const dir = copyOfBuild();
     for (const path of Object.values(UNSAFE_IN)) put(dir, join('dist', path), UNSAFE_WINDOW);
     const result = gate(dir);
     for (const path of Object.values(UNSAFE_IN)) {
       expect(result.out).toMatch(new RegExp(`FAIL +NODE_INTEGRATION_JS_CHECK ${path.replaceAll('.', '\\.')}:2 `));
     }
+    // Only the planted windows fail (each for several rules): the build's own findings are accepted.
+    const failing = new Set([...result.out.matchAll(/^FAIL +\S+ (\S+):\d+ /gm)].map((m) => m[1]));
+    expect([...failing].sort()).toEqual(Object.values(UNSAFE_IN).sort());
+    expect(result.out).not.toContain('bin/unsafe-window');
     expect(result.status).toBe(1);
   });
 });

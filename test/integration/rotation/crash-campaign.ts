@@ -31,71 +31,91 @@ import { runChild, waitGone, type ChildPlan } from './crash-run.js';
 const SCALE = '0.01';
 const SCENARIO = { auto: 'default', keyparts: 'key-parts' } as const;
 
-const templates = new Map<string, { dataDir: string; original: string }>();
-const prefixes = new Map<PrefixName, string>();
-const figures = {
-  reached: new Set<string>(),
-  kills: 0,
-  verified: 0,
-  torn: 0,
-  phases: new Map<Phase | 'none', number>(),
-  /** Every phase a classification on the way to completed had, after any kill. */
-  seen: new Set<Phase>(),
-};
-const scratch: string[] = [];
+/**
+ * What one campaign (one flow's file) has made and seen. Each call of crashCampaign has its own: the
+ * integration files share their worker's modules (vitest.config.ts), and the other flow's file may
+ * run in the same worker before or after this one.
+ */
+interface Campaign {
+  templates: Map<string, { dataDir: string; original: string }>;
+  prefixes: Map<PrefixName, string>;
+  figures: {
+    reached: Set<string>;
+    kills: number;
+    verified: number;
+    torn: number;
+    phases: Map<Phase | 'none', number>;
+    /** Every phase a classification on the way to completed had, after any kill. */
+    seen: Set<Phase>;
+  };
+  scratch: string[];
+}
+
+function newCampaign(): Campaign {
+  return {
+    templates: new Map(),
+    prefixes: new Map(),
+    figures: { reached: new Set(), kills: 0, verified: 0, torn: 0, phases: new Map(), seen: new Set() },
+    scratch: [],
+  };
+}
 
 /** A logged-in simulator of the flow's scenario, made once and copied for every point. */
-function template(flow: CrashPoint['flow']): { dataDir: string; original: string } {
-  let t = templates.get(flow);
+function template(c: Campaign, flow: CrashPoint['flow']): { dataDir: string; original: string } {
+  let t = c.templates.get(flow);
   if (!t) {
     const h = createHarness(SCENARIO[flow]);
     t = { dataDir: h.dataDir, original: originalValue(readSimState(h.simDir)) };
-    templates.set(flow, t);
-    scratch.push(h.dataDir);
+    c.templates.set(flow, t);
+    c.scratch.push(h.dataDir);
   }
   return t;
 }
 
 /** A fresh copy of a data directory to crash in. */
-function copyOf(from: string): string {
+function copyOf(c: Campaign, from: string): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'mkra-crash-'));
   cpSync(from, dataDir, { recursive: true });
-  scratch.push(dataDir);
+  c.scratch.push(dataDir);
   return dataDir;
 }
 
 /** What the prefix's kill leaves (made once; the prefix is also checked as a point of its own). */
-async function prefixState(name: PrefixName): Promise<string> {
-  let dataDir = prefixes.get(name);
+async function prefixState(c: Campaign, name: PrefixName): Promise<string> {
+  let dataDir = c.prefixes.get(name);
   if (!dataDir) {
     const p: { flow: CrashPoint['flow']; fault?: string; kill: CrashPoint['kill'] } = PREFIXES[name];
-    dataDir = copyOf(template(p.flow).dataDir);
+    dataDir = copyOf(c, template(c, p.flow).dataDir);
     const fault = p.fault ? { fault: p.fault } : {};
     const plan: ChildPlan = { mode: 'run', flow: p.flow, scale: SCALE, sim: 'dies', ...fault };
-    await killAt(dataDir, { ...plan, point: { ...p.kill, label: `${name} (prefix)` } });
-    prefixes.set(name, dataDir);
+    await killAt(c, dataDir, { ...plan, point: { ...p.kill, label: `${name} (prefix)` } });
+    c.prefixes.set(name, dataDir);
   }
   return dataDir;
 }
 
 /** Run the child until it kills itself at `label`; wait for the simulators it leaves. */
-async function killAt(dataDir: string, plan: ChildPlan & { point: NonNullable<ChildPlan['point']> }): Promise<void> {
+async function killAt(
+  c: Campaign,
+  dataDir: string,
+  plan: ChildPlan & { point: NonNullable<ChildPlan['point']> },
+): Promise<void> {
   const result = await runChild(dataDir, plan);
   const why = `${plan.point.label}: not reached (${result.donePhase ?? result.stderr})`;
   expect(result.killedAt, why).toBe(plan.point.label);
   expect(result.signal).toBe('SIGKILL');
-  figures.kills += 1;
+  c.figures.kills += 1;
   await waitGone(result.simPids);
 }
 
 /** Between two kills: what the first left verifies, and its classification is safe on the hardware. */
-async function checkBetween(dataDir: string, original: string, label: string): Promise<void> {
+async function checkBetween(c: Campaign, dataDir: string, original: string, label: string): Promise<void> {
   const h = createHarness('unused', 0, { existingDataDir: dataDir });
   const [unfinished] = await h.service.unfinished();
   expect(unfinished, label).toBeDefined();
   const { entries, torn } = await verifyLeftJournal(dataDir, unfinished?.rotationId ?? '');
-  figures.verified += 1;
-  if (torn) figures.torn += 1;
+  c.figures.verified += 1;
+  if (torn) c.figures.torn += 1;
   const quiet = { line: () => undefined, exit: () => undefined, updated: () => undefined, notice: () => undefined };
   const runsNothing = (): never => {
     throw new Error('a read-only look at the journal runs no command');
@@ -107,7 +127,12 @@ async function checkBetween(dataDir: string, original: string, label: string): P
 }
 
 /** The app restarted on the data: resume (or start, if nothing was journaled) and follow the advisor. */
-async function restartAndFinish(point: CrashPoint, dataDir: string, original: string): Promise<Phase | 'none'> {
+async function restartAndFinish(
+  c: Campaign,
+  point: CrashPoint,
+  dataDir: string,
+  original: string,
+): Promise<Phase | 'none'> {
   const h = createHarness(SCENARIO[point.flow], 0, { existingDataDir: dataDir });
   const unfinished = await h.service.unfinished();
   let snap;
@@ -119,14 +144,14 @@ async function restartAndFinish(point: CrashPoint, dataDir: string, original: st
   } else {
     expect(unfinished, point.label).toHaveLength(1);
     const { entries, torn } = await verifyLeftJournal(dataDir, unfinished[0]?.rotationId ?? '');
-    figures.verified += 1;
-    if (torn) figures.torn += 1;
+    c.figures.verified += 1;
+    if (torn) c.figures.torn += 1;
     snap = await h.service.open(unfinished[0]?.rotationId ?? '');
     checkReadFirst(snap.classification, inFlight(entries), point.label);
   }
   const resumed = unfinished.length === 0 ? 'none' : snap.classification.phase;
   const { followed, phases } = await followChecked(h, snap, point.flow, original, point.label);
-  for (const p of phases) figures.seen.add(p);
+  for (const p of phases) c.figures.seen.add(p);
   const after = await verifyJournal(journalPath(dataDir, snap.rotationId));
   expect(after, point.label).toMatchObject({ ok: true, status: 'ok' });
   // Reopening read-only closes the journal the restarted app held open.
@@ -135,30 +160,30 @@ async function restartAndFinish(point: CrashPoint, dataDir: string, original: st
   return resumed;
 }
 
-async function campaignPoint(point: CrashPoint): Promise<void> {
-  const { original } = template(point.flow);
-  const dataDir = copyOf(point.from ? await prefixState(point.from) : template(point.flow).dataDir);
+async function campaignPoint(c: Campaign, point: CrashPoint): Promise<void> {
+  const { original } = template(c, point.flow);
+  const dataDir = copyOf(c, point.from ? await prefixState(c, point.from) : template(c, point.flow).dataDir);
   const sim = point.sim ?? 'dies';
   const plan: ChildPlan = point.from
     ? { mode: 'resume', scale: SCALE, sim }
     : { mode: 'run', flow: point.flow, scale: SCALE, sim, ...(point.fault ? { fault: point.fault } : {}) };
-  await killAt(dataDir, { ...plan, point: { ...point.kill, label: point.label } });
+  await killAt(c, dataDir, { ...plan, point: { ...point.kill, label: point.label } });
   if (point.again) {
-    await checkBetween(dataDir, original, point.label);
+    await checkBetween(c, dataDir, original, point.label);
     const { sim = 'dies', ...kill } = point.again;
     const label = `${point.label} (second kill)`;
-    await killAt(dataDir, { mode: 'resume', scale: SCALE, sim, point: { ...kill, label } });
+    await killAt(c, dataDir, { mode: 'resume', scale: SCALE, sim, point: { ...kill, label } });
   }
-  const phase = await restartAndFinish(point, dataDir, original).catch((error: unknown) => {
+  const phase = await restartAndFinish(c, point, dataDir, original).catch((error: unknown) => {
     // Kept (not removed in afterAll) for whoever investigates the failure.
-    scratch.splice(scratch.indexOf(dataDir), 1);
+    c.scratch.splice(c.scratch.indexOf(dataDir), 1);
     console.error(`[crash] ${point.label}: data kept in ${dataDir}`);
     throw error;
   });
-  figures.reached.add(point.label);
-  figures.phases.set(phase, (figures.phases.get(phase) ?? 0) + 1);
+  c.figures.reached.add(point.label);
+  c.figures.phases.set(phase, (c.figures.phases.get(phase) ?? 0) + 1);
   rmSync(dataDir, { recursive: true, force: true });
-  scratch.splice(scratch.indexOf(dataDir), 1);
+  c.scratch.splice(c.scratch.indexOf(dataDir), 1);
 }
 
 /**
@@ -167,6 +192,7 @@ async function campaignPoint(point: CrashPoint): Promise<void> {
  */
 export function crashCampaign(flow: CrashPoint['flow'], points: readonly CrashPoint[]): void {
   describe(`crash campaign (${flow}): the backend SIGKILLed at positions across a rotation and its recovery`, () => {
+    const c = newCampaign();
     // The child runs the built backend and simulator (npm run build), as the packaged app would.
     beforeAll(() => {
       requireBuilt('dist/electron/backend/rotation/rotation-service.js', [
@@ -176,22 +202,22 @@ export function crashCampaign(flow: CrashPoint['flow'], points: readonly CrashPo
       ]);
     });
     afterAll(() => {
-      for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+      for (const dir of c.scratch) rmSync(dir, { recursive: true, force: true });
     });
 
     for (const point of points) {
-      it(point.label, () => campaignPoint(point), 180_000);
+      it(point.label, () => campaignPoint(c, point), 180_000);
     }
 
     it('reached every kill point, and some kill left a torn tail', () => {
-      const phases = [...figures.phases].map(([p, n]) => `${p} ${n}`).join(', ');
-      const { reached, kills, verified, torn, seen } = figures;
+      const phases = [...c.figures.phases].map(([p, n]) => `${p} ${n}`).join(', ');
+      const { reached, kills, verified, torn, seen } = c.figures;
       console.info(
         `[crash campaign ${flow}] ${reached.size} points reached (${kills} kills), ${verified} journals verified after kills, ` +
           `${torn} torn tails, resumed as: ${phases}; phases seen: ${[...seen].join(', ')}`,
       );
-      expect([...figures.reached].sort()).toEqual(points.map((p) => p.label).sort());
-      expect(figures.torn).toBeGreaterThan(0);
+      expect([...c.figures.reached].sort()).toEqual(points.map((p) => p.label).sort());
+      expect(c.figures.torn).toBeGreaterThan(0);
     });
   });
 }
