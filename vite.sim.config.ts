@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 // the simulator once per command and the tests start it some 1,700 times; compiling its 360 kB
 // (zod, the message catalogue, the hardware model) took about 40 ms of each start's 200 ms CPU.
 // Node 20 has no code cache for ES modules, hence CommonJS here; mkra stays in vite.cli.config.ts.
+// Every import is inlined: a script compiled by node:vm cannot run a dynamic import().
 export default defineConfig({
   build: {
     ssr: true,

@@ -3,6 +3,7 @@
  * starts it) takes it: were it missing or rejected, every start would compile the bundle again.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './harness.js';
@@ -19,5 +20,9 @@ describe('the simulator code cache', () => {
     const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ rejected: false, runCli: 'function' });
+  });
+
+  it('holds no dynamic import(): a script compiled by node:vm has no module loader to run one', () => {
+    expect(readFileSync(join(ROOT, 'dist/bin/ibmcloud-sim.cjs'), 'utf8')).not.toMatch(/\bimport\s*\(/);
   });
 });
