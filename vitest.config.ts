@@ -15,6 +15,9 @@ const MOCKING_UNIT = [
 ];
 const MOCKING_COMPONENT = ['test/component/reports/export-form.test.ts'];
 /** A project of Svelte component tests in jsdom. */
+/** Installed in every project: byte arrays compare by their bytes (test/setup/bytes-equality.ts). */
+const BYTES_EQUALITY = 'test/setup/bytes-equality.ts';
+
 function componentProject(
   name: string,
   files: { include: string[]; exclude?: string[] },
@@ -23,7 +26,7 @@ function componentProject(
   return {
     extends: true,
     plugins: [svelte(), svelteTesting()],
-    test: { name, ...files, environment: 'jsdom', setupFiles: ['test/component/setup.ts'], isolate },
+    test: { name, ...files, environment: 'jsdom', setupFiles: [BYTES_EQUALITY, 'test/component/setup.ts'], isolate },
   };
 }
 
@@ -47,12 +50,13 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           exclude: MOCKING_UNIT,
           environment: 'node',
+          setupFiles: [BYTES_EQUALITY],
           isolate: false,
         },
       },
       {
         extends: true,
-        test: { name: 'unit-mocking', include: MOCKING_UNIT, environment: 'node' },
+        test: { name: 'unit-mocking', include: MOCKING_UNIT, environment: 'node', setupFiles: [BYTES_EQUALITY] },
       },
       componentProject('component', { include: ['test/component/**/*.test.ts'], exclude: MOCKING_COMPONENT }, false),
       componentProject('component-mocking', { include: MOCKING_COMPONENT }, true),
@@ -62,6 +66,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: [BYTES_EQUALITY],
           // Bundles the child processes that run the built backend, once (test/integration/child-bundle.ts).
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 300_000,

@@ -22,14 +22,29 @@ export function simPaths(env: NodeJS.ProcessEnv): { dir: string; keyFiles: strin
   return { dir, keyFiles: env.CLOUDTKEFILES || join(dir, 'tkefiles') };
 }
 
-function fail(lines: readonly string[]): number {
-  process.stdout.write([FAILED, ...lines, ''].join('\n'));
+/** Where an invocation reads its answers and writes its transcript: the process's own by default. */
+export interface SimStreams {
+  input: NodeJS.ReadStream;
+  output: NodeJS.WriteStream;
+}
+
+function failTo(lines: readonly string[], output: NodeJS.WriteStream = process.stdout): number {
+  output.write([FAILED, ...lines, ''].join('\n'));
   return 1;
 }
 
-/** Run one invocation with the process's stdin/stdout; resolves to the exit code. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Run one invocation; resolves to the exit code. The CLI runs it on the process's stdin/stdout;
+ * tests run commands that ask nothing (`sim reset`, `login`, `sim status`) in their own process
+ * with streams of their own, as the same code over the same state directory.
+ */
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  streams: SimStreams = { input: process.stdin, output: process.stdout },
+): Promise<number> {
   const { dir, keyFiles } = simPaths(env);
+  const fail = (lines: readonly string[]) => failTo(lines, streams.output);
   const scaleText = env.MKRA_SIM_TIME_SCALE ?? '1';
   const timeScale = Number(scaleText);
   if (scaleText.trim() === '' || !Number.isFinite(timeScale) || timeScale < 0) {
@@ -40,7 +55,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   mkdirSync(keyFiles, { recursive: true, mode: 0o700 });
   const ws = new NodeWorkstation(keyFiles);
-  const io = new TerminalIo({ dir, timeScale, input: process.stdin, output: process.stdout });
+  const io = new TerminalIo({ dir, timeScale, input: streams.input, output: streams.output });
   let state = loadState(dir);
   const resetting = argv[0] === 'sim' && argv[1] === 'reset';
   if (state !== undefined && 'error' in state) {
@@ -74,7 +89,7 @@ export async function runCli(): Promise<void> {
   try {
     code = await main(process.argv.slice(2), process.env);
   } catch (e) {
-    code = fail([`Internal simulator error: ${e instanceof Error ? e.message : String(e)}`]);
+    code = failTo([`Internal simulator error: ${e instanceof Error ? e.message : String(e)}`]);
   }
   process.exitCode = code;
   process.stdout.write('', () => process.exit(code));

@@ -38,7 +38,7 @@ function classified(view: AnalysisView): Extract<AnalysisView, { status: 'classi
 
 describe('adopting a manual run that failed after M1', () => {
   it('keeps auto-mk-rotate refused, gates on the evidence review, recovers, and reports the imported part', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     const output = manualRun(h.simDir, `${h.simDir}/tkefiles`, 'after-m1');
     expect(output.toString()).toContain(M1);
     const analysis = new AnalysisService(h.service);
@@ -117,7 +117,7 @@ describe('adopting a manual run that failed after M1', () => {
   });
 
   it('a reopened imported journal re-classifies the same way and still refuses auto-mk-rotate', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     const output = manualRun(h.simDir, `${h.simDir}/tkefiles`, 'after-m1');
     const analysis = new AnalysisService(h.service);
     const view = classified(analysis.classify([{ name: 'out.txt', base64: output.toString('base64') }], 'other'));

@@ -1,10 +1,12 @@
 // `mkra classify` as a process, on transcripts `ibmcloud-sim` printed as a process after each of
-// its fault points (failed and crashed), with `sim status --json` as the register reading.
+// its fault points (failed and crashed), with `sim status --json` as the register reading. The
+// set-up and the reading ask nothing and run in this process (../sim-here.ts).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { simHere } from '../sim-here.js';
 import { FAULT_EXPECTATIONS } from './fault-expectations.js';
 
 const cases: [string, string, string][] = [
@@ -16,7 +18,7 @@ const cases: [string, string, string][] = [
   ['mid-setimm:crash', 'partially-promoted', 'ibmcloud tke cryptounit-rm'],
 ];
 
-function simulate(fault: string): { transcript: string; registers: string } {
+async function simulate(fault: string): Promise<{ transcript: string; registers: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'mkra-cls-'));
   const env = { ...process.env, MKRA_SIM_DIR: join(dir, 'sim'), MKRA_SIM_TIME_SCALE: '0' };
   const sim = (args: string[], extra: Record<string, string> = {}, input = '') =>
@@ -25,19 +27,21 @@ function simulate(fault: string): { transcript: string; registers: string } {
       input,
       encoding: 'utf8',
     });
-  sim(['sim', 'reset', '--keys', '120']);
-  sim(['login', '--apikey', 'test']);
+  expect((await simHere(['sim', 'reset', '--keys', '120'], env)).status).toBe(0);
+  expect((await simHere(['login', '--apikey', 'test'], env)).status).toBe(0);
   const run = sim(['tke', 'auto-mk-rotate'], { MKRA_SIM_FAULT: fault }, 'passw0rd\npassw0rd\n');
   const transcript = join(dir, 'auto-mk-rotate.txt');
   writeFileSync(transcript, `$ ibmcloud tke auto-mk-rotate\n${run.stdout}${run.stderr}`);
   const registers = join(dir, 'registers.json');
-  writeFileSync(registers, sim(['sim', 'status', '--json']).stdout);
+  const status = await simHere(['sim', 'status', '--json'], env);
+  expect(status.status).toBe(0);
+  writeFileSync(registers, status.stdout);
   return { transcript, registers };
 }
 
 describe('mkra classify on ibmcloud-sim transcripts after every fault point', () => {
-  it.each(cases)('%s -> %s, first %s', (fault, phase, first) => {
-    const { transcript, registers } = simulate(fault);
+  it.each(cases)('%s -> %s, first %s', async (fault, phase, first) => {
+    const { transcript, registers } = await simulate(fault);
     const args = [
       'bin/mkra.js',
       'classify',

@@ -18,13 +18,15 @@ import { serviceAnswers, serviceRow } from './service-driver.js';
 const TIMEOUT = 300_000;
 
 async function crashMidRewrap(): Promise<{ h: Harness; rotationId: string }> {
-  const h = createHarness('default', 60);
+  const h = await createHarness('default', 60);
   await h.service.start({ flow: 'auto' });
   h.setFault('mid-rewrap:crash');
   const crashed = await h.runToExit(['tke', 'auto-mk-rotate']);
   h.setFault(null);
   expect(crashed.classification.phase).toBe('indeterminate');
-  const status = JSON.parse(h.sim(['sim', 'status', '--json']).stdout) as { units: { new: { state: string } }[] };
+  const status = JSON.parse((await h.sim(['sim', 'status', '--json'])).stdout) as {
+    units: { new: { state: string } }[];
+  };
   expect(status.units.every((u) => u.new.state === 'Full Committed')).toBe(true);
   return { h, rotationId: crashed.rotationId };
 }
@@ -48,7 +50,7 @@ describe('a new rotation after a crash mid re-encryption', () => {
     async () => {
       const { h, rotationId } = await crashMidRewrap();
       // The app restarts: a new service over the same data directory.
-      const restarted = createHarness('default', 0, { existingDataDir: h.dataDir });
+      const restarted = await createHarness('default', 0, { existingDataDir: h.dataDir });
       await expect(restarted.service.start({ flow: 'auto' })).rejects.toMatchObject({
         reason: { kind: 'unfinished', command: 'start' },
         message: expect.stringContaining(`Rotation ${rotationId} is unfinished`),
@@ -66,7 +68,7 @@ describe('a new rotation after a crash mid re-encryption', () => {
       const { h } = await crashMidRewrap();
       const elsewhere = mkdtempSync(join(tmpdir(), 'mkra-elsewhere-'));
       cpSync(demoPaths(h.dataDir).simDir, demoPaths(elsewhere).simDir, { recursive: true });
-      const other = createHarness('default', 0, { existingDataDir: elsewhere });
+      const other = await createHarness('default', 0, { existingDataDir: elsewhere });
       expect(await other.service.list()).toEqual([]);
       await newRotation(other);
     },

@@ -71,7 +71,7 @@ export async function answerOnCopy(h: Harness, command: string): Promise<string>
   const rotationId = h.service.snapshot().rotationId;
   const dir = mkdtempSync(join(tmpdir(), 'mkra-copy-'));
   cpSync(h.dataDir, dir, { recursive: true });
-  const copy = createHarness('default', 0, { existingDataDir: dir });
+  const copy = await createHarness('default', 0, { existingDataDir: dir });
   try {
     await copy.service.open(rotationId);
     const answer = await answerOf(copy.service, command);

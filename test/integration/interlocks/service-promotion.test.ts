@@ -68,7 +68,9 @@ describe('rotation service on the simulator: the answers and readings of a promo
       expect(h.notices.join('\n')).toMatch(/ibmcloud tke cryptounit-mk-setimm was not started: /);
       const commands = h.service.snapshot().commands.map((c) => c.command);
       expect(commands).not.toContain('ibmcloud tke cryptounit-mk-setimm');
-      const status = JSON.parse(h.sim(['sim', 'status', '--json']).stdout) as { units: { new: { state: string } }[] };
+      const status = JSON.parse((await h.sim(['sim', 'status', '--json'])).stdout) as {
+        units: { new: { state: string } }[];
+      };
       expect(status.units.every((u) => u.new.state === 'Full Committed')).toBe(true);
     },
     TIMEOUT,

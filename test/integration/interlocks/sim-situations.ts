@@ -110,7 +110,7 @@ export const AFTER_REWRAP: SimSituation[] = [
 
 /** A harness with an open rotation driven to the situation. */
 export async function reach(s: SimSituation, keys = 60): Promise<{ h: Harness; snapshot: RotationSnapshot }> {
-  const h = createHarness(s.scenario ?? 'default', keys);
+  const h = await createHarness(s.scenario ?? 'default', keys);
   await h.service.start({ flow: s.flow ?? 'auto' });
   return { h, snapshot: await s.reach(h) };
 }

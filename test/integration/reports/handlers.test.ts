@@ -10,7 +10,7 @@ import { ROTATION_ID, recoveryJournal } from '../../fixtures/reports/journal-fix
 import { createHarness } from '../rotation/harness.js';
 
 const KEY_PASSWORD = 'report-key-Pa55word';
-const h = createHarness();
+const h = await createHarness();
 afterAll(() => rm(h.dataDir, { recursive: true, force: true }));
 
 function handlers() {

@@ -61,10 +61,10 @@ function newCampaign(): Campaign {
 }
 
 /** A logged-in simulator of the flow's scenario, made once and copied for every point. */
-function template(c: Campaign, flow: CrashPoint['flow']): { dataDir: string; original: string } {
+async function template(c: Campaign, flow: CrashPoint['flow']): Promise<{ dataDir: string; original: string }> {
   let t = c.templates.get(flow);
   if (!t) {
-    const h = createHarness(SCENARIO[flow]);
+    const h = await createHarness(SCENARIO[flow]);
     t = { dataDir: h.dataDir, original: originalValue(readSimState(h.simDir)) };
     c.templates.set(flow, t);
     c.scratch.push(h.dataDir);
@@ -85,7 +85,7 @@ async function prefixState(c: Campaign, name: PrefixName): Promise<string> {
   let dataDir = c.prefixes.get(name);
   if (!dataDir) {
     const p: { flow: CrashPoint['flow']; fault?: string; kill: CrashPoint['kill'] } = PREFIXES[name];
-    dataDir = copyOf(c, template(c, p.flow).dataDir);
+    dataDir = copyOf(c, (await template(c, p.flow)).dataDir);
     const fault = p.fault ? { fault: p.fault } : {};
     const plan: ChildPlan = { mode: 'run', flow: p.flow, scale: SCALE, sim: 'dies', ...fault };
     await killAt(c, dataDir, { ...plan, point: { ...p.kill, label: `${name} (prefix)` } });
@@ -110,7 +110,7 @@ async function killAt(
 
 /** Between two kills: what the first left verifies, and its classification is safe on the hardware. */
 async function checkBetween(c: Campaign, dataDir: string, original: string, label: string): Promise<void> {
-  const h = createHarness('unused', 0, { existingDataDir: dataDir });
+  const h = await createHarness('unused', 0, { existingDataDir: dataDir });
   const [unfinished] = await h.service.unfinished();
   expect(unfinished, label).toBeDefined();
   const { entries, torn } = await verifyLeftJournal(dataDir, unfinished?.rotationId ?? '');
@@ -133,7 +133,7 @@ async function restartAndFinish(
   dataDir: string,
   original: string,
 ): Promise<Phase | 'none'> {
-  const h = createHarness(SCENARIO[point.flow], 0, { existingDataDir: dataDir });
+  const h = await createHarness(SCENARIO[point.flow], 0, { existingDataDir: dataDir });
   const unfinished = await h.service.unfinished();
   let snap;
   if (unfinished.length === 0) {
@@ -161,8 +161,8 @@ async function restartAndFinish(
 }
 
 async function campaignPoint(c: Campaign, point: CrashPoint): Promise<void> {
-  const { original } = template(c, point.flow);
-  const dataDir = copyOf(c, point.from ? await prefixState(c, point.from) : template(c, point.flow).dataDir);
+  const { original } = await template(c, point.flow);
+  const dataDir = copyOf(c, point.from ? await prefixState(c, point.from) : (await template(c, point.flow)).dataDir);
   const sim = point.sim ?? 'dies';
   const plan: ChildPlan = point.from
     ? { mode: 'resume', scale: SCALE, sim }

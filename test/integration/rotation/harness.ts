@@ -1,5 +1,4 @@
 /** Drives the real rotation service against the real ibmcloud-sim under a pseudo-terminal. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,9 @@ import { RotationService } from '../../../electron/backend/rotation/rotation-ser
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import type { PtySpawn } from '../../../electron/backend/runner/pty-process.js';
 import { buildInvocation } from '../../../electron/backend/runner/tke-invocation.js';
+import { loadState } from '../../../electron/cli/sim/state-store.js';
+import { countAllKeys } from '../../../shared/sim/keystore.js';
+import { simHere } from '../sim-here.js';
 
 export const PASSWORD = 'passw0rd';
 
@@ -18,7 +20,9 @@ export interface Harness {
   service: RotationService;
   notices: string[];
   lines: string[];
-  sim(args: string[]): { status: number; stdout: string };
+  /** A simulator command that asks nothing (reset, login, status), run in this process. */
+  sim(args: string[]): Promise<{ status: number; stdout: string }>;
+  /** The keystore counts `sim status --json` reports, read from the simulator's state. */
   keystore(): { total: number; usable: number; lost: number };
   /** Run one command and answer its prompts until it exits; resolves with the snapshot after it. */
   runToExit(
@@ -35,11 +39,11 @@ export interface Harness {
  * `existingDataDir`, a new service over a data directory as it is (journals and simulator state
  * kept). `spawn` replaces node-pty's.
  */
-export function createHarness(
+export async function createHarness(
   scenario = 'default',
   keys = 300,
   options: { spawn?: PtySpawn; existingDataDir?: string } = {},
-): Harness {
+): Promise<Harness> {
   const dataDir = options.existingDataDir ?? mkdtempSync(join(tmpdir(), 'mkra-rot-'));
   const { simDir, tkeFilesDir } = demoPaths(dataDir);
   const info = resolveEnvironment({
@@ -57,14 +61,14 @@ export function createHarness(
     CLOUDTKEFILES: tkeFilesDir,
     MKRA_SIM_TIME_SCALE: '0',
   };
-  const sim = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['bin/ibmcloud-sim.js', ...args], { env, encoding: 'utf8' });
-    return { status: r.status ?? -1, stdout: r.stdout + r.stderr };
-  };
+  const sim = (args: string[]) => simHere(args, env);
   if (options.existingDataDir === undefined) {
-    const reset = sim(['sim', 'reset', '--scenario', scenario, '--keys', String(keys)]);
+    const reset = await sim(['sim', 'reset', '--scenario', scenario, '--keys', String(keys)]);
     if (reset.status !== 0) throw new Error(`sim reset failed: ${reset.stdout}`);
-    if (scenario !== 'expired-token') sim(['login', '--apikey', 'demo']);
+    if (scenario !== 'expired-token') {
+      const login = await sim(['login', '--apikey', 'demo']);
+      if (login.status !== 0) throw new Error(`login failed: ${login.stdout}`);
+    }
   }
   let fault: string | null = null;
   const notices: string[] = [];
@@ -108,12 +112,11 @@ export function createHarness(
     lines,
     sim,
     setFault: (f) => (fault = f),
-    keystore: () =>
-      (
-        JSON.parse(sim(['sim', 'status', '--json']).stdout) as {
-          keystore: { total: number; usable: number; lost: number };
-        }
-      ).keystore,
+    keystore: () => {
+      const state = loadState(simDir);
+      if (state === undefined || 'error' in state) throw new Error(`simulator state unreadable in ${simDir}`);
+      return countAllKeys(state);
+    },
     async runToExit(argv, answers = {}) {
       await service.run(argv);
       const deadline = Date.now() + 60_000;

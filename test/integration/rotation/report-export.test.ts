@@ -11,7 +11,7 @@ const KEY_PASSWORD = 'report-key-Pa55word';
 
 describe('report export after a recovery, through the backend handlers', () => {
   it('exports a signed demo report that mkra verify accepts, and no password is written anywhere', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.service.start({
       flow: 'auto',
       operator: '山田 太郎',

@@ -3,7 +3,7 @@ import { createHarness, PASSWORD, readAllFiles } from './harness.js';
 
 describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => {
   it('runs a complete auto-mk-rotate, journals every line and keeps no password anywhere', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.service.start({ flow: 'auto', operator: 'Yamada Taro' });
     const after = await h.runToExit(['tke', 'auto-mk-rotate']);
     expect(after.classification.phase).toBe('completed');
@@ -17,7 +17,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   });
 
   it('after a failure at after-m1 refuses auto-mk-rotate in the backend and recovers with cryptounit-mk-rotate', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.service.start({ flow: 'auto' });
     h.setFault('after-m1');
     const failed = await h.runToExit(['tke', 'auto-mk-rotate']);
@@ -34,7 +34,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   });
 
   it('runs the key-part flow to completion: load two parts, commit, rotate', async () => {
-    const h = createHarness('key-parts');
+    const h = await createHarness('key-parts');
     await h.service.start({ flow: 'keyparts' });
     // The parts in one answer (the harness answers KEYNUM prompts with `1 2`), then the passwords.
     const loaded = await h.runToExit(['tke', 'cryptounit-mk-load']);
@@ -48,7 +48,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   });
 
   it('refuses a mutating command outside a rotation, but runs a listing', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await expect(h.service.run(['tke', 'auto-mk-rotate'])).rejects.toThrow(/start \(or resume\) a rotation first/);
     const { exitCode, lines } = await h.service.read(['tke', 'cryptounits']);
     expect(exitCode).toBe(0);
@@ -56,7 +56,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   });
 
   it('refuses a second command while one runs', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.service.start({ flow: 'auto' });
     const first = await h.service.run(['tke', 'auto-mk-rotate']);
     await expect(h.service.run(['tke', 'cryptounits'])).rejects.toThrow(/Only one command runs at a time/);
@@ -65,7 +65,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   });
 
   it('refuses commands outside the rotation vocabulary', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.service.start({ flow: 'auto' });
     await expect(h.service.run(['plugin', 'install', 'evil'])).rejects.toThrow(/Not a command this app runs/);
     await expect(h.service.run(['tke', 'auto-mk-rotate\nrm -rf /'])).rejects.toThrow(/single-line/);
@@ -83,7 +83,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   ]) {
     for (const how of ['', ':crash']) {
       it(`recovers from ${fault}${how} by following the advisor, with zero keys lost`, async () => {
-        const h = createHarness();
+        const h = await createHarness();
         await h.service.start({ flow: 'auto' });
         h.setFault(fault + how);
         const snap = await h.runToExit(['tke', 'auto-mk-rotate']);
@@ -101,7 +101,7 @@ describe('rotation service against ibmcloud-sim under a pseudo-terminal', () => 
   for (const fault of ['mid-rewrap', 'after-m2', 'mid-setimm']) {
     for (const how of ['', ':crash']) {
       it(`key-part flow: recovers from ${fault}${how} in cryptounit-mk-rotate by following the advisor, with zero keys lost`, async () => {
-        const h = createHarness('key-parts');
+        const h = await createHarness('key-parts');
         await h.service.start({ flow: 'keyparts' });
         await h.runToExit(['tke', 'cryptounit-mk-load']);
         await h.runToExit(['tke', 'cryptounit-mk-commit']);

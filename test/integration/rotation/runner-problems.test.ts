@@ -90,7 +90,7 @@ describe('clear messages instead of silent stalls', () => {
 
 describe('cancellation', () => {
   it('after M1 needs the typed CANCEL, explains the consequence, and the advice is then a reading, then cryptounit-mk-rotate', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     // A slow simulator (the 30 s discovery delay at 1/5 speed) leaves time to cancel after M1.
     const slow = new RotationService({
       dataDir: h.dataDir,
@@ -146,7 +146,7 @@ describe('cancellation', () => {
 
 describe('key files made by the simulator', () => {
   it('are listed with their SKIs, match the installed administrators, and verify their passwords', async () => {
-    const h = createHarness('key-parts');
+    const h = await createHarness('key-parts');
     const scan = await scanWorkspace(join(h.simDir, 'tkefiles'));
     expect(scan.sigkeys.map((k) => k.description).sort()).toEqual(['admin1', 'admin2']);
     expect(scan.mkparts.length).toBe(3);

@@ -58,7 +58,7 @@ describe('secrets never reach a process argument list or environment', () => {
       spawned.push({ file, args: [...args], env: { ...options.env } });
       return ptySpawn(file, args, options);
     };
-    const h = createHarness('key-parts', 20, { spawn: recording });
+    const h = await createHarness('key-parts', 20, { spawn: recording });
     const { tkeFilesDir } = demoPaths(h.dataDir);
     const owners = [
       ['1.sigkey', S.sig1],
