@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { codeCachePath, loadBundle } from '../bin/cached-script.js';
 
 const bundle = fileURLToPath(new URL('../dist/bin/ibmcloud-sim.cjs', import.meta.url));
-// Caches of earlier sources are never read again (named by their source's digest): remove them.
+// Caches of earlier bundles are never read again (named by their bundle's size and time): remove them.
 for (const name of readdirSync(dirname(bundle))) {
   if (name.startsWith(`${basename(bundle)}.`) && name.endsWith('.code-cache')) rmSync(join(dirname(bundle), name));
 }
-const { script, source } = loadBundle(bundle);
+const { script } = loadBundle(bundle);
 const cache = script.createCachedData();
-writeFileSync(codeCachePath(bundle, source), cache);
+writeFileSync(codeCachePath(bundle), cache);
 console.log(`sim-code-cache: ${cache.length} bytes for ${basename(bundle)}`);

@@ -4,8 +4,9 @@
  * while it is read. So: open without blocking, ask the open descriptor what it is, accept regular
  * files only, and never read more than one byte past the limit.
  */
-import { constants, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+// fs.promises (not node:fs/promises): Node loads it on first use, so the simulator, which bundles
+// this file, does not load it on every start for the one command that reads a file this way.
+import { constants, promises as fsp, type Stats } from 'node:fs';
 
 export type BoundedRead =
   | { kind: 'file'; bytes: Uint8Array }
@@ -29,7 +30,7 @@ function kindOf(info: Stats): string {
 
 /** Read a regular file of at most `maxBytes`; anything else is described, not read. Throws on I/O errors. */
 export async function readBounded(path: string, maxBytes: number): Promise<BoundedRead> {
-  const handle = await open(path, OPEN_FLAGS);
+  const handle = await fsp.open(path, OPEN_FLAGS);
   try {
     const info = await handle.stat();
     if (!info.isFile()) return { kind: 'not-a-file', what: kindOf(info) };

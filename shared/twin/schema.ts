@@ -10,67 +10,84 @@ export const TWIN_FORMAT = 'mkra-twin/1';
 /** Largest twin file read or written: a real one is a few KiB; this bounds a wrong file. */
 export const MAX_TWIN_BYTES = 1024 * 1024;
 
-// Printable text on one line: names and locations as the CLI prints them.
-const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
-const text = (max: number, min = 0) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .refine((s) => !hasControl(s), 'control characters are not allowed');
-const vpHex = z.string().regex(/^[0-9a-f]{16,128}$/, 'a VP is 16 to 128 lower-case hex digits');
-const vp = z.union([z.literal(''), vpHex]);
-const ski = z.string().regex(/^[0-9a-f]{8,128}$/, 'an SKI is 8 to 128 lower-case hex digits');
-const keynum = z.number().int().min(1).max(9999);
-const threshold = z.number().int().min(0).max(8);
+/** What must be unique in a twin: instance ids, unit numbers and each kind of key file's KEYNUMs. */
+interface UniqueFields {
+  instances: { id: string; units: { num: number }[] }[];
+  keyFiles: { sigkeys: { keynum: number }[]; mkparts: { keynum: number }[] };
+}
 
-const register = z
-  .strictObject({ state: z.enum(REGISTER_STATES), vp })
-  .refine((r) => (r.state === 'Empty') === (r.vp === ''), 'an Empty register has no VP and only an Empty one');
+function refineUnique(t: UniqueFields, ctx: z.RefinementCtx): void {
+  const dup = <T>(values: readonly T[]): T | undefined => values.find((v, i) => values.indexOf(v) !== i);
+  const checks: [unknown, string][] = [
+    [dup(t.instances.map((i) => i.id)), 'instance id'],
+    [dup(t.instances.flatMap((i) => i.units.map((u) => u.num))), 'crypto unit number'],
+    [dup(t.keyFiles.sigkeys.map((k) => k.keynum)), 'signature key KEYNUM'],
+    [dup(t.keyFiles.mkparts.map((k) => k.keynum)), 'master key part KEYNUM'],
+  ];
+  for (const [value, what] of checks) {
+    if (value === undefined) continue;
+    ctx.addIssue({ code: 'custom', message: `${what} ${String(value)} appears twice`, path: [] });
+  }
+}
 
-const unit = z.strictObject({
-  num: z.number().int().min(1).max(999),
-  type: z.enum(UNIT_TYPES),
-  location: text(200),
-  selected: z.boolean(),
-  // null: the unit was not selected at capture, so the CLI did not show these.
-  thresholds: z.strictObject({ signature: threshold, revocation: threshold }).nullable(),
-  admins: z
-    .array(z.strictObject({ name: text(200, 1), ski }))
-    .max(8)
-    .nullable(),
-  registers: z.strictObject({ current: register, new: register }).nullable(),
-});
+/**
+ * The schema, built on first use: zod builds a schema's parser as it is declared, a few milliseconds
+ * the simulator would otherwise spend on every start, while only `sim reset --twin` reads a twin.
+ */
+function buildTwinSchema() {
+  // Printable text on one line: names and locations as the CLI prints them.
+  const hasControl = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  const text = (max: number, min = 0) =>
+    z
+      .string()
+      .min(min)
+      .max(max)
+      .refine((s) => !hasControl(s), 'control characters are not allowed');
+  const vpHex = z.string().regex(/^[0-9a-f]{16,128}$/, 'a VP is 16 to 128 lower-case hex digits');
+  const vp = z.union([z.literal(''), vpHex]);
+  const ski = z.string().regex(/^[0-9a-f]{8,128}$/, 'an SKI is 8 to 128 lower-case hex digits');
+  const keynum = z.number().int().min(1).max(9999);
+  const threshold = z.number().int().min(0).max(8);
 
-const twinSchema = z
-  .strictObject({
-    format: z.literal(TWIN_FORMAT),
-    capturedAt: z.iso.datetime(),
-    cli: z.strictObject({ ibmcloud: text(200).nullable(), tke: text(200).nullable() }),
-    instances: z
-      .array(z.strictObject({ id: text(200, 1), units: z.array(unit).min(1).max(64) }))
-      .min(1)
-      .max(64),
-    keyFiles: z.strictObject({
-      sigkeys: z.array(z.strictObject({ keynum, description: text(200), ski, selected: z.boolean() })).max(256),
-      mkparts: z.array(z.strictObject({ keynum, description: text(200), vp })).max(256),
-    }),
-  })
-  .superRefine((t, ctx) => {
-    const dup = <T>(values: readonly T[]): T | undefined => values.find((v, i) => values.indexOf(v) !== i);
-    const checks: [unknown, string][] = [
-      [dup(t.instances.map((i) => i.id)), 'instance id'],
-      [dup(t.instances.flatMap((i) => i.units.map((u) => u.num))), 'crypto unit number'],
-      [dup(t.keyFiles.sigkeys.map((k) => k.keynum)), 'signature key KEYNUM'],
-      [dup(t.keyFiles.mkparts.map((k) => k.keynum)), 'master key part KEYNUM'],
-    ];
-    for (const [value, what] of checks) {
-      if (value === undefined) continue;
-      ctx.addIssue({ code: 'custom', message: `${what} ${String(value)} appears twice`, path: [] });
-    }
+  const register = z
+    .strictObject({ state: z.enum(REGISTER_STATES), vp })
+    .refine((r) => (r.state === 'Empty') === (r.vp === ''), 'an Empty register has no VP and only an Empty one');
+
+  const unit = z.strictObject({
+    num: z.number().int().min(1).max(999),
+    type: z.enum(UNIT_TYPES),
+    location: text(200),
+    selected: z.boolean(),
+    // null: the unit was not selected at capture, so the CLI did not show these.
+    thresholds: z.strictObject({ signature: threshold, revocation: threshold }).nullable(),
+    admins: z
+      .array(z.strictObject({ name: text(200, 1), ski }))
+      .max(8)
+      .nullable(),
+    registers: z.strictObject({ current: register, new: register }).nullable(),
   });
 
-export type Twin = z.infer<typeof twinSchema>;
+  return z
+    .strictObject({
+      format: z.literal(TWIN_FORMAT),
+      capturedAt: z.iso.datetime(),
+      cli: z.strictObject({ ibmcloud: text(200).nullable(), tke: text(200).nullable() }),
+      instances: z
+        .array(z.strictObject({ id: text(200, 1), units: z.array(unit).min(1).max(64) }))
+        .min(1)
+        .max(64),
+      keyFiles: z.strictObject({
+        sigkeys: z.array(z.strictObject({ keynum, description: text(200), ski, selected: z.boolean() })).max(256),
+        mkparts: z.array(z.strictObject({ keynum, description: text(200), vp })).max(256),
+      }),
+    })
+    .superRefine(refineUnique);
+}
+
+let builtTwinSchema: ReturnType<typeof buildTwinSchema> | undefined;
+const twinSchema = (): ReturnType<typeof buildTwinSchema> => (builtTwinSchema ??= buildTwinSchema());
+
+export type Twin = z.infer<ReturnType<typeof twinSchema>>;
 export type TwinUnit = Twin['instances'][number]['units'][number];
 export type TwinRegister = NonNullable<TwinUnit['registers']>['current'];
 
@@ -156,7 +173,7 @@ export function parseTwin(textIn: string): TwinParse {
   }
   const version = versionProblem(json);
   if (version) return version;
-  const r = twinSchema.safeParse(json);
+  const r = twinSchema().safeParse(json);
   if (r.success) return { ok: true, twin: r.data };
   const issue = r.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'the top level';
@@ -167,7 +184,7 @@ export function parseTwin(textIn: string): TwinParse {
 
 /** The file text of a twin: validated, two-space JSON; throws when the twin breaks the format. */
 export function serialiseTwin(twin: Twin): string {
-  const out = `${JSON.stringify(twinSchema.parse(twin), null, 2)}\n`;
+  const out = `${JSON.stringify(twinSchema().parse(twin), null, 2)}\n`;
   if (utf8Length(out) > MAX_TWIN_BYTES) throw new Error(`the twin would be over ${LIMIT_TEXT}`);
   return out;
 }

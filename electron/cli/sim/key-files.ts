@@ -1,12 +1,5 @@
 /** CLOUDTKEFILES on disk: real P-521 signature keys and key parts, PBKDF2 + AES-256-GCM (keyfiles.ts). */
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  generateKeyPairSync,
-  pbkdf2Sync,
-  randomBytes,
-} from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -32,12 +25,20 @@ import { SIM_FILE_NAME } from '../../../shared/sim/state-schema.js';
 import { SIGNSERVKEYS_FILE } from '../../../shared/tke/signing-service.js';
 import { fsyncDir } from './state-store.js';
 
+/**
+ * node:crypto, loaded when a command first needs it (a key file written or opened). Most commands
+ * never do, and loading it is about 6 ms of each simulator start's CPU (the demo starts one per
+ * command).
+ */
+let loadedCrypto: typeof NodeCrypto | undefined;
+const crypto = (): typeof NodeCrypto => (loadedCrypto ??= process.getBuiltinModule('node:crypto'));
+
 /** Encrypt a plaintext with a password as keyfiles.ts specifies; returns seaSalt and enckey (hex). */
 export function encryptWithPassword(password: string, plaintext: string): { seaSalt: string; enckey: string } {
-  const salt = randomBytes(16);
-  const key = pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
-  const nonce = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const salt = crypto().randomBytes(16);
+  const key = crypto().pbkdf2Sync(password, salt, PBKDF2_ITERATIONS, 32, 'sha256');
+  const nonce = crypto().randomBytes(12);
+  const cipher = crypto().createCipheriv('aes-256-gcm', key, nonce);
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return { seaSalt: salt.toString('hex'), enckey: Buffer.concat([nonce, ct, cipher.getAuthTag()]).toString('hex') };
 }
@@ -47,8 +48,8 @@ export function decryptWithPassword(password: string, seaSalt: string, enckey: s
   try {
     const raw = Buffer.from(enckey, 'hex');
     if (raw.length < 12 + 16) return undefined;
-    const key = pbkdf2Sync(password, Buffer.from(seaSalt, 'hex'), PBKDF2_ITERATIONS, 32, 'sha256');
-    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    const key = crypto().pbkdf2Sync(password, Buffer.from(seaSalt, 'hex'), PBKDF2_ITERATIONS, 32, 'sha256');
+    const decipher = crypto().createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(raw.length - 16));
     return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
   } catch {
@@ -114,10 +115,10 @@ export class NodeWorkstation implements Workstation {
 
   /** A `standIn` lists the given SKI over its own fresh key pair (a twin's stand-in; docs/twin.md). */
   async createSigkey(description: string, password: string, standIn?: StandIn): Promise<SigkeyInfo> {
-    const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
+    const { publicKey, privateKey } = crypto().generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
     const spki = publicKey.export({ type: 'spki', format: 'der' });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const ski = standIn?.ski ?? createHash('sha256').update(spki).digest('hex');
+    const ski = standIn?.ski ?? crypto().createHash('sha256').update(spki).digest('hex');
     const file: SigKeyFile = {
       keyType: 'p521ec',
       description,
