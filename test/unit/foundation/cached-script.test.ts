@@ -48,7 +48,8 @@ describe('a bundle run with its code cache', () => {
     writeFileSync(file, `'use strict';\nexports.answer = function answer() { return 'again'; };\n`);
     // Written again in the same microsecond would be a build faster than any real one: a real rebuild
     // is seconds later, which this stands for on a file system whose clock is coarse.
-    if (statSync(file).mtime.getTime() === mtime.getTime()) utimesSync(file, new Date(), new Date(mtime.getTime() + 1000));
+    if (statSync(file).mtime.getTime() === mtime.getTime())
+      utimesSync(file, new Date(), new Date(mtime.getTime() + 1000));
     const loaded = loadBundle(file);
     expect(loaded.script.cachedDataRejected).toBeUndefined();
     expect(loaded.exports.answer?.()).toBe('again');
