@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SCENARIOS, statusOf } from '../../../shared/sim/index.js';
+import { FAULT_POINTS, SCENARIOS, statusOf } from '../../../shared/sim/index.js';
 import { parseSimState, SIM_STATE_FILE } from '../../../shared/sim/state-schema.js';
 import { parseTwin } from '../../../shared/twin/schema.js';
 import type { DemoStatus } from '../../../shared/ipc/views.js';
@@ -50,13 +50,13 @@ function scenarios(invocation: Invocation): DemoStatus['scenarios'] {
   return SCENARIOS.map(({ name, description }) => ({ name, description }));
 }
 
-/** Names of the simulator's fault points. */
-export async function demoFaults(invocation: Invocation): Promise<string[]> {
-  const text = await sim(invocation, ['sim', 'faults']);
-  return text
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/)[0] ?? '')
-    .filter(Boolean);
+/**
+ * Names of the simulator's fault points, read from the bundled simulator's own table (what
+ * `sim faults` prints) rather than by starting it, as the scenarios are.
+ */
+export function demoFaults(invocation: Invocation): string[] {
+  if (invocation.mode !== 'demo') throw new RefusedError('This works only in demo mode, on the simulator.');
+  return [...FAULT_POINTS];
 }
 
 /**

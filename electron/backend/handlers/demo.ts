@@ -29,7 +29,7 @@ export function demoHandlers(ctx: BackendContext, faults: FaultSlot): DemoHandle
       demoLoadTwin(invocation(), Buffer.from(req.twin.base64, 'base64'), req.keys, () => rotations.state()),
     'demo:set-fault': async (req) => {
       if (info.mode !== 'demo') throw new RefusedError('Faults can only be injected on the simulator (demo mode).');
-      if (req.fault !== null && !(await demoFaults(invocation())).includes(req.fault.replace(/:crash$/, '')))
+      if (req.fault !== null && !demoFaults(invocation()).includes(req.fault.replace(/:crash$/, '')))
         throw new RefusedError(`Unknown fault point ${req.fault}.`);
       faults.pending = req.fault;
       return { fault: faults.pending };

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { StandardFonts, type PDFDocument, type PDFFont } from 'pdf-lib';
+import { StandardFonts, type PDFDocument, type PDFFont, type PDFRawStream } from 'pdf-lib';
 import { PdfFontError } from './pdf-font-error.js';
 import { woffToSfnt } from './woff.js';
 
@@ -33,6 +33,28 @@ function bundledFontBytes(): Promise<Uint8Array> {
   return bundled;
 }
 
+/** The bundled font's compressed stream, as pdf-lib made it for the first PDF of this process. */
+let deflatedFont: { source: Uint8Array; contents: Uint8Array } | undefined;
+
+/**
+ * Lets `doc` reuse the compressed font stream of an earlier PDF of this process. pdf-lib compresses
+ * the whole 1.4 MB font (pako, about a quarter of a second of CPU) for every document; the font
+ * bytes and pako are the same each time and pako is deterministic, so the stream is the same bytes:
+ * the first document's is kept and given to the next ones. Only the font's own bytes (the very
+ * array handed to pdf-lib) are taken this way; every other stream is compressed as before.
+ */
+function reuseFontStream(doc: PDFDocument, fontBytes: Uint8Array): void {
+  const context = doc.context;
+  const flateStream = context.flateStream.bind(context);
+  context.flateStream = (contents, dict = {}) => {
+    if (contents !== fontBytes) return flateStream(contents, dict);
+    if (deflatedFont?.source === fontBytes) return context.stream(deflatedFont.contents, { ...dict, Filter: 'FlateDecode' });
+    const stream = flateStream(contents, dict) as PDFRawStream;
+    deflatedFont = { source: fontBytes, contents: stream.getContents() };
+    return stream;
+  };
+}
+
 /**
  * Embeds the body font. The bundled font goes in whole (about 1.4 MB): @pdf-lib/fontkit 1.1.1's
  * subsetter drops most glyphs of this font, which poppler then draws as blanks. Throws
@@ -51,6 +73,7 @@ export async function embedBodyFont(doc: PDFDocument, variant: FontVariant): Pro
     // widths do not match their shapes, so numbers came out letter-spaced; `liga` likewise left a
     // gap after its fi ligature.
     font = await doc.embedFont(bytes, { subset: false, features: { locl: false, liga: false } });
+    reuseFontStream(doc, bytes);
   } catch (error) {
     throw new PdfFontError(`the bundled font ${BUNDLED_FONT} cannot be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
   }

@@ -234,7 +234,8 @@ describe('usage and sim verbs', () => {
     const s = (await run(sim, 'sim scenarios')).transcript.trim().split('\n');
     expect(s.map((l) => l.split(/\s+/)[0])).toEqual(SCENARIOS.map((x) => x.name));
     // Name and description stand apart at the first run of two spaces (demo-control.ts takes the
-    // scenarios from SCENARIOS itself, without starting the simulator; the CLI user reads them here).
+    // scenarios and fault points from SCENARIOS and FAULT_POINTS themselves, without starting the
+    // simulator; the CLI user reads them here).
     expect(s.map((l) => l.split(/\s{2,}/)[0])).toEqual(SCENARIOS.map((x) => x.name));
   });
 
