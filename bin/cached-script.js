@@ -3,10 +3,10 @@
 // and compile. V8 checks only a cache's V8 version, flags and source length, so the cache file is
 // named by the size, inode and modification time of the bundle it was made from (as Python checks
 // its compiled files against their source's size and time): a rebuilt or edited bundle never meets
-// an older cache, on any file system that keeps times finer than the time between two builds. A SHA-256 of the source
-// did the same at about 9 ms of each start's CPU (loading node:crypto, then hashing 360 kB). V8
-// itself rejects a cache made by another V8 or with other flags (the app's Electron, say), and
-// the bundle is then compiled from its source as usual.
+// an older cache, on any file system that keeps times finer than the time between two builds. A
+// SHA-256 of the source did the same at about 9 ms of each start's CPU (loading node:crypto, then
+// hashing 360 kB). V8 itself rejects a cache made by another V8 or with other flags (the app's
+// Electron, say), and the bundle is then compiled from its source as usual.
 // bin/ is CommonJS (bin/package.json): a launcher that is an ES module starts Node's ES module
 // loader, about 15 ms of CPU on every start of the simulator. (Arrow functions: eslint-plugin-svelte's
 // no-inner-declarations fails on a function declaration in a CommonJS file.)
