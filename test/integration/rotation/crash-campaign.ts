@@ -166,8 +166,8 @@ async function restartAndFinish(
 }
 
 async function campaignPoint(c: Campaign, point: CrashPoint): Promise<void> {
-  const { original } = await template(c, point.flow);
-  const dataDir = copyOf(c, point.from ? await prefixState(c, point.from) : (await template(c, point.flow)).dataDir);
+  const { dataDir: templateDir, original } = await template(c, point.flow);
+  const dataDir = copyOf(c, point.from ? await prefixState(c, point.from) : templateDir);
   const sim = point.sim ?? 'dies';
   const plan: ChildPlan = point.from
     ? { mode: 'resume', scale: SCALE, sim }

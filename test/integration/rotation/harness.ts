@@ -8,9 +8,9 @@ import { RotationService } from '../../../electron/backend/rotation/rotation-ser
 import type { RotationSnapshot } from '../../../shared/rotation/types.js';
 import type { PtySpawn } from '../../../electron/backend/runner/pty-process.js';
 import { buildInvocation } from '../../../electron/backend/runner/tke-invocation.js';
-import { loadState } from '../../../electron/cli/sim/state-store.js';
 import { countAllKeys } from '../../../shared/sim/keystore.js';
 import { simHere } from '../sim-here.js';
+import { readSimState } from './crash-oracle.js';
 
 export const PASSWORD = 'passw0rd';
 
@@ -112,11 +112,7 @@ export async function createHarness(
     lines,
     sim,
     setFault: (f) => (fault = f),
-    keystore: () => {
-      const state = loadState(simDir);
-      if (state === undefined || 'error' in state) throw new Error(`simulator state unreadable in ${simDir}`);
-      return countAllKeys(state);
-    },
+    keystore: () => countAllKeys(readSimState(simDir)),
     async runToExit(argv, answers = {}) {
       await service.run(argv);
       const deadline = Date.now() + 60_000;
