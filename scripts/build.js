@@ -6,7 +6,7 @@
 // the tree as it is now: `npm ci` has just built the same files (its `prepare` step), and a second
 // identical build is a quarter of a minute of CPU on a 2-core machine. Any change to any file, even a
 // test or a doc, makes the record stale and the build runs; no record, no skip.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,7 +27,10 @@ const SKIP = new Set([
   'reports',
   '.stryker-tmp',
 ]);
-const STEPS = ['build:node', 'build:preload', 'build:renderer'];
+// Two chains side by side on the two cores (about a third less wall time than one after another):
+// the node side (tsc, then the CLI and simulator bundles, then the simulator's code cache) and the
+// browser side. No step of one chain reads what the other writes.
+const CHAINS = [['build:node'], ['build:preload', 'build:renderer']];
 
 /** Every file under `dir` but the skipped directories, as paths relative to `top`. */
 function files(top, dir = top, out = []) {
@@ -54,7 +57,7 @@ export function inputsDigest(top = root) {
   return hash.digest('hex');
 }
 
-function main() {
+async function main() {
   const ifStale = process.argv.includes('--if-stale');
   const digest = inputsDigest();
   if (ifStale && existsSync(RECORD) && readFileSync(RECORD, 'utf8').trim() === digest) {
@@ -62,15 +65,30 @@ function main() {
     return 0;
   }
   rmSync(RECORD, { force: true });
-  for (const step of STEPS) {
-    const run = spawnSync('npm', ['run', '--silent', step], { cwd: root, stdio: 'inherit' });
-    if (run.status !== 0) {
-      console.error(`build: npm run ${step} failed (${run.signal ?? run.status})`);
-      return 1;
-    }
-  }
+  const results = await Promise.all(CHAINS.map(runChain));
+  if (results.includes(false)) return 1;
   writeFileSync(RECORD, `${digest}\n`);
   return 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main();
+/** Runs `npm run <step>` for each step in turn, until one fails; its output is printed whole. */
+async function runChain(steps) {
+  for (const step of steps) {
+    const { status, output } = await new Promise((resolve) => {
+      const child = spawn('npm', ['run', '--silent', step], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const chunks = [];
+      child.stdout.on('data', (c) => chunks.push(c));
+      child.stderr.on('data', (c) => chunks.push(c));
+      child.on('error', (e) => chunks.push(Buffer.from(`${e.message}\n`)));
+      child.on('close', (code, signal) => resolve({ status: code ?? signal ?? 1, output: Buffer.concat(chunks) }));
+    });
+    process.stdout.write(output);
+    if (status !== 0) {
+      console.error(`build: npm run ${step} failed (${status})`);
+      return false;
+    }
+  }
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main();
