@@ -17,7 +17,9 @@ export interface AxeViolation {
  * return the serious and critical violations.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // The app is one document across its screens: axe (650 kB of script to send, parse and compile)
+  // goes in once per document, not once per check.
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as {
