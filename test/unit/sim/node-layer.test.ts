@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -23,11 +23,36 @@ describe('state store', () => {
     const sim = await makeSim();
     saveState(dir, sim.state);
     expect(loadState(dir)).toEqual(sim.state);
-    expect(readdirSync(dir)).toEqual(['state.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.state.json.checked', 'state.json']);
     writeFileSync(join(dir, 'state.json'), '{"version":1');
     expect(loadState(dir)).toHaveProperty('error');
     writeFileSync(join(dir, 'state.json'), '{"version":2}');
     expect(loadState(dir)).toEqual({ error: expect.stringContaining('version') as unknown });
+  });
+
+  test('skips the schema only for the exact text of a state it wrote or checked', async () => {
+    const dir = tmp();
+    const sim = await makeSim();
+    saveState(dir, sim.state);
+    const path = join(dir, 'state.json');
+    const text = readFileSync(path, 'utf8');
+    // Same length, same file, written right after: an invalid state is still refused.
+    const broken = text.replace('"version":1', '"version":7');
+    expect(broken).toHaveLength(text.length);
+    writeFileSync(path, broken);
+    expect(loadState(dir)).toEqual({ error: expect.stringContaining('version') as unknown });
+    // A state with a key the schema strips loads stripped, every time.
+    writeFileSync(path, text.replace('{', '{"extra":"kept?",'));
+    expect(loadState(dir)).not.toHaveProperty('extra');
+    expect(loadState(dir)).not.toHaveProperty('extra');
+    // A torn copy of the checked text is not the text: the state is checked.
+    writeFileSync(path, broken);
+    writeFileSync(join(dir, '.state.json.checked'), broken.slice(0, -1));
+    expect(loadState(dir)).toHaveProperty('error');
+    // Back to the valid text: it loads, and equals the state written.
+    writeFileSync(path, text);
+    expect(loadState(dir)).toEqual(sim.state);
+    expect(readFileSync(join(dir, '.state.json.checked'), 'utf8')).toBe(text);
   });
 
   test('removes stale temp files a killed writer left behind', () => {
