@@ -38,7 +38,7 @@ const loadBundle = (file) => {
   script
     .runInThisContext()
     .call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
-  return { exports: module.exports, script, source };
+  return { exports: module.exports, script };
 };
 
 module.exports = { codeCachePath, loadBundle };

@@ -13,7 +13,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 interface Loaded {
   exports: { answer?: () => string };
   script: { cachedDataRejected?: boolean; createCachedData(): Buffer };
-  source: string;
 }
 const { codeCachePath, loadBundle } = createRequire(import.meta.url)('../../../bin/cached-script.js') as {
   codeCachePath(file: string): string;
