@@ -8,12 +8,11 @@
 // test or a doc, makes the record stale and the build runs; no record, no skip.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RECORD = join(root, 'dist', '.build-inputs');
 // Generated or installed: never an input of the build (node_modules is covered by the lock file).
 const SKIP = new Set([
   '.git',
@@ -58,25 +57,31 @@ export function inputsDigest(top = root) {
   return hash.digest('hex');
 }
 
-async function main() {
-  const ifStale = process.argv.includes('--if-stale');
-  const digest = inputsDigest();
-  if (ifStale && existsSync(RECORD) && readFileSync(RECORD, 'utf8').trim() === digest) {
+/**
+ * Build the tree at `top` and record its inputs; with `ifStale`, skip when the record matches.
+ * Resolves to the exit code: 1, and no record, when any step fails. (`top` and `chains` are
+ * parameters for the tests; the command line builds this repository.)
+ */
+export async function build({ top = root, chains = CHAINS, ifStale = false } = {}) {
+  const record = join(top, 'dist', '.build-inputs');
+  const digest = inputsDigest(top);
+  if (ifStale && existsSync(record) && readFileSync(record, 'utf8').trim() === digest) {
     console.log('build: dist/ was built from exactly these files (dist/.build-inputs); not building again');
     return 0;
   }
-  rmSync(RECORD, { force: true });
-  const results = await Promise.all(CHAINS.map(runChain));
+  rmSync(record, { force: true });
+  const results = await Promise.all(chains.map((steps) => runChain(steps, top)));
   if (results.includes(false)) return 1;
-  writeFileSync(RECORD, `${digest}\n`);
+  mkdirSync(dirname(record), { recursive: true });
+  writeFileSync(record, `${digest}\n`);
   return 0;
 }
 
 /** Runs `npm run <step>` for each step in turn, until one fails; its output is printed whole. */
-async function runChain(steps) {
+async function runChain(steps, cwd) {
   for (const step of steps) {
     const { status, output } = await new Promise((resolve) => {
-      const child = spawn('npm', ['run', '--silent', step], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npm', ['run', '--silent', step], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
       const chunks = [];
       child.stdout.on('data', (c) => chunks.push(c));
       child.stderr.on('data', (c) => chunks.push(c));
@@ -92,4 +97,5 @@ async function runChain(steps) {
   return true;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = await build({ ifStale: process.argv.includes('--if-stale') });
